@@ -1,0 +1,24 @@
+/** One row of the append-only audit trail (`GET /api/audit-log`). */
+export interface AuditLogEntry {
+  id: string;
+  at: string;
+  actorUserId: string | null;
+  actorEmail: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  outcome: 'success' | 'failure';
+  statusCode: number | null;
+  ip: string | null;
+  userAgent: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+/** Actions the audit log records by name (writes add `<METHOD> <route>`). */
+export const AUDIT_ACTIONS = {
+  signIn: 'auth.sign_in',
+  signInFailed: 'auth.sign_in_failed',
+  signInThrottled: 'auth.sign_in_throttled',
+  signOut: 'auth.sign_out',
+  userCreated: 'user.created',
+} as const;

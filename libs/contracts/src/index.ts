@@ -1,0 +1,6 @@
+export * from './roles';
+export * from './auth';
+export * from './health';
+export * from './users';
+export * from './audit-log';
+export * from './list';
