@@ -10,7 +10,7 @@ module.exports = function preset(tsconfig) {
   return {
     testEnvironment: 'node',
     transform: {
-      '^.+\\.tsx?$': ['ts-jest', { tsconfig, isolatedModules: true }],
+      '^.+\\.tsx?$': ['ts-jest', { tsconfig }],
     },
     moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
     moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: `${root}/` }),

@@ -1,0 +1,40 @@
+import { ValidationPipe, type DynamicModule, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import { AppModule } from './app.module';
+import { AppLogger } from './logging/app-logger';
+import type { AppConfig } from './config/app-config';
+import type { DatabaseConnection } from './database/database-connection';
+import { mountWebApp, securityHeaders } from './web/web-app';
+
+/** Builds the whole HTTP app; `main.ts` listens on it, integration tests drive it in-process. */
+export async function createApp(
+  config: AppConfig,
+  db: Pick<DatabaseConnection, 'url' | 'embedded'>,
+  extraModules: Array<Type | DynamicModule> = [],
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ config, databaseUrl: db.url, embedded: db.embedded, extraModules }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(AppLogger));
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(securityHeaders);
+  app.use(cookieParser());
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Safe Reporting Audit API')
+    .setDescription('Audit of the "Prioritizing Safety for Sex Workers" policies. Sign in with POST /api/auth/login; the session cookie authorises the rest.')
+    .setVersion('1')
+    .addCookieAuth('sra_session')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
+
+  mountWebApp(app, config.webDistDir);
+  return app;
+}

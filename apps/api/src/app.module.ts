@@ -1,0 +1,40 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AppLogger } from './logging/app-logger';
+import { AuditLogModule } from './audit-log/audit-log.module';
+import { AuthModule } from './auth/auth.module';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { dataSourceOptions } from './database/data-source-options';
+import { HealthController } from './health/health.controller';
+import { loggerOptions } from './logging/logger-options';
+import { UsersModule } from './users/users.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  embedded: boolean;
+  /** Extra modules (tests add probe controllers this way). */
+  extraModules?: Array<Type | DynamicModule>;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(options.config, { embedded: options.embedded }),
+        LoggerModule.forRoot(loggerOptions(options.config)),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl, options.config.databasePoolSize), migrationsRun: true }),
+        AuditLogModule,
+        UsersModule,
+        AuthModule,
+        ...(options.extraModules ?? []),
+      ],
+      controllers: [HealthController],
+      providers: [AppLogger],
+    };
+  }
+}

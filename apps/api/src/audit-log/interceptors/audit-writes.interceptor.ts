@@ -1,0 +1,48 @@
+import { HttpException, Injectable, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
+import { catchError, tap, throwError, type Observable } from 'rxjs';
+import { clientOf, type AuthenticatedRequest } from '../../auth/authenticated-request';
+import { AuditLogService } from '../audit-log.service';
+
+export const SKIP_AUDIT = 'sra:skipAudit';
+/** For handlers that write their own, more specific audit entries (sign-in, sign-out). */
+export const SkipAudit = () => SetMetadata(SKIP_AUDIT, true);
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Records every write that reached a handler, whether it succeeded or failed. */
+@Injectable()
+export class AuditWritesInterceptor implements NestInterceptor {
+  constructor(
+    private readonly auditLog: AuditLogService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const skip = this.reflector.getAllAndOverride<boolean>(SKIP_AUDIT, [context.getHandler(), context.getClass()]);
+    if (!WRITE_METHODS.has(req.method) || skip) return next.handle();
+
+    const route = (req.route as { path?: string } | undefined)?.path ?? req.path;
+    const base = {
+      actor: req.user ?? null,
+      action: `${req.method} ${route}`,
+      targetType: context.getClass().name.replace(/Controller$/, ''),
+      ...clientOf(req),
+    };
+    const paramId = typeof req.params?.id === 'string' ? req.params.id : null;
+    return next.handle().pipe(
+      tap((body: unknown) => {
+        const res = context.switchToHttp().getResponse<Response>();
+        const bodyId = body && typeof body === 'object' && 'id' in body ? String((body as { id: unknown }).id) : null;
+        void this.auditLog.record({ ...base, targetId: paramId ?? bodyId, outcome: 'success', statusCode: res.statusCode });
+      }),
+      catchError((error: unknown) => {
+        const statusCode = error instanceof HttpException ? error.getStatus() : 500;
+        void this.auditLog.record({ ...base, targetId: paramId, outcome: 'failure', statusCode });
+        return throwError(() => error);
+      }),
+    );
+  }
+}

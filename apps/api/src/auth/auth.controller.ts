@@ -1,0 +1,72 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseFilters, Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { ApiCookieAuth, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { SESSION_COOKIE, type CurrentUser as CurrentUserShape } from '@sra/contracts';
+import { SkipAudit } from '../audit-log/interceptors/audit-writes.interceptor';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { AuthService, TooManyAttemptsException } from './auth.service';
+import { clientOf } from './authenticated-request';
+import { AllowRoles, CurrentUser, Public } from './decorators/access.decorators';
+import { LoginDto } from './dto/login.dto';
+import { SessionService } from './session.service';
+
+/** Adds Retry-After to the 429 of a throttled sign-in. */
+@Catch(TooManyAttemptsException)
+class RetryAfterFilter implements ExceptionFilter {
+  catch(exception: TooManyAttemptsException, host: ArgumentsHost): void {
+    host
+      .switchToHttp()
+      .getResponse<Response>()
+      .status(429)
+      .setHeader('Retry-After', String(exception.retryAfterSeconds))
+      .json(exception.getResponse());
+  }
+}
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @SkipAudit()
+  @Post('login')
+  @HttpCode(200)
+  @UseFilters(RetryAfterFilter)
+  @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After' })
+  async login(@Body() body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CurrentUserShape> {
+    const { user, token } = await this.auth.signIn(body.email, body.password, clientOf(req));
+    res.cookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.cookieSecure,
+      path: '/',
+      maxAge: this.sessions.ttlMs,
+    });
+    return user;
+  }
+
+  @AllowRoles('everyone')
+  @SkipAudit()
+  @ApiCookieAuth()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@Req() req: Request, @CurrentUser() user: CurrentUserShape, @Res({ passthrough: true }) res: Response): Promise<void> {
+    const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    await this.auth.signOut(token, user, clientOf(req));
+    res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: this.config.cookieSecure, path: '/' });
+  }
+
+  @AllowRoles('everyone')
+  @ApiCookieAuth()
+  @Get('me')
+  me(@CurrentUser() user: CurrentUserShape): CurrentUserShape {
+    return user;
+  }
+}

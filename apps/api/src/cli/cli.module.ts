@@ -1,0 +1,23 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditLogModule } from '../audit-log/audit-log.module';
+import type { AppConfig } from '../config/app-config';
+import { ConfigModule } from '../config/config.module';
+import { dataSourceOptions } from '../database/data-source-options';
+import { UsersModule } from '../users/users.module';
+
+/** The same modules as the server, without HTTP. Migrations run only when a command asks. */
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig, databaseUrl: string, embedded: boolean): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [
+        ConfigModule.forRoot(config, { embedded }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, 2), migrationsRun: false }),
+        AuditLogModule,
+        UsersModule,
+      ],
+    };
+  }
+}

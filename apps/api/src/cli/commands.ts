@@ -1,0 +1,112 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { isRole, ROLES, type UserRecord } from '@sra/contracts';
+import { AuditLogService } from '../audit-log/audit-log.service';
+import { MIN_PASSWORD_LENGTH } from '../auth/password';
+import { MIGRATIONS } from '../database/schema';
+import { UsersService } from '../users/users.service';
+import { CliError } from './cli-error';
+
+export interface CommandContext {
+  app: INestApplicationContext;
+  options: Record<string, string | boolean | undefined>;
+  stdin: () => Promise<string>;
+  out: (line: string) => void;
+  database: { embedded: boolean };
+}
+
+export interface CommandSpec {
+  summary: string;
+  usage: string;
+  options: Record<string, { type: 'string' | 'boolean' }>;
+  /** Whether pending migrations are applied before the command runs. */
+  migrate: boolean;
+  run(ctx: CommandContext): Promise<void>;
+}
+
+function dataSource(ctx: CommandContext): DataSource {
+  return ctx.app.get<DataSource>(getDataSourceToken());
+}
+
+async function migrationState(ds: DataSource): Promise<{ applied: string[]; pending: string[] }> {
+  const exists = (await ds.query(`SELECT to_regclass('schema_migrations') IS NOT NULL AS present`)) as Array<{ present: boolean }>;
+  const applied = exists[0].present
+    ? ((await ds.query(`SELECT name FROM schema_migrations ORDER BY id`)) as Array<{ name: string }>).map((r) => r.name)
+    : [];
+  const pending = MIGRATIONS.map((m) => m.name).filter((name) => !applied.includes(name));
+  return { applied, pending };
+}
+
+function formatUsers(users: UserRecord[]): string[] {
+  const rows = [['EMAIL', 'ROLE', 'ACTIVE', 'LAST SIGN-IN'], ...users.map((u) => [u.email, u.role, u.active ? 'yes' : 'no', u.lastSignInAt ?? 'never'])];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+}
+
+export const COMMANDS: Record<string, CommandSpec> = {
+  'db:migrate': {
+    summary: 'Apply pending database migrations',
+    usage: 'db:migrate',
+    options: {},
+    migrate: false,
+    async run(ctx) {
+      const ran = await dataSource(ctx).runMigrations({ transaction: 'each' });
+      const state = await migrationState(dataSource(ctx));
+      ctx.out(JSON.stringify({ applied: ran.map((m) => m.name), total: state.applied.length, pending: state.pending.length }));
+    },
+  },
+  'db:status': {
+    summary: 'Show the database in use and its migrations',
+    usage: 'db:status',
+    options: {},
+    migrate: false,
+    async run(ctx) {
+      const ds = dataSource(ctx);
+      const [{ version }] = (await ds.query(`SELECT current_setting('server_version') AS version`)) as Array<{ version: string }>;
+      const state = await migrationState(ds);
+      ctx.out(
+        JSON.stringify({
+          database: ctx.database.embedded ? 'embedded' : 'external',
+          serverVersion: version,
+          migrations: { applied: state.applied, pending: state.pending },
+        }),
+      );
+    },
+  },
+  'users:add': {
+    summary: 'Create a user; the password is read from standard input',
+    usage: `users:add --email E --role ${ROLES.join('|')} [--name "Display Name"]  (password on stdin)`,
+    options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+    migrate: true,
+    async run(ctx) {
+      const email = ctx.options.email;
+      const role = ctx.options.role;
+      if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(email)) throw new CliError('--email must be an email address');
+      if (!isRole(role)) throw new CliError(`--role must be one of ${ROLES.join(', ')}`);
+      const password = (await ctx.stdin()).replace(/\r?\n$/, '');
+      if (password.length < MIN_PASSWORD_LENGTH) {
+        throw new CliError(`the password (read from standard input) must be at least ${MIN_PASSWORD_LENGTH} characters`);
+      }
+      let user: UserRecord;
+      try {
+        user = await ctx.app.get(UsersService).create({ email, role, password, displayName: typeof ctx.options.name === 'string' ? ctx.options.name : undefined });
+      } catch (error) {
+        throw new CliError((error as Error).message);
+      }
+      await ctx.app.get(AuditLogService).record({ action: 'user.created', actorEmail: 'cli', targetType: 'User', targetId: user.id, outcome: 'success', detail: { via: 'cli', role } });
+      ctx.out(JSON.stringify({ id: user.id, email: user.email, role: user.role }));
+    },
+  },
+  'users:list': {
+    summary: 'List users (a table; --json for one JSON object per line)',
+    usage: 'users:list [--json]',
+    options: { json: { type: 'boolean' } },
+    migrate: true,
+    async run(ctx) {
+      const users = await ctx.app.get(UsersService).all();
+      if (ctx.options.json) for (const u of users) ctx.out(JSON.stringify(u));
+      else for (const line of formatUsers(users)) ctx.out(line);
+    },
+  },
+};

@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config/app-config';
+import { openDatabaseConnection, type DatabaseConnection } from '../database/database-connection';
+import { DataDirInUseError, EmbeddedPostgresError } from '../database/embedded-postgres';
+import { CliError } from './cli-error';
+import { CliModule } from './cli.module';
+import { COMMANDS } from './commands';
+
+function help(): string {
+  const lines = ['Usage: npm run -s audit -- <command> [options]', '', 'Commands:'];
+  for (const spec of Object.values(COMMANDS)) lines.push(`  ${spec.usage}`, `      ${spec.summary}`);
+  lines.push('', 'The database is DATABASE_URL if set, else the embedded one in AUDIT_DATA_DIR (default .data/).');
+  return lines.join('\n');
+}
+
+function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('Password: ');
+  return new Promise((resolve, reject) => {
+    let data = '';
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (chunk: string) => (data += chunk));
+    process.stdin.on('end', () => resolve(data));
+    process.stdin.on('error', reject);
+  });
+}
+
+async function run(argv: string[]): Promise<void> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(help() + '\n');
+    return;
+  }
+  const spec = COMMANDS[name];
+  if (!spec) throw new CliError(`unknown command "${name}"; run "npm run -s audit -- help" for the list`, 2);
+
+  let options: Record<string, string | boolean | undefined>;
+  try {
+    options = parseArgs({ args: rest, options: spec.options, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+  } catch (error) {
+    throw new CliError(`${(error as Error).message.split('\n')[0]}; usage: ${spec.usage}`, 2);
+  }
+
+  const config = loadConfig(process.env);
+  let db: DatabaseConnection | null = null;
+  let app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>> | null = null;
+  try {
+    db = await openDatabaseConnection(config, 'shared');
+    app = await NestFactory.createApplicationContext(CliModule.forRoot(config, db.url, db.embedded), { logger: ['error'] });
+    if (spec.migrate) await app.get<DataSource>(getDataSourceToken()).runMigrations({ transaction: 'each' });
+    await spec.run({ app, options, stdin: readStdin, out: (line) => process.stdout.write(line + '\n'), database: { embedded: db.embedded } });
+  } finally {
+    await app?.close();
+    await db?.close();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    const known = error instanceof CliError || error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof EmbeddedPostgresError;
+    const message = known ? (error as Error).message : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
+    process.stderr.write(`audit: ${message.split('\n').join(' ')}\n`);
+    process.exit(error instanceof CliError ? error.exitCode : 1);
+  },
+);

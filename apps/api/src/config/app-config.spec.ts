@@ -1,0 +1,41 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const root = '/srv/audit';
+
+describe('loadConfig', () => {
+  it('has defaults that run the product locally on an embedded database', () => {
+    const config = loadConfig({}, root);
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeNull();
+    expect(config.dataDir).toBe('/srv/audit/.data');
+    expect(config.webDistDir).toBe('/srv/audit/dist/apps/web');
+    expect(config.cookieSecure).toBe(false);
+    expect(config.env).toBe('development');
+    expect(config.loginMaxFailures).toBe(5);
+  });
+
+  it('resolves a relative data dir against the repository, an absolute one as given', () => {
+    expect(loadConfig({ AUDIT_DATA_DIR: 'var/db' }, root).dataDir).toBe('/srv/audit/var/db');
+    expect(loadConfig({ AUDIT_DATA_DIR: '/mnt/audit' }, root).dataDir).toBe('/mnt/audit');
+  });
+
+  it('uses secure cookies in production unless told otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }, root).cookieSecure).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'false' }, root).cookieSecure).toBe(false);
+  });
+
+  it('names every bad setting at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', AUDIT_ADMIN_PASSWORD: 'short', COOKIE_SECURE: 'maybe' }, root);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/PORT must be a whole number/);
+    expect(problems).toMatch(/DATABASE_URL must start with postgres/);
+    expect(problems).toMatch(/AUDIT_ADMIN_PASSWORD must be at least 12/);
+    expect(problems).toMatch(/COOKIE_SECURE must be true or false/);
+  });
+});

@@ -1,0 +1,81 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig } from './config/app-config';
+import { openDatabaseConnection, type DatabaseConnection } from './database/database-connection';
+import { DataDirInUseError, EmbeddedPostgresError } from './database/embedded-postgres';
+import { UsersService } from './users/users.service';
+
+let db: DatabaseConnection | null = null;
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  let stopping = false;
+
+  db = await openDatabaseConnection(config, 'exclusive', {
+    onLog: config.logLevel === 'debug' || config.logLevel === 'trace' ? (line) => process.stderr.write(`[postgres] ${line}\n`) : undefined,
+    onUnexpectedExit: (code, signal, lastLines) => {
+      if (stopping) return;
+      process.stderr.write(`The embedded PostgreSQL stopped unexpectedly (code ${code}, signal ${signal}). Its last words:\n${lastLines.slice(-10).join('\n')}\n`);
+      process.exit(1);
+    },
+  });
+  if (!config.databaseUrl) process.stderr.write(`Embedded PostgreSQL started, data in ${config.dataDir}\n`);
+
+  const app = await createApp(config, db);
+  const admin = await app.get(UsersService).ensureInitialAdmin(config.adminPassword, config.dataDir);
+  try {
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new ConfigError([`port ${config.port} on ${config.host} is already in use: stop what uses it, or set PORT to another port`]);
+    }
+    throw error;
+  }
+
+  let firstSignalAt = 0;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      // A Ctrl-C reaches npm, its shell and us at once: only a later, deliberate
+      // second signal forces the exit.
+      if (Date.now() - firstSignalAt < 2000) return;
+      process.stderr.write('Forced exit.\n');
+      process.exit(1);
+    }
+    stopping = true;
+    firstSignalAt = Date.now();
+    process.stderr.write(`${signal} received: stopping...\n`);
+    try {
+      await app.close();
+      await db?.close();
+      process.stderr.write('Stopped cleanly.\n');
+      process.exit(0);
+    } catch (error) {
+      process.stderr.write(`Error while stopping: ${(error as Error).message}\n`);
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const port = (app.getHttpServer().address() as AddressInfo).port;
+  const shownHost = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.host) ? 'localhost' : config.host;
+  const lines = [`Safe Reporting Audit is running at http://${shownHost}:${port}`];
+  if (admin.created && admin.passwordSource === 'generated') {
+    lines.push(
+      `First start: created ${admin.email} with a generated password (shown once):`,
+      `  ${admin.password}`,
+      `It is also in ${admin.passwordFile} (readable only by this user). Change it after signing in.`,
+    );
+  } else if (admin.created) {
+    lines.push(`First start: created ${admin.email} with the password from AUDIT_ADMIN_PASSWORD.`);
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main().catch(async (error: unknown) => {
+  await db?.close().catch(() => undefined);
+  const known = error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof EmbeddedPostgresError;
+  process.stderr.write(`Could not start: ${known ? (error as Error).message : (error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { UserRecord } from '@sra/contracts';
+import { AllowRoles } from '../auth/decorators/access.decorators';
+import { ListQueryDto } from '../common/list-query.dto';
+import { parseListQueryOrThrow, sendPage } from '../common/list-response';
+import { CreateUserDto } from './dto/create-user.dto';
+import { USER_LIST, UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiCookieAuth()
+@AllowRoles('administration')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  async list(@Query() raw: ListQueryDto, @Res({ passthrough: true }) res: Response): Promise<UserRecord[]> {
+    const query = parseListQueryOrThrow(raw, USER_LIST);
+    const { rows, total } = await this.users.list(query);
+    return sendPage(res, 'users', query, rows, total);
+  }
+
+  @Get(':id')
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<UserRecord> {
+    const user = await this.users.get(id);
+    if (!user) throw new NotFoundException(`No user ${id}`);
+    return user;
+  }
+
+  @Post()
+  create(@Body() body: CreateUserDto): Promise<UserRecord> {
+    return this.users.create(body);
+  }
+}

@@ -1,0 +1,115 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { QueryFailedError, Repository } from 'typeorm';
+import { ROLES, type CreateUserRequest, type ListQuery, type UserRecord } from '@sra/contracts';
+import { applyListQuery } from '../common/apply-list-query';
+import type { ListSpec } from '../common/list-query';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
+import { User } from './entities/user.entity';
+
+export const INITIAL_ADMIN_EMAIL = 'admin@localhost';
+export const INITIAL_ADMIN_PASSWORD_FILE = 'initial-admin-password';
+
+export const USER_LIST: ListSpec = {
+  sortable: { email: 'u.email', role: 'u.role', createdAt: 'u.created_at', lastSignInAt: 'u.last_sign_in_at', displayName: 'u.display_name' },
+  defaultSort: { field: 'email', order: 'ASC' },
+  filters: {
+    q: { column: 'u.email', kind: 'search', values: ['u.display_name'] },
+    role: { column: 'u.role', kind: 'enum', values: ROLES },
+    active: { column: 'u.active', kind: 'bool' },
+  },
+  idColumn: 'u.id',
+  idKind: 'uuid',
+};
+
+export type InitialAdminResult =
+  | { created: false }
+  | { created: true; email: string; passwordSource: 'environment' }
+  | { created: true; email: string; passwordSource: 'generated'; password: string; passwordFile: string };
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  async create(input: CreateUserRequest): Promise<UserRecord> {
+    const email = input.email.trim().toLowerCase();
+    if (input.password.length < MIN_PASSWORD_LENGTH) {
+      throw new Error(`password must be at least ${MIN_PASSWORD_LENGTH} characters`);
+    }
+    const passwordHash = await hashPassword(input.password);
+    try {
+      const result = await this.users.insert({ email, role: input.role, displayName: input.displayName?.trim() || null, passwordHash });
+      const id = (result.identifiers[0] as { id: string }).id;
+      return (await this.get(id))!;
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error as QueryFailedError & { code?: string }).code === '23505') {
+        throw new ConflictException(`A user with the email ${email} already exists`);
+      }
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<UserRecord | null> {
+    const user = await this.users.findOne({ where: { id } });
+    return user ? toRecord(user) : null;
+  }
+
+  async list(query: ListQuery): Promise<{ rows: UserRecord[]; total: number }> {
+    const [rows, total] = await applyListQuery(this.users.createQueryBuilder('u'), query, USER_LIST).getManyAndCount();
+    return { rows: rows.map(toRecord), total };
+  }
+
+  async all(): Promise<UserRecord[]> {
+    return (await this.users.find({ order: { email: 'ASC' } })).map(toRecord);
+  }
+
+  /** For sign-in only: the one place the password hash is read. */
+  async findForSignIn(email: string): Promise<(User & { passwordHash: string }) | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: email.trim().toLowerCase() })
+      .getOne() as Promise<(User & { passwordHash: string }) | null>;
+  }
+
+  async markSignedIn(id: string): Promise<void> {
+    await this.users.update({ id }, { lastSignInAt: () => 'now()' });
+  }
+
+  /**
+   * First start: with no users at all, create admin@localhost so someone can
+   * sign in. The password comes from AUDIT_ADMIN_PASSWORD, or is generated and
+   * written (mode 0600) to the data dir for the operator to pick up.
+   */
+  async ensureInitialAdmin(adminPassword: string | null, dataDir: string): Promise<InitialAdminResult> {
+    if ((await this.users.count()) > 0) return { created: false };
+    const password = adminPassword ?? randomBytes(18).toString('base64url');
+    try {
+      await this.create({ email: INITIAL_ADMIN_EMAIL, role: 'admin', password, displayName: 'Initial administrator' });
+    } catch (error) {
+      if (error instanceof ConflictException) return { created: false }; // another instance won the race
+      throw error;
+    }
+    if (adminPassword) return { created: true, email: INITIAL_ADMIN_EMAIL, passwordSource: 'environment' };
+    fs.mkdirSync(dataDir, { recursive: true });
+    const passwordFile = path.join(dataDir, INITIAL_ADMIN_PASSWORD_FILE);
+    fs.rmSync(passwordFile, { force: true });
+    fs.writeFileSync(passwordFile, password + '\n', { mode: 0o600, flag: 'wx' });
+    return { created: true, email: INITIAL_ADMIN_EMAIL, passwordSource: 'generated', password, passwordFile };
+  }
+}
+
+function toRecord(u: User): UserRecord {
+  return {
+    id: u.id,
+    email: u.email,
+    displayName: u.displayName,
+    role: u.role,
+    active: u.active,
+    createdAt: u.createdAt.toISOString(),
+    lastSignInAt: u.lastSignInAt ? u.lastSignInAt.toISOString() : null,
+  };
+}

@@ -1,0 +1,5 @@
+import { teardownTestPostgres } from '../support/test-postgres';
+
+export default async function globalTeardown(): Promise<void> {
+  await teardownTestPostgres();
+}

@@ -1,0 +1,53 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import supertest from 'supertest';
+import type { DataSource } from 'typeorm';
+import type { Role } from '@sra/contracts';
+import { createApp } from '../../apps/api/src/app.factory';
+import { loadConfig } from '../../apps/api/src/config/app-config';
+import { UsersService } from '../../apps/api/src/users/users.service';
+import { tempDir } from './processes';
+import { createTestDatabase } from './test-postgres';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  db: DataSource;
+  request: () => ReturnType<typeof supertest>;
+  /** Creates a user with this role and returns an agent signed in as them. */
+  signedIn: (role: Role, email?: string) => Promise<ReturnType<typeof supertest.agent>>;
+  createUser: (role: Role, email: string, password: string) => Promise<void>;
+  close: () => Promise<void>;
+}
+
+export const TEST_PASSWORD = 'integration-test-password';
+
+/** Boots the real HTTP app in-process on its own fresh database. */
+export async function startTestApp(env: Record<string, string> = {}, extraModules: Array<Type | DynamicModule> = []): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', AUDIT_DATA_DIR: tempDir('app'), ...env });
+  const app = await createApp(config, { url: database.url, embedded: false }, extraModules);
+  await app.init();
+  const server = app.getHttpServer();
+  const users = app.get(UsersService);
+  let n = 0;
+  const createUser = async (role: Role, email: string, password: string) => {
+    await users.create({ email, role, password });
+  };
+  return {
+    app,
+    db: app.get<DataSource>(getDataSourceToken()),
+    request: () => supertest(server),
+    createUser,
+    signedIn: async (role, email = `${role}-${++n}@example.org`) => {
+      await createUser(role, email, TEST_PASSWORD);
+      const agent = supertest.agent(server);
+      await agent.post('/api/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
+      return agent;
+    },
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
