@@ -47,6 +47,11 @@ export default [
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   {
+    // In tests a failed assumption should fail loudly; `!` says what is assumed.
+    files: ['tests/**/*.ts', '**/*.spec.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
     // Pure libraries never touch the filesystem, the network or the process.
     files: ['libs/**/*.ts'],
     ignores: ['libs/**/*.spec.ts'],

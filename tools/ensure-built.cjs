@@ -36,7 +36,7 @@ function ensureBuilt(names) {
   const todo = names.filter(stale);
   if (todo.length === 0) return;
   process.stderr.write(`Building ${todo.join(' and ')}...\n`);
-  const result = spawnSync(process.execPath, [require.resolve('nx/bin/nx.js'), 'run-many', '-t', 'build', '-p', ...todo, '--outputStyle=stream'], {
+  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', ...todo, '--outputStyle=stream'], {
     cwd: root,
     stdio: ['ignore', process.stderr, process.stderr],
     env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },

@@ -60,14 +60,14 @@ export async function teardownTestPostgres(): Promise<void> {
   if (own?.dataDir) fs.rmSync(own.dataDir, { recursive: true, force: true });
 }
 
-/** A fresh, migrated database for one test file. */
-export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A fresh database for one test file: migrated (a copy of the template) unless asked otherwise. */
+export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
   const serverUrl = process.env[STATE_ENV];
   if (!serverUrl) throw new Error('the integration global setup did not run (no test PostgreSQL)');
   const name = `sra_test_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  await admin.query(options.migrated === false ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
   await admin.end();
   return {
     url: withDatabase(serverUrl, name),

@@ -332,9 +332,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       creds = { user: DB_USER, password: randomBytes(24).toString('base64url') };
       writeJsonPrivate(credsFile, creds);
       await initCluster(bin, clusterDir, creds, ids);
-    } else if (!creds) {
+    }
+    if (!creds) {
       throw new EmbeddedPostgresError(`${credsFile} is missing, so the cluster in ${clusterDir} cannot be opened. Restore the file or move the data dir aside.`);
     }
+    const credentials = creds;
     await stopOrphan(clusterDir);
 
     const port = await findFreePort();
@@ -345,7 +347,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     child.on('exit', (code, signal) => {
       if (!stopping) options.onUnexpectedExit?.(code, signal, lastLines);
     });
-    await ensureDatabase(port, creds!, database);
+    await ensureDatabase(port, credentials, database);
 
     const stop = async () => {
       if (stopping) return;
@@ -363,7 +365,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       }
       release();
     };
-    return { url: connectionUrl(creds!, port, database), port, owned: true, stop };
+    return { url: connectionUrl(credentials, port, database), port, owned: true, stop };
   } catch (error) {
     release();
     throw error;

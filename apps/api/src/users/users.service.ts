@@ -43,7 +43,9 @@ export class UsersService {
     try {
       const result = await this.users.insert({ email, role: input.role, displayName: input.displayName?.trim() || null, passwordHash });
       const id = (result.identifiers[0] as { id: string }).id;
-      return (await this.get(id))!;
+      const created = await this.get(id);
+      if (!created) throw new Error(`user ${id} vanished right after it was created`);
+      return created;
     } catch (error) {
       if (error instanceof QueryFailedError && (error as QueryFailedError & { code?: string }).code === '23505') {
         throw new ConflictException(`A user with the email ${email} already exists`);

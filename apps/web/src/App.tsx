@@ -1,0 +1,39 @@
+import { Admin, Resource } from 'react-admin';
+import { Dashboard } from './dashboard';
+import { AppLayout } from './layout';
+import { LoginPage } from './login';
+import { createAuthProvider } from './providers/authProvider';
+import { dataProvider } from './providers/dataProvider';
+import { RESOURCE_ACCESS, RESOURCES } from './resources';
+import { theme } from './theme';
+
+const authProvider = createAuthProvider(RESOURCE_ACCESS);
+
+export const App = () => (
+  <Admin
+    title="Safe Reporting Audit"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    loginPage={LoginPage}
+    dashboard={Dashboard}
+    layout={AppLayout}
+    theme={theme}
+    darkTheme={null}
+    requireAuth
+    disableTelemetry
+  >
+    {RESOURCES.map(({ name, label, list, show, create, edit, icon, recordRepresentation }) => (
+      <Resource
+        key={name}
+        name={name}
+        options={{ label }}
+        list={list}
+        show={show}
+        create={create}
+        edit={edit}
+        icon={icon}
+        recordRepresentation={recordRepresentation}
+      />
+    ))}
+  </Admin>
+);

@@ -1,0 +1,3 @@
+export { Dashboard } from './Dashboard';
+export { HealthCard } from './HealthCard';
+export { SignedInCard } from './SignedInCard';

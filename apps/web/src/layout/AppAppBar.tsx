@@ -1,0 +1,19 @@
+import { Box, Typography } from '@mui/material';
+import { AppBar, TitlePortal } from 'react-admin';
+
+/** The product name, then the title of the current page (the page's h1). */
+export const AppAppBar = () => (
+  <AppBar color="secondary">
+    <Typography
+      component="span"
+      variant="h6"
+      sx={{ fontWeight: 600, whiteSpace: 'nowrap', display: { xs: 'none', sm: 'inline' } }}
+    >
+      Safe Reporting Audit
+    </Typography>
+    <Box component="span" aria-hidden="true" sx={{ mx: 1.5, opacity: 0.8, display: { xs: 'none', sm: 'inline' } }}>
+      |
+    </Box>
+    <TitlePortal component="h1" />
+  </AppBar>
+);

@@ -1,0 +1,3 @@
+export { AppLayout } from './AppLayout';
+export { AppAppBar } from './AppAppBar';
+export { AppMenu } from './AppMenu';

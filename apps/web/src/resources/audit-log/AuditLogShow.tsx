@@ -1,0 +1,25 @@
+import { FunctionField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import type { AuditLogEntry } from '@sra/contracts';
+import { DateTimeField } from '../../components/DateTimeField';
+import { JsonField } from '../../components/JsonField';
+import { outcomeLabel } from './outcome';
+
+/** `GET /api/audit-log/:id`: one entry, including its `detail` JSON. */
+export const AuditLogShow = () => (
+  <Show title="Audit log entry">
+    <SimpleShowLayout>
+      <DateTimeField source="at" label="When" />
+      <TextField source="action" label="Action" />
+      <FunctionField<AuditLogEntry> source="outcome" label="Outcome" render={(entry) => outcomeLabel(entry.outcome)} />
+      <TextField source="statusCode" label="Status code" emptyText="None" />
+      <TextField source="actorEmail" label="Done by" emptyText="Nobody signed in" />
+      <TextField source="actorUserId" label="Done by (account ID)" emptyText="None" />
+      <TextField source="targetType" label="On (type)" emptyText="None" />
+      <TextField source="targetId" label="On (ID)" emptyText="None" />
+      <TextField source="ip" label="IP address" emptyText="Unknown" />
+      <TextField source="userAgent" label="Browser or program" emptyText="Unknown" />
+      <JsonField source="detail" label="Details" />
+      <TextField source="id" label="Entry ID" />
+    </SimpleShowLayout>
+  </Show>
+);

@@ -1,0 +1,40 @@
+import type { ComponentType } from 'react';
+import type { ResourceAccess } from '../access';
+import auditLog from './audit-log';
+import users from './users';
+
+/** What a resource folder's `index.ts` exports. */
+export interface ResourceModule {
+  list: ComponentType;
+  show?: ComponentType;
+  create?: ComponentType;
+  edit?: ComponentType;
+  icon: ComponentType;
+}
+
+/** One page of the app: its API resource name, its menu label and who may use it. */
+export interface ResourceEntry extends ResourceModule {
+  /** The API resource: `/api/<name>`, and the page's address `#/<name>`. */
+  name: string;
+  /** Menu and page title. */
+  label: string;
+  /** Role groups from @sra/contracts (`read` for list/show, `write` for create/edit). */
+  access: ResourceAccess;
+  /** The field that names one record in titles (e.g. "User alice@example.org"). */
+  recordRepresentation?: string;
+}
+
+/**
+ * Every page of the app, in menu order. Adding a page is one line here; the menu,
+ * the routes and the access checks all read this list. Later: flagged cases,
+ * incidents, arrests, DA decisions, imports, policies, reports, meetings.
+ */
+export const RESOURCES: readonly ResourceEntry[] = [
+  { name: 'users', label: 'Users', access: { read: 'administration' }, recordRepresentation: 'email', ...users },
+  { name: 'audit-log', label: 'Audit log', access: { read: 'administration' }, recordRepresentation: 'action', ...auditLog },
+];
+
+/** Who may use which resource, for the auth provider's `canAccess`. */
+export const RESOURCE_ACCESS: Readonly<Record<string, ResourceAccess>> = Object.fromEntries(
+  RESOURCES.map((entry) => [entry.name, entry.access]),
+);

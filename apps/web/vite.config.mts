@@ -1,0 +1,55 @@
+// Vite 8 (Rolldown) build of the web app. `nx run web:build` writes static files to
+// dist/apps/web, which the API serves at `/` (with an SPA fallback) next to `/api`.
+// `nx run web:dev` starts a dev server that proxies `/api` to a locally running API.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+const apiPort = Number(process.env.API_PORT || 3333);
+const devPort = Number(process.env.WEB_DEV_PORT || 5173);
+
+/** Vendor chunk groups: a browser caches these across releases of our own code. */
+const vendorGroups: Array<{ name: string; test: RegExp; priority: number }> = [
+  { name: 'vendor-react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 40 },
+  { name: 'vendor-mui', test: /[\\/]node_modules[\\/](@mui|@emotion|@popperjs|react-transition-group|stylis)[\\/]/, priority: 30 },
+  { name: 'vendor-admin', test: /[\\/]node_modules[\\/]/, priority: 10 },
+];
+
+export default defineConfig({
+  root: here('.'),
+  base: '/',
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@sra/contracts': here('../../libs/contracts/src/index.ts'),
+    },
+  },
+  server: {
+    host: '127.0.0.1',
+    port: devPort,
+    strictPort: true,
+    proxy: {
+      '/api': { target: `http://127.0.0.1:${apiPort}`, changeOrigin: false },
+    },
+  },
+  preview: {
+    host: '127.0.0.1',
+    port: devPort,
+    proxy: {
+      '/api': { target: `http://127.0.0.1:${apiPort}`, changeOrigin: false },
+    },
+  },
+  build: {
+    outDir: here('../../dist/apps/web'),
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: vendorGroups,
+        },
+      },
+    },
+  },
+});

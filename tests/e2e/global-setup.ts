@@ -1,0 +1,16 @@
+import * as fs from 'node:fs';
+import { requireBuilt, SERVER_MAIN, WEB_INDEX } from '../support/paths';
+import { childEnv, startServer, tempDir, type RunningServer } from '../support/processes';
+
+export const E2E_ADMIN_PASSWORD = 'e2e-admin-password-1';
+
+/** Starts the built server, exactly as `npm start` does, on a fresh embedded database. */
+export default async function globalSetup(): Promise<void> {
+  requireBuilt(SERVER_MAIN, WEB_INDEX);
+  const dataDir = tempDir('e2e');
+  const server = await startServer(childEnv({ AUDIT_DATA_DIR: dataDir, PORT: '0', AUDIT_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD }));
+  (globalThis as { __sraE2e?: { server: RunningServer; dataDir: string } }).__sraE2e = { server, dataDir };
+  process.env.SRA_E2E_URL = server.url;
+  process.env.SRA_E2E_ADMIN_PASSWORD = E2E_ADMIN_PASSWORD;
+  fs.mkdirSync(`${dataDir}/screenshots`, { recursive: true });
+}

@@ -1,0 +1,100 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+
+const url = () => process.env.SRA_E2E_URL!;
+const adminPassword = () => process.env.SRA_E2E_ADMIN_PASSWORD!;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => browser?.close());
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage();
+}
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto(url());
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
+
+describe('signing in', () => {
+  it('shows the sign-in page to a visitor, and it passes accessibility checks', async () => {
+    const page = await newPage();
+    await page.goto(url());
+    await page.getByLabel('Email').waitFor();
+    expect(await page.title()).toMatch(/Safe Reporting Audit/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('says so when the password is wrong, and stays on the sign-in page', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin@localhost', 'definitely-wrong-password');
+    await expect(page.getByTestId('login-error').textContent()).resolves.toMatch(/Wrong email or password/);
+    await expect(page.getByTestId('signed-in-email').count()).resolves.toBe(0);
+    await page.context().close();
+  });
+
+  it('signs in through the real page and shows the dashboard with live data from the API', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin@localhost', adminPassword());
+    await page.getByTestId('signed-in-email').waitFor();
+    expect(await page.getByTestId('signed-in-email').textContent()).toBe('admin@localhost');
+    expect(await page.getByTestId('signed-in-role').textContent()).toBe('admin');
+    await page.getByTestId('health-status').waitFor();
+    expect(await page.getByTestId('health-status').textContent()).toBe('ok');
+    expect(await page.getByTestId('database-status').textContent()).toBe('up');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // the session survives a reload (it is a cookie, not page state)
+    await page.reload();
+    await page.getByTestId('signed-in-email').waitFor();
+    await page.context().close();
+  });
+
+  it('lets an admin add a user who can then sign in, with the role-limited menu', async () => {
+    const admin = await newPage();
+    await signIn(admin, 'admin@localhost', adminPassword());
+    await admin.getByTestId('signed-in-email').waitFor();
+    expect(await admin.getByRole('menuitem', { name: 'Users' }).count()).toBe(1);
+    await admin.goto(`${url()}/#/users/create`);
+    await admin.locator('input[name="email"]').fill('viewer.e2e@example.org');
+    await admin.locator('input[name="password"]').fill('viewer-password-123');
+    await admin.getByRole('combobox', { name: /Role/ }).click();
+    await admin.getByRole('option', { name: 'Viewer', exact: true }).click();
+    await admin.getByRole('button', { name: 'Save' }).click();
+    await admin.getByText('viewer.e2e@example.org').first().waitFor();
+    expect(await seriousViolations(admin)).toEqual([]);
+    await admin.context().close();
+
+    const viewer = await newPage();
+    await signIn(viewer, 'viewer.e2e@example.org', 'viewer-password-123');
+    await viewer.getByTestId('signed-in-role').waitFor();
+    expect(await viewer.getByTestId('signed-in-role').textContent()).toBe('viewer');
+    expect(await viewer.getByRole('menuitem', { name: 'Users' }).count()).toBe(0);
+    await viewer.context().close();
+  });
+
+  it('signs out, after which the API refuses the old session', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin@localhost', adminPassword());
+    await page.getByTestId('signed-in-email').waitFor();
+    await page.getByRole('button', { name: /account|profile|user menu/i }).first().click();
+    await page.getByRole('menuitem', { name: /log ?out|sign ?out/i }).click();
+    await page.getByLabel('Email').waitFor();
+    const me = await page.request.get(`${url()}/api/auth/me`);
+    expect(me.status()).toBe(401);
+    await page.context().close();
+  });
+});
