@@ -7,7 +7,8 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const out = path.join(root, 'dist/apps/api');
-fs.rmSync(out, { recursive: true, force: true });
+// `--keep` (dev mode) compiles over the previous output, so a watching server never sees it vanish.
+if (!process.argv.includes('--keep')) fs.rmSync(out, { recursive: true, force: true });
 execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', 'apps/api/tsconfig.app.json'], { cwd: root, stdio: 'inherit' });
 
 const { paths } = require(path.join(root, 'tsconfig.base.json')).compilerOptions;

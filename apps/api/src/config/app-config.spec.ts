@@ -19,6 +19,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ AUDIT_DATA_DIR: '/mnt/audit' }, root).dataDir).toBe('/mnt/audit');
   });
 
+  it('treats an empty AUDIT_ADMIN_PASSWORD as unset', () => {
+    expect(loadConfig({ AUDIT_ADMIN_PASSWORD: '' }, root).adminPassword).toBeNull();
+    expect(loadConfig({ AUDIT_ADMIN_PASSWORD: 'twelve-chars' }, root).adminPassword).toBe('twelve-chars');
+  });
+
   it('uses secure cookies in production unless told otherwise', () => {
     expect(loadConfig({ NODE_ENV: 'production' }, root).cookieSecure).toBe(true);
     expect(loadConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'false' }, root).cookieSecure).toBe(false);

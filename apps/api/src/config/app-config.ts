@@ -63,7 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string = findRepoRo
   const logLevel = (env.LOG_LEVEL?.trim().toLowerCase() || 'info') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
-  const adminPassword = env.AUDIT_ADMIN_PASSWORD ?? null;
+  // Empty counts as unset (compose files pass `${VAR:-}`).
+  const adminPassword = env.AUDIT_ADMIN_PASSWORD ? env.AUDIT_ADMIN_PASSWORD : null;
   if (adminPassword !== null && adminPassword.length < 12) {
     problems.push('AUDIT_ADMIN_PASSWORD must be at least 12 characters');
   }
