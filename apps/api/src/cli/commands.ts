@@ -7,9 +7,11 @@ import { MIN_PASSWORD_LENGTH } from '../auth/password';
 import { MIGRATIONS } from '../database/schema';
 import { UsersService } from '../users/users.service';
 import { CliError } from './cli-error';
+import { runGenerate, type GenerateArgs } from './generate.command';
 
 export interface CommandContext {
-  app: INestApplicationContext;
+  /** Null for commands that need no database. */
+  app: INestApplicationContext | null;
   options: Record<string, string | boolean | undefined>;
   stdin: () => Promise<string>;
   out: (line: string) => void;
@@ -20,13 +22,20 @@ export interface CommandSpec {
   summary: string;
   usage: string;
   options: Record<string, { type: 'string' | 'boolean' }>;
+  /** Whether the command needs the database (opened, and migrated if `migrate`). */
+  database?: boolean;
   /** Whether pending migrations are applied before the command runs. */
   migrate: boolean;
   run(ctx: CommandContext): Promise<void>;
 }
 
+function appOf(ctx: CommandContext): INestApplicationContext {
+  if (!ctx.app) throw new CliError('this command needs the database');
+  return ctx.app;
+}
+
 function dataSource(ctx: CommandContext): DataSource {
-  return ctx.app.get<DataSource>(getDataSourceToken());
+  return appOf(ctx).get<DataSource>(getDataSourceToken());
 }
 
 async function migrationState(ds: DataSource): Promise<{ applied: string[]; pending: string[] }> {
@@ -45,6 +54,17 @@ function formatUsers(users: UserRecord[]): string[] {
 }
 
 export const COMMANDS: Record<string, CommandSpec> = {
+  generate: {
+    summary: 'Write synthetic import files with their expected flags (no database needed)',
+    usage: 'generate --out DIR [--incidents N] [--seed S] [--from YYYY-MM --to YYYY-MM] [--breach-rate R]',
+    options: { out: { type: 'string' }, incidents: { type: 'string' }, seed: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, 'breach-rate': { type: 'string' } },
+    database: false,
+    migrate: false,
+    async run(ctx) {
+      const summary = await runGenerate(ctx.options as GenerateArgs, (line) => process.stderr.write(line + '\n'));
+      ctx.out(JSON.stringify(summary));
+    },
+  },
   'db:migrate': {
     summary: 'Apply pending database migrations',
     usage: 'db:migrate',
@@ -90,11 +110,11 @@ export const COMMANDS: Record<string, CommandSpec> = {
       }
       let user: UserRecord;
       try {
-        user = await ctx.app.get(UsersService).create({ email, role, password, displayName: typeof ctx.options.name === 'string' ? ctx.options.name : undefined });
+        user = await appOf(ctx).get(UsersService).create({ email, role, password, displayName: typeof ctx.options.name === 'string' ? ctx.options.name : undefined });
       } catch (error) {
         throw new CliError((error as Error).message);
       }
-      await ctx.app.get(AuditLogService).record({ action: 'user.created', actorEmail: 'cli', targetType: 'User', targetId: user.id, outcome: 'success', detail: { via: 'cli', role } });
+      await appOf(ctx).get(AuditLogService).record({ action: 'user.created', actorEmail: 'cli', targetType: 'User', targetId: user.id, outcome: 'success', detail: { via: 'cli', role } });
       ctx.out(JSON.stringify({ id: user.id, email: user.email, role: user.role }));
     },
   },
@@ -104,7 +124,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     options: { json: { type: 'boolean' } },
     migrate: true,
     async run(ctx) {
-      const users = await ctx.app.get(UsersService).all();
+      const users = await appOf(ctx).get(UsersService).all();
       if (ctx.options.json) for (const u of users) ctx.out(JSON.stringify(u));
       else for (const line of formatUsers(users)) ctx.out(line);
     },

@@ -44,6 +44,11 @@ async function run(argv: string[]): Promise<void> {
     throw new CliError(`${(error as Error).message.split('\n')[0]}; usage: ${spec.usage}`, 2);
   }
 
+  const out = (line: string) => process.stdout.write(line + '\n');
+  if (spec.database === false) {
+    await spec.run({ app: null, options, stdin: readStdin, out, database: { embedded: false } });
+    return;
+  }
   const config = loadConfig(process.env);
   let db: DatabaseConnection | null = null;
   let app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>> | null = null;
@@ -51,7 +56,7 @@ async function run(argv: string[]): Promise<void> {
     db = await openDatabaseConnection(config, 'shared');
     app = await NestFactory.createApplicationContext(CliModule.forRoot(config, db.url, db.embedded), { logger: ['error'] });
     if (spec.migrate) await app.get<DataSource>(getDataSourceToken()).runMigrations({ transaction: 'each' });
-    await spec.run({ app, options, stdin: readStdin, out: (line) => process.stdout.write(line + '\n'), database: { embedded: db.embedded } });
+    await spec.run({ app, options, stdin: readStdin, out, database: { embedded: db.embedded } });
   } finally {
     await app?.close();
     await db?.close();

@@ -1,0 +1,113 @@
+/**
+ * The records the generator writes, in the parsed form the reference oracle
+ * reads. Times are San Francisco wall-clock times (America/Los_Angeles), as
+ * the import files carry them: `YYYY-MM-DD HH:MM` or, for dates, `YYYY-MM-DD`.
+ */
+export type PersonRole = 'victim' | 'witness' | 'reporting party' | 'suspect';
+
+export interface IncidentCodeRow {
+  incidentNumber: string;
+  incidentId: string;
+  /** Five digits, zero-padded. */
+  incidentCode: string;
+  category: string;
+  subcategory: string;
+  incidentDatetime: string;
+  reportDatetime: string;
+}
+
+export interface PersonRoleRecord {
+  incidentNumber: string;
+  personKey: string;
+  role: PersonRole;
+}
+
+export interface ArrestRecord {
+  arrestId: string;
+  incidentNumber: string;
+  personKey: string;
+  /** One of the two is set. */
+  arrestDatetime: string | null;
+  arrestDate: string | null;
+  agency: string;
+  custodyType: 'booked' | 'cited';
+  /** Full citations (`245(a)(1) PC/F;148(a)(1) PC/M`); preferred when both are given. */
+  bookedChargesStatute: string | null;
+  /** DA-style tokens (`245A1,148A1`). */
+  listOfBookedCharges: string | null;
+}
+
+export const DA_ACTIONS = [
+  'Charged',
+  'Discharged',
+  'Rejected',
+  'Diverted',
+  'Motion to Revoke',
+  'Referred for Further Investigation',
+  'Referred to Other Agency',
+] as const;
+export type DaAction = (typeof DA_ACTIONS)[number];
+
+export interface DaDecisionRecord {
+  decisionId: string;
+  incidentNumber: string;
+  personKey: string;
+  actionTaken: DaAction;
+  actionDate: string;
+  arrestId: string | null;
+  arrestDate: string | null;
+  /** DA tokens with level (`245A1/F/0, 647B/M/0`). */
+  listOfFiledCharges: string | null;
+  /** Full citations; preferred where present. */
+  filedChargesStatute: string | null;
+}
+
+export const RULE_IDS = ['sfpd-psw-2017', 'sfda-psw-2018', 'ca-pc-647.3', 'ca-sb357-repeal'] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type Confidence = 'high' | 'medium' | 'low';
+export type Nexus = 'direct' | 'temporal' | 'none';
+
+export const REASONS = [
+  'direct_nexus',
+  'temporal_nexus',
+  'all_charges_protected',
+  'mixed_misdemeanor',
+  'mixed_felony',
+  'also_suspect',
+  'drug_level_inferred',
+  'code_book_inferred',
+  'ambiguous_subdivision',
+  'pc372_context_unknown',
+  'repealed_statute',
+] as const;
+export type Reason = (typeof REASONS)[number];
+
+/** One row of expected-flags.csv: one per (rule, report, action). */
+export interface ExpectedFlag {
+  ruleId: RuleId;
+  confidence: Confidence;
+  nexus: Nexus;
+  /** `SFPD`, `SFSO`, ... for arrests; `SFDA` for DA decisions. */
+  agency: string;
+  /** Null for ca-sb357-repeal, which needs no report. */
+  reportIncidentNumber: string | null;
+  personKey: string;
+  actionType: 'arrest' | 'da_decision';
+  /** The source's arrest_id or decision_id. */
+  actionId: string;
+  /** The arrest's datetime (or date); a DA decision's action_date. */
+  actionDatetime: string;
+  /** Normalised, e.g. `PC 647(b)`, `HS 11377(a)`, sorted. */
+  protectedCharges: string[];
+  /** Sorted. */
+  reasons: Reason[];
+}
+
+/** Everything the oracle needs to know about one group of related records. */
+export interface CaseBundle {
+  incidentRows: IncidentCodeRow[];
+  personRoles: PersonRoleRecord[];
+  arrests: ArrestRecord[];
+  decisions: DaDecisionRecord[];
+}
