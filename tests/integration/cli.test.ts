@@ -1,6 +1,7 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CLI_MAIN, REPO_ROOT, requireBuilt } from '../support/paths';
-import { childEnv, runCli } from '../support/processes';
+import { childEnv, runCli, tempDir } from '../support/processes';
 import { createTestDatabase } from '../support/test-postgres';
 
 /** The operators' CLI, as `npm run -s audit -- <command>` runs it, against a real database. */
@@ -68,5 +69,41 @@ describe('audit CLI', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('users:add --email E');
     expect(result.stdout).toContain('db:migrate');
+  });
+});
+
+describe('audit generate', () => {
+  const files = ['incidents.csv', 'incident-persons.csv', 'arrests.csv', 'da-decisions.csv', 'expected-flags.csv', 'manifest.json'];
+  // No database: it must work with nothing configured.
+  const env = childEnv({ AUDIT_DATA_DIR: '/nonexistent/never-used' });
+
+  it('writes the four import files, the expected flags and a manifest, reproducibly', async () => {
+    const a = tempDir('gen-a');
+    const b = tempDir('gen-b');
+    const args = ['--incidents', '2000', '--seed', 'cli', '--from', '2019-01', '--to', '2020-06'];
+    const first = await runCli(['generate', '--out', a, ...args], env);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const summary = JSON.parse(first.stdout);
+    expect(summary.counts['incidents.csv']).toBe(2000);
+    expect((await runCli(['generate', '--out', b, ...args], env)).code).toBe(0);
+    expect(fs.readdirSync(a).sort()).toEqual([...files].sort());
+    for (const f of files) expect(fs.readFileSync(path.join(a, f)).equals(fs.readFileSync(path.join(b, f)))).toBe(true);
+    const manifest = JSON.parse(fs.readFileSync(path.join(a, 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ seed: 'cli', parameters: { incidents: 2000, from: '2019-01', to: '2020-06' } });
+    const lines = fs.readFileSync(path.join(a, 'incidents.csv'), 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(2001);
+    expect(lines[1]).toMatch(/^2019\/01\/01 /);
+    expect(lines[lines.length - 1]).toMatch(/^2020\/06\/30 /);
+  });
+
+  it.each([
+    [['generate'], /^audit: --out DIR is required\n$/],
+    [['generate', '--out', '/tmp/x', '--incidents', 'many'], /^audit: --incidents must be a whole number \(got "many"\)\n$/],
+    [['generate', '--out', '/tmp/x', '--from', '2020-02', '--to', '2019-01'], /^audit: --to \(2019-01\) is before --from \(2020-02\)\n$/],
+  ])('%j fails with a one-line error', async (args, message) => {
+    const result = await runCli(args, env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
   });
 });

@@ -304,7 +304,7 @@ class Generator {
       this.onProgress?.(this.out.rows['incidents.csv'], target);
     }
     // Anything still scheduled (only possible for tiny ranges) is written now.
-    for (const day of [...this.pending.keys()].sort((a, b) => a - b)) for (const report of this.pending.get(day)!) this.writeReport(report);
+    for (const [, reports] of [...this.pending.entries()].sort(([a], [b]) => a - b)) for (const report of reports) this.writeReport(report);
     await this.out.flush(true);
 
     return {
@@ -386,7 +386,8 @@ class Generator {
     const day = dayOf(time);
     const seq = (this.cadSeq.get(day) ?? 0) + 1;
     this.cadSeq.set(day, seq);
-    if (this.cadSeq.size > 400) this.cadSeq.delete(this.cadSeq.keys().next().value!);
+    // Days long past are never numbered again.
+    if (this.cadSeq.size > 400) this.cadSeq.delete(day - 200);
     const info = dayInfo(day);
     return `${info.yy}${info.dayOfYearPadded}${String(seq % 10_000).padStart(4, '0')}`;
   }
@@ -618,7 +619,7 @@ class Generator {
 
   private maybeDecision(arrest: ArrestRecord, charges: readonly ChargeForm[], bundle: CaseBundle): void {
     if (!this.rng.chance(0.65)) return;
-    const arrestDay = (arrest.arrestDatetime ?? arrest.arrestDate!).slice(0, 10);
+    const arrestDay = (arrest.arrestDatetime ?? arrest.arrestDate ?? '').slice(0, 10);
     bundle.decisions.push(this.decision(arrest.incidentNumber, arrest.personKey, arrest, arrestDay, this.daActions.pick(this.rng), charges));
   }
 

@@ -93,9 +93,9 @@ export class WeightedPicker<T> {
     const small: number[] = [];
     const large: number[] = [];
     scaled.forEach((p, i) => (p < 1 ? small : large).push(i));
-    while (small.length && large.length) {
-      const s = small.pop()!;
-      const l = large.pop()!;
+    while (small.length > 0 && large.length > 0) {
+      const s = small.pop() as number;
+      const l = large.pop() as number;
       this.prob[s] = scaled[s];
       this.alias[s] = l;
       scaled[l] = scaled[l] + scaled[s] - 1;

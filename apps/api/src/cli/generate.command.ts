@@ -46,7 +46,8 @@ export async function runGenerate(args: GenerateArgs, log: (line: string) => voi
       options,
       {
         async write(file, chunk) {
-          const stream = streams.get(file)!;
+          const stream = streams.get(file);
+          if (!stream) throw new Error(`no output stream for ${file}`);
           // Let the disk work while we generate; wait only when much is queued (memory stays bounded).
           if (!stream.write(chunk) && stream.writableLength > MAX_QUEUED_BYTES) await once(stream, 'drain');
         },
@@ -66,7 +67,14 @@ export async function runGenerate(args: GenerateArgs, log: (line: string) => voi
     for (const f of OUTPUT_FILES) fs.renameSync(path.join(dir, `${f}.partial`), path.join(dir, f));
     fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     const seconds = (Date.now() - started) / 1000;
-    return { out: dir, seed: manifest.seed, counts: manifest.counts, expectedFlags: manifest.expectedFlags, seconds: Math.round(seconds * 10) / 10 };
+    return {
+      out: dir,
+      seed: manifest.seed,
+      counts: manifest.counts,
+      expectedFlags: manifest.expectedFlags,
+      seconds: Math.round(seconds * 100) / 100,
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
   } catch (error) {
     for (const [f, s] of streams) {
       s.destroy();

@@ -1,0 +1,25 @@
+// `npm run bench -- <name>`: performance figures, each against a baseline
+// measured in the same run on the same machine. Benchmarks print; they never
+// fail on a time (these machines are shared and noisy).
+const path = require('node:path');
+const { ensureBuilt } = require('./ensure-built.cjs');
+
+const BENCHES = {
+  generate: () => require('../tests/bench/generate.bench.cjs'),
+};
+
+const names = process.argv.slice(2);
+if (names.length === 0 || names.some((n) => !BENCHES[n])) {
+  process.stderr.write(`usage: npm run bench -- <${Object.keys(BENCHES).join('|')}> [...]\n`);
+  process.exit(2);
+}
+ensureBuilt(['api']);
+(async () => {
+  for (const name of names) {
+    process.stdout.write(`\n=== bench: ${name} ===\n`);
+    await BENCHES[name]().run({ root: path.resolve(__dirname, '..') });
+  }
+})().catch((error) => {
+  process.stderr.write(`${error.stack || error}\n`);
+  process.exit(1);
+});
