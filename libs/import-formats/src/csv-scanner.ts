@@ -1,0 +1,300 @@
+/**
+ * A streaming CSV scanner that finds rows without building them. It checks
+ * what PostgreSQL's COPY would otherwise stop the whole load on (a wrong number
+ * of fields, an unterminated quote, invalid UTF-8), numbers each row by the
+ * physical line it starts on, and passes the good rows on, as bytes, prefixed
+ * with that line number, for `COPY ... (FORMAT csv)` to parse.
+ *
+ * Quotes follow PostgreSQL's CSV rules exactly (a quote opens a quoted section
+ * anywhere in a field; inside one, `""` is a literal quote), so the rows found
+ * here are the rows COPY reads.
+ */
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
+
+export const MAX_FIELD_BYTES = 10_000;
+
+export interface RowReject {
+  line: number;
+  /** 0-based field index, or null for the whole row. */
+  field: number | null;
+  reason: string;
+}
+
+export class CsvFileError extends Error {
+  constructor(
+    message: string,
+    readonly line: number | null,
+    readonly column: number | null = null,
+  ) {
+    super(message);
+    this.name = 'CsvFileError';
+  }
+}
+
+export interface ScanResult {
+  /** Rows for COPY: `<line>,<row>\n` each. */
+  copy: Uint8Array;
+  rows: number;
+}
+
+export interface CsvScannerOptions {
+  maxFieldBytes?: number;
+  /** A fast UTF-8 check (Node's `buffer.isUtf8`); the JS fallback is slower. */
+  isUtf8?: (bytes: Uint8Array) => boolean;
+  /** Called with each rejected row (wrong field count, oversized field). */
+  onReject: (reject: RowReject) => void;
+}
+
+/** UTF-8 validity of a byte range; returns the offset of the first bad byte, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array, start = 0, end = bytes.length): number {
+  let i = start;
+  while (i < end) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000];
+    else return i;
+    if (i + need >= end) return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if ((c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Splits one CSV row (the header) into fields, with the same quote rules. */
+export function splitCsvRow(text: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      fields.push(field);
+      field = '';
+    } else field += c;
+  }
+  fields.push(field);
+  return fields;
+}
+
+export class CsvScanner {
+  private carry: Uint8Array = new Uint8Array(0);
+  private line = 1;
+  private header: string[] | null = null;
+  private expectedFields = 0;
+  private bytesSeen = 0;
+  readonly maxFieldBytes: number;
+  rowsRead = 0;
+
+  constructor(private readonly options: CsvScannerOptions) {
+    this.maxFieldBytes = options.maxFieldBytes ?? MAX_FIELD_BYTES;
+  }
+
+  /** The header's fields, once the first row has been seen. */
+  get columns(): string[] | null {
+    return this.header;
+  }
+
+  /**
+   * Scans the next chunk. Returns the complete good rows in it, ready for COPY
+   * (the header row is consumed, not returned).
+   */
+  push(chunk: Uint8Array): ScanResult {
+    let data: Uint8Array;
+    if (this.carry.length === 0) data = chunk;
+    else {
+      data = new Uint8Array(this.carry.length + chunk.length);
+      data.set(this.carry, 0);
+      data.set(chunk, this.carry.length);
+    }
+    if (this.bytesSeen === 0) data = this.startOfFile(data);
+    this.bytesSeen += chunk.length;
+    return this.scan(data, false);
+  }
+
+  /** Ends the file: the last row may lack a newline; an open quote is an error. */
+  end(): ScanResult {
+    if (this.bytesSeen === 0) throw new CsvFileError('The file is empty.', null);
+    const result = this.scan(this.carry, true);
+    if (this.header === null) throw new CsvFileError('The file is empty.', null);
+    return result;
+  }
+
+  private startOfFile(data: Uint8Array): Uint8Array {
+    // A byte-order mark is allowed and dropped.
+    if (data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) data = data.subarray(3);
+    const probe = data.subarray(0, Math.min(data.length, 4096));
+    if (probe.includes(0)) throw new CsvFileError('The file is not a CSV text file: it contains binary data.', 1);
+    let first = 0;
+    while (first < probe.length && (probe[first] === 0x20 || probe[first] === 0x09 || probe[first] === CR || probe[first] === LF)) first++;
+    if (probe[first] === 0x7b || probe[first] === 0x5b) {
+      throw new CsvFileError('The file looks like JSON, not CSV. Export it as CSV (comma-separated, with a header row).', 1);
+    }
+    return data;
+  }
+
+  /** Refuses the file at the first byte that is not UTF-8, naming its line and column. */
+  private checkUtf8(data: Uint8Array, end: number): void {
+    const region = data.subarray(0, end);
+    if (this.options.isUtf8 ? this.options.isUtf8(region) : firstInvalidUtf8(region) < 0) return;
+    const bad = firstInvalidUtf8(region);
+    if (bad < 0) return;
+    let line = this.line;
+    let lineStart = 0;
+    for (let k = 0; k < bad; k++) {
+      if (data[k] === LF) {
+        line++;
+        lineStart = k + 1;
+      }
+    }
+    const column = countFieldsBefore(data, lineStart, bad);
+    const name = this.header?.[column];
+    throw new CsvFileError(
+      `Line ${line}${name !== undefined ? `, column "${name}"` : ''}: byte 0x${data[bad].toString(16).toUpperCase()} is not valid UTF-8. ` +
+        'The file looks like it was saved as Latin-1 (ISO-8859-1) or Windows-1252; save it as UTF-8 and load it again. Nothing was stored.',
+      line,
+      column,
+    );
+  }
+
+  private scan(data: Uint8Array, final: boolean): ScanResult {
+    const n = data.length;
+    // Rows end at a line feed, which is never inside a multi-byte character.
+    this.checkUtf8(data, final ? n : data.lastIndexOf(LF) + 1);
+    // Room for every row plus a line-number prefix; trimmed on return.
+    const out = new Uint8Array(n + 16 * (1 + Math.ceil(n / 32)) + 1);
+    let o = 0;
+    let rows = 0;
+    let rowStart = 0;
+    let i = 0;
+    let quoted = false;
+    let quoteLine = this.line;
+    let fields = 1;
+    let fieldStart = 0;
+    let oversized = -1;
+    let newlinesInRow = 0;
+
+    const finishRow = (rowEnd: number, next: number) => {
+      let end = rowEnd;
+      if (end > rowStart && data[end - 1] === CR) end--;
+      const line = this.line;
+      this.line += newlinesInRow + (next > rowEnd ? 1 : 0);
+      if (end === rowStart && fields === 1) return; // blank line
+      if (this.header === null) {
+        this.header = splitCsvRow(new TextDecoder().decode(data.subarray(rowStart, end)));
+        this.expectedFields = this.header.length;
+        return;
+      }
+      this.rowsRead++;
+      if (fields !== this.expectedFields) {
+        this.options.onReject({ line, field: null, reason: `the row has ${fields} fields; the header has ${this.expectedFields}` });
+        return;
+      }
+      if (oversized >= 0) {
+        this.options.onReject({ line, field: oversized, reason: `the value is longer than ${this.maxFieldBytes.toLocaleString('en-US')} bytes` });
+        return;
+      }
+      o = writeLineNumber(out, o, line);
+      out[o++] = COMMA;
+      out.set(data.subarray(rowStart, end), o);
+      o += end - rowStart;
+      out[o++] = LF;
+      rows++;
+    };
+
+    while (i < n) {
+      const c = data[i];
+      if (quoted) {
+        if (c === QUOTE) {
+          if (i + 1 < n && data[i + 1] === QUOTE) i += 2;
+          else if (i + 1 >= n && !final) break; // need the next byte to decide
+          else {
+            quoted = false;
+            i++;
+          }
+          continue;
+        }
+        if (c === LF) newlinesInRow++;
+        i++;
+        continue;
+      }
+      if (c === QUOTE) {
+        quoted = true;
+        quoteLine = this.line + newlinesInRow;
+        i++;
+      } else if (c === COMMA) {
+        if (i - fieldStart > this.maxFieldBytes && oversized < 0) oversized = fields - 1;
+        fields++;
+        fieldStart = i + 1;
+        i++;
+      } else if (c === LF) {
+        if (i - fieldStart > this.maxFieldBytes && oversized < 0) oversized = fields - 1;
+        finishRow(i, i + 1);
+        i++;
+        rowStart = i;
+        fields = 1;
+        fieldStart = i;
+        oversized = -1;
+        newlinesInRow = 0;
+      } else i++;
+    }
+
+    if (final) {
+      if (quoted) {
+        throw new CsvFileError(`Line ${quoteLine}: a quoted value is never closed (a " without its closing "). Nothing was stored.`, quoteLine);
+      }
+      if (rowStart < n) {
+        if (n - fieldStart > this.maxFieldBytes && oversized < 0) oversized = fields - 1;
+        finishRow(n, n);
+      }
+      this.carry = new Uint8Array(0);
+    } else {
+      // Rescanned with the next chunk, from the start of the unfinished row.
+      this.carry = data.slice(rowStart);
+    }
+    return { copy: out.subarray(0, o), rows };
+  }
+}
+
+function countFieldsBefore(data: Uint8Array, start: number, at: number): number {
+  let quoted = false;
+  let fields = 0;
+  for (let i = start; i < at; i++) {
+    if (data[i] === QUOTE) quoted = !quoted;
+    else if (data[i] === COMMA && !quoted) fields++;
+  }
+  return fields;
+}
+
+function writeLineNumber(out: Uint8Array, o: number, line: number): number {
+  if (line < 10) {
+    out[o] = 48 + line;
+    return o + 1;
+  }
+  const digits = String(line);
+  for (let k = 0; k < digits.length; k++) out[o + k] = digits.charCodeAt(k);
+  return o + digits.length;
+}

@@ -1,0 +1,77 @@
+import { analyseHeader, guessKind } from './header';
+import { checkPersonKey, normaliseColumnName } from './kinds';
+import { isPiiColumn } from './pii';
+
+const INCIDENT_HEADER = ['Incident Datetime', 'Row ID', 'Incident ID', 'Incident Number', 'Report Datetime', 'Incident Code', 'Incident Category', 'point'];
+
+describe('analyseHeader', () => {
+  it('maps columns whatever their case, spaces or underscores, and lists the ignored ones', () => {
+    const a = analyseHeader('incidents', ['incident_datetime', 'ROW ID', 'IncidentID', 'incident number', 'Report_Datetime', 'Incident Code', 'incident category', 'Neighborhoods', 'point']);
+    expect(a.problems).toEqual([]);
+    expect(a.columns.get('Row ID')).toBe(1);
+    expect(a.columns.get('Point')).toBe(8);
+    expect(a.ignored).toEqual(['Neighborhoods']);
+  });
+
+  it('refuses PII columns, naming them', () => {
+    const a = analyseHeader('arrests', ['arrest_id', 'incident_number', 'person_key', 'arrest_date', 'arresting_agency', 'custody_type', 'list_of_booked_charges', 'First Name', 'DOB']);
+    expect(a.problems.map((p) => p.code)).toEqual(['pii']);
+    expect(a.problems[0].message).toMatch(/"First Name", "DOB"/);
+  });
+
+  it('refuses duplicated columns, also when they differ only in spelling', () => {
+    const a = analyseHeader('incidents', [...INCIDENT_HEADER, 'incident_number']);
+    expect(a.problems.map((p) => p.code)).toEqual(['duplicate']);
+    expect(a.problems[0].message).toContain('"Incident Number" and "incident_number"');
+  });
+
+  it('names missing required columns, and the one-of groups', () => {
+    const a = analyseHeader('arrests', ['arrest_id', 'incident_number', 'person_key', 'arresting_agency', 'custody_type', 'booked_charges_statute']);
+    expect(a.problems).toEqual([{ code: 'missing', message: 'Required columns are missing: one of "arrest_datetime" or "arrest_date".', columns: [] }]);
+    const b = analyseHeader('incidents', INCIDENT_HEADER.filter((c) => c !== 'Report Datetime'));
+    expect(b.problems[0].message).toBe('Required columns are missing: "Report Datetime".');
+  });
+
+  it('says which kind a file looks like when it is the wrong one', () => {
+    const a = analyseHeader('arrests', INCIDENT_HEADER);
+    expect(a.problems[0].code).toBe('wrong-kind');
+    expect(a.problems[0].message).toMatch(/looks like a file of SFPD incident reports \("incidents"\), not arrests/);
+    expect(guessKind(['decision_id', 'incident_number', 'person_key', 'da_action_taken', 'action_date'])).toBe('da-decisions');
+    expect(guessKind(['foo', 'bar'])).toBeNull();
+  });
+
+  it('refuses an empty header', () => {
+    expect(analyseHeader('incidents', ['']).problems[0].code).toBe('empty');
+  });
+});
+
+describe('PII columns', () => {
+  it.each(['Name', 'first_name', 'LastName', 'Full Name', 'Alias', 'Date of Birth', 'DOB', 'Age in Days', 'SSN', 'Driver License', "Driver's Licence", 'Phone', 'Phone Number', 'Email', 'Street Address', 'Address', 'CII Number', 'FBI Number', 'Booking Photo', 'Victim Name', 'Defendant Last Name'])(
+    '%s is personal',
+    (column) => expect(isPiiColumn(column.replace("'", ''))).toBe(true),
+  );
+  it.each(['Intersection', 'Incident Number', 'Person Key', 'Analysis Neighborhood', 'arresting_agency', 'Incident Description', 'CNN', 'Police District', 'disposition_description', 'Report Type Description'])(
+    '%s is not',
+    (column) => expect(isPiiColumn(column)).toBe(false),
+  );
+});
+
+describe('person keys', () => {
+  it('accepts pseudonymous keys and refuses malformed, SSN-like and phone-like ones', () => {
+    expect(checkPersonKey('SFP-02b964i')).toBeNull();
+    expect(checkPersonKey('a.b:c_d-e')).toBeNull();
+    expect(checkPersonKey('short')).toBe('format');
+    expect(checkPersonKey('has space1')).toBe('format');
+    expect(checkPersonKey('x'.repeat(129))).toBe('format');
+    expect(checkPersonKey('123-45-6789')).toBe('ssn');
+    expect(checkPersonKey('123456789')).toBe('ssn');
+    expect(checkPersonKey('4155551234')).toBe('phone');
+    expect(checkPersonKey('415-555-1234')).toBe('phone');
+    expect(checkPersonKey('1-415-555-1234')).toBe('phone');
+  });
+
+  it('normalises column names', () => {
+    expect(normaliseColumnName('\uFEFFIncident  Number')).toBe('incidentnumber');
+    expect(normaliseColumnName('incident_number')).toBe('incidentnumber');
+  });
+});

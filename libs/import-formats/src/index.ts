@@ -1,0 +1,4 @@
+export * from './kinds';
+export * from './pii';
+export * from './header';
+export * from './csv-scanner';
