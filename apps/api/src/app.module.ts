@@ -8,6 +8,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthController } from './health/health.controller';
+import { IngestModule } from './ingest/ingest.module';
 import { loggerOptions } from './logging/logger-options';
 import { UsersModule } from './users/users.module';
 
@@ -31,6 +32,7 @@ export class AppModule {
         AuditLogModule,
         UsersModule,
         AuthModule,
+        IngestModule,
         ...(options.extraModules ?? []),
       ],
       controllers: [HealthController],

@@ -4,3 +4,4 @@ export * from './health';
 export * from './users';
 export * from './audit-log';
 export * from './list';
+export * from './imports';

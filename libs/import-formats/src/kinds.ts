@@ -136,7 +136,10 @@ export const DA_ACTIONS = [
  * Person keys (import-formats.md): 6-128 of [A-Za-z0-9._:-], and nothing that
  * looks like an SSN or a phone number. POSIX regexes, so SQL can use them too.
  */
-export const PERSON_KEY_PATTERN = '^[A-Za-z0-9._:-]{6,128}$';
+export const PERSON_KEY_CHARS = 'A-Za-z0-9._:-';
+export const PERSON_KEY_MIN = 6;
+export const PERSON_KEY_MAX = 128;
+export const PERSON_KEY_PATTERN = `^[${PERSON_KEY_CHARS}]{${PERSON_KEY_MIN},${PERSON_KEY_MAX}}$`;
 export const SSN_LIKE_PATTERN = '^[0-9]{3}-?[0-9]{2}-?[0-9]{4}$';
 export const PHONE_LIKE_PATTERN = '^(\\+?1[-.]?)?\\(?[0-9]{3}\\)?[-. ]?[0-9]{3}[-. ]?[0-9]{4}$';
 

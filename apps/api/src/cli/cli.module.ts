@@ -4,6 +4,7 @@ import { AuditLogModule } from '../audit-log/audit-log.module';
 import type { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { dataSourceOptions } from '../database/data-source-options';
+import { IngestModule } from '../ingest/ingest.module';
 import { UsersModule } from '../users/users.module';
 
 /** The same modules as the server, without HTTP. Migrations run only when a command asks. */
@@ -17,6 +18,7 @@ export class CliModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, 2), migrationsRun: false }),
         AuditLogModule,
         UsersModule,
+        IngestModule,
       ],
     };
   }

@@ -8,11 +8,13 @@ import { MIGRATIONS } from '../database/schema';
 import { UsersService } from '../users/users.service';
 import { CliError } from './cli-error';
 import { runGenerate, type GenerateArgs } from './generate.command';
+import { runIngest } from './ingest.command';
 
 export interface CommandContext {
   /** Null for commands that need no database. */
   app: INestApplicationContext | null;
   options: Record<string, string | boolean | undefined>;
+  positionals: string[];
   stdin: () => Promise<string>;
   out: (line: string) => void;
   database: { embedded: boolean };
@@ -22,6 +24,8 @@ export interface CommandSpec {
   summary: string;
   usage: string;
   options: Record<string, { type: 'string' | 'boolean' }>;
+  /** How many positional arguments it takes (default none). */
+  positionals?: number;
   /** Whether the command needs the database (opened, and migrated if `migrate`). */
   database?: boolean;
   /** Whether pending migrations are applied before the command runs. */
@@ -63,6 +67,18 @@ export const COMMANDS: Record<string, CommandSpec> = {
     async run(ctx) {
       const summary = await runGenerate(ctx.options as GenerateArgs, (line) => process.stderr.write(line + '\n'));
       ctx.out(JSON.stringify(summary));
+    },
+  },
+  ingest: {
+    summary: 'Load an import file as one batch (kinds: incidents, incident-persons, arrests, da-decisions)',
+    usage: 'ingest <kind> <file>',
+    options: {},
+    positionals: 2,
+    migrate: true,
+    async run(ctx) {
+      const result = await runIngest(appOf(ctx), ctx.positionals[0], ctx.positionals[1], (line) => process.stderr.write(line + '\n'));
+      ctx.out(JSON.stringify(result));
+      if (result.status === 'refused') throw new CliError(`the file was refused: ${result.reason}`);
     },
   },
   'db:migrate': {

@@ -38,15 +38,19 @@ async function run(argv: string[]): Promise<void> {
   if (!spec) throw new CliError(`unknown command "${name}"; run "npm run -s audit -- help" for the list`, 2);
 
   let options: Record<string, string | boolean | undefined>;
+  let positionals: string[];
   try {
-    options = parseArgs({ args: rest, options: spec.options, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+    const parsed = parseArgs({ args: rest, options: spec.options, strict: true, allowPositionals: (spec.positionals ?? 0) > 0 });
+    options = parsed.values as Record<string, string | boolean | undefined>;
+    positionals = parsed.positionals;
   } catch (error) {
     throw new CliError(`${(error as Error).message.split('\n')[0]}; usage: ${spec.usage}`, 2);
   }
+  if (positionals.length > (spec.positionals ?? 0)) throw new CliError(`too many arguments; usage: ${spec.usage}`, 2);
 
   const out = (line: string) => process.stdout.write(line + '\n');
   if (spec.database === false) {
-    await spec.run({ app: null, options, stdin: readStdin, out, database: { embedded: false } });
+    await spec.run({ app: null, options, positionals, stdin: readStdin, out, database: { embedded: false } });
     return;
   }
   const config = loadConfig(process.env);
@@ -54,9 +58,11 @@ async function run(argv: string[]): Promise<void> {
   let app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>> | null = null;
   try {
     db = await openDatabaseConnection(config, 'shared');
-    app = await NestFactory.createApplicationContext(CliModule.forRoot(config, db.url, db.embedded), { logger: ['error'] });
+    app = await NestFactory.createApplicationContext(CliModule.forRoot(config, db.url, db.embedded), {
+      logger: config.logLevel === 'debug' || config.logLevel === 'trace' ? ['error', 'warn', 'log', 'debug'] : ['error'],
+    });
     if (spec.migrate) await app.get<DataSource>(getDataSourceToken()).runMigrations({ transaction: 'each' });
-    await spec.run({ app, options, stdin: readStdin, out, database: { embedded: db.embedded } });
+    await spec.run({ app, options, positionals, stdin: readStdin, out, database: { embedded: db.embedded } });
   } finally {
     await app?.close();
     await db?.close();

@@ -19,6 +19,13 @@ export interface AppConfig {
   loginMaxAttemptsPerIp: number;
   loginWindowSeconds: number;
   webDistDir: string;
+  /** Largest import file accepted, in bytes. */
+  maxImportBytes: number;
+  /** Secret for re-keying person keys; null means generated into the data dir (not in production). */
+  personKeySecret: string | null;
+  /** Load a demo data set into an empty database on start. */
+  demo: boolean;
+  demoIncidents: number;
 }
 
 export class ConfigError extends Error {
@@ -85,8 +92,18 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string = findRepoRo
     loginMaxAttemptsPerIp: int('AUTH_LOGIN_MAX_ATTEMPTS_PER_IP', 30, 1, 100_000),
     loginWindowSeconds: int('AUTH_LOGIN_WINDOW_SECONDS', 900, 1, 86_400),
     webDistDir: path.resolve(repoRoot, env.WEB_DIST_DIR?.trim() || 'dist/apps/web'),
+    maxImportBytes: int('AUDIT_MAX_IMPORT_BYTES', 2 * 1024 ** 3, 1, 1024 ** 4),
+    personKeySecret: env.PERSON_KEY_SECRET ? env.PERSON_KEY_SECRET : null,
+    demo: bool('AUDIT_DEMO', appEnv !== 'production'),
+    demoIncidents: int('AUDIT_DEMO_INCIDENTS', 450_000, 1000, 100_000_000),
   };
 
+  if (config.personKeySecret !== null && config.personKeySecret.length < 32) {
+    problems.push('PERSON_KEY_SECRET must be at least 32 characters (e.g. `openssl rand -base64 48`)');
+  }
+  if (config.env === 'production' && config.personKeySecret === null) {
+    problems.push('PERSON_KEY_SECRET must be set in production: every replica must re-key person keys with the same secret');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

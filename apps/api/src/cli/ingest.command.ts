@@ -1,0 +1,38 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { IMPORT_KINDS, isImportKind } from '@sra/import-formats';
+import type { ImportBatchResult } from '@sra/contracts';
+import { IngestService } from '../ingest/ingest.service';
+import { CliError } from './cli-error';
+
+/** `audit ingest <kind> <file>`: one batch; the JSON result on stdout. */
+export async function runIngest(app: INestApplicationContext, kind: string | undefined, file: string | undefined, log: (line: string) => void): Promise<ImportBatchResult> {
+  if (!isImportKind(kind)) throw new CliError(`the kind must be one of ${IMPORT_KINDS.join(', ')} (got "${kind ?? ''}")`, 2);
+  if (!file) throw new CliError('which file? usage: ingest <kind> <file>', 2);
+  const full = path.resolve(file);
+  let size: number;
+  try {
+    const stat = fs.statSync(full);
+    if (!stat.isFile()) throw new CliError(`${file} is not a file`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+  let lastLog = Date.now();
+  return app.get(IngestService).ingest({
+    kind,
+    fileName: path.basename(full),
+    input: fs.createReadStream(full, { highWaterMark: 1 << 20 }),
+    sizeBytes: size,
+    loadedBy: { userId: null, label: `cli:${os.userInfo().username}` },
+    source: 'cli',
+    onProgress: (bytes, rows) => {
+      if (Date.now() - lastLog < 2000) return;
+      lastLog = Date.now();
+      log(`ingest: ${rows.toLocaleString('en-US')} rows read (${Math.floor((bytes / Math.max(size, 1)) * 100)}%)`);
+    },
+  });
+}

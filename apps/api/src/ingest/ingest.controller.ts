@@ -1,0 +1,47 @@
+import { BadRequestException, Controller, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiConsumes, ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import busboy from 'busboy';
+import type { Request, Response } from 'express';
+import type { Readable } from 'node:stream';
+import { IMPORT_KINDS, isImportKind } from '@sra/import-formats';
+import type { CurrentUser as CurrentUserShape, ImportBatchResult } from '@sra/contracts';
+import { AllowRoles, CurrentUser } from '../auth/decorators/access.decorators';
+import { IngestService } from './ingest.service';
+
+/**
+ * `POST /api/ingest/<kind>`: a multipart upload with one file field, streamed
+ * straight into the load (never buffered whole). 200 with the batch when it
+ * landed (rejected rows included), 422 when the file was refused whole.
+ */
+@ApiTags('ingest')
+@ApiCookieAuth()
+@AllowRoles('dataLoading')
+@Controller('ingest')
+export class IngestController {
+  constructor(private readonly ingest: IngestService) {}
+
+  @Post(':kind')
+  @ApiConsumes('multipart/form-data')
+  async upload(@Param('kind') kind: string, @Req() req: Request, @Res() res: Response, @CurrentUser() user: CurrentUserShape): Promise<void> {
+    if (!isImportKind(kind)) throw new BadRequestException(`Unknown kind "${kind}": one of ${IMPORT_KINDS.join(', ')}`);
+    if (!String(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
+      throw new BadRequestException('Send the file as multipart/form-data, in a field named "file".');
+    }
+    const result = await new Promise<ImportBatchResult>((resolve, reject) => {
+      let seen = false;
+      const parser = busboy({ headers: req.headers, limits: { files: 1, fields: 10 } });
+      parser.on('file', (_field: string, file: Readable, info: { filename: string }) => {
+        seen = true;
+        this.ingest
+          .ingest({ kind, fileName: info.filename || 'upload.csv', input: file, loadedBy: { userId: user.id, label: user.email }, source: 'http' })
+          .then(resolve, reject);
+      });
+      parser.on('error', (error: Error) => reject(new BadRequestException(`The upload could not be read: ${error.message}`)));
+      parser.on('close', () => {
+        if (!seen) reject(new BadRequestException('No file in the upload: send it in a field named "file".'));
+      });
+      req.pipe(parser);
+    });
+    res.status(result.status === 'loaded' ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).json(result);
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AppInfoController } from './app-info.controller';
+import { IngestController } from './ingest.controller';
+import { IngestService } from './ingest.service';
+import { ImportBatchesController } from './import-batches.controller';
+import { ImportBatchesService } from './import-batches.service';
+
+@Module({
+  controllers: [IngestController, ImportBatchesController, AppInfoController],
+  providers: [IngestService, ImportBatchesService],
+  exports: [IngestService, ImportBatchesService],
+})
+export class IngestModule {}

@@ -1,0 +1,314 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import type { Readable } from 'node:stream';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { DataSource } from 'typeorm';
+import { analyseHeader, CsvFileError, CsvScanner, type ImportKind, type RowReject } from '@sra/import-formats';
+import type { ImportBatchResult } from '@sra/contracts';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { parseChargeText } from './pipeline/charge-parsing';
+import { KIND_SQL } from './pipeline/kind-sql';
+import { buildLoadSql } from './pipeline/load-sql';
+import { resolvePersonKeySecret } from './person-key-secret';
+
+export interface IngestRequest {
+  kind: ImportKind;
+  fileName: string;
+  input: Readable;
+  /** Known size (CLI); uploads are counted as they stream. */
+  sizeBytes?: number;
+  loadedBy: { userId: string | null; label: string };
+  source: 'cli' | 'http' | 'demo';
+  isDemo?: boolean;
+  /** Rows scanned so far, for progress on long loads. */
+  onProgress?: (bytes: number, rows: number) => void;
+}
+
+/** A reason to refuse a whole file: nothing of it is stored but the batch record saying why. */
+export class FileRefusal extends Error {
+  constructor(
+    message: string,
+    readonly line: number | null = null,
+    readonly column: string | null = null,
+  ) {
+    super(message);
+    this.name = 'FileRefusal';
+  }
+}
+
+/** Detailed rejects kept per batch; beyond this only the count grows. */
+const MAX_STORED_JS_REJECTS = 10_000;
+
+@Injectable()
+export class IngestService {
+  private readonly logger = new Logger(IngestService.name);
+  private secret: string | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private personKeySecret(): string {
+    this.secret ??= resolvePersonKeySecret(this.config);
+    return this.secret;
+  }
+
+  /**
+   * Loads one file as one batch, in one transaction: it lands completely or
+   * not at all. A refused file leaves only its batch record.
+   */
+  async ingest(request: IngestRequest): Promise<ImportBatchResult> {
+    const started = new Date();
+    const hash = createHash('sha256');
+    let bytes = 0;
+    let rowsRead = 0;
+    let ignored: string[] = [];
+    const queryRunner = this.db.createQueryRunner();
+    const client = (await queryRunner.connect()) as PoolClient;
+    try {
+      if (request.sizeBytes !== undefined && request.sizeBytes > this.config.maxImportBytes) {
+        throw new FileRefusal(`The file is ${formatBytes(request.sizeBytes)}; the limit is ${formatBytes(this.config.maxImportBytes)} (AUDIT_MAX_IMPORT_BYTES).`);
+      }
+      await client.query('BEGIN');
+      // Local times are read as written (see localTimestamp), then placed in San Francisco's zone.
+      await client.query(`SET LOCAL TimeZone = 'UTC'`);
+      // Loads of one kind take turns: two overlapping files give the same result as one after the other.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sra-ingest:${request.kind}`]);
+      const { rows: batchRows } = await client.query<{ id: string }>(
+        `INSERT INTO import_batch (kind, file_name, loaded_by_user_id, loaded_by, source, is_demo, status, started_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'loaded', $7) RETURNING id`,
+        [request.kind, request.fileName, request.loadedBy.userId, request.loadedBy.label, request.source, request.isDemo ?? false, started],
+      );
+      const batchId = batchRows[0].id;
+
+      const timing = new StepTimer(this.logger);
+      const jsRejects: RowReject[] = [];
+      let jsRejectCount = 0;
+      const scanner = new CsvScanner({
+        isUtf8: (b) => isUtf8(b),
+        onReject: (reject) => {
+          jsRejectCount++;
+          if (jsRejects.length < MAX_STORED_JS_REJECTS) jsRejects.push(reject);
+        },
+      });
+
+      const spec = KIND_SQL[request.kind];
+      let sql: ReturnType<typeof buildLoadSql> | null = null;
+      let copyStream: NodeJS.WritableStream | null = null;
+      let copyDone: Promise<unknown> | null = null;
+      let headerColumns: string[] = [];
+
+      const startCopy = async (header: string[]) => {
+        const analysis = analyseHeader(request.kind, header);
+        if (analysis.problems.length > 0) throw new FileRefusal(analysis.problems.map((p) => p.message).join(' '), 1);
+        ignored = analysis.ignored;
+        headerColumns = header;
+        sql = buildLoadSql(request.kind, spec, header.length, analysis.columns);
+        await client.query(sql.createStaging);
+        const stream = client.query(copyFrom(sql.copy));
+        copyDone = new Promise((resolve, reject) => {
+          stream.on('finish', resolve);
+          stream.on('error', reject);
+        });
+        copyStream = stream;
+      };
+      const send = async (chunk: Uint8Array) => {
+        if (chunk.length === 0 || !copyStream) return;
+        if (!copyStream.write(chunk)) await Promise.race([once(copyStream, 'drain'), copyDone]);
+      };
+
+      try {
+        let pending: Uint8Array[] = [];
+        for await (const chunk of request.input as AsyncIterable<Buffer>) {
+          bytes += chunk.length;
+          if (bytes > this.config.maxImportBytes) {
+            throw new FileRefusal(`The file is larger than the limit of ${formatBytes(this.config.maxImportBytes)} (AUDIT_MAX_IMPORT_BYTES).`);
+          }
+          hash.update(chunk);
+          const { copy } = scanner.push(chunk);
+          if (!copyStream && scanner.columns) await startCopy(scanner.columns);
+          if (copyStream) {
+            for (const p of pending) await send(p);
+            pending = [];
+            await send(copy);
+          } else if (copy.length) pending.push(copy);
+          request.onProgress?.(bytes, scanner.rowsRead);
+        }
+        const last = scanner.end();
+        if (!copyStream && scanner.columns) await startCopy(scanner.columns);
+        for (const p of pending) await send(p);
+        await send(last.copy);
+      } catch (error) {
+        if (error instanceof CsvFileError) {
+          const column = error.column !== null && headerColumns[error.column] !== undefined ? headerColumns[error.column] : null;
+          throw new FileRefusal(error.message, error.line, column);
+        }
+        throw error;
+      }
+      rowsRead = scanner.rowsRead;
+      if (!sql || !copyStream) throw new FileRefusal('The file is empty.');
+      const load = sql as ReturnType<typeof buildLoadSql>;
+      (copyStream as NodeJS.WritableStream).end();
+      await copyDone;
+      if (rowsRead === 0) throw new FileRefusal('The file has a header row but no data rows.', 1);
+
+      timing.step('scan and copy');
+      await client.query(load.validate, needsSecret(request.kind) ? [this.personKeySecret()] : []);
+      timing.step('validate');
+      await client.query('ANALYZE v');
+      await client.query(load.markDuplicates);
+      timing.step('duplicates');
+      await client.query(load.insertRejects, [batchId]);
+      if (jsRejects.length > 0) {
+        await client.query(
+          `INSERT INTO import_reject (batch_id, line, column_name, reason)
+           SELECT $1, line, column_name, reason FROM unnest($2::int[], $3::text[], $4::text[]) AS r(line, column_name, reason)`,
+          [batchId, jsRejects.map((r) => r.line), jsRejects.map((r) => (r.field === null ? null : (headerColumns[r.field] ?? null))), jsRejects.map((r) => r.reason)],
+        );
+      }
+      timing.step('rejects');
+      const { rows: countRows } = await client.query<{ good: number; rejected: number }>(load.counts);
+      const { good, rejected: sqlRejected } = countRows[0];
+      await client.query(load.history, [batchId]);
+      timing.step('history');
+      const updated = (await client.query(load.update, [batchId])).rowCount ?? 0;
+      timing.step('update');
+      const inserted = (await client.query(load.insert, [batchId])).rowCount ?? 0;
+      timing.step('insert');
+      const unchanged = good - updated - inserted;
+      const unparsedCharges = load.chargeTexts ? await this.parseNewCharges(client, load.chargeTexts, request.kind, batchId) : 0;
+      const rejected = sqlRejected + jsRejectCount;
+
+      await client.query(
+        `UPDATE import_batch SET sha256 = $2, size_bytes = $3, rows_read = $4, inserted = $5, updated = $6, unchanged = $7, rejected = $8,
+                ignored_columns = $9, unparsed_charges = $10, finished_at = clock_timestamp() WHERE id = $1`,
+        [batchId, hash.digest('hex'), bytes, rowsRead, inserted, updated, unchanged, rejected, ignored, unparsedCharges],
+      );
+      await client.query('COMMIT');
+      timing.step('commit');
+      timing.report(batchId);
+      this.logger.log(`batch ${batchId} (${request.kind}) loaded: ${rowsRead} rows read, ${inserted} inserted, ${updated} updated, ${unchanged} unchanged, ${rejected} rejected`);
+      return {
+        batchId,
+        kind: request.kind,
+        fileName: request.fileName,
+        status: 'loaded',
+        rowsRead,
+        inserted,
+        updated,
+        unchanged,
+        rejected,
+        ignoredColumns: ignored,
+        unparsedCharges,
+        seconds: (Date.now() - started.getTime()) / 1000,
+      };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      if (!(error instanceof FileRefusal)) throw error;
+      return this.recordRefusal(request, started, error, { bytes, sha256: bytes > 0 ? hash.digest('hex') : null, rowsRead });
+    } finally {
+      await queryRunner.release();
+      // A refused upload may still be streaming in: drain it so the caller can answer.
+      if (!request.input.readableEnded) request.input.resume();
+    }
+  }
+
+  private async recordRefusal(
+    request: IngestRequest,
+    started: Date,
+    refusal: FileRefusal,
+    seen: { bytes: number; sha256: string | null; rowsRead: number },
+  ): Promise<ImportBatchResult> {
+    const { rows } = await this.db.query(
+      `INSERT INTO import_batch (kind, file_name, sha256, size_bytes, loaded_by_user_id, loaded_by, source, is_demo, status, refusal_reason, refusal_line, refusal_column, started_at, rows_read)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'refused', $9, $10, $11, $12, 0) RETURNING id`,
+      [
+        request.kind,
+        request.fileName,
+        seen.sha256,
+        request.sizeBytes ?? seen.bytes,
+        request.loadedBy.userId,
+        request.loadedBy.label,
+        request.source,
+        request.isDemo ?? false,
+        refusal.message,
+        refusal.line,
+        refusal.column,
+        started,
+      ],
+    );
+    this.logger.warn(`batch ${rows[0].id} (${request.kind}) refused: ${refusal.message}`);
+    return {
+      batchId: rows[0].id,
+      kind: request.kind,
+      fileName: request.fileName,
+      status: 'refused',
+      reason: refusal.message,
+      line: refusal.line,
+      column: refusal.column,
+      rowsRead: 0,
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      ignoredColumns: [],
+      unparsedCharges: 0,
+      seconds: (Date.now() - started.getTime()) / 1000,
+    };
+  }
+
+  /** Parses charge texts never seen before (few: distinct texts, not rows) and counts unparseable ones in this batch. */
+  private async parseNewCharges(client: PoolClient, distinctNewSql: string, kind: ImportKind, batchId: string): Promise<number> {
+    const { rows } = await client.query<{ raw: string }>(distinctNewSql);
+    if (rows.length > 0) {
+      const parsed = rows.map((r) => ({ raw: r.raw, ...parseChargeText(r.raw) }));
+      await client.query(
+        `INSERT INTO charge_list (raw, charges, unparsed)
+         SELECT x.raw, x.charges, ARRAY(SELECT jsonb_array_elements_text(x.unparsed))
+         FROM jsonb_to_recordset($1::jsonb) AS x(raw text, charges jsonb, unparsed jsonb)
+         ON CONFLICT (raw) DO NOTHING`,
+        [JSON.stringify(parsed)],
+      );
+    }
+    const columns = KIND_SQL[kind].chargeColumns ?? [];
+    const { rows: counted } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${KIND_SQL[kind].table} t
+       WHERE t.batch_id = $1 AND EXISTS (
+         SELECT 1 FROM charge_list c WHERE c.raw IN (${columns.map((c) => `t.${c}`).join(', ')}) AND cardinality(c.unparsed) > 0)`,
+      [batchId],
+    );
+    return counted[0].n;
+  }
+}
+
+function needsSecret(kind: ImportKind): boolean {
+  return kind !== 'incidents';
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GB`;
+  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} bytes`;
+}
+
+/** Step durations of a load, logged at debug level (LOG_LEVEL=debug) to see where time goes. */
+class StepTimer {
+  private last = Date.now();
+  private readonly steps: string[] = [];
+  constructor(private readonly logger: Logger) {}
+  step(name: string): void {
+    const now = Date.now();
+    this.steps.push(`${name} ${now - this.last} ms`);
+    this.last = now;
+  }
+  report(batchId: string): void {
+    this.logger.debug(`batch ${batchId} steps: ${this.steps.join(', ')}`);
+  }
+}

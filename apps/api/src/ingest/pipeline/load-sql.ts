@@ -1,0 +1,80 @@
+import type { KindSql } from './kind-sql';
+
+/**
+ * The SQL of one load, built from a kind's spec and the file's column layout:
+ * staging table, validation into a typed table `v` (with the first reason a row
+ * is rejected), duplicate keys, rejects, history, update and insert. Only
+ * column names from the spec and generated positional names reach the SQL text;
+ * every value is a parameter or comes from the staged file through COPY.
+ */
+export interface LoadSql {
+  createStaging: string;
+  copy: string;
+  validate: string;
+  markDuplicates: string;
+  insertRejects: string;
+  counts: string;
+  history: string;
+  update: string;
+  insert: string;
+  chargeTexts: string | null;
+}
+
+const lit = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+export function buildLoadSql(kindName: string, spec: KindSql, fileColumnCount: number, columnIndex: ReadonlyMap<string, number>): LoadSql {
+  const rawName = (column: string) => {
+    const index = columnIndex.get(column);
+    return index === undefined ? 'NULL::text' : `r${index}`;
+  };
+  const staged = Array.from({ length: fileColumnCount }, (_, i) => `c${i}`);
+  const rawColumns = [...new Set(columnIndex.values())].sort((a, b) => a - b);
+
+  const temp = spec.fields.filter((f) => f.temp);
+  const final = spec.fields.filter((f) => !f.temp);
+  const finalNames = final.map((f) => f.name);
+
+  // `OFFSET 0` keeps each level a separate step, so a value computed below is
+  // computed once per row instead of being re-expanded at every use above.
+  const level1 = `SELECT line_no${rawColumns.map((i) => `, nullif(btrim(c${i}), '') AS r${i}`).join('')} FROM sra_staging OFFSET 0`;
+  const level2 = `SELECT t1.*${temp.map((f) => `, ${f.expr(rawName)} AS ${f.name}`).join('')} FROM (${level1}) t1 OFFSET 0`;
+  const level3 = `SELECT t2.*${final.map((f) => `, ${f.expr(rawName)} AS ${f.name}`).join('')} FROM (${level2}) t2 OFFSET 0`;
+  const reject =
+    spec.checks.length === 0
+      ? 'NULL::text[]'
+      : `CASE ${spec.checks
+          .map((c) => `WHEN ${c.when(rawName)} THEN ARRAY[${lit(c.column)}, (${c.value ? c.value(rawName) : 'NULL'})::text, (${c.reason(rawName)})::text]`)
+          .join(' ')} END`;
+  const level4 = `SELECT t3.*, ${reject} AS reject FROM (${level3}) t3`;
+
+  const keyMatch = (a: string, b: string) => spec.key.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
+  const ok = 'v.reject IS NULL';
+
+  return {
+    createStaging: `CREATE TEMP TABLE sra_staging (line_no integer NOT NULL${staged.map((c) => `, ${c} text`).join('')}) ON COMMIT DROP`,
+    copy: `COPY sra_staging (line_no${staged.map((c) => `, ${c}`).join('')}) FROM STDIN WITH (FORMAT csv)`,
+    validate:
+      `CREATE TEMP TABLE v ON COMMIT DROP AS SELECT line_no, ${finalNames.join(', ')}, reject, ` +
+      `decode(md5(ROW(${finalNames.join(', ')})::text), 'hex') AS row_hash FROM (${level4}) t4`,
+    markDuplicates:
+      `WITH d AS (SELECT ${spec.key.join(', ')}, min(line_no) AS first_line FROM v WHERE reject IS NULL GROUP BY ${spec.key.join(', ')} HAVING count(*) > 1) ` +
+      `UPDATE v SET reject = ARRAY[${lit(spec.keyLabel)}, NULL, format(${lit(`the same ${spec.keyLabel} is also on line %s (the first one is kept)`)}, d.first_line)] ` +
+      `FROM d WHERE ${keyMatch('v', 'd')} AND v.line_no <> d.first_line AND v.reject IS NULL`,
+    insertRejects: `INSERT INTO import_reject (batch_id, line, column_name, value, reason) SELECT $1, line_no, reject[1], left(reject[2], 200), reject[3] FROM v WHERE reject IS NOT NULL`,
+    counts: `SELECT count(*) FILTER (WHERE reject IS NULL)::int AS good, count(*) FILTER (WHERE reject IS NOT NULL)::int AS rejected FROM v`,
+    history:
+      `INSERT INTO record_history (record_kind, record_key, batch_id, replaced_by_batch, old_values) ` +
+      `SELECT ${lit(kindName)}, ${spec.key.map((k) => `t.${k}`).join(` || '|' || `)}, t.batch_id, $1, to_jsonb(t) - 'row_hash' ` +
+      `FROM ${spec.table} t JOIN v ON ${keyMatch('t', 'v')} WHERE ${ok} AND t.row_hash <> v.row_hash`,
+    update:
+      `UPDATE ${spec.table} t SET ${finalNames.map((n) => `${n} = v.${n}`).join(', ')}, batch_id = $1, row_hash = v.row_hash, updated_at = now() ` +
+      `FROM v WHERE ${keyMatch('t', 'v')} AND ${ok} AND t.row_hash <> v.row_hash`,
+    insert:
+      `INSERT INTO ${spec.table} (${finalNames.join(', ')}, batch_id, row_hash) SELECT ${finalNames.map((n) => `v.${n}`).join(', ')}, $1, v.row_hash FROM v ` +
+      `WHERE ${ok} AND NOT EXISTS (SELECT 1 FROM ${spec.table} t WHERE ${keyMatch('t', 'v')})`,
+    chargeTexts: spec.chargeColumns
+      ? `SELECT DISTINCT x.raw FROM v CROSS JOIN LATERAL (VALUES ${spec.chargeColumns.map((c) => `(v.${c})`).join(', ')}) AS x(raw) ` +
+        `WHERE v.reject IS NULL AND x.raw IS NOT NULL AND NOT EXISTS (SELECT 1 FROM charge_list c WHERE c.raw = x.raw)`
+      : null,
+  };
+}
