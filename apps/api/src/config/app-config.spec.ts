@@ -24,9 +24,24 @@ describe('loadConfig', () => {
     expect(loadConfig({ AUDIT_ADMIN_PASSWORD: 'twelve-chars' }, root).adminPassword).toBe('twelve-chars');
   });
 
+  const secret = 'a'.repeat(40);
+
   it('uses secure cookies in production unless told otherwise', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }, root).cookieSecure).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'false' }, root).cookieSecure).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', PERSON_KEY_SECRET: secret }, root).cookieSecure).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', PERSON_KEY_SECRET: secret, COOKIE_SECURE: 'false' }, root).cookieSecure).toBe(false);
+  });
+
+  it('refuses to run in production without a person-key secret, or with a short one', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' }, root)).toThrow(/PERSON_KEY_SECRET must be set in production/);
+    expect(() => loadConfig({ PERSON_KEY_SECRET: 'short' }, root)).toThrow(/PERSON_KEY_SECRET must be at least 32 characters/);
+    expect(loadConfig({}, root).personKeySecret).toBeNull();
+  });
+
+  it('loads demo data by default outside production, and limits imports to 2 GB', () => {
+    expect(loadConfig({}, root).demo).toBe(true);
+    expect(loadConfig({ AUDIT_DEMO: 'false' }, root).demo).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', PERSON_KEY_SECRET: secret }, root).demo).toBe(false);
+    expect(loadConfig({}, root).maxImportBytes).toBe(2 * 1024 ** 3);
   });
 
   it('names every bad setting at once', () => {
