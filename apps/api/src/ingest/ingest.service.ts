@@ -4,7 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
-import type { PoolClient } from 'pg';
+import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { analyseHeader, CsvFileError, CsvScanner, type ImportKind, type RowReject } from '@sra/import-formats';
@@ -69,9 +69,13 @@ export class IngestService {
     let bytes = 0;
     let rowsRead = 0;
     let ignored: string[] = [];
-    const queryRunner = this.db.createQueryRunner();
-    const client = (await queryRunner.connect()) as PoolClient;
+    // A connection of its own: large loads want bigger temporary buffers than
+    // pooled connections should keep, and that is settable only before first use.
+    const client = new Client({ connectionString: (this.db.options as { url: string }).url, application_name: 'safe-reporting-audit ingest' });
+    await client.connect();
     try {
+      await client.query(`SET temp_buffers = '256MB'`);
+      await client.query(`SET work_mem = '64MB'`);
       if (request.sizeBytes !== undefined && request.sizeBytes > this.config.maxImportBytes) {
         throw new FileRefusal(`The file is ${formatBytes(request.sizeBytes)}; the limit is ${formatBytes(this.config.maxImportBytes)} (AUDIT_MAX_IMPORT_BYTES).`);
       }
@@ -159,7 +163,17 @@ export class IngestService {
       if (rowsRead === 0) throw new FileRefusal('The file has a header row but no data rows.', 1);
 
       timing.step('scan and copy');
-      await client.query(load.validate, needsSecret(request.kind) ? [this.personKeySecret()] : []);
+      const validateParams = needsSecret(request.kind) ? [this.personKeySecret()] : [];
+      await client.query('SAVEPOINT optimistic');
+      try {
+        await client.query(load.validateOptimistic, validateParams);
+        await client.query('RELEASE SAVEPOINT optimistic');
+      } catch (error) {
+        // A value of the right shape that is not a real date or number: check each one.
+        if (!String((error as { code?: string }).code ?? '').startsWith('22')) throw error;
+        await client.query('ROLLBACK TO SAVEPOINT optimistic');
+        await client.query(load.validate, validateParams);
+      }
       timing.step('validate');
       await client.query('ANALYZE v');
       await client.query(load.markDuplicates);
@@ -213,7 +227,7 @@ export class IngestService {
       if (!(error instanceof FileRefusal)) throw error;
       return this.recordRefusal(request, started, error, { bytes, sha256: bytes > 0 ? hash.digest('hex') : null, rowsRead });
     } finally {
-      await queryRunner.release();
+      await client.end().catch(() => undefined);
       // A refused upload may still be streaming in: drain it so the caller can answer.
       if (!request.input.readableEnded) request.input.resume();
     }
@@ -264,7 +278,7 @@ export class IngestService {
   }
 
   /** Parses charge texts never seen before (few: distinct texts, not rows) and counts unparseable ones in this batch. */
-  private async parseNewCharges(client: PoolClient, distinctNewSql: string, kind: ImportKind, batchId: string): Promise<number> {
+  private async parseNewCharges(client: Client, distinctNewSql: string, kind: ImportKind, batchId: string): Promise<number> {
     const { rows } = await client.query<{ raw: string }>(distinctNewSql);
     if (rows.length > 0) {
       const parsed = rows.map((r) => ({ raw: r.raw, ...parseChargeText(r.raw) }));

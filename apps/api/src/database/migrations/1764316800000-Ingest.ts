@@ -77,7 +77,6 @@ export class Ingest1764316800000 implements MigrationInterface {
         latitude double precision,
         longitude double precision,
         batch_id uuid NOT NULL REFERENCES import_batch (id),
-        row_hash bytea NOT NULL,
         first_loaded_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz
       )`);
@@ -91,7 +90,6 @@ export class Ingest1764316800000 implements MigrationInterface {
         incident_id text,
         role_recorded_at timestamptz,
         batch_id uuid NOT NULL REFERENCES import_batch (id),
-        row_hash bytea NOT NULL,
         first_loaded_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz,
         PRIMARY KEY (incident_number, person_key, person_role)
@@ -112,7 +110,6 @@ export class Ingest1764316800000 implements MigrationInterface {
         booked_case_type text,
         cad_number text,
         batch_id uuid NOT NULL REFERENCES import_batch (id),
-        row_hash bytea NOT NULL,
         first_loaded_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz
       )`);
@@ -140,7 +137,6 @@ export class Ingest1764316800000 implements MigrationInterface {
         disposition_code text,
         disposition_description text,
         batch_id uuid NOT NULL REFERENCES import_batch (id),
-        row_hash bytea NOT NULL,
         first_loaded_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz
       )`);

@@ -10,7 +10,14 @@ import type { KindSql } from './kind-sql';
 export interface LoadSql {
   createStaging: string;
   copy: string;
+  /** Validation that checks every value before converting it: never fails on bad data. */
   validate: string;
+  /**
+   * The same, converting shapes without the per-value validity checks: about
+   * twice as fast, and right on clean data; on a conversion error (a 30th of
+   * February, say) the load falls back to `validate`.
+   */
+  validateOptimistic: string;
   markDuplicates: string;
   insertRejects: string;
   counts: string;
@@ -36,7 +43,7 @@ export function buildLoadSql(kindName: string, spec: KindSql, fileColumnCount: n
 
   // `OFFSET 0` keeps each level a separate step, so a value computed below is
   // computed once per row instead of being re-expanded at every use above.
-  const level1 = `SELECT line_no${rawColumns.map((i) => `, nullif(btrim(c${i}), '') AS r${i}`).join('')} FROM sra_staging OFFSET 0`;
+  const level1 = `SELECT line_no${rawColumns.map((i) => `, nullif(c${i}, '') AS r${i}`).join('')} FROM sra_staging OFFSET 0`;
   const level2 = `SELECT t1.*${temp.map((f) => `, ${f.expr(rawName)} AS ${f.name}`).join('')} FROM (${level1}) t1 OFFSET 0`;
   const level3 = `SELECT t2.*${final.map((f) => `, ${f.expr(rawName)} AS ${f.name}`).join('')} FROM (${level2}) t2 OFFSET 0`;
   const reject =
@@ -49,13 +56,14 @@ export function buildLoadSql(kindName: string, spec: KindSql, fileColumnCount: n
 
   const keyMatch = (a: string, b: string) => spec.key.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
   const ok = 'v.reject IS NULL';
+  const changed = `(${finalNames.map((n) => `t.${n}`).join(', ')}) IS DISTINCT FROM (${finalNames.map((n) => `v.${n}`).join(', ')})`;
+  const validate = `CREATE TEMP TABLE v ON COMMIT DROP AS SELECT line_no, ${finalNames.join(', ')}, reject FROM (${level4}) t4`;
 
   return {
     createStaging: `CREATE TEMP TABLE sra_staging (line_no integer NOT NULL${staged.map((c) => `, ${c} text`).join('')}) ON COMMIT DROP`,
     copy: `COPY sra_staging (line_no${staged.map((c) => `, ${c}`).join('')}) FROM STDIN WITH (FORMAT csv)`,
-    validate:
-      `CREATE TEMP TABLE v ON COMMIT DROP AS SELECT line_no, ${finalNames.join(', ')}, reject, ` +
-      `decode(md5(ROW(${finalNames.join(', ')})::text), 'hex') AS row_hash FROM (${level4}) t4`,
+    validate,
+    validateOptimistic: withoutValidityChecks(validate),
     markDuplicates:
       `WITH d AS (SELECT ${spec.key.join(', ')}, min(line_no) AS first_line FROM v WHERE reject IS NULL GROUP BY ${spec.key.join(', ')} HAVING count(*) > 1) ` +
       `UPDATE v SET reject = ARRAY[${lit(spec.keyLabel)}, NULL, format(${lit(`the same ${spec.keyLabel} is also on line %s (the first one is kept)`)}, d.first_line)] ` +
@@ -64,17 +72,22 @@ export function buildLoadSql(kindName: string, spec: KindSql, fileColumnCount: n
     counts: `SELECT count(*) FILTER (WHERE reject IS NULL)::int AS good, count(*) FILTER (WHERE reject IS NOT NULL)::int AS rejected FROM v`,
     history:
       `INSERT INTO record_history (record_kind, record_key, batch_id, replaced_by_batch, old_values) ` +
-      `SELECT ${lit(kindName)}, ${spec.key.map((k) => `t.${k}`).join(` || '|' || `)}, t.batch_id, $1, to_jsonb(t) - 'row_hash' ` +
-      `FROM ${spec.table} t JOIN v ON ${keyMatch('t', 'v')} WHERE ${ok} AND t.row_hash <> v.row_hash`,
+      `SELECT ${lit(kindName)}, ${spec.key.map((k) => `t.${k}`).join(` || '|' || `)}, t.batch_id, $1, to_jsonb(t) ` +
+      `FROM ${spec.table} t JOIN v ON ${keyMatch('t', 'v')} WHERE ${ok} AND ${changed}`,
     update:
-      `UPDATE ${spec.table} t SET ${finalNames.map((n) => `${n} = v.${n}`).join(', ')}, batch_id = $1, row_hash = v.row_hash, updated_at = now() ` +
-      `FROM v WHERE ${keyMatch('t', 'v')} AND ${ok} AND t.row_hash <> v.row_hash`,
+      `UPDATE ${spec.table} t SET ${finalNames.map((n) => `${n} = v.${n}`).join(', ')}, batch_id = $1, updated_at = now() ` +
+      `FROM v WHERE ${keyMatch('t', 'v')} AND ${ok} AND ${changed}`,
     insert:
-      `INSERT INTO ${spec.table} (${finalNames.join(', ')}, batch_id, row_hash) SELECT ${finalNames.map((n) => `v.${n}`).join(', ')}, $1, v.row_hash FROM v ` +
+      `INSERT INTO ${spec.table} (${finalNames.join(', ')}, batch_id) SELECT ${finalNames.map((n) => `v.${n}`).join(', ')}, $1 FROM v ` +
       `WHERE ${ok} AND NOT EXISTS (SELECT 1 FROM ${spec.table} t WHERE ${keyMatch('t', 'v')})`,
     chargeTexts: spec.chargeColumns
       ? `SELECT DISTINCT x.raw FROM v CROSS JOIN LATERAL (VALUES ${spec.chargeColumns.map((c) => `(v.${c})`).join(', ')}) AS x(raw) ` +
         `WHERE v.reject IS NULL AND x.raw IS NOT NULL AND NOT EXISTS (SELECT 1 FROM charge_list c WHERE c.raw = x.raw)`
       : null,
   };
+}
+
+/** Drops the `pg_input_is_valid(...)` guards (one level of nested parentheses inside). */
+export function withoutValidityChecks(sql: string): string {
+  return sql.replace(/pg_input_is_valid\((?:[^()]|\([^()]*\))*\)/g, 'true');
 }
