@@ -72,6 +72,11 @@ describe('CsvScanner', () => {
     expect(error!.line).toBe(3);
   });
 
+  it('names the column of a bad byte in the first chunk too, before any row was scanned', () => {
+    const bytes = new Uint8Array([...enc('a,desc\r\n2,caf'), 0xe9, ...enc('\n')]);
+    expect(() => scan(bytes, 1000)).toThrow(/^Line 2, column "desc": byte 0xE9/);
+  });
+
   it('refuses empty files, binary files and JSON', () => {
     expect(() => scan('')).toThrow('The file is empty.');
     expect(() => scan(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).toThrow(/binary data/);

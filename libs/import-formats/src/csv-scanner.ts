@@ -171,7 +171,10 @@ export class CsvScanner {
       }
     }
     const column = countFieldsBefore(data, lineStart, bad);
-    const name = this.header?.[column];
+    // Before the first row is scanned, the header is still in this chunk.
+    const headerEnd = data.indexOf(LF);
+    const header = this.header ?? (headerEnd >= 0 && headerEnd < bad ? splitCsvRow(new TextDecoder().decode(data.subarray(0, headerEnd)).replace(/\r$/, '')) : null);
+    const name = header?.[column];
     throw new CsvFileError(
       `Line ${line}${name !== undefined ? `, column "${name}"` : ''}: byte 0x${data[bad].toString(16).toUpperCase()} is not valid UTF-8. ` +
         'The file looks like it was saved as Latin-1 (ISO-8859-1) or Windows-1252; save it as UTF-8 and load it again. Nothing was stored.',

@@ -34,5 +34,7 @@ export async function runIngest(app: INestApplicationContext, kind: string | und
       lastLog = Date.now();
       log(`ingest: ${rows.toLocaleString('en-US')} rows read (${Math.floor((bytes / Math.max(size, 1)) * 100)}%)`);
     },
+    onPhase: (phase, rows) =>
+      log(phase === 'checking' ? `ingest: ${rows.toLocaleString('en-US')} rows read; checking them` : 'ingest: merging the good rows into the records'),
   });
 }

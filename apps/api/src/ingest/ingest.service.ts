@@ -27,6 +27,8 @@ export interface IngestRequest {
   isDemo?: boolean;
   /** Rows scanned so far, for progress on long loads. */
   onProgress?: (bytes: number, rows: number) => void;
+  /** The load moved on to another step (after reading: `checking`, then `merging`). */
+  onPhase?: (phase: 'checking' | 'merging', rowsRead: number) => void;
 }
 
 /** A reason to refuse a whole file: nothing of it is stored but the batch record saying why. */
@@ -72,7 +74,11 @@ export class IngestService {
     // A connection of its own: large loads want bigger temporary buffers than
     // pooled connections should keep, and that is settable only before first use.
     const client = new Client({ connectionString: (this.db.options as { url: string }).url, application_name: 'safe-reporting-audit ingest' });
+    // Errors surface through the queries; an idle connection dropping must not crash the process.
+    client.on('error', (error) => this.logger.warn(`ingest connection: ${error.message}`));
     await client.connect();
+    // While a COPY is open the connection takes no other command: on failure it is closed instead of rolled back.
+    let copyOpen = false;
     try {
       await client.query(`SET temp_buffers = '256MB'`);
       await client.query(`SET work_mem = '64MB'`);
@@ -120,7 +126,10 @@ export class IngestService {
           stream.on('finish', resolve);
           stream.on('error', reject);
         });
+        // Awaited on success; after an abort its error is expected and ignored.
+        copyDone.catch(() => undefined);
         copyStream = stream;
+        copyOpen = true;
       };
       const send = async (chunk: Uint8Array) => {
         if (chunk.length === 0 || !copyStream) return;
@@ -160,9 +169,11 @@ export class IngestService {
       const load = sql as ReturnType<typeof buildLoadSql>;
       (copyStream as NodeJS.WritableStream).end();
       await copyDone;
+      copyOpen = false;
       if (rowsRead === 0) throw new FileRefusal('The file has a header row but no data rows.', 1);
 
       timing.step('scan and copy');
+      request.onPhase?.('checking', rowsRead);
       const validateParams = needsSecret(request.kind) ? [this.personKeySecret()] : [];
       await client.query('SAVEPOINT optimistic');
       try {
@@ -189,6 +200,7 @@ export class IngestService {
       timing.step('rejects');
       const { rows: countRows } = await client.query<{ good: number; rejected: number }>(load.counts);
       const { good, rejected: sqlRejected } = countRows[0];
+      request.onPhase?.('merging', rowsRead);
       await client.query(load.history, [batchId]);
       timing.step('history');
       const updated = (await client.query(load.update, [batchId])).rowCount ?? 0;
@@ -223,7 +235,9 @@ export class IngestService {
         seconds: (Date.now() - started.getTime()) / 1000,
       };
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      // Closing the connection aborts the transaction just as surely as ROLLBACK.
+      if (copyOpen) await client.end().catch(() => undefined);
+      else await client.query('ROLLBACK').catch(() => undefined);
       if (!(error instanceof FileRefusal)) throw error;
       return this.recordRefusal(request, started, error, { bytes, sha256: bytes > 0 ? hash.digest('hex') : null, rowsRead });
     } finally {
@@ -239,7 +253,8 @@ export class IngestService {
     refusal: FileRefusal,
     seen: { bytes: number; sha256: string | null; rowsRead: number },
   ): Promise<ImportBatchResult> {
-    const { rows } = await this.db.query(
+    // DataSource#query returns the rows themselves.
+    const rows: Array<{ id: string }> = await this.db.query(
       `INSERT INTO import_batch (kind, file_name, sha256, size_bytes, loaded_by_user_id, loaded_by, source, is_demo, status, refusal_reason, refusal_line, refusal_column, started_at, rows_read)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'refused', $9, $10, $11, $12, 0) RETURNING id`,
       [

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { ResourceAccess } from '../access';
 import auditLog from './audit-log';
+import imports from './imports';
 import users from './users';
 
 /** What a resource folder's `index.ts` exports. */
@@ -30,6 +31,7 @@ export interface ResourceEntry extends ResourceModule {
  * incidents, arrests, DA decisions, imports, policies, reports, meetings.
  */
 export const RESOURCES: readonly ResourceEntry[] = [
+  { name: 'import-batches', label: 'Imports', access: { read: 'dataLoading' }, recordRepresentation: 'fileName', ...imports },
   { name: 'users', label: 'Users', access: { read: 'administration' }, recordRepresentation: 'email', ...users },
   { name: 'audit-log', label: 'Audit log', access: { read: 'administration' }, recordRepresentation: 'action', ...auditLog },
 ];

@@ -70,7 +70,8 @@ export function localTimestamp(v: string): string {
 /** A local date: `2024-03-09`, `2024/03/09`, or the date of a local time. */
 export function localDate(v: string): string {
   return (
-    `(CASE WHEN length(${v}) = 10 AND ${v} !~ '[^0-9/-]' AND pg_input_is_valid(replace(${v}, '/', '-'), 'date') THEN replace(${v}, '/', '-')::date ` +
+    `(CASE WHEN length(${v}) = 10 AND substr(${v}, 5, 1) IN ('-', '/') AND substr(${v}, 8, 1) = substr(${v}, 5, 1) AND ${v} !~ '[^0-9/-]' ` +
+    `AND pg_input_is_valid(replace(${v}, '/', '-'), 'date') THEN replace(${v}, '/', '-')::date ` +
     `ELSE ${localTimestamp(v)}::date END)`
   );
 }

@@ -1,0 +1,269 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { Alert, AlertTitle, Box, Button, Divider, TextField as MuiTextField, Typography } from '@mui/material';
+import DownloadIcon from '@mui/icons-material/Download';
+import {
+  DataTable,
+  ListButton,
+  Pagination,
+  ReferenceManyField,
+  Show,
+  TopToolbar,
+  useListContext,
+  useRecordContext,
+} from 'react-admin';
+import type { ImportBatchRecord, ImportRejectRecord } from '@sra/contracts';
+import { API_ROOT } from '../../providers/http';
+import { BatchCounts } from './BatchCounts';
+import { Fact, Facts } from './Facts';
+import {
+  describeRefusalPlace,
+  formatCount,
+  formatFileSize,
+  formatSeconds,
+  kindLabel,
+  sourceLabel,
+} from './kinds';
+import { StatusChip } from './StatusChip';
+
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+function formatDateTime(value: string | null | undefined): string {
+  if (!value) return '';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : dateTimeFormat.format(date);
+}
+
+function secondsBetween(start: string, end: string): number | null {
+  const seconds = (Date.parse(end) - Date.parse(start)) / 1000;
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
+}
+
+export function rejectsCsvUrl(batchId: string): string {
+  return `${API_ROOT}/import-batches/${encodeURIComponent(batchId)}/rejects.csv`;
+}
+
+const BatchTitle = () => {
+  const batch = useRecordContext<ImportBatchRecord>();
+  return <span>{batch ? `Import of ${batch.fileName}` : 'Import'}</span>;
+};
+
+const BatchActions = () => (
+  <TopToolbar>
+    <ListButton label="All imports" />
+  </TopToolbar>
+);
+
+/** A titled part of the page: an h2 and what it is about. */
+const Section = ({ id, title, children }: { id: string; title: string; children: ReactNode }) => (
+  <Box component="section" aria-labelledby={`${id}-heading`} sx={{ py: 2 }}>
+    <Typography id={`${id}-heading`} component="h2" variant="h6" sx={{ fontWeight: 600, mb: 1.5 }}>
+      {title}
+    </Typography>
+    {children}
+  </Box>
+);
+
+const Summary = ({ batch }: { batch: ImportBatchRecord }) => {
+  if (batch.status === 'refused') {
+    const place = describeRefusalPlace(batch.refusalLine, batch.refusalColumn);
+    return (
+      <Alert severity="error" data-testid="batch-refusal">
+        <AlertTitle>The file was refused as a whole: nothing from it was stored</AlertTitle>
+        <span data-testid="batch-refusal-reason">{batch.refusalReason ?? 'The server gave no reason.'}</span>
+        {place ? <Box component="span" sx={{ display: 'block', mt: 0.5 }}>{place}</Box> : null}
+      </Alert>
+    );
+  }
+  if (batch.rejected > 0) {
+    return (
+      <Alert severity="warning">
+        The file was loaded, but {formatCount(batch.rejected)} {batch.rejected === 1 ? 'row was' : 'rows were'} rejected
+        and not stored. They are listed below with the reason for each.
+      </Alert>
+    );
+  }
+  return <Alert severity="success">The file was loaded. Every row passed the checks.</Alert>;
+};
+
+/** Free-text search in the reasons of the rejected rows (`q`), as the person types. */
+const RejectsSearch = () => {
+  const { filterValues, displayedFilters, setFilters } = useListContext<ImportRejectRecord>();
+  const current = typeof filterValues.q === 'string' ? filterValues.q : '';
+  const [text, setText] = useState(current);
+  useEffect(() => setText(current), [current]);
+  return (
+    <MuiTextField
+      id="rejects-search"
+      label="Search the reasons"
+      size="small"
+      value={text}
+      onChange={(event) => {
+        const value = event.target.value;
+        setText(value);
+        const { q: _previous, ...rest } = filterValues;
+        setFilters(value.trim() ? { ...rest, q: value.trim() } : rest, displayedFilters, true);
+      }}
+      sx={{ mb: 1, minWidth: { sm: 320 } }}
+    />
+  );
+};
+
+const RejectColumn = DataTable.Col<ImportRejectRecord>;
+
+const NoMatchingRejects = () => (
+  <Typography variant="body2" sx={{ py: 2 }}>
+    No rejected row matches this search.
+  </Typography>
+);
+
+const RejectedRows = ({ batch }: { batch: ImportBatchRecord }) => {
+  if (batch.status === 'refused') {
+    return (
+      <Typography variant="body2">
+        None: the file was refused before any row was checked. Fix the problem above and load the file again.
+      </Typography>
+    );
+  }
+  if (batch.rejected === 0) {
+    return <Typography variant="body2">None: every row passed the checks.</Typography>;
+  }
+  return (
+    <>
+      <Typography variant="body2" sx={{ mb: 1.5, maxWidth: '75ch' }}>
+        These rows were not loaded. Each one shows its line in the file (line 1 is the header row), the column with the
+        problem, the value found there and why it was rejected. Correct them in the source file and load it again: the
+        rows already loaded stay as they are.
+      </Typography>
+      <Button
+        component="a"
+        href={rejectsCsvUrl(batch.id)}
+        download
+        variant="outlined"
+        startIcon={<DownloadIcon aria-hidden="true" />}
+        data-testid="rejects-download"
+        sx={{ mb: 2 }}
+      >
+        Download rejected rows (CSV)
+      </Button>
+      <ReferenceManyField<ImportBatchRecord, ImportRejectRecord>
+        reference="import-rejects"
+        target="batchId"
+        sort={{ field: 'line', order: 'ASC' }}
+        perPage={25}
+        pagination={<Pagination rowsPerPageOptions={[10, 25, 50, 100]} />}
+      >
+        <RejectsSearch />
+        <DataTable<ImportRejectRecord>
+          rowClick={false}
+          bulkActionButtons={false}
+          data-testid="batch-rejects"
+          empty={<NoMatchingRejects />}
+        >
+          <RejectColumn source="line" label="Line" render={(reject) => String(reject.line)} />
+          <RejectColumn source="column" label="Column" render={(reject) => reject.column ?? 'Whole row'} />
+          <RejectColumn
+            source="value"
+            label="Value"
+            disableSort
+            sx={{ wordBreak: 'break-word', maxWidth: '24em' }}
+            render={(reject) => (reject.value === null ? 'None' : reject.value === '' ? '(empty)' : reject.value)}
+          />
+          <RejectColumn source="reason" label="Reason" />
+        </DataTable>
+      </ReferenceManyField>
+    </>
+  );
+};
+
+const BatchDetails = () => {
+  const batch = useRecordContext<ImportBatchRecord>();
+  if (!batch) return null;
+  const took = secondsBetween(batch.startedAt, batch.finishedAt);
+  return (
+    <Box sx={{ px: 2, pb: 2 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, pt: 2, pb: 1.5, flexWrap: 'wrap' }}>
+        <Typography component="span" variant="body1" sx={{ fontWeight: 600 }}>
+          Status:
+        </Typography>
+        <StatusChip status={batch.status} />
+        <span data-testid="batch-status" hidden>
+          {batch.status}
+        </span>
+        {batch.isDemo ? (
+          <Typography component="span" variant="body2">
+            Demo data (synthetic records)
+          </Typography>
+        ) : null}
+      </Box>
+      <Summary batch={batch} />
+
+      <Section id="batch-counts" title="What the load did">
+        <BatchCounts counts={batch} testIdPrefix="batch-count" />
+        <Box sx={{ mt: 1.5 }}>
+          <Facts>
+            <Fact
+              term="Ignored columns"
+              note={batch.ignoredColumns.length ? 'These columns are not used, so their values were not stored.' : undefined}
+            >
+              {batch.ignoredColumns.length ? batch.ignoredColumns.join(', ') : 'None'}
+            </Fact>
+            <Fact
+              term="Charges not understood"
+              note="Rows with a charge that could not be read as a statute. The charge text is kept as written."
+            >
+              {formatCount(batch.unparsedCharges)}
+            </Fact>
+          </Facts>
+        </Box>
+      </Section>
+      <Divider />
+
+      <Section id="batch-file" title="About the file">
+        <Facts>
+          <Fact term="Kind of file">{kindLabel(batch.kind)}</Fact>
+          <Fact term="File name">{batch.fileName}</Fact>
+          <Fact term="Size">{batch.sizeBytes === null ? 'Not recorded' : formatFileSize(batch.sizeBytes)}</Fact>
+          <Fact
+            term="Fingerprint (SHA-256)"
+            note="Computed from the file’s contents: the same file always gives the same fingerprint."
+          >
+            {batch.sha256 ? (
+              <Box component="code" sx={{ fontFamily: 'monospace', fontSize: '0.85rem', wordBreak: 'break-all' }}>
+                {batch.sha256}
+              </Box>
+            ) : (
+              'Not recorded'
+            )}
+          </Fact>
+          <Fact term="Loaded by">{batch.loadedBy}</Fact>
+          <Fact term="How it was loaded">{sourceLabel(batch.source)}</Fact>
+          <Fact term="Demo data">
+            {batch.isDemo
+              ? 'Yes: synthetic records generated for demonstration. They describe no real person or case.'
+              : 'No'}
+          </Fact>
+          <Fact term="Started">{formatDateTime(batch.startedAt)}</Fact>
+          <Fact term="Finished">{formatDateTime(batch.finishedAt)}</Fact>
+          <Fact term="Time taken">{took === null ? '' : formatSeconds(took)}</Fact>
+          <Fact term="Batch ID">
+            <Box component="code" sx={{ fontFamily: 'monospace', fontSize: '0.85rem', wordBreak: 'break-all' }}>
+              {batch.id}
+            </Box>
+          </Fact>
+        </Facts>
+      </Section>
+      <Divider />
+
+      <Section id="batch-rejects" title={`Rejected rows (${formatCount(batch.rejected)})`}>
+        <RejectedRows batch={batch} />
+      </Section>
+    </Box>
+  );
+};
+
+/** `GET /api/import-batches/:id` and its rejected rows (`GET /api/import-rejects?filter={"batchId":…}`). */
+export const ImportShow = () => (
+  <Show title={<BatchTitle />} actions={<BatchActions />}>
+    <BatchDetails />
+  </Show>
+);

@@ -1,0 +1,497 @@
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import {
+  Alert,
+  AlertTitle,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  FormHelperText,
+  LinearProgress,
+  TextField,
+  Typography,
+} from '@mui/material';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, Loading, Title, useCreatePath, useLocation, useLogout, useRequireAccess } from 'react-admin';
+import type { ImportBatchResult, ImportKindName } from '@sra/contracts';
+import { BatchCounts } from './BatchCounts';
+import { Fact, Facts } from './Facts';
+import {
+  describeRefusalPlace,
+  formatCount,
+  formatFileSize,
+  formatSeconds,
+  IMPORT_KIND_NAMES,
+  IMPORT_KINDS,
+  isImportKindName,
+  kindLabel,
+} from './kinds';
+import { sessionStillValid, SESSION_ENDED_MESSAGE, uploadImportFile } from './uploadFile';
+
+type Phase =
+  | { type: 'idle' }
+  | { type: 'uploading'; percent: number | null }
+  | { type: 'processing' }
+  | { type: 'result'; result: ImportBatchResult }
+  | { type: 'error'; status: number; message: string };
+
+const visuallyHidden = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  p: 0,
+  m: '-1px',
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+} as const;
+
+/** Which kind is which: shown until one is chosen, then the chosen one with its columns. */
+const KindHelp = ({ kind }: { kind: ImportKindName | '' }) => {
+  if (!kind) {
+    return (
+      <Box id="import-kind-help" sx={{ mt: 1.5 }}>
+        <Typography variant="body2" sx={{ mb: 0.5 }}>
+          The four kinds of file:
+        </Typography>
+        <Box component="ul" sx={{ m: 0, pl: 3 }}>
+          {IMPORT_KIND_NAMES.map((name) => (
+            <Typography component="li" variant="body2" key={name} sx={{ mb: 0.5 }}>
+              <strong>{IMPORT_KINDS[name].label}</strong>: {IMPORT_KINDS[name].description}
+            </Typography>
+          ))}
+        </Box>
+      </Box>
+    );
+  }
+  const info = IMPORT_KINDS[kind];
+  return (
+    <Box id="import-kind-help" sx={{ mt: 1.5 }} data-testid="import-kind-help">
+      <Typography variant="body2" sx={{ mb: 1 }}>
+        {info.description}
+      </Typography>
+      <Typography variant="body2" sx={{ mb: 0.5 }}>
+        Columns the file must have:
+      </Typography>
+      <Box component="ul" sx={{ m: 0, pl: 3 }}>
+        {info.requiredColumns.map((column) => (
+          <Typography component="li" variant="body2" key={column}>
+            {column}
+          </Typography>
+        ))}
+      </Box>
+    </Box>
+  );
+};
+
+/** "Uploading 45%", then "Checking and loading…" (indeterminate) while the server works. */
+const UploadProgress = ({ phase }: { phase: Extract<Phase, { type: 'uploading' | 'processing' }> }) => {
+  const uploading = phase.type === 'uploading';
+  const percent = uploading ? phase.percent : null;
+  const text = uploading
+    ? percent === null
+      ? 'Uploading…'
+      : `Uploading ${percent}%`
+    : 'Checking and loading…';
+  return (
+    <Box sx={{ mt: 3 }}>
+      <Typography id="import-progress-label" variant="body2" sx={{ fontWeight: 600, mb: 1 }}>
+        {text}
+      </Typography>
+      <LinearProgress
+        data-testid="import-progress"
+        aria-labelledby="import-progress-label"
+        aria-valuetext={text}
+        variant={percent === null ? 'indeterminate' : 'determinate'}
+        value={percent ?? undefined}
+        sx={{ height: 8, borderRadius: 1 }}
+      />
+      <Typography variant="body2" sx={{ mt: 1, color: 'text.secondary' }}>
+        {uploading
+          ? 'The file is being sent to the server.'
+          : 'The server has the whole file and is checking every row. A large file can take a minute or two.'}
+      </Typography>
+    </Box>
+  );
+};
+
+const BatchResultPanel = ({
+  result,
+  headingRef,
+  onAnother,
+}: {
+  result: ImportBatchResult;
+  headingRef: React.Ref<HTMLHeadingElement>;
+  onAnother: () => void;
+}) => {
+  const createPath = useCreatePath();
+  const batchPath = createPath({ resource: 'import-batches', id: result.batchId, type: 'show' });
+  const refused = result.status === 'refused';
+  const place = refused ? describeRefusalPlace(result.line, result.column) : '';
+  return (
+    <Card component="section" aria-labelledby="import-result-heading" data-testid="import-result" sx={{ mt: 3 }}>
+      <CardContent>
+        <Typography
+          id="import-result-heading"
+          ref={headingRef}
+          tabIndex={-1}
+          component="h2"
+          variant="h6"
+          sx={{ fontWeight: 600, mb: 1.5, '&:focus': { outline: 'none' }, '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main' } }}
+        >
+          {refused ? 'The file was refused' : 'The file was loaded'}
+        </Typography>
+
+        {refused ? (
+          <Alert severity="error" sx={{ mb: 2 }}>
+            <AlertTitle>Nothing from this file was stored</AlertTitle>
+            <span data-testid="import-refusal-reason">{result.reason ?? 'The server gave no reason.'}</span>
+            {place ? (
+              <Box component="span" sx={{ display: 'block', mt: 0.5 }} data-testid="import-refusal-place">
+                {place}
+              </Box>
+            ) : null}
+            <Box component="span" sx={{ display: 'block', mt: 0.5 }}>
+              Fix the file, or choose the right kind, and load it again.
+            </Box>
+          </Alert>
+        ) : result.rejected > 0 ? (
+          <Alert severity="warning" sx={{ mb: 2 }}>
+            The good rows were loaded, but {formatCount(result.rejected)}{' '}
+            {result.rejected === 1 ? 'row was' : 'rows were'} rejected and not stored. The batch page lists each one
+            with the reason.
+          </Alert>
+        ) : (
+          <Alert severity="success" sx={{ mb: 2 }}>
+            Every row passed the checks.
+          </Alert>
+        )}
+
+        <Facts>
+          <Fact term="Status">
+            <strong data-testid="import-status">{result.status}</strong>
+          </Fact>
+          <Fact term="File">{result.fileName}</Fact>
+          <Fact term="Kind of file">{kindLabel(result.kind)}</Fact>
+        </Facts>
+        <Box sx={{ mt: 1 }}>
+          <BatchCounts counts={result} testIdPrefix="import-count" />
+        </Box>
+        <Box sx={{ mt: 1 }}>
+          <Facts>
+            <Fact
+              term="Ignored columns"
+              note={result.ignoredColumns.length ? 'These columns are not used, so their values were not stored.' : undefined}
+            >
+              <span data-testid="import-ignored-columns">
+                {result.ignoredColumns.length ? result.ignoredColumns.join(', ') : 'None'}
+              </span>
+            </Fact>
+            <Fact
+              term="Charges not understood"
+              note="Rows with a charge that could not be read as a statute. The charge text is kept as written."
+            >
+              <span data-testid="import-unparsed-charges">{String(result.unparsedCharges)}</span>
+            </Fact>
+            <Fact term="Time taken">{formatSeconds(result.seconds)}</Fact>
+          </Facts>
+        </Box>
+
+        <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mt: 2.5 }}>
+          <Link to={batchPath} data-testid="import-batch-link">
+            {result.rejected > 0 ? 'Open the batch page to see the rejected rows' : 'Open the batch page'}
+          </Link>
+          <Button variant="outlined" onClick={onAnother}>
+            Load another file
+          </Button>
+        </Box>
+      </CardContent>
+    </Card>
+  );
+};
+
+const UploadError = ({
+  status,
+  message,
+  headingRef,
+}: {
+  status: number;
+  message: string;
+  headingRef: React.Ref<HTMLHeadingElement>;
+}) => {
+  const logout = useLogout();
+  const title =
+    status === 401
+      ? 'You are no longer signed in'
+      : status === 403
+        ? 'Not allowed'
+        : status === 0
+          ? 'The upload did not reach the server'
+          : 'The file could not be loaded';
+  return (
+    <Alert severity="error" sx={{ mt: 3 }} data-testid="import-error">
+      <AlertTitle>
+        <Typography
+          id="import-error-heading"
+          ref={headingRef}
+          tabIndex={-1}
+          component="h2"
+          variant="subtitle1"
+          sx={{ fontWeight: 600, '&:focus': { outline: 'none' } }}
+        >
+          {title}
+        </Typography>
+      </AlertTitle>
+      {message}
+      {status === 401 ? (
+        <Box sx={{ mt: 1.5 }}>
+          <Button variant="contained" color="primary" onClick={() => logout()}>
+            Sign in again
+          </Button>
+        </Box>
+      ) : null}
+    </Alert>
+  );
+};
+
+/**
+ * The upload page: choose the kind of file, choose the file, "Load". The file is
+ * sent as it is (the browser does not read it), with a real progress bar, and the
+ * batch the server made of it is shown with a link to its page. Coming to the page
+ * again (e.g. from the menu) starts afresh.
+ */
+export const ImportUpload = () => {
+  const { key } = useLocation();
+  return <UploadPage key={key ?? 'upload'} />;
+};
+
+const UploadPage = () => {
+  const { isPending: accessPending } = useRequireAccess({ resource: 'import-batches', action: 'create' });
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<ImportKindName | ''>('');
+  const [file, setFile] = useState<File | null>(null);
+  const [errors, setErrors] = useState<{ kind?: string; file?: string }>({});
+  const [phase, setPhase] = useState<Phase>({ type: 'idle' });
+  const [announcement, setAnnouncement] = useState('');
+  const kindRef = useRef<HTMLSelectElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const outcomeHeadingRef = useRef<HTMLHeadingElement>(null);
+  const mounted = useRef(true);
+
+  const busy = phase.type === 'uploading' || phase.type === 'processing';
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  // Leaving or reloading the page while the file is still being sent would cut the upload.
+  useEffect(() => {
+    if (phase.type !== 'uploading') return undefined;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [phase.type]);
+
+  // Move the focus to the outcome, so keyboard and screen-reader users land on it.
+  useEffect(() => {
+    if (phase.type === 'result' || phase.type === 'error') outcomeHeadingRef.current?.focus();
+  }, [phase.type]);
+
+  if (accessPending) return <Loading />;
+
+  /** A new choice: the outcome shown was about the previous one. */
+  const clearOutcome = () => {
+    if (phase.type === 'result' || phase.type === 'error') {
+      setPhase({ type: 'idle' });
+      setAnnouncement('');
+    }
+  };
+
+  const onKindChange = (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    const value = event.target.value;
+    setKind(isImportKindName(value) ? value : '');
+    setErrors((previous) => ({ ...previous, kind: undefined }));
+    clearOutcome();
+  };
+
+  const onFileChange = (event: ChangeEvent<HTMLInputElement>) => {
+    setFile(event.target.files?.[0] ?? null);
+    setErrors((previous) => ({ ...previous, file: undefined }));
+    clearOutcome();
+  };
+
+  const reset = () => {
+    setPhase({ type: 'idle' });
+    setAnnouncement('');
+    setFile(null);
+    setErrors({});
+    if (fileRef.current) fileRef.current.value = '';
+    kindRef.current?.focus();
+  };
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    const problems: { kind?: string; file?: string } = {};
+    if (!kind) problems.kind = 'Choose the kind of file.';
+    if (!file) problems.file = 'Choose the file to load.';
+    setErrors(problems);
+    if (!kind || !file) {
+      (problems.kind ? kindRef.current : fileRef.current)?.focus();
+      return;
+    }
+
+    setPhase({ type: 'uploading', percent: null });
+    setAnnouncement(`Uploading ${file.name}.`);
+    const upload = uploadImportFile(kind, file, {
+      onProgress: (fraction) => {
+        if (!mounted.current) return;
+        setPhase((current) =>
+          current.type === 'uploading' ? { type: 'uploading', percent: Math.floor(fraction * 100) } : current,
+        );
+      },
+      onSent: () => {
+        if (!mounted.current) return;
+        setPhase({ type: 'processing' });
+        setAnnouncement('The file is sent. The server is checking and loading it.');
+      },
+    });
+    const outcome = await upload.done;
+    // The list of imports now has one more batch.
+    void queryClient.invalidateQueries({ queryKey: ['import-batches'] });
+    if (!mounted.current) return;
+    if (outcome.type === 'result') {
+      setPhase({ type: 'result', result: outcome.result });
+      setAnnouncement(outcome.result.status === 'loaded' ? 'Finished: the file was loaded.' : 'Finished: the file was refused.');
+      return;
+    }
+    let { status, message } = outcome;
+    if (status === 0 && (await sessionStillValid()) === false) {
+      status = 401;
+      message = SESSION_ENDED_MESSAGE;
+    }
+    if (!mounted.current) return;
+    setPhase({ type: 'error', status, message });
+    setAnnouncement('The file could not be loaded.');
+  };
+
+  return (
+    <Box sx={{ py: 2, maxWidth: 900 }}>
+      <Title title="Load a file" />
+      <Box sx={{ mb: 2 }}>
+        <Link to="/import-batches">Back to all imports</Link>
+      </Box>
+      <Card component="section" aria-labelledby="import-form-heading">
+        <CardContent>
+          <Typography id="import-form-heading" component="h2" variant="h6" sx={{ fontWeight: 600, mb: 1 }}>
+            Load a CSV file
+          </Typography>
+          <Typography variant="body2" sx={{ mb: 2, maxWidth: '75ch' }}>
+            Files are CSV (UTF-8) with a header row. Column names may be written in any case, with spaces or
+            underscores. A file with a column that names a person (name, date of birth, address, phone, …) is refused
+            whole. Loading the same file again changes nothing; a corrected file updates the rows it changes.
+          </Typography>
+
+          <Box component="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+            <TextField
+              select
+              id="import-kind"
+              label="Kind of file"
+              value={kind}
+              onChange={onKindChange}
+              required
+              disabled={busy}
+              error={Boolean(errors.kind)}
+              helperText={errors.kind ?? 'What the file holds.'}
+              sx={{ minWidth: { xs: '100%', sm: 360 } }}
+              slotProps={{
+                // Keep the help readable (4.5:1) while the form is locked during a load.
+                formHelperText: { sx: { '&.Mui-disabled': { color: 'text.secondary' } } },
+                select: { native: true },
+                inputLabel: { shrink: true },
+                htmlInput: {
+                  ref: kindRef,
+                  'data-testid': 'import-kind',
+                  'aria-describedby': 'import-kind-helper-text import-kind-help',
+                },
+              }}
+            >
+              <option value="" disabled>
+                Choose the kind of file…
+              </option>
+              {IMPORT_KIND_NAMES.map((name) => (
+                <option key={name} value={name}>
+                  {IMPORT_KINDS[name].label}
+                </option>
+              ))}
+            </TextField>
+            <KindHelp kind={kind} />
+
+            <Box sx={{ mt: 3 }}>
+              <Typography
+                component="label"
+                htmlFor="import-file"
+                variant="body1"
+                sx={{ display: 'block', fontWeight: 600, mb: 1 }}
+              >
+                File to load (CSV) *
+              </Typography>
+              <Box
+                component="input"
+                ref={fileRef}
+                id="import-file"
+                name="file"
+                type="file"
+                accept=".csv,text/csv"
+                required
+                disabled={busy}
+                onChange={onFileChange}
+                aria-invalid={errors.file ? true : undefined}
+                aria-describedby="import-file-help"
+                data-testid="import-file"
+                sx={{ display: 'block', fontSize: '1rem', maxWidth: '100%' }}
+              />
+              <FormHelperText id="import-file-help" error={Boolean(errors.file)}>
+                {errors.file ??
+                  (file
+                    ? `Chosen: ${file.name} (${formatFileSize(file.size)}).`
+                    : 'The file is sent to the server as it is; nothing is read in the browser.')}
+              </FormHelperText>
+            </Box>
+
+            <Button
+              type="submit"
+              variant="contained"
+              color="primary"
+              size="large"
+              disabled={busy}
+              startIcon={<UploadFileIcon aria-hidden="true" />}
+              data-testid="import-submit"
+              sx={{ mt: 3 }}
+            >
+              {busy ? 'Loading…' : 'Load'}
+            </Button>
+          </Box>
+
+          {phase.type === 'uploading' || phase.type === 'processing' ? <UploadProgress phase={phase} /> : null}
+        </CardContent>
+      </Card>
+
+      <Box role="status" sx={visuallyHidden}>
+        {announcement}
+      </Box>
+
+      {phase.type === 'result' ? (
+        <BatchResultPanel result={phase.result} headingRef={outcomeHeadingRef} onAnother={reset} />
+      ) : null}
+      {phase.type === 'error' ? (
+        <UploadError status={phase.status} message={phase.message} headingRef={outcomeHeadingRef} />
+      ) : null}
+    </Box>
+  );
+};
