@@ -8,7 +8,10 @@ export const E2E_ADMIN_PASSWORD = 'e2e-admin-password-1';
 export default async function globalSetup(): Promise<void> {
   requireBuilt(SERVER_MAIN, WEB_INDEX);
   const dataDir = tempDir('e2e');
-  const server = await startServer(childEnv({ AUDIT_DATA_DIR: dataDir, PORT: '0', AUDIT_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD }));
+  // A small demo city loads in the background, as on a newcomer's first `npm start`.
+  const server = await startServer(
+    childEnv({ AUDIT_DATA_DIR: dataDir, PORT: '0', AUDIT_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD, AUDIT_DEMO: 'true', AUDIT_DEMO_INCIDENTS: '3000' }),
+  );
   (globalThis as { __sraE2e?: { server: RunningServer; dataDir: string } }).__sraE2e = { server, dataDir };
   process.env.SRA_E2E_URL = server.url;
   process.env.SRA_E2E_ADMIN_PASSWORD = E2E_ADMIN_PASSWORD;

@@ -10,7 +10,8 @@ export function tempDir(prefix: string): string {
 
 /** Environment for a child app process: no inherited DATABASE_URL unless given. */
 export function childEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'test' };
+  // No demo city unless a test asks for one: it would load in the background of every server.
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'test', AUDIT_DEMO: 'false' };
   delete env.DATABASE_URL;
   delete env.AUDIT_ADMIN_PASSWORD;
   for (const [k, v] of Object.entries(overrides)) {

@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { DemoModule } from './demo/demo.module';
 import { HealthController } from './health/health.controller';
 import { IngestModule } from './ingest/ingest.module';
 import { loggerOptions } from './logging/logger-options';
@@ -33,6 +34,7 @@ export class AppModule {
         UsersModule,
         AuthModule,
         IngestModule,
+        DemoModule,
         ...(options.extraModules ?? []),
       ],
       controllers: [HealthController],

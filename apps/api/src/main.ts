@@ -4,6 +4,7 @@ import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
 import { openDatabaseConnection, type DatabaseConnection } from './database/database-connection';
 import { DataDirInUseError, EmbeddedPostgresError } from './database/embedded-postgres';
+import { DemoService } from './demo/demo.service';
 import { UsersService } from './users/users.service';
 
 let db: DatabaseConnection | null = null;
@@ -71,6 +72,18 @@ async function main(): Promise<void> {
     lines.push(`First start: created ${admin.email} with the password from AUDIT_ADMIN_PASSWORD.`);
   }
   process.stdout.write(lines.join('\n') + '\n');
+
+  // An empty database gets a demo city, loaded in the background so the app is usable at once.
+  if (config.demo) {
+    const demo = app.get(DemoService);
+    if (await demo.databaseIsEmpty()) {
+      process.stdout.write('Loading demo data in the background (AUDIT_DEMO=false turns this off)...\n');
+      demo.load(config.demoIncidents, (line) => process.stdout.write(line + '\n')).then(
+        () => process.stdout.write('Demo data loaded: every page says it is synthetic.\n'),
+        (error: Error) => process.stderr.write(`Could not load the demo data: ${error.message}\n`),
+      );
+    }
+  }
 }
 
 main().catch(async (error: unknown) => {

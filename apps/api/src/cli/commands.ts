@@ -9,6 +9,7 @@ import { UsersService } from '../users/users.service';
 import { CliError } from './cli-error';
 import { runGenerate, type GenerateArgs } from './generate.command';
 import { runIngest } from './ingest.command';
+import { DemoService } from '../demo/demo.service';
 
 export interface CommandContext {
   /** Null for commands that need no database. */
@@ -79,6 +80,19 @@ export const COMMANDS: Record<string, CommandSpec> = {
       const result = await runIngest(appOf(ctx), ctx.positionals[0], ctx.positionals[1], (line) => process.stderr.write(line + '\n'));
       ctx.out(JSON.stringify(result));
       if (result.status === 'refused') throw new CliError(`the file was refused: ${result.reason}`);
+    },
+  },
+  demo: {
+    summary: 'Generate a synthetic city and load it as demo data (marked as such on every page)',
+    usage: 'demo [--incidents N]',
+    options: { incidents: { type: 'string' } },
+    migrate: true,
+    async run(ctx) {
+      const raw = ctx.options.incidents;
+      const incidents = raw === undefined ? undefined : Number(String(raw).replace(/_/g, ''));
+      if (incidents !== undefined && (!Number.isInteger(incidents) || incidents < 1)) throw new CliError(`--incidents must be a whole number (got "${raw}")`);
+      const summary = await appOf(ctx).get(DemoService).load(incidents, (line) => process.stderr.write(line + '\n'));
+      ctx.out(JSON.stringify(summary));
     },
   },
   'db:migrate': {

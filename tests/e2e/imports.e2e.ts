@@ -1,0 +1,99 @@
+import AxeBuilder from '@axe-core/playwright';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { INCIDENT_HEADER, csv, incidentRow } from '../support/ingest-helpers';
+import { tempDir } from '../support/processes';
+
+const url = () => process.env.SRA_E2E_URL!;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  page = await (await browser.newContext()).newPage();
+  await page.goto(url());
+  await page.getByLabel('Email').fill('admin@localhost');
+  await page.getByLabel('Password').fill(process.env.SRA_E2E_ADMIN_PASSWORD!);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('signed-in-email').waitFor();
+});
+afterAll(async () => browser?.close());
+
+async function seriousViolations(p: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page: p }).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
+
+async function upload(kind: string, file: string): Promise<void> {
+  await page.goto(`${url()}/#/import-batches/create`);
+  await page.getByTestId('import-kind').selectOption(kind);
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.getByTestId('import-submit').click();
+  await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
+}
+
+describe('the demo data', () => {
+  it('is loaded in the background on first start, and every page then says it is synthetic', async () => {
+    for (let i = 0; i < 120; i++) {
+      const info = await page.request.get(`${url()}/api/app-info`);
+      if ((await info.json()).demoData) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    await page.goto(url());
+    await page.getByTestId('demo-banner').waitFor();
+    expect(await page.getByTestId('demo-banner').textContent()).toMatch(/synthetic/);
+  });
+});
+
+describe('the Imports page', () => {
+  const dir = tempDir('e2e-upload');
+  const good = path.join(dir, 'incidents-good.csv');
+  const mixed = path.join(dir, 'incidents-mixed.csv');
+  const pii = path.join(dir, 'arrests-with-names.csv');
+  beforeAll(() => {
+    fs.writeFileSync(good, csv([INCIDENT_HEADER, incidentRow({ rowId: '9500003074', number: '950000001' }), incidentRow({ rowId: '9500103074', number: '950000002' })]));
+    fs.writeFileSync(
+      mixed,
+      csv([INCIDENT_HEADER, incidentRow({ rowId: '9600003074', number: '960000001' }), incidentRow({ rowId: '9600103074', number: '960000002', at: 'not a time' })]),
+    );
+    fs.writeFileSync(pii, 'arrest_id,incident_number,person_key,arrest_date,arresting_agency,custody_type,list_of_booked_charges,Last Name\nA1,1,SFP-aaaaaaa,2024-03-09,SFPD,cited,647B,Doe\n');
+  });
+
+  it('loads a file with a progress bar and shows the counts', async () => {
+    await upload('incidents', good);
+    expect(await page.getByTestId('import-status').textContent()).toBe('loaded');
+    expect(await page.getByTestId('import-count-rows-read').textContent()).toBe('2');
+    expect(await page.getByTestId('import-count-inserted').textContent()).toBe('2');
+    expect(await seriousViolations(page)).toEqual([]);
+    // the same file again: nothing changes
+    await upload('incidents', good);
+    expect(await page.getByTestId('import-count-unchanged').textContent()).toBe('2');
+    expect(await page.getByTestId('import-count-inserted').textContent()).toBe('0');
+  });
+
+  it('shows a refused file with its reason', async () => {
+    await upload('arrests', pii);
+    expect(await page.getByTestId('import-status').textContent()).toBe('refused');
+    expect(await page.getByTestId('import-refusal-reason').textContent()).toMatch(/"Last Name"/);
+  });
+
+  it('opens a batch with its rejected rows, downloadable as CSV', async () => {
+    await upload('incidents', mixed);
+    expect(await page.getByTestId('import-count-rejected').textContent()).toBe('1');
+    await page.getByTestId('import-batch-link').click();
+    await page.getByTestId('batch-rejects').waitFor();
+    expect(await page.getByTestId('batch-rejects').textContent()).toMatch(/not a time/);
+    const href = await page.getByTestId('rejects-download').getAttribute('href');
+    const download = await page.request.get(new URL(href!, url()).toString());
+    expect(await download.text()).toMatch(/^line,column,value,reason\n3,Incident Datetime,not a time,/);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('lists the batches, newest first', async () => {
+    await page.goto(`${url()}/#/import-batches`);
+    await page.getByText('incidents-mixed.csv').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
