@@ -78,7 +78,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     migrate: true,
     async run(ctx) {
       const result = await runIngest(appOf(ctx), ctx.positionals[0], ctx.positionals[1], (line) => process.stderr.write(line + '\n'));
-      ctx.out(JSON.stringify(result));
+      ctx.out(JSON.stringify({ ...result, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
       if (result.status === 'refused') throw new CliError(`the file was refused: ${result.reason}`);
     },
   },
