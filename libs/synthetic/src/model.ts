@@ -37,15 +37,10 @@ export interface ArrestRecord {
   listOfBookedCharges: string | null;
 }
 
-export const DA_ACTIONS = [
-  'Charged',
-  'Discharged',
-  'Rejected',
-  'Diverted',
-  'Motion to Revoke',
-  'Referred for Further Investigation',
-  'Referred to Other Agency',
-] as const;
+import { DA_ACTIONS } from '@sra/import-formats';
+
+/** DA actions as import-formats.md lists them (one list for the whole product). */
+export { DA_ACTIONS };
 export type DaAction = (typeof DA_ACTIONS)[number];
 
 export interface DaDecisionRecord {
