@@ -45,7 +45,11 @@ async function withDatabase(adminUrl, name, fn) {
 }
 
 async function plainCopy(url, file) {
-  const header = fs.readFileSync(file, 'utf8').slice(0, 4096).split('\n')[0].split(',');
+  const fd = fs.openSync(file, 'r');
+  const head = Buffer.alloc(65_536);
+  fs.readSync(fd, head, 0, head.length, 0);
+  fs.closeSync(fd);
+  const header = head.toString('utf8').split('\n')[0].split(',');
   const client = new Client({ connectionString: url });
   await client.connect();
   try {

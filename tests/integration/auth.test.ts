@@ -1,4 +1,5 @@
 import { Controller, Get, Module, Post } from '@nestjs/common';
+import supertest from 'supertest';
 import { AllowRoles } from '../../apps/api/src/auth/decorators/access.decorators';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
 
@@ -90,6 +91,27 @@ describe('sign-in', () => {
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     expect(res.body.message).toMatch(/Too many sign-in attempts/);
     expect((await auditActions()).some((a) => a.action === 'auth.sign_in_throttled')).toBe(true);
+  });
+});
+
+describe('changing a password', () => {
+  it('needs the current password, takes effect at once, and ends the other sessions but not this one', async () => {
+    await t.createUser('reviewer', 'changer@example.org', TEST_PASSWORD);
+    const here = supertest.agent(t.app.getHttpServer());
+    const elsewhere = supertest.agent(t.app.getHttpServer());
+    await here.post('/api/auth/login').send({ email: 'changer@example.org', password: TEST_PASSWORD }).expect(200);
+    await elsewhere.post('/api/auth/login').send({ email: 'changer@example.org', password: TEST_PASSWORD }).expect(200);
+
+    await here.post('/api/auth/password').send({ currentPassword: 'not-the-current-one', newPassword: 'a-brand-new-password' }).expect(403);
+    await here.post('/api/auth/password').send({ currentPassword: TEST_PASSWORD, newPassword: 'short' }).expect(400);
+    await here.post('/api/auth/password').send({ currentPassword: TEST_PASSWORD, newPassword: 'a-brand-new-password' }).expect(204);
+
+    await here.get('/api/auth/me').expect(200);
+    await elsewhere.get('/api/auth/me').expect(401);
+    await t.request().post('/api/auth/login').send({ email: 'changer@example.org', password: TEST_PASSWORD }).expect(401);
+    await t.request().post('/api/auth/login').send({ email: 'changer@example.org', password: 'a-brand-new-password' }).expect(200);
+    const audit = await t.db.query(`SELECT outcome FROM audit_log WHERE action = 'POST /api/auth/password' AND actor_email = 'changer@example.org' ORDER BY id`);
+    expect(audit.map((a: { outcome: string }) => a.outcome)).toEqual(['failure', 'failure', 'success']);
   });
 });
 

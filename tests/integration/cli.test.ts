@@ -49,6 +49,14 @@ describe('audit CLI', () => {
     expect(json.stdout).not.toMatch(/argon2|password/i);
   });
 
+  it('users:set-password sets a new password read from stdin', async () => {
+    const set = await runCli(['users:set-password', '--email', 'REV@example.org'], env, 'another-long-password\n');
+    expect(set.stderr).toBe('');
+    expect(JSON.parse(set.stdout)).toMatchObject({ email: 'rev@example.org', passwordSet: true });
+    const missing = await runCli(['users:set-password', '--email', 'nobody@example.org'], env, 'another-long-password\n');
+    expect(missing.stderr).toBe('audit: no user with the email nobody@example.org\n');
+  });
+
   it.each([
     [['users:add', '--email', 'x@example.org', '--role', 'boss'], 'a-very-long-password', /^audit: --role must be one of admin, analyst, reviewer, viewer\n$/],
     [['users:add', '--email', 'x@example.org', '--role', 'viewer'], 'short', /^audit: the password \(read from standard input\) must be at least 12 characters\n$/],

@@ -66,7 +66,8 @@ async function main(): Promise<void> {
     lines.push(
       `First start: created ${admin.email} with a generated password (shown once):`,
       `  ${admin.password}`,
-      `It is also in ${admin.passwordFile} (readable only by this user). Change it after signing in.`,
+      `It is also in ${admin.passwordFile} (readable only by this user).`,
+      'Change it after signing in (POST /api/auth/password, or: npm run -s audit -- users:set-password --email admin@localhost).',
     );
   } else if (admin.created) {
     lines.push(`First start: created ${admin.email} with the password from AUDIT_ADMIN_PASSWORD.`);

@@ -8,6 +8,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { AuthService, TooManyAttemptsException } from './auth.service';
 import { clientOf } from './authenticated-request';
 import { AllowRoles, CurrentUser, Public } from './decorators/access.decorators';
+import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { SessionService } from './session.service';
 
@@ -61,6 +62,16 @@ export class AuthController {
     const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     await this.auth.signOut(token, user, clientOf(req));
     res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: this.config.cookieSecure, path: '/' });
+  }
+
+  /** Changes the signed-in user's password; other sessions of the user end. */
+  @AllowRoles('everyone')
+  @ApiCookieAuth()
+  @Post('password')
+  @HttpCode(204)
+  async changePassword(@Body() body: ChangePasswordDto, @Req() req: Request, @CurrentUser() user: CurrentUserShape): Promise<void> {
+    const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE] ?? null;
+    await this.auth.changePassword(user, body.currentPassword, body.newPassword, token);
   }
 
   @AllowRoles('everyone')

@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ForbiddenException, HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { AUDIT_ACTIONS, type CurrentUser } from '@sra/contracts';
 import { AuditLogService } from '../audit-log/audit-log.service';
 import type { AppConfig } from '../config/app-config';
@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { UsersService } from '../users/users.service';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { verifyAgainstDummy, verifyPassword } from './password';
-import { SessionService } from './session.service';
+import { hashToken, SessionService } from './session.service';
 
 export class TooManyAttemptsException extends HttpException {
   constructor(readonly retryAfterSeconds: number) {
@@ -68,6 +68,14 @@ export class AuthService {
     const user: CurrentUser = { id: found.id, email: found.email, displayName: found.displayName, role: found.role };
     await this.auditLog.record({ actor: user, action: AUDIT_ACTIONS.signIn, targetType: 'User', targetId: user.id, outcome: 'success', statusCode: 200, ...client });
     return { user, token };
+  }
+
+  async changePassword(user: CurrentUser, currentPassword: string, newPassword: string, sessionToken: string | null): Promise<void> {
+    const found = await this.users.findForSignIn(user.email);
+    if (!found || !(await verifyPassword(found.passwordHash, currentPassword))) {
+      throw new ForbiddenException('The current password is not right.');
+    }
+    await this.users.setPassword(user.id, newPassword, sessionToken ? hashToken(sessionToken) : null);
   }
 
   async signOut(token: string | undefined, user: CurrentUser | undefined, client: Client): Promise<void> {

@@ -50,6 +50,6 @@ export class SessionService {
   }
 }
 
-function hashToken(token: string): Buffer {
+export function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }

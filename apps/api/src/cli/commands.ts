@@ -148,6 +148,24 @@ export const COMMANDS: Record<string, CommandSpec> = {
       ctx.out(JSON.stringify({ id: user.id, email: user.email, role: user.role }));
     },
   },
+  'users:set-password': {
+    summary: 'Set a user\'s password (read from standard input); their sessions end',
+    usage: 'users:set-password --email E  (password on stdin)',
+    options: { email: { type: 'string' } },
+    migrate: true,
+    async run(ctx) {
+      const email = ctx.options.email;
+      if (typeof email !== 'string') throw new CliError('--email is required');
+      const users = appOf(ctx).get(UsersService);
+      const id = await users.findIdByEmail(email);
+      if (!id) throw new CliError(`no user with the email ${email}`);
+      const password = (await ctx.stdin()).replace(/\r?\n$/, '');
+      if (password.length < MIN_PASSWORD_LENGTH) throw new CliError(`the password (read from standard input) must be at least ${MIN_PASSWORD_LENGTH} characters`);
+      await users.setPassword(id, password);
+      await appOf(ctx).get(AuditLogService).record({ action: 'user.password_set', actorEmail: 'cli', targetType: 'User', targetId: id, outcome: 'success', detail: { via: 'cli' } });
+      ctx.out(JSON.stringify({ id, email: email.trim().toLowerCase(), passwordSet: true }));
+    },
+  },
   'users:list': {
     summary: 'List users (a table; --json for one JSON object per line)',
     usage: 'users:list [--json]',

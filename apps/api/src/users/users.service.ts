@@ -77,6 +77,18 @@ export class UsersService {
       .getOne() as Promise<(User & { passwordHash: string }) | null>;
   }
 
+  /** Sets a new password (hashed) and ends every other session of the user. */
+  async setPassword(id: string, password: string, keepSessionTokenHash: Buffer | null = null): Promise<void> {
+    if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`password must be at least ${MIN_PASSWORD_LENGTH} characters`);
+    await this.users.update({ id }, { passwordHash: await hashPassword(password) });
+    await this.users.manager.query(`DELETE FROM user_session WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2`, [id, keepSessionTokenHash]);
+  }
+
+  async findIdByEmail(email: string): Promise<string | null> {
+    const user = await this.users.findOne({ where: { email: email.trim().toLowerCase() } });
+    return user?.id ?? null;
+  }
+
   async markSignedIn(id: string): Promise<void> {
     await this.users.update({ id }, { lastSignInAt: () => 'now()' });
   }
