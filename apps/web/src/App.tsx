@@ -1,4 +1,5 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin';
+import { CHANGE_PASSWORD_PATH, ChangePasswordPage } from './account';
 import { Dashboard } from './dashboard';
 import { AppLayout } from './layout';
 import { LoginPage } from './login';
@@ -8,6 +9,12 @@ import { RESOURCE_ACCESS, RESOURCES } from './resources';
 import { theme } from './theme';
 
 const authProvider = createAuthProvider(RESOURCE_ACCESS);
+
+/**
+ * The router's own Route (react-router, through react-admin's default router
+ * provider), which is what <CustomRoutes> children must be.
+ */
+const { Route } = reactRouterProvider;
 
 export const App = () => (
   <Admin
@@ -35,5 +42,9 @@ export const App = () => (
         recordRepresentation={recordRepresentation}
       />
     ))}
+    <CustomRoutes>
+      {/* Any signed-in person, whatever the role (requireAuth covers it). */}
+      <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
+    </CustomRoutes>
   </Admin>
 );

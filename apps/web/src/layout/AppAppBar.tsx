@@ -1,9 +1,13 @@
 import { Box, Typography } from '@mui/material';
 import { AppBar, TitlePortal } from 'react-admin';
+import { AppUserMenu } from './AppUserMenu';
 
-/** The product name, then the title of the current page (the page's h1). */
+/**
+ * The product name, then the title of the current page (the page's h1); on the
+ * right, the user menu (change password, sign out).
+ */
 export const AppAppBar = () => (
-  <AppBar color="secondary">
+  <AppBar color="secondary" userMenu={<AppUserMenu />}>
     <Typography
       component="span"
       variant="h6"
