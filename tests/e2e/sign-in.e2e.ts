@@ -86,6 +86,34 @@ describe('signing in', () => {
     await viewer.context().close();
   });
 
+  it('lets a user change their own password from the user menu', async () => {
+    const admin = await newPage();
+    await signIn(admin, 'admin@localhost', adminPassword());
+    await admin.getByTestId('signed-in-email').waitFor();
+    const created = await admin.request.post(`${url()}/api/users`, { data: { email: 'changer.e2e@example.org', role: 'reviewer', password: 'first-password-123' } });
+    expect(created.status()).toBe(201);
+    await admin.context().close();
+
+    const page = await newPage();
+    await signIn(page, 'changer.e2e@example.org', 'first-password-123');
+    await page.getByTestId('signed-in-email').waitFor();
+    await page.getByRole('button', { name: /account|profile|user menu/i }).first().click();
+    await page.getByTestId('user-menu-change-password').click();
+    await page.getByTestId('password-current').fill('first-password-123');
+    await page.getByTestId('password-new').fill('second-password-456');
+    await page.getByTestId('password-repeat').fill('second-password-456');
+    await page.getByTestId('password-submit').click();
+    await page.getByTestId('password-result').waitFor();
+    expect(await page.getByTestId('password-result').textContent()).toMatch(/Your password is changed/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+
+    const again = await newPage();
+    await signIn(again, 'changer.e2e@example.org', 'second-password-456');
+    await again.getByTestId('signed-in-email').waitFor();
+    await again.context().close();
+  });
+
   it('signs out, after which the API refuses the old session', async () => {
     const page = await newPage();
     await signIn(page, 'admin@localhost', adminPassword());

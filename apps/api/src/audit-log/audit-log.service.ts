@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { AuditLogEntry, CurrentUser, ListQuery } from '@sra/contracts';
-import { applyListQuery } from '../common/apply-list-query';
+import { listSql } from '../common/list-sql';
 import type { ListSpec } from '../common/list-query';
 import { AuditLogEntryEntity } from './entities/audit-log-entry.entity';
 
@@ -64,9 +64,14 @@ export class AuditLogService {
   }
 
   async list(query: ListQuery): Promise<{ rows: AuditLogEntry[]; total: number }> {
-    const qb = applyListQuery(this.entries.createQueryBuilder('a'), query, AUDIT_LOG_LIST);
-    const [rows, total] = await qb.getManyAndCount();
-    return { rows: rows.map(toDto), total };
+    return listSql<AuditLogEntry>(
+      this.entries.manager.connection,
+      `SELECT a.id::text AS id, to_json(a.at) #>> '{}' AS at, a.actor_user_id AS "actorUserId", a.actor_email AS "actorEmail", a.action,
+              a.target_type AS "targetType", a.target_id AS "targetId", a.outcome, a.status_code AS "statusCode", a.ip,
+              a.user_agent AS "userAgent", a.detail FROM audit_log a`,
+      query,
+      AUDIT_LOG_LIST,
+    );
   }
 
   async get(id: string): Promise<AuditLogEntry | null> {

@@ -3,16 +3,12 @@ import type { ListQuery } from '@sra/contracts';
 import type { ListSpec } from './list-query';
 
 /**
- * A page of a raw SQL list (for resources without an entity): the same
- * allow-listed filters and sort as applyListQuery, values bound as parameters.
+ * The WHERE conditions and ORDER BY of an allow-listed list query. Columns
+ * come from the spec; every value goes through `bind`, which returns its
+ * placeholder (`$1` for pg, `:p0` for TypeORM's query builder).
  */
-export async function listSql<T>(db: DataSource, select: string, query: ListQuery, spec: ListSpec): Promise<{ rows: T[]; total: number }> {
+export function listClauses(query: ListQuery, spec: ListSpec, bind: (value: unknown) => string): { where: string[]; orderBy: string } {
   const where: string[] = [];
-  const params: unknown[] = [];
-  const bind = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
   for (const [name, value] of Object.entries(query.filter)) {
     if (name === 'id') {
       where.push(`${spec.idColumn}::text = ANY(${bind((value as unknown[]).map(String))}::text[])`);
@@ -45,13 +41,24 @@ export async function listSql<T>(db: DataSource, select: string, query: ListQuer
         break;
     }
   }
-  const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
   const column = spec.sortable[query.sort.field];
-  const order = `${column} ${query.sort.order} ${query.sort.order === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST'}, ${spec.idColumn} ${query.sort.order}`;
+  const nulls = query.sort.order === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST';
+  const orderBy = column === spec.idColumn ? `${column} ${query.sort.order} ${nulls}` : `${column} ${query.sort.order} ${nulls}, ${spec.idColumn} ${query.sort.order}`;
+  return { where, orderBy };
+}
+
+/** A page of a raw SQL list (resources without an entity), with its total. */
+export async function listSql<T>(db: DataSource, select: string, query: ListQuery, spec: ListSpec): Promise<{ rows: T[]; total: number }> {
+  const params: unknown[] = [];
+  const { where, orderBy } = listClauses(query, spec, (value) => {
+    params.push(value);
+    return `$${params.length}`;
+  });
+  const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+  // range is validated whole numbers (parseListQuery), so it can stand in the text.
   const limit = query.range.end - query.range.start + 1;
-  const rows: T[] = await db.query(`${select}${whereSql} ORDER BY ${order} LIMIT ${limit} OFFSET ${query.range.start}`, params);
-  const countSql = `SELECT count(*)::int AS total FROM (${select}${whereSql}) counted`;
-  const [{ total }] = (await db.query(countSql, params)) as Array<{ total: number }>;
+  const rows: T[] = await db.query(`${select}${whereSql} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${query.range.start}`, params);
+  const [{ total }] = (await db.query(`SELECT count(*)::int AS total FROM (${select}${whereSql}) counted`, params)) as Array<{ total: number }>;
   return { rows, total };
 }
 

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { QueryFailedError, Repository } from 'typeorm';
 import { ROLES, type CreateUserRequest, type ListQuery, type UserRecord } from '@sra/contracts';
-import { applyListQuery } from '../common/apply-list-query';
+import { listSql } from '../common/list-sql';
 import type { ListSpec } from '../common/list-query';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
 import { User } from './entities/user.entity';
@@ -60,8 +60,13 @@ export class UsersService {
   }
 
   async list(query: ListQuery): Promise<{ rows: UserRecord[]; total: number }> {
-    const [rows, total] = await applyListQuery(this.users.createQueryBuilder('u'), query, USER_LIST).getManyAndCount();
-    return { rows: rows.map(toRecord), total };
+    return listSql<UserRecord>(
+      this.users.manager.connection,
+      `SELECT u.id, u.email, u.display_name AS "displayName", u.role, u.active, to_json(u.created_at) #>> '{}' AS "createdAt",
+              to_json(u.last_sign_in_at) #>> '{}' AS "lastSignInAt" FROM app_user u`,
+      query,
+      USER_LIST,
+    );
   }
 
   async all(): Promise<UserRecord[]> {
