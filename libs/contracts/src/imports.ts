@@ -1,15 +1,7 @@
 export type ImportKindName = 'incidents' | 'incident-persons' | 'arrests' | 'da-decisions';
 
-/** What one load did: the CLI prints it as JSON, the API returns it, the Imports page shows it. */
-export interface ImportBatchResult {
-  batchId: string;
-  kind: ImportKindName;
-  fileName: string;
-  status: 'loaded' | 'refused';
-  /** Why a file was refused whole, and where. */
-  reason?: string;
-  line?: number | null;
-  column?: string | null;
+/** What a load did to the rows of its file. */
+export interface ImportCounts {
   rowsRead: number;
   inserted: number;
   updated: number;
@@ -18,10 +10,22 @@ export interface ImportBatchResult {
   ignoredColumns: string[];
   /** Rows whose charges hold an item that could not be parsed (kept raw). */
   unparsedCharges: number;
+}
+
+/** What one load did: the CLI prints it as JSON, the API returns it, the Imports page shows it. */
+export interface ImportBatchResult extends ImportCounts {
+  batchId: string;
+  kind: ImportKindName;
+  fileName: string;
+  status: 'loaded' | 'refused';
+  /** Why a file was refused whole, and where. */
+  reason?: string;
+  line?: number | null;
+  column?: string | null;
   seconds: number;
 }
 
-export interface ImportBatchRecord {
+export interface ImportBatchRecord extends ImportCounts {
   id: string;
   kind: ImportKindName;
   fileName: string;
@@ -36,13 +40,6 @@ export interface ImportBatchRecord {
   refusalColumn: string | null;
   startedAt: string;
   finishedAt: string;
-  rowsRead: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  ignoredColumns: string[];
-  unparsedCharges: number;
 }
 
 export interface ImportRejectRecord {

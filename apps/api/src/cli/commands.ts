@@ -52,6 +52,15 @@ async function migrationState(ds: DataSource): Promise<{ applied: string[]; pend
   return { applied, pending };
 }
 
+/** A password from standard input (one line), long enough. */
+async function readPassword(ctx: CommandContext): Promise<string> {
+  const password = (await ctx.stdin()).replace(/\r?\n$/, '');
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new CliError(`the password (read from standard input) must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+  return password;
+}
+
 function formatUsers(users: UserRecord[]): string[] {
   const rows = [['EMAIL', 'ROLE', 'ACTIVE', 'LAST SIGN-IN'], ...users.map((u) => [u.email, u.role, u.active ? 'yes' : 'no', u.lastSignInAt ?? 'never'])];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
@@ -134,10 +143,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
       const role = ctx.options.role;
       if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(email)) throw new CliError('--email must be an email address');
       if (!isRole(role)) throw new CliError(`--role must be one of ${ROLES.join(', ')}`);
-      const password = (await ctx.stdin()).replace(/\r?\n$/, '');
-      if (password.length < MIN_PASSWORD_LENGTH) {
-        throw new CliError(`the password (read from standard input) must be at least ${MIN_PASSWORD_LENGTH} characters`);
-      }
+      const password = await readPassword(ctx);
       let user: UserRecord;
       try {
         user = await appOf(ctx).get(UsersService).create({ email, role, password, displayName: typeof ctx.options.name === 'string' ? ctx.options.name : undefined });
@@ -159,8 +165,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
       const users = appOf(ctx).get(UsersService);
       const id = await users.findIdByEmail(email);
       if (!id) throw new CliError(`no user with the email ${email}`);
-      const password = (await ctx.stdin()).replace(/\r?\n$/, '');
-      if (password.length < MIN_PASSWORD_LENGTH) throw new CliError(`the password (read from standard input) must be at least ${MIN_PASSWORD_LENGTH} characters`);
+      const password = await readPassword(ctx);
       await users.setPassword(id, password);
       await appOf(ctx).get(AuditLogService).record({ action: 'user.password_set', actorEmail: 'cli', targetType: 'User', targetId: id, outcome: 'success', detail: { via: 'cli' } });
       ctx.out(JSON.stringify({ id, email: email.trim().toLowerCase(), passwordSet: true }));
