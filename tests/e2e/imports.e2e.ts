@@ -23,7 +23,10 @@ afterAll(async () => browser?.close());
 
 async function seriousViolations(p: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page: p }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+  // Name the elements too, so a failure says where to look.
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
 }
 
 async function upload(kind: string, file: string): Promise<void> {

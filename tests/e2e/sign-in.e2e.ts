@@ -25,7 +25,10 @@ async function signIn(page: Page, email: string, password: string): Promise<void
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+  // Name the elements too, so a failure says where to look.
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
 }
 
 describe('signing in', () => {
@@ -75,6 +78,8 @@ describe('signing in', () => {
     await admin.getByRole('option', { name: 'Viewer', exact: true }).click();
     await admin.getByRole('button', { name: 'Save' }).click();
     await admin.getByText('viewer.e2e@example.org').first().waitFor();
+    // The "created" notification fades in and out; mid-fade its colours are blended, which axe reads as low contrast.
+    await admin.locator('.MuiSnackbar-root').waitFor({ state: 'detached', timeout: 15_000 });
     expect(await seriousViolations(admin)).toEqual([]);
     await admin.context().close();
 
