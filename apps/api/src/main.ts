@@ -67,7 +67,7 @@ async function main(): Promise<void> {
       `First start: created ${admin.email} with a generated password (shown once):`,
       `  ${admin.password}`,
       `It is also in ${admin.passwordFile} (readable only by this user).`,
-      'Change it after signing in (POST /api/auth/password, or: npm run -s audit -- users:set-password --email admin@localhost).',
+      'Change it after signing in (user menu, "Change password"; or: npm run -s audit -- users:set-password --email admin@localhost).',
     );
   } else if (admin.created) {
     lines.push(`First start: created ${admin.email} with the password from AUDIT_ADMIN_PASSWORD.`);
