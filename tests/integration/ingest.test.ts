@@ -100,6 +100,10 @@ describe('files refused whole: nothing stored but the batch record saying why', 
       expect(result).toMatchObject({ status: 'refused' });
       expect(result.reason).toMatch(/limit is 1000 bytes|larger than the limit of 1000 bytes/);
       expect((await tableCounts(small.db)).incident_report_row).toBe(0);
+      // an upload says its size up front: refused (422) without being read
+      const analyst = await small.signedIn('analyst');
+      const res = await analyst.post('/api/ingest/incidents').attach('file', Buffer.from(big), 'big.csv').expect(422);
+      expect(res.body.reason).toMatch(/limit is 1000 bytes/);
     } finally {
       await small.close();
     }

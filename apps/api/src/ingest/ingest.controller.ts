@@ -27,13 +27,16 @@ export class IngestController {
     if (!String(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
       throw new BadRequestException('Send the file as multipart/form-data, in a field named "file".');
     }
+    // An upload announced as larger than the limit is refused (and recorded) before a byte is read.
+    const announced = Number(req.headers['content-length'] ?? NaN);
+    const sizeBytes = Number.isFinite(announced) && announced > this.ingest.maxImportBytes ? announced : undefined;
     const result = await new Promise<ImportBatchResult>((resolve, reject) => {
       let seen = false;
       const parser = busboy({ headers: req.headers, limits: { files: 1, fields: 10 } });
       parser.on('file', (_field: string, file: Readable, info: { filename: string }) => {
         seen = true;
         this.ingest
-          .ingest({ kind, fileName: info.filename || 'upload.csv', input: file, loadedBy: { userId: user.id, label: user.email }, source: 'http' })
+          .ingest({ kind, fileName: info.filename || 'upload.csv', input: file, sizeBytes, loadedBy: { userId: user.id, label: user.email }, source: 'http' })
           .then(resolve, reject);
       });
       parser.on('error', (error: Error) => reject(new BadRequestException(`The upload could not be read: ${error.message}`)));

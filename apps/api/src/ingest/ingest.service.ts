@@ -56,6 +56,10 @@ export class IngestService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  get maxImportBytes(): number {
+    return this.config.maxImportBytes;
+  }
+
   private personKeySecret(): string {
     this.secret ??= resolvePersonKeySecret(this.config);
     return this.secret;
