@@ -283,6 +283,8 @@ describe('the DataSF fixture in the repository', () => {
     expect(batch.source).toBe('http');
     expect(batch.loaded_by).toMatch(/^analyst-\d+@example\.org$/);
     expect(batch.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const [audit] = await t.db.query(`SELECT target_type, target_id, status_code FROM audit_log WHERE action = 'POST /api/ingest/:kind' AND outcome = 'success' ORDER BY id DESC LIMIT 1`);
+    expect(audit).toEqual({ target_type: 'Ingest', target_id: res.body.batchId, status_code: 200 });
 
     const viewer = await t.signedIn('viewer');
     await viewer.post('/api/ingest/incidents').attach('file', fs.readFileSync(FIXTURE), 'x.csv').expect(403);

@@ -22,7 +22,7 @@ export class IngestController {
 
   @Post(':kind')
   @ApiConsumes('multipart/form-data')
-  async upload(@Param('kind') kind: string, @Req() req: Request, @Res() res: Response, @CurrentUser() user: CurrentUserShape): Promise<void> {
+  async upload(@Param('kind') kind: string, @Req() req: Request, @Res({ passthrough: true }) res: Response, @CurrentUser() user: CurrentUserShape): Promise<ImportBatchResult> {
     if (!isImportKind(kind)) throw new BadRequestException(`Unknown kind "${kind}": one of ${IMPORT_KINDS.join(', ')}`);
     if (!String(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
       throw new BadRequestException('Send the file as multipart/form-data, in a field named "file".');
@@ -45,6 +45,7 @@ export class IngestController {
       });
       req.pipe(parser);
     });
-    res.status(result.status === 'loaded' ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).json(result);
+    res.status(result.status === 'loaded' ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY);
+    return result;
   }
 }

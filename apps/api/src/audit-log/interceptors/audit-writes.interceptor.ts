@@ -35,8 +35,10 @@ export class AuditWritesInterceptor implements NestInterceptor {
     return next.handle().pipe(
       tap((body: unknown) => {
         const res = context.switchToHttp().getResponse<Response>();
-        const bodyId = body && typeof body === 'object' && 'id' in body ? String((body as { id: unknown }).id) : null;
-        void this.auditLog.record({ ...base, targetId: paramId ?? bodyId, outcome: 'success', statusCode: res.statusCode });
+        // The record the write created: `id`, or `batchId` for an import.
+        const record = body && typeof body === 'object' ? (body as { id?: unknown; batchId?: unknown }) : {};
+        const bodyId = record.id ?? record.batchId;
+        void this.auditLog.record({ ...base, targetId: paramId ?? (bodyId === undefined ? null : String(bodyId)), outcome: 'success', statusCode: res.statusCode });
       }),
       catchError((error: unknown) => {
         const statusCode = error instanceof HttpException ? error.getStatus() : 500;
