@@ -12,8 +12,9 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { Link, Title, useGetIdentity, useLocation, useLogout } from 'react-admin';
+import { Link, Title, useGetIdentity, useLocation } from 'react-admin';
 import { changePassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordLength } from './changePassword';
+import { SignInAgain } from '../components/SignInAgain';
 
 export const PASSWORD_CHANGED_MESSAGE = 'Your password is changed. Other devices were signed out.';
 
@@ -260,7 +261,6 @@ const ProblemMessage = ({
   status?: number;
   testOutcome: 'invalid' | 'error';
 }) => {
-  const logout = useLogout();
   return (
     <Alert
       severity="error"
@@ -280,13 +280,7 @@ const ProblemMessage = ({
           ))}
         </Box>
       )}
-      {status === 401 ? (
-        <Box sx={{ mt: 1.5 }}>
-          <Button variant="contained" color="primary" onClick={() => logout()}>
-            Sign in again
-          </Button>
-        </Box>
-      ) : null}
+      {status === 401 ? <SignInAgain /> : null}
     </Alert>
   );
 };

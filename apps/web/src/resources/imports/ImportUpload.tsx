@@ -13,7 +13,7 @@ import {
 } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, Loading, Title, useCreatePath, useLocation, useLogout, useRequireAccess } from 'react-admin';
+import { Link, Loading, Title, useCreatePath, useLocation, useRequireAccess } from 'react-admin';
 import type { ImportBatchResult, ImportKindName } from '@sra/contracts';
 import { BatchCounts } from './BatchCounts';
 import { Fact, Facts } from './Facts';
@@ -28,6 +28,7 @@ import {
   kindLabel,
 } from './kinds';
 import { sessionStillValid, SESSION_ENDED_MESSAGE, uploadImportFile } from './uploadFile';
+import { SignInAgain } from '../../components/SignInAgain';
 
 type Phase =
   | { type: 'idle' }
@@ -221,7 +222,6 @@ const UploadError = ({
   message: string;
   headingRef: React.Ref<HTMLHeadingElement>;
 }) => {
-  const logout = useLogout();
   const title =
     status === 401
       ? 'You are no longer signed in'
@@ -245,13 +245,7 @@ const UploadError = ({
         </Typography>
       </AlertTitle>
       {message}
-      {status === 401 ? (
-        <Box sx={{ mt: 1.5 }}>
-          <Button variant="contained" color="primary" onClick={() => logout()}>
-            Sign in again
-          </Button>
-        </Box>
-      ) : null}
+      {status === 401 ? <SignInAgain /> : null}
     </Alert>
   );
 };
