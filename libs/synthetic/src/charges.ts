@@ -38,8 +38,8 @@ export const PROTECTED = {
   bare647: c('647 PC', '647', 'M'),
 } as const;
 
-/** The repealed loitering section after 2023 (`ca-sb357-repeal`). */
-export const REPEALED = { loitering: PROTECTED.loitering, loitering2022: c('653.20(a) PC', '653.20A', 'M') } as const;
+/** The other section SB 357 repealed (653.22 is in PROTECTED); flagged by `ca-sb357-repeal` from 2023. */
+export const REPEALED = { loitering2022: c('653.20(a) PC', '653.20A', 'M') } as const;
 
 /** Not protected. */
 export const FELONY_DRUG = [c('11352(a) HS', '11352A', 'F'), c('11351 HS', '11351', 'F'), c('11378 HS', '11378', 'F'), c('11379(a) HS', '11379A', null, 'F')] as const;

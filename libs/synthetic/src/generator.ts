@@ -307,10 +307,11 @@ class Generator {
     for (const [, reports] of [...this.pending.entries()].sort(([a], [b]) => a - b)) for (const report of reports) this.writeReport(report);
     await this.out.flush(true);
 
+    const { seed, ...parameters } = this.options;
     return {
       generator: 'safe-reporting-audit synthetic records v1',
-      seed: this.options.seed,
-      parameters: { ...this.options, seed: undefined } as unknown as Omit<GenerateOptions, 'seed'>,
+      seed,
+      parameters,
       counts: { ...this.out.rows, incidentNumbers: this.incidentNumbers, reports: this.reports, persons: this.personSeq },
       plantedScenarios: this.planted,
       expectedFlags: { byRule: sortKeys(this.flagsByRule), byConfidence: this.flagsByConfidence },

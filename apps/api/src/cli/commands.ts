@@ -7,7 +7,7 @@ import { MIN_PASSWORD_LENGTH } from '../auth/password';
 import { MIGRATIONS } from '../database/schema';
 import { UsersService } from '../users/users.service';
 import { CliError } from './cli-error';
-import { runGenerate, type GenerateArgs } from './generate.command';
+import { numberArg, runGenerate, type GenerateArgs } from './generate.command';
 import { runIngest } from './ingest.command';
 import { DemoService } from '../demo/demo.service';
 
@@ -98,8 +98,8 @@ export const COMMANDS: Record<string, CommandSpec> = {
     migrate: true,
     async run(ctx) {
       const raw = ctx.options.incidents;
-      const incidents = raw === undefined ? undefined : Number(String(raw).replace(/_/g, ''));
-      if (incidents !== undefined && (!Number.isInteger(incidents) || incidents < 1)) throw new CliError(`--incidents must be a whole number (got "${raw}")`);
+      const incidents = typeof raw === 'string' ? numberArg('incidents', raw, 0, true) : undefined;
+      if (incidents !== undefined && incidents < 1) throw new CliError(`--incidents must be at least 1 (got "${raw}")`);
       const summary = await appOf(ctx).get(DemoService).load(incidents, (line) => process.stderr.write(line + '\n'));
       ctx.out(JSON.stringify(summary));
     },

@@ -15,7 +15,8 @@ export interface GenerateArgs {
   'breach-rate'?: string;
 }
 
-function numberArg(name: string, raw: string | undefined, fallback: number, integer: boolean): number {
+/** A numeric option (`1_000_000` allowed), or the fallback when absent. */
+export function numberArg(name: string, raw: string | undefined, fallback: number, integer: boolean): number {
   if (raw === undefined) return fallback;
   const value = Number(raw.replace(/_/g, ''));
   if (!Number.isFinite(value) || (integer && !Number.isInteger(value))) throw new CliError(`--${name} must be a ${integer ? 'whole ' : ''}number (got "${raw}")`);
