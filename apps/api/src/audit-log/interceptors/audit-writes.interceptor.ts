@@ -1,7 +1,7 @@
 import { HttpException, Injectable, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
-import { catchError, tap, throwError, type Observable } from 'rxjs';
+import { catchError, concatMap, from, map, type Observable } from 'rxjs';
 import { clientOf, type AuthenticatedRequest } from '../../auth/authenticated-request';
 import { AuditLogService } from '../audit-log.service';
 
@@ -32,18 +32,23 @@ export class AuditWritesInterceptor implements NestInterceptor {
       ...clientOf(req),
     };
     const paramId = typeof req.params?.id === 'string' ? req.params.id : null;
+    // The entry is written before the response goes out, so a client told "done" can rely on it being audited.
     return next.handle().pipe(
-      tap((body: unknown) => {
+      concatMap((body: unknown) => {
         const res = context.switchToHttp().getResponse<Response>();
         // The record the write created: `id`, or `batchId` for an import.
         const record = body && typeof body === 'object' ? (body as { id?: unknown; batchId?: unknown }) : {};
         const bodyId = record.id ?? record.batchId;
-        void this.auditLog.record({ ...base, targetId: paramId ?? (bodyId === undefined ? null : String(bodyId)), outcome: 'success', statusCode: res.statusCode });
+        const entry = { ...base, targetId: paramId ?? (bodyId === undefined ? null : String(bodyId)), outcome: 'success' as const, statusCode: res.statusCode };
+        return from(this.auditLog.record(entry)).pipe(map(() => body));
       }),
       catchError((error: unknown) => {
         const statusCode = error instanceof HttpException ? error.getStatus() : 500;
-        void this.auditLog.record({ ...base, targetId: paramId, outcome: 'failure', statusCode });
-        return throwError(() => error);
+        return from(this.auditLog.record({ ...base, targetId: paramId, outcome: 'failure', statusCode })).pipe(
+          concatMap(() => {
+            throw error;
+          }),
+        );
       }),
     );
   }
