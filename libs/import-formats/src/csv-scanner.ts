@@ -10,6 +10,9 @@
  * here are the rows COPY reads.
  */
 
+import { CopyWriter, CsvRow } from './copy-row';
+import type { RowRules } from './row-rules';
+
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 const LF = 0x0a;
@@ -19,8 +22,12 @@ export const MAX_FIELD_BYTES = 10_000;
 
 export interface RowReject {
   line: number;
-  /** 0-based field index, or null for the whole row. */
+  /** 0-based field index, or null for the whole row (or when `column` names it). */
   field: number | null;
+  /** The column by its spec name, when a row rule rejected the value. */
+  column?: string;
+  /** The offending value, when it may be kept. */
+  value?: string | null;
   reason: string;
 }
 
@@ -36,7 +43,7 @@ export class CsvFileError extends Error {
 }
 
 export interface ScanResult {
-  /** Rows for COPY: `<line>,<row>\n` each. */
+  /** Rows for COPY: `<line>,<row>\n` each (with row rules: `<line>,<values>,<reject>\n`). */
   copy: Uint8Array;
   rows: number;
 }
@@ -45,8 +52,17 @@ export interface CsvScannerOptions {
   maxFieldBytes?: number;
   /** A fast UTF-8 check (Node's `buffer.isUtf8`); the JS fallback is slower. */
   isUtf8?: (bytes: Uint8Array) => boolean;
-  /** Called with each rejected row (wrong field count, oversized field). */
+  /**
+   * Called with each rejected row (wrong field count, oversized field, a value
+   * the row rules refuse). With row rules, the reject is also written to the
+   * COPY rows (see CopyWriter.rejectRow).
+   */
   onReject: (reject: RowReject) => void;
+  /**
+   * The row rules for a file with this header (may throw to refuse the file).
+   * Without them, rows are passed on as the file wrote them.
+   */
+  rulesFor?: (header: string[]) => RowRules;
 }
 
 /** UTF-8 validity of a byte range; returns the offset of the first bad byte, or -1. */
@@ -106,6 +122,8 @@ export class CsvScanner {
   private header: string[] | null = null;
   private expectedFields = 0;
   private bytesSeen = 0;
+  private rules: RowRules | null = null;
+  private row = new CsvRow(1);
   readonly maxFieldBytes: number;
   rowsRead = 0;
 
@@ -187,9 +205,10 @@ export class CsvScanner {
     const n = data.length;
     // Rows end at a line feed, which is never inside a multi-byte character.
     this.checkUtf8(data, final ? n : data.lastIndexOf(LF) + 1);
-    // Room for every row plus a line-number prefix; trimmed on return.
-    const out = new Uint8Array(n + 16 * (1 + Math.ceil(n / 32)) + 1);
-    let o = 0;
+    // Room for every row plus a line-number prefix; it grows if normalising needs more.
+    const out = new CopyWriter(n + 16 * (1 + Math.ceil(n / 32)) + 1);
+    const row = this.row;
+    row.data = data;
     let rows = 0;
     let rowStart = 0;
     let i = 0;
@@ -199,6 +218,9 @@ export class CsvScanner {
     let fieldStart = 0;
     let oversized = -1;
     let newlinesInRow = 0;
+    let capacity = row.starts.length;
+    row.starts[0] = 0;
+    row.quoted[0] = 0;
 
     const finishRow = (rowEnd: number, next: number) => {
       let end = rowEnd;
@@ -209,22 +231,50 @@ export class CsvScanner {
       if (this.header === null) {
         this.header = splitCsvRow(new TextDecoder().decode(data.subarray(rowStart, end)));
         this.expectedFields = this.header.length;
+        if (this.options.rulesFor) this.rules = this.options.rulesFor(this.header);
+        // Field positions are kept for rows of the right width only.
+        this.row = new CsvRow(this.expectedFields);
+        this.row.data = data;
         return;
       }
       this.rowsRead++;
+      const rules = this.rules;
+      const rejectRow = (reject: RowReject) => {
+        this.options.onReject(reject);
+        const column = reject.column ?? (reject.field === null ? null : (this.header?.[reject.field] ?? null));
+        if (rules) out.rejectRow(line, rules.columns.length, column, reject.value ?? null, reject.reason);
+      };
       if (fields !== this.expectedFields) {
-        this.options.onReject({ line, field: null, reason: `the row has ${fields} fields; the header has ${this.expectedFields}` });
+        rejectRow({ line, field: null, reason: `the row has ${fields} fields; the header has ${this.expectedFields}` });
         return;
       }
       if (oversized >= 0) {
-        this.options.onReject({ line, field: oversized, reason: `the value is longer than ${this.maxFieldBytes.toLocaleString('en-US')} bytes` });
+        rejectRow({ line, field: oversized, reason: `the value is longer than ${this.maxFieldBytes.toLocaleString('en-US')} bytes` });
         return;
       }
-      o = writeLineNumber(out, o, line);
-      out[o++] = COMMA;
-      out.set(data.subarray(rowStart, end), o);
-      o += end - rowStart;
-      out[o++] = LF;
+      if (rules === null) {
+        out.reserve(end - rowStart + 16);
+        out.integer(line);
+        out.comma();
+        out.plain(data, rowStart, end);
+        out.newline();
+        rows++;
+        return;
+      }
+      const current = this.row;
+      current.ends[fields - 1] = end;
+      out.reserve(2 * (end - rowStart) + 32 * rules.columns.length + 32);
+      const mark = out.o;
+      out.integer(line);
+      const problem = rules.write(current, out);
+      if (problem) {
+        out.o = mark;
+        rejectRow({ line, field: null, column: problem.column, value: problem.value, reason: problem.reason });
+        return;
+      }
+      // The reject field, empty.
+      out.comma();
+      out.newline();
       rows++;
     };
 
@@ -247,9 +297,16 @@ export class CsvScanner {
       if (c === QUOTE) {
         quoted = true;
         quoteLine = this.line + newlinesInRow;
+        if (fields <= capacity) this.row.quoted[fields - 1] = 1;
         i++;
       } else if (c === COMMA) {
         if (i - fieldStart > this.maxFieldBytes && oversized < 0) oversized = fields - 1;
+        if (fields < capacity) {
+          const r = this.row;
+          r.ends[fields - 1] = i;
+          r.starts[fields] = i + 1;
+          r.quoted[fields] = 0;
+        }
         fields++;
         fieldStart = i + 1;
         i++;
@@ -262,6 +319,9 @@ export class CsvScanner {
         fieldStart = i;
         oversized = -1;
         newlinesInRow = 0;
+        capacity = this.row.starts.length;
+        this.row.starts[0] = i;
+        this.row.quoted[0] = 0;
       } else i++;
     }
 
@@ -278,7 +338,7 @@ export class CsvScanner {
       // Rescanned with the next chunk, from the start of the unfinished row.
       this.carry = data.slice(rowStart);
     }
-    return { copy: out.subarray(0, o), rows };
+    return { copy: out.buf.subarray(0, out.o), rows };
   }
 }
 
@@ -290,14 +350,4 @@ function countFieldsBefore(data: Uint8Array, start: number, at: number): number 
     else if (data[i] === COMMA && !quoted) fields++;
   }
   return fields;
-}
-
-function writeLineNumber(out: Uint8Array, o: number, line: number): number {
-  if (line < 10) {
-    out[o] = 48 + line;
-    return o + 1;
-  }
-  const digits = String(line);
-  for (let k = 0; k < digits.length; k++) out[o + k] = digits.charCodeAt(k);
-  return o + digits.length;
 }

@@ -7,13 +7,13 @@ import type { Readable } from 'node:stream';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
-import { analyseHeader, CsvFileError, CsvScanner, type ImportKind, type RowReject } from '@sra/import-formats';
+import { analyseHeader, CsvFileError, CsvScanner, rowRulesFor, type ImportKind } from '@sra/import-formats';
 import type { ImportBatchResult } from '@sra/contracts';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { parseChargeText } from './pipeline/charge-parsing';
-import { KIND_SQL } from './pipeline/kind-sql';
-import { buildLoadSql, workTables } from './pipeline/load-sql';
+import { KIND_SQL, needsSecret } from './pipeline/kind-sql';
+import { buildLoadSql, workTables, type LoadSql } from './pipeline/load-sql';
 import { resolvePersonKeySecret } from './person-key-secret';
 
 export interface IngestRequest {
@@ -42,9 +42,6 @@ export class FileRefusal extends Error {
     this.name = 'FileRefusal';
   }
 }
-
-/** Detailed rejects kept per batch; beyond this only the count grows. */
-const MAX_STORED_JS_REJECTS = 10_000;
 
 @Injectable()
 export class IngestService {
@@ -85,13 +82,12 @@ export class IngestService {
     let copyOpen = false;
     try {
       await client.query(`SET temp_buffers = '256MB'`);
-      await client.query(`SET work_mem = '64MB'`);
+      await client.query(`SET work_mem = '256MB'`);
+      await client.query(`SET maintenance_work_mem = '256MB'`);
       if (request.sizeBytes !== undefined && request.sizeBytes > this.config.maxImportBytes) {
         throw new FileRefusal(`The file is ${formatBytes(request.sizeBytes)}; the limit is ${formatBytes(this.config.maxImportBytes)} (AUDIT_MAX_IMPORT_BYTES).`);
       }
       await client.query('BEGIN');
-      // Local times are read as written (see localTimestamp), then placed in San Francisco's zone.
-      await client.query(`SET LOCAL TimeZone = 'UTC'`);
       // Loads of one kind take turns: two overlapping files give the same result as one after the other.
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sra-ingest:${request.kind}`]);
       const { rows: batchRows } = await client.query<{ id: string }>(
@@ -102,30 +98,32 @@ export class IngestService {
       const batchId = batchRows[0].id;
 
       const timing = new StepTimer(this.logger);
-      const jsRejects: RowReject[] = [];
-      let jsRejectCount = 0;
-      const scanner = new CsvScanner({
-        isUtf8: (b) => isUtf8(b),
-        onReject: (reject) => {
-          jsRejectCount++;
-          if (jsRejects.length < MAX_STORED_JS_REJECTS) jsRejects.push(reject);
-        },
-      });
-
       const spec = KIND_SQL[request.kind];
       let sql: ReturnType<typeof buildLoadSql> | null = null;
       let copyStream: NodeJS.WritableStream | null = null;
       let copyDone: Promise<unknown> | null = null;
       let headerColumns: string[] = [];
+      // Rows are checked and typed as they stream; rejects travel in the COPY rows too.
+      const scanner = new CsvScanner({
+        isUtf8: (b) => isUtf8(b),
+        onReject: () => undefined,
+        rulesFor: (header) => {
+          const analysis = analyseHeader(request.kind, header);
+          if (analysis.problems.length > 0) throw new FileRefusal(analysis.problems.map((p) => p.message).join(' '), 1);
+          ignored = analysis.ignored;
+          headerColumns = header;
+          const rules = rowRulesFor(request.kind, analysis.columns);
+          sql = buildLoadSql(request.kind, spec, rules.columns, workTables(batchId));
+          return rules;
+        },
+      });
 
-      const startCopy = async (header: string[]) => {
-        const analysis = analyseHeader(request.kind, header);
-        if (analysis.problems.length > 0) throw new FileRefusal(analysis.problems.map((p) => p.message).join(' '), 1);
-        ignored = analysis.ignored;
-        headerColumns = header;
-        sql = buildLoadSql(request.kind, spec, header.length, analysis.columns, workTables(batchId));
-        await client.query(sql.createStaging);
-        const stream = client.query(copyFrom(sql.copy));
+      const startCopy = async () => {
+        const load = sql as ReturnType<typeof buildLoadSql>;
+        await client.query(load.createValid);
+        // Local times in the file are San Francisco's wall clock.
+        await client.query(`SET LOCAL TimeZone = 'America/Los_Angeles'`);
+        const stream = client.query(copyFrom(load.copy));
         copyDone = new Promise((resolve, reject) => {
           stream.on('finish', resolve);
           stream.on('error', reject);
@@ -149,7 +147,7 @@ export class IngestService {
           }
           hash.update(chunk);
           const { copy } = scanner.push(chunk);
-          if (!copyStream && scanner.columns) await startCopy(scanner.columns);
+          if (!copyStream && sql) await startCopy();
           if (copyStream) {
             for (const p of pending) await send(p);
             pending = [];
@@ -158,7 +156,7 @@ export class IngestService {
           request.onProgress?.(bytes, scanner.rowsRead);
         }
         const last = scanner.end();
-        if (!copyStream && scanner.columns) await startCopy(scanner.columns);
+        if (!copyStream && sql) await startCopy();
         for (const p of pending) await send(p);
         await send(last.copy);
       } catch (error) {
@@ -174,48 +172,36 @@ export class IngestService {
       (copyStream as NodeJS.WritableStream).end();
       await copyDone;
       copyOpen = false;
+      await client.query(`SET LOCAL TimeZone = 'UTC'`);
       if (rowsRead === 0) throw new FileRefusal('The file has a header row but no data rows.', 1);
 
-      timing.step('scan and copy');
+      timing.step('scan, check and copy');
       request.onPhase?.('checking', rowsRead);
-      const validateParams = needsSecret(request.kind) ? [this.personKeySecret()] : [];
-      await client.query('SAVEPOINT optimistic');
-      try {
-        await client.query(load.validateOptimistic, validateParams);
-        await client.query('RELEASE SAVEPOINT optimistic');
-      } catch (error) {
-        // A value of the right shape that is not a real date or number: check each one.
-        if (!String((error as { code?: string }).code ?? '').startsWith('22')) throw error;
-        await client.query('ROLLBACK TO SAVEPOINT optimistic');
-        await client.query(load.validate, validateParams);
-      }
-      timing.step('validate');
-      await client.query(`ANALYZE ${load.tables.valid}`);
-      await client.query(load.markDuplicates);
-      timing.step('duplicates');
-      await client.query(load.insertRejects, [batchId]);
-      if (jsRejects.length > 0) {
-        await client.query(
-          `INSERT INTO import_reject (batch_id, line, column_name, reason)
-           SELECT $1, line, column_name, reason FROM unnest($2::int[], $3::text[], $4::text[]) AS r(line, column_name, reason)`,
-          [batchId, jsRejects.map((r) => r.line), jsRejects.map((r) => (r.field === null ? null : (headerColumns[r.field] ?? null))), jsRejects.map((r) => r.reason)],
-        );
-      }
-      timing.step('rejects');
-      const { rows: countRows } = await client.query<{ good: number; rejected: number }>(load.counts);
-      const { good, rejected: sqlRejected } = countRows[0];
+      const secretParams = needsSecret(request.kind) ? [this.personKeySecret()] : [];
+      for (const statement of load.afterCopy) await client.query(statement, statement.includes('$1') ? secretParams : []);
+      timing.step('checks in SQL');
       request.onPhase?.('merging', rowsRead);
-      await client.query(load.findChanged);
-      timing.step('compare');
-      await client.query(load.history, [batchId]);
-      timing.step('history');
-      const updated = (await client.query(load.update, [batchId])).rowCount ?? 0;
-      timing.step('update');
-      const inserted = await this.insertNew(client, spec.table, load.insert, batchId, good - updated);
-      timing.step('insert');
-      const unchanged = good - updated - inserted;
+      let inserted = 0;
+      let updated = 0;
+      if (await this.isBulkFirstLoad(client, spec.table, rowsRead)) {
+        inserted = await this.bulkInsert(client, spec.table, load, batchId);
+        timing.step('insert, in bulk');
+      } else {
+        await client.query(`ANALYZE ${load.tables.valid}`);
+        await client.query(load.markDuplicates);
+        timing.step('duplicates');
+        await client.query(load.findChanged);
+        timing.step('compare');
+        await client.query(load.history, [batchId]);
+        updated = (await client.query(load.update, [batchId])).rowCount ?? 0;
+        timing.step('history and update');
+        inserted = (await client.query(load.insert, [batchId])).rowCount ?? 0;
+        timing.step('insert');
+      }
+      const rejected = (await client.query(load.insertRejects, [batchId])).rowCount ?? 0;
+      timing.step('rejects');
+      const unchanged = rowsRead - rejected - updated - inserted;
       const unparsedCharges = load.chargeTexts ? await this.parseNewCharges(client, load.chargeTexts, request.kind, batchId) : 0;
-      const rejected = sqlRejected + jsRejectCount;
       await client.query(load.dropWorkTables);
 
       await client.query(
@@ -299,16 +285,26 @@ export class IngestService {
     };
   }
 
+  /** A large file into an empty table: worth loading without indexes and building them after. */
+  private async isBulkFirstLoad(client: Client, table: string, rows: number): Promise<boolean> {
+    if (rows < 50_000) return false;
+    const { rows: found } = await client.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM ${table}) AS empty`);
+    return found[0].empty;
+  }
+
   /**
-   * Inserts the new rows. Into an empty table with many rows to come, the
-   * indexes are dropped first and built again after: one sort beats a million
-   * index insertions. The table is locked for the load's transaction anyway.
+   * Inserts every good row into an empty table with its keys, indexes and
+   * foreign keys set aside, then builds them again: one sort beats a million
+   * index insertions, and the batch reference needs no per-row check. Building
+   * the primary key also proves the file held no key twice; only when it
+   * fails are duplicates marked (the first kept) and the insert redone.
+   * Re-adding the foreign key locks import_batch against new batches until
+   * this load commits, moments later.
    */
-  private async insertNew(client: Client, table: string, insertSql: string, batchId: string, candidates: number): Promise<number> {
-    const { rows } = await client.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM ${table}) AS empty`);
-    if (!rows[0].empty || candidates < 50_000) return (await client.query(insertSql, [batchId])).rowCount ?? 0;
-    const { rows: constraints } = await client.query<{ name: string; def: string }>(
-      `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'p'`,
+  private async bulkInsert(client: Client, table: string, load: LoadSql, batchId: string): Promise<number> {
+    const { rows: constraints } = await client.query<{ name: string; def: string; isPrimary: boolean }>(
+      `SELECT conname AS name, pg_get_constraintdef(oid) AS def, contype = 'p' AS "isPrimary" FROM pg_constraint
+        WHERE conrelid = $1::regclass AND contype IN ('p', 'f') ORDER BY contype = 'p' DESC`,
       [table],
     );
     const { rows: indexes } = await client.query<{ name: string; def: string }>(
@@ -318,9 +314,25 @@ export class IngestService {
     );
     for (const c of constraints) await client.query(`ALTER TABLE ${table} DROP CONSTRAINT ${c.name}`);
     for (const i of indexes) await client.query(`DROP INDEX ${i.name}`);
-    const inserted = (await client.query(insertSql, [batchId])).rowCount ?? 0;
-    for (const c of constraints) await client.query(`ALTER TABLE ${table} ADD CONSTRAINT ${c.name} ${c.def}`);
+    const primaryKeys = constraints.filter((c) => c.isPrimary);
+    const insertAndKey = async () => {
+      const inserted = (await client.query(load.insert, [batchId])).rowCount ?? 0;
+      for (const c of primaryKeys) await client.query(`ALTER TABLE ${table} ADD CONSTRAINT ${c.name} ${c.def}`);
+      return inserted;
+    };
+    await client.query('SAVEPOINT bulk_insert');
+    let inserted: number;
+    try {
+      inserted = await insertAndKey();
+      await client.query('RELEASE SAVEPOINT bulk_insert');
+    } catch (error) {
+      if ((error as { code?: string }).code !== '23505') throw error;
+      await client.query('ROLLBACK TO SAVEPOINT bulk_insert');
+      await client.query(load.markDuplicates);
+      inserted = await insertAndKey();
+    }
     for (const i of indexes) await client.query(i.def);
+    for (const c of constraints.filter((x) => !x.isPrimary)) await client.query(`ALTER TABLE ${table} ADD CONSTRAINT ${c.name} ${c.def}`);
     return inserted;
   }
 
@@ -346,10 +358,6 @@ export class IngestService {
     );
     return counted[0].n;
   }
-}
-
-function needsSecret(kind: ImportKind): boolean {
-  return kind !== 'incidents';
 }
 
 function formatBytes(n: number): string {

@@ -1,43 +1,35 @@
+import type { OutputColumn } from '@sra/import-formats';
 import type { KindSql } from './kind-sql';
 
 /**
- * The SQL of one load, built from a kind's spec and the file's column layout:
- * staging table, validation into a typed table `v` (with the first reason a row
- * is rejected), duplicate keys, rejects, history, update and insert. Only
- * column names from the spec and generated positional names reach the SQL text;
- * every value is a parameter or comes from the staged file through COPY.
+ * The SQL of one load, built from a kind's spec and its row rules' columns:
+ * the typed work table the COPY fills, the kind's own checks, duplicate keys,
+ * rejects, history, update and insert. Only column names from the specs reach
+ * the SQL text; every value is a parameter or comes from the file through COPY.
  */
 export interface LoadSql {
   tables: WorkTables;
-  findChanged: string;
-  dropWorkTables: string;
-  createStaging: string;
+  createValid: string;
   copy: string;
-  /** Validation that checks every value before converting it: never fails on bad data. */
-  validate: string;
-  /**
-   * The same, converting shapes without the per-value validity checks: about
-   * twice as fast, and right on clean data; on a conversion error (a 30th of
-   * February, say) the load falls back to `validate`.
-   */
-  validateOptimistic: string;
+  afterCopy: string[];
   markDuplicates: string;
   insertRejects: string;
-  counts: string;
+  findChanged: string;
   history: string;
   update: string;
   insert: string;
   chargeTexts: string | null;
+  dropWorkTables: string;
 }
 
 const lit = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /**
- * The load's two work tables: temporary (no WAL, never visible to another
+ * The load's work tables: temporary (no WAL, never visible to another
  * session), dropped with the load's transaction whatever happens.
  */
 export interface WorkTables {
-  staging: string;
+  /** Every row of the file: line, typed values, and the reject (`{column, value, reason}`) or NULL. */
   valid: string;
   /** Lines whose record exists with other values: compared once, used by history and update. */
   changed: string;
@@ -45,55 +37,28 @@ export interface WorkTables {
 
 export function workTables(batchId: string): WorkTables {
   const suffix = batchId.replace(/[^0-9a-f]/g, '').slice(0, 12);
-  return { staging: `sra_load_staging_${suffix}`, valid: `sra_load_valid_${suffix}`, changed: `sra_load_changed_${suffix}` };
+  return { valid: `sra_load_valid_${suffix}`, changed: `sra_load_changed_${suffix}` };
 }
 
-export function buildLoadSql(kindName: string, spec: KindSql, fileColumnCount: number, columnIndex: ReadonlyMap<string, number>, tables: WorkTables): LoadSql {
-  const rawName = (column: string) => {
-    const index = columnIndex.get(column);
-    return index === undefined ? 'NULL::text' : `r${index}`;
-  };
-  const staged = Array.from({ length: fileColumnCount }, (_, i) => `c${i}`);
-  const rawColumns = [...new Set(columnIndex.values())].sort((a, b) => a - b);
-
-  const temp = spec.fields.filter((f) => f.temp);
-  const final = spec.fields.filter((f) => !f.temp);
-  const finalNames = final.map((f) => f.name);
-
-  // `OFFSET 0` keeps each level a separate step, so a value computed below is
-  // computed once per row instead of being re-expanded at every use above.
-  const level1 = `SELECT line_no${rawColumns.map((i) => `, nullif(c${i}, '') AS r${i}`).join('')} FROM ${tables.staging} OFFSET 0`;
-  const level2 = `SELECT t1.*${temp.map((f) => `, ${f.expr(rawName)} AS ${f.name}`).join('')} FROM (${level1}) t1 OFFSET 0`;
-  const level3 = `SELECT t2.*${final.map((f) => `, ${f.expr(rawName)} AS ${f.name}`).join('')} FROM (${level2}) t2 OFFSET 0`;
-  const reject =
-    spec.checks.length === 0
-      ? 'NULL::text[]'
-      : `CASE ${spec.checks
-          .map((c) => `WHEN ${c.when(rawName)} THEN ARRAY[${lit(c.column)}, (${c.value ? c.value(rawName) : 'NULL'})::text, (${c.reason(rawName)})::text]`)
-          .join(' ')} END`;
-  const level4 = `SELECT t3.*, ${reject} AS reject FROM (${level3}) t3`;
-
+export function buildLoadSql(kindName: string, spec: KindSql, columns: readonly OutputColumn[], tables: WorkTables): LoadSql {
+  const finalNames = columns.filter((c) => !c.temp).map((c) => c.name);
   const keyMatch = (a: string, b: string) => spec.key.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
   const ok = 'v.reject IS NULL';
   const changed = `(${finalNames.map((n) => `t.${n}`).join(', ')}) IS DISTINCT FROM (${finalNames.map((n) => `v.${n}`).join(', ')})`;
-  const validate = `CREATE TEMP TABLE ${tables.valid} ON COMMIT DROP AS SELECT line_no, ${finalNames.join(', ')}, reject FROM (${level4}) t4`;
 
   return {
     tables,
-    dropWorkTables: `DROP TABLE IF EXISTS ${tables.staging}, ${tables.valid}, ${tables.changed}`,
-    findChanged:
-      `CREATE TEMP TABLE ${tables.changed} ON COMMIT DROP AS SELECT v.line_no FROM ${tables.valid} v JOIN ${spec.table} t ON ${keyMatch('t', 'v')} ` +
-      `WHERE ${ok} AND ${changed}`,
-    createStaging: `CREATE TEMP TABLE ${tables.staging} (line_no integer NOT NULL${staged.map((c) => `, ${c} text`).join('')}) ON COMMIT DROP`,
-    copy: `COPY ${tables.staging} (line_no${staged.map((c) => `, ${c}`).join('')}) FROM STDIN WITH (FORMAT csv)`,
-    validate,
-    validateOptimistic: withoutValidityChecks(validate),
+    createValid: `CREATE TEMP TABLE ${tables.valid} (line_no integer NOT NULL${columns.map((c) => `, ${c.name} ${c.type}`).join('')}, reject text[]) ON COMMIT DROP`,
+    copy: `COPY ${tables.valid} (line_no${columns.map((c) => `, ${c.name}`).join('')}, reject) FROM STDIN WITH (FORMAT csv)`,
+    afterCopy: spec.afterCopy.map((statement) => statement(tables.valid)),
     markDuplicates:
       `WITH d AS (SELECT ${spec.key.join(', ')}, min(line_no) AS first_line FROM ${tables.valid} WHERE reject IS NULL GROUP BY ${spec.key.join(', ')} HAVING count(*) > 1) ` +
       `UPDATE ${tables.valid} v SET reject = ARRAY[${lit(spec.keyLabel)}, NULL, format(${lit(`the same ${spec.keyLabel} is also on line %s (the first one is kept)`)}, d.first_line)] ` +
       `FROM d WHERE ${keyMatch('v', 'd')} AND v.line_no <> d.first_line AND v.reject IS NULL`,
-    insertRejects: `INSERT INTO import_reject (batch_id, line, column_name, value, reason) SELECT $1, line_no, reject[1], left(reject[2], 200), reject[3] FROM ${tables.valid} WHERE reject IS NOT NULL`,
-    counts: `SELECT count(*) FILTER (WHERE reject IS NULL)::int AS good, count(*) FILTER (WHERE reject IS NOT NULL)::int AS rejected FROM ${tables.valid}`,
+    insertRejects: `INSERT INTO import_reject (batch_id, line, column_name, value, reason) SELECT $1, line_no, reject[1], reject[2], reject[3] FROM ${tables.valid} WHERE reject IS NOT NULL`,
+    findChanged:
+      `CREATE TEMP TABLE ${tables.changed} ON COMMIT DROP AS SELECT v.line_no FROM ${tables.valid} v JOIN ${spec.table} t ON ${keyMatch('t', 'v')} ` +
+      `WHERE ${ok} AND ${changed}`,
     history:
       `INSERT INTO record_history (record_kind, record_key, batch_id, replaced_by_batch, old_values) ` +
       `SELECT ${lit(kindName)}, ${spec.key.map((k) => `t.${k}`).join(` || '|' || `)}, t.batch_id, $1, to_jsonb(t) ` +
@@ -108,10 +73,6 @@ export function buildLoadSql(kindName: string, spec: KindSql, fileColumnCount: n
       ? `SELECT DISTINCT x.raw FROM ${tables.valid} v CROSS JOIN LATERAL (VALUES ${spec.chargeColumns.map((c) => `(v.${c})`).join(', ')}) AS x(raw) ` +
         `WHERE v.reject IS NULL AND x.raw IS NOT NULL AND NOT EXISTS (SELECT 1 FROM charge_list c WHERE c.raw = x.raw)`
       : null,
+    dropWorkTables: `DROP TABLE IF EXISTS ${tables.valid}, ${tables.changed}`,
   };
-}
-
-/** Drops the `pg_input_is_valid(...)` guards (one level of nested parentheses inside). */
-export function withoutValidityChecks(sql: string): string {
-  return sql.replace(/pg_input_is_valid\((?:[^()]|\([^()]*\))*\)/g, 'true');
 }

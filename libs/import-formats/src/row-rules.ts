@@ -1,0 +1,424 @@
+/**
+ * What each row of each kind must hold (import-formats.md), checked in the
+ * scanner as the file streams: a good row becomes one COPY row of typed,
+ * normalised values (dates in ISO, codes padded, enumerations spelled as the
+ * spec spells them); a bad row becomes a reject naming the column, the value
+ * and the reason. The checks run in the order listed, and the first failing one
+ * is reported. Checks that need the database (a key seen twice, an arrest
+ * before its incident) run in SQL after the COPY.
+ */
+import type { CopyWriter, CsvRow } from './copy-row';
+import { checkPersonKey, CUSTODY_TYPES, DA_ACTIONS, PERSON_ROLES, type ImportKind } from './kinds';
+import { isDecimal, isDigits, isIdentifier, localDate, localDateTime } from './values';
+
+export type SqlType = 'text' | 'timestamptz' | 'date' | 'integer' | 'boolean' | 'double precision';
+
+/** A column of the validated rows; `temp` ones serve the SQL checks and are not stored. */
+export interface OutputColumn {
+  name: string;
+  type: SqlType;
+  temp?: boolean;
+}
+
+export interface FieldReject {
+  /** The file column, by its spec name. */
+  column: string;
+  /** The offending value as read (at most 200 characters), or null when it must not be kept. */
+  value: string | null;
+  reason: string;
+}
+
+export interface RowRules {
+  columns: OutputColumn[];
+  /** Writes the row's values (each after a comma) or says why it is rejected (what was written is then dropped). */
+  write(row: CsvRow, out: CopyWriter): FieldReject | null;
+}
+
+interface Step {
+  outputs: OutputColumn[];
+  run(row: CsvRow, out: CopyWriter): FieldReject | null;
+}
+
+type Index = (column: string) => number;
+
+export const DATETIME_HINT = ' is not a date and time (use 2024-03-09T22:40 or 2024/03/09 10:40:00 PM)';
+export const DATE_HINT = ' is not a date (use 2024-03-09 or 2024/03/09)';
+const VALUE_KEPT = 200;
+
+const reject = (column: string, value: string | null, reason: string): FieldReject => ({ column, value: value === null ? null : value.slice(0, VALUE_KEPT), reason });
+const empty = (column: string) => reject(column, null, `${column} is empty`);
+const quoted = (value: string) => `"${value}"`;
+
+const text =
+  (name: string, file: string) =>
+  (at: Index): Step => {
+    const k = at(file);
+    return {
+      outputs: [{ name, type: 'text' }],
+      run(row, out) {
+        out.comma();
+        out.field(row, k);
+        return null;
+      },
+    };
+  };
+
+const requiredText =
+  (name: string, file: string) =>
+  (at: Index): Step => {
+    const k = at(file);
+    return {
+      outputs: [{ name, type: 'text' }],
+      run(row, out) {
+        if (row.isEmpty(k)) return empty(file);
+        out.comma();
+        out.field(row, k);
+        return null;
+      },
+    };
+  };
+
+const identifier =
+  (name: string, file: string) =>
+  (at: Index): Step => {
+    const k = at(file);
+    return {
+      outputs: [{ name, type: 'text' }],
+      run(row, out) {
+        if (row.isEmpty(k)) return empty(file);
+        const b = row.content(k);
+        if (!isIdentifier(b, row.s, row.e)) return reject(file, row.text(k), `${file} is not an identifier (letters, digits and . _ : / -, at most 64)`);
+        out.comma();
+        out.plain(b, row.s, row.e);
+        return null;
+      },
+    };
+  };
+
+/** Writes the local date and time of field k, or returns false when it is not one. */
+function writeDateTime(row: CsvRow, k: number, out: CopyWriter): boolean {
+  const b = row.content(k);
+  const n = localDateTime(b, row.s, row.e, out.buf, out.o);
+  if (n < 0) return false;
+  out.o += n;
+  return true;
+}
+
+const datetime =
+  (name: string, file: string, required: boolean) =>
+  (at: Index): Step => {
+    const k = at(file);
+    return {
+      outputs: [{ name, type: 'timestamptz' }],
+      run(row, out) {
+        out.comma();
+        if (row.isEmpty(k)) return required ? empty(file) : null;
+        return writeDateTime(row, k, out) ? null : reject(file, row.text(k), quoted(row.text(k)) + DATETIME_HINT);
+      },
+    };
+  };
+
+const scratch = new Uint8Array(32);
+
+const date =
+  (name: string, file: string, required: boolean) =>
+  (at: Index): Step => {
+    const k = at(file);
+    return {
+      outputs: [{ name, type: 'date' }],
+      run(row, out) {
+        out.comma();
+        if (row.isEmpty(k)) return required ? empty(file) : null;
+        const b = row.content(k);
+        if (!localDate(b, row.s, row.e, out.buf, out.o, scratch)) return reject(file, row.text(k), quoted(row.text(k)) + DATE_HINT);
+        out.o += 10;
+        return null;
+      },
+    };
+  };
+
+/** Incident codes are up to five digits; `3074` and `03074` are the same code. */
+const incidentCode =
+  (name: string, file: string) =>
+  (at: Index): Step => {
+    const k = at(file);
+    return {
+      outputs: [{ name, type: 'text' }],
+      run(row, out) {
+        if (row.isEmpty(k)) return empty(file);
+        const b = row.content(k);
+        if (!isDigits(b, row.s, row.e, 1, 5)) return reject(file, row.text(k), `${quoted(row.text(k))} is not an incident code (up to five digits)`);
+        out.comma();
+        for (let pad = 5 - (row.e - row.s); pad > 0; pad--) out.buf[out.o++] = 0x30;
+        out.plain(b, row.s, row.e);
+        return null;
+      },
+    };
+  };
+
+/** A four-digit year, else nothing (the year is also in the date). */
+const year =
+  (name: string, file: string) =>
+  (at: Index): Step => {
+    const k = at(file);
+    return {
+      outputs: [{ name, type: 'integer' }],
+      run(row, out) {
+        out.comma();
+        if (row.isEmpty(k)) return null;
+        const b = row.content(k);
+        if (isDigits(b, row.s, row.e, 4, 4)) out.plain(b, row.s, row.e);
+        return null;
+      },
+    };
+  };
+
+const trueOrFalse =
+  (name: string, file: string) =>
+  (at: Index): Step => {
+    const k = at(file);
+    return {
+      outputs: [{ name, type: 'boolean' }],
+      run(row, out) {
+        out.comma();
+        if (row.isEmpty(k)) return null;
+        const value = row.text(k);
+        const lower = value.toLowerCase();
+        if (lower !== 'true' && lower !== 'false') return reject(file, value, `${quoted(value)} is not true or false`);
+        out.text(lower);
+        return null;
+      },
+    };
+  };
+
+const decimal =
+  (name: string, file: string) =>
+  (at: Index): Step => {
+    const k = at(file);
+    return {
+      outputs: [{ name, type: 'double precision' }],
+      run(row, out) {
+        out.comma();
+        if (row.isEmpty(k)) return null;
+        const b = row.content(k);
+        if (!isDecimal(b, row.s, row.e)) return reject(file, row.text(k), `${quoted(row.text(k))} is not a number`);
+        out.plain(b, row.s, row.e);
+        return null;
+      },
+    };
+  };
+
+/** One of a fixed list, compared after `normalise`; stored as `spell` returns it. */
+const oneOf =
+  (name: string, file: string, values: readonly string[], normalise: (v: string) => string, spell: (v: string) => string = (v) => v) =>
+  (at: Index): Step => {
+    const k = at(file);
+    const known = new Map(values.map((v) => [normalise(v), spell(v)]));
+    return {
+      outputs: [{ name, type: 'text' }],
+      run(row, out) {
+        if (row.isEmpty(k)) return empty(file);
+        const value = row.text(k);
+        const spelled = known.get(normalise(value));
+        if (spelled === undefined) return reject(file, value, `unknown ${file} ${quoted(value)} (one of: ${values.join(', ')})`);
+        out.comma();
+        out.text(spelled);
+        return null;
+      },
+    };
+  };
+
+const lower = (v: string) => v.toLowerCase();
+/** `Reporting_Party`, `reporting  party` and `reporting party` are one role. */
+const roleName = (v: string) => v.replace(/[_\s]+/g, ' ').toLowerCase();
+
+/**
+ * A person key, checked here and keyed in the database (HMAC), so the key
+ * itself is never stored; a rejected key is not kept even in the reject.
+ */
+const personKey =
+  (name: string, file: string) =>
+  (at: Index): Step => {
+    const k = at(file);
+    return {
+      outputs: [{ name, type: 'text' }],
+      run(row, out) {
+        if (row.isEmpty(k)) return empty(file);
+        const problem = checkPersonKey(row.text(k));
+        if (problem === 'format') return reject(file, null, `${file} is not a pseudonymous key (6 to 128 of A-Z a-z 0-9 . _ : -); the value is not kept`);
+        if (problem === 'ssn') return reject(file, null, `${file} looks like a Social Security number; keys must be pseudonymous; the value is not kept`);
+        if (problem === 'phone') return reject(file, null, `${file} looks like a phone number; keys must be pseudonymous; the value is not kept`);
+        const b = row.content(k);
+        out.comma();
+        out.plain(b, row.s, row.e);
+        return null;
+      },
+    };
+  };
+
+const upperText =
+  (name: string, file: string) =>
+  (at: Index): Step => {
+    const k = at(file);
+    return {
+      outputs: [{ name, type: 'text' }],
+      run(row, out) {
+        if (row.isEmpty(k)) return empty(file);
+        out.comma();
+        out.text(row.text(k).toUpperCase());
+        return null;
+      },
+    };
+  };
+
+/** A check across columns: at least one of them holds a value. */
+const anyOf =
+  (column: string, files: string[], reason: string) =>
+  (at: Index): Step => {
+    const ks = files.map(at);
+    return {
+      outputs: [],
+      run(row) {
+        return ks.some((k) => !row.isEmpty(k)) ? null : reject(column, null, reason);
+      },
+    };
+  };
+
+/**
+ * When an arrest happened: `arrest_datetime` (local time) or else
+ * `arrest_date`; the stored date is the time's date when there is a time. The
+ * raw value is kept for the SQL check against the incident's date.
+ */
+const arrestTime =
+  () =>
+  (at: Index): Step => {
+    const kTime = at('arrest_datetime');
+    const kDate = at('arrest_date');
+    return {
+      outputs: [
+        { name: 'arrest_datetime', type: 'timestamptz' },
+        { name: 'arrest_date', type: 'date' },
+        { name: 'arrest_when_raw', type: 'text', temp: true },
+      ],
+      run(row, out) {
+        const hasTime = !row.isEmpty(kTime);
+        const hasDate = !row.isEmpty(kDate);
+        if (!hasTime && !hasDate) return reject('arrest_datetime', null, 'arrest_datetime or arrest_date is needed');
+        out.comma();
+        const timeAt = out.o;
+        if (hasTime && !writeDateTime(row, kTime, out)) return reject('arrest_datetime', row.text(kTime), quoted(row.text(kTime)) + DATETIME_HINT);
+        out.comma();
+        if (hasDate) {
+          const b = row.content(kDate);
+          if (!localDate(b, row.s, row.e, out.buf, out.o, scratch)) return reject('arrest_date', row.text(kDate), quoted(row.text(kDate)) + DATE_HINT);
+        }
+        if (hasTime) out.buf.copyWithin(out.o, timeAt, timeAt + 10);
+        out.o += 10;
+        out.comma();
+        out.text(row.text(hasTime ? kTime : kDate));
+        return null;
+      },
+    };
+  };
+
+const chargedNeedsCharges =
+  () =>
+  (at: Index): Step => {
+    const kAction = at('da_action_taken');
+    const kList = at('list_of_filed_charges');
+    const kStatute = at('filed_charges_statute');
+    return {
+      outputs: [],
+      run(row) {
+        if (row.text(kAction).toLowerCase() !== 'charged' || !row.isEmpty(kList) || !row.isEmpty(kStatute)) return null;
+        return reject('list_of_filed_charges', null, 'a Charged decision needs list_of_filed_charges (or filed_charges_statute)');
+      },
+    };
+  };
+
+const RULES: Record<ImportKind, Array<(at: Index) => Step>> = {
+  incidents: [
+    identifier('row_id', 'Row ID'),
+    identifier('incident_id', 'Incident ID'),
+    identifier('incident_number', 'Incident Number'),
+    datetime('incident_datetime', 'Incident Datetime', true),
+    datetime('report_datetime', 'Report Datetime', true),
+    incidentCode('incident_code', 'Incident Code'),
+    requiredText('incident_category', 'Incident Category'),
+    date('incident_date', 'Incident Date', false),
+    trueOrFalse('filed_online', 'Filed Online'),
+    decimal('latitude', 'Latitude'),
+    decimal('longitude', 'Longitude'),
+    text('incident_subcategory', 'Incident Subcategory'),
+    text('incident_description', 'Incident Description'),
+    text('incident_time', 'Incident Time'),
+    year('incident_year', 'Incident Year'),
+    text('incident_day_of_week', 'Incident Day of Week'),
+    text('cad_number', 'CAD Number'),
+    text('report_type_code', 'Report Type Code'),
+    text('report_type_description', 'Report Type Description'),
+    text('resolution', 'Resolution'),
+    text('intersection', 'Intersection'),
+    text('cnn', 'CNN'),
+    text('police_district', 'Police District'),
+    text('analysis_neighborhood', 'Analysis Neighborhood'),
+    text('supervisor_district', 'Supervisor District'),
+    text('supervisor_district_2012', 'Supervisor District 2012'),
+  ],
+  'incident-persons': [
+    identifier('incident_number', 'Incident Number'),
+    personKey('person_key', 'Person Key'),
+    oneOf('person_role', 'Person Role', PERSON_ROLES, roleName),
+    datetime('role_recorded_at', 'Role Recorded Datetime', false),
+    text('incident_id', 'Incident ID'),
+  ],
+  arrests: [
+    identifier('arrest_id', 'arrest_id'),
+    identifier('incident_number', 'incident_number'),
+    personKey('person_key', 'person_key'),
+    arrestTime(),
+    upperText('arresting_agency', 'arresting_agency'),
+    oneOf('custody_type', 'custody_type', CUSTODY_TYPES, lower),
+    anyOf('booked_charges_statute', ['booked_charges_statute', 'list_of_booked_charges'], 'booked_charges_statute or list_of_booked_charges is needed'),
+    text('booked_charges_statute', 'booked_charges_statute'),
+    text('list_of_booked_charges', 'list_of_booked_charges'),
+    text('booked_case_type', 'booked_case_type'),
+    text('cad_number', 'cad_number'),
+  ],
+  'da-decisions': [
+    identifier('decision_id', 'decision_id'),
+    identifier('incident_number', 'incident_number'),
+    personKey('person_key', 'person_key'),
+    oneOf('da_action_taken', 'da_action_taken', DA_ACTIONS, lower),
+    date('action_date', 'action_date', true),
+    date('arrest_date', 'arrest_date', false),
+    date('filing_date', 'filing_date', false),
+    date('disposition_date', 'disposition_date', false),
+    chargedNeedsCharges(),
+    text('arrest_id', 'arrest_id'),
+    text('court_number', 'court_number'),
+    text('list_of_filed_charges', 'list_of_filed_charges'),
+    text('filed_charges_statute', 'filed_charges_statute'),
+    text('filed_case_type', 'filed_case_type'),
+    text('crime_type', 'crime_type'),
+    text('dv_case', 'dv_case'),
+    text('case_status', 'case_status'),
+    text('disposition_code', 'disposition_code'),
+    text('disposition_description', 'disposition_description'),
+  ],
+};
+
+/** The rules of one kind for a file whose columns sit at `columnIndex` (spec name to field index). */
+export function rowRulesFor(kind: ImportKind, columnIndex: ReadonlyMap<string, number>): RowRules {
+  const steps = RULES[kind].map((make) => make((column) => columnIndex.get(column) ?? -1));
+  return {
+    columns: steps.flatMap((s) => s.outputs),
+    write(row, out) {
+      for (const step of steps) {
+        const problem = step.run(row, out);
+        if (problem) return problem;
+      }
+      return null;
+    },
+  };
+}
