@@ -11,12 +11,18 @@
  */
 
 import { CopyWriter, CsvRow } from './copy-row';
+import { KeyFilter } from './key-filter';
 import type { RowRules } from './row-rules';
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
+/** The bytes that end or quote a field, or end a row. */
+const SPECIAL = new Uint8Array(256);
+SPECIAL[QUOTE] = 1;
+SPECIAL[COMMA] = 1;
+SPECIAL[LF] = 1;
 
 export const MAX_FIELD_BYTES = 10_000;
 
@@ -123,12 +129,21 @@ export class CsvScanner {
   private expectedFields = 0;
   private bytesSeen = 0;
   private rules: RowRules | null = null;
+  private keys: KeyFilter | null = null;
   private row = new CsvRow(1);
   readonly maxFieldBytes: number;
   rowsRead = 0;
 
   constructor(private readonly options: CsvScannerOptions) {
     this.maxFieldBytes = options.maxFieldBytes ?? MAX_FIELD_BYTES;
+  }
+
+  /**
+   * With row rules: the lines of good rows that may repeat an earlier row's
+   * key (to be checked by the database), or null to check every row.
+   */
+  get duplicateCandidates(): number[] | null {
+    return this.keys ? this.keys.candidates : null;
   }
 
   /** The header's fields, once the first row has been seen. */
@@ -231,7 +246,10 @@ export class CsvScanner {
       if (this.header === null) {
         this.header = splitCsvRow(new TextDecoder().decode(data.subarray(rowStart, end)));
         this.expectedFields = this.header.length;
-        if (this.options.rulesFor) this.rules = this.options.rulesFor(this.header);
+        if (this.options.rulesFor) {
+          this.rules = this.options.rulesFor(this.header);
+          this.keys = new KeyFilter();
+        }
         // Field positions are kept for rows of the right width only.
         this.row = new CsvRow(this.expectedFields);
         this.row.data = data;
@@ -275,10 +293,16 @@ export class CsvScanner {
       // The reject field, empty.
       out.comma();
       out.newline();
+      this.keys?.add(rules.keyHash[0], rules.keyHash[1], line);
       rows++;
     };
 
     while (i < n) {
+      if (!quoted) {
+        // Most bytes are ordinary: skip them in a tight loop.
+        while (i < n && SPECIAL[data[i]] === 0) i++;
+        if (i === n) break;
+      }
       const c = data[i];
       if (quoted) {
         if (c === QUOTE) {

@@ -5,3 +5,4 @@ export * from './csv-scanner';
 export * from './row-rules';
 export * from './values';
 export * from './copy-row';
+export * from './key-filter';

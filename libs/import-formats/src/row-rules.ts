@@ -9,6 +9,7 @@
  */
 import type { CopyWriter, CsvRow } from './copy-row';
 import { checkPersonKey, CUSTODY_TYPES, DA_ACTIONS, PERSON_ROLES, type ImportKind } from './kinds';
+import { hashKeyBytes, KEY_HASH_SEEDS, mixHash } from './key-filter';
 import { isDecimal, isDigits, isIdentifier, localDate, localDateTime } from './values';
 
 export type SqlType = 'text' | 'timestamptz' | 'date' | 'integer' | 'boolean' | 'double precision';
@@ -32,6 +33,8 @@ export interface RowRules {
   columns: OutputColumn[];
   /** Writes the row's values (each after a comma) or says why it is rejected (what was written is then dropped). */
   write(row: CsvRow, out: CopyWriter): FieldReject | null;
+  /** Two hashes of the key of the row last written (for KeyFilter). */
+  readonly keyHash: Int32Array;
 }
 
 interface Step {
@@ -408,16 +411,33 @@ const RULES: Record<ImportKind, Array<(at: Index) => Step>> = {
   ],
 };
 
+/** The columns that identify a record, as written (normalised) by the rules. */
+export const KEY_COLUMNS: Record<ImportKind, string[]> = {
+  incidents: ['row_id'],
+  'incident-persons': ['incident_number', 'person_key', 'person_role'],
+  arrests: ['arrest_id'],
+  'da-decisions': ['decision_id'],
+};
+
 /** The rules of one kind for a file whose columns sit at `columnIndex` (spec name to field index). */
 export function rowRulesFor(kind: ImportKind, columnIndex: ReadonlyMap<string, number>): RowRules {
   const steps = RULES[kind].map((make) => make((column) => columnIndex.get(column) ?? -1));
+  const isKey = steps.map((s) => s.outputs.length === 1 && KEY_COLUMNS[kind].includes(s.outputs[0].name));
+  const keyHash = new Int32Array(2);
   return {
     columns: steps.flatMap((s) => s.outputs),
+    keyHash,
     write(row, out) {
-      for (const step of steps) {
-        const problem = step.run(row, out);
+      keyHash[0] = KEY_HASH_SEEDS[0];
+      keyHash[1] = KEY_HASH_SEEDS[1];
+      for (let i = 0; i < steps.length; i++) {
+        const from = out.o + 1; // after the comma
+        const problem = steps[i].run(row, out);
         if (problem) return problem;
+        if (isKey[i]) hashKeyBytes(out.buf, from, out.o, keyHash);
       }
+      keyHash[0] = mixHash(keyHash[0]);
+      keyHash[1] = mixHash(keyHash[1]);
       return null;
     },
   };

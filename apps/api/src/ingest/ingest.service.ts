@@ -12,7 +12,7 @@ import type { ImportBatchResult } from '@sra/contracts';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { parseChargeText } from './pipeline/charge-parsing';
-import { KIND_SQL, needsSecret } from './pipeline/kind-sql';
+import { KIND_SQL } from './pipeline/kind-sql';
 import { buildLoadSql, workTables, type LoadSql } from './pipeline/load-sql';
 import { resolvePersonKeySecret } from './person-key-secret';
 
@@ -103,10 +103,13 @@ export class IngestService {
       let copyStream: NodeJS.WritableStream | null = null;
       let copyDone: Promise<unknown> | null = null;
       let headerColumns: string[] = [];
+      let rejectedWhileReading = 0;
       // Rows are checked and typed as they stream; rejects travel in the COPY rows too.
       const scanner = new CsvScanner({
         isUtf8: (b) => isUtf8(b),
-        onReject: () => undefined,
+        onReject: () => {
+          rejectedWhileReading++;
+        },
         rulesFor: (header) => {
           const analysis = analyseHeader(request.kind, header);
           if (analysis.problems.length > 0) throw new FileRefusal(analysis.problems.map((p) => p.message).join(' '), 1);
@@ -177,28 +180,43 @@ export class IngestService {
 
       timing.step('scan, check and copy');
       request.onPhase?.('checking', rowsRead);
-      const secretParams = needsSecret(request.kind) ? [this.personKeySecret()] : [];
-      for (const statement of load.afterCopy) await client.query(statement, statement.includes('$1') ? secretParams : []);
+      let mayHaveRejects = rejectedWhileReading > 0;
+      for (const step of load.afterCopy) {
+        const changedRows = (await client.query(step.sql, step.usesSecret ? [this.personKeySecret()] : [])).rowCount ?? 0;
+        if (step.rejects && changedRows > 0) mayHaveRejects = true;
+      }
       timing.step('checks in SQL');
       request.onPhase?.('merging', rowsRead);
       let inserted = 0;
       let updated = 0;
       if (await this.isBulkFirstLoad(client, spec.table, rowsRead)) {
-        inserted = await this.bulkInsert(client, spec.table, load, batchId);
+        const bulk = await this.bulkInsert(client, spec.table, load, batchId);
+        inserted = bulk.inserted;
+        if (bulk.duplicates) mayHaveRejects = true;
         timing.step('insert, in bulk');
       } else {
-        await client.query(`ANALYZE ${load.tables.valid}`);
-        await client.query(load.markDuplicates);
+        // Statistics on the key are what the joins below need; all columns would cost a second a million rows.
+        await client.query(`ANALYZE ${load.tables.valid} (${spec.key.join(', ')})`);
+        const candidates = scanner.duplicateCandidates;
+        let duplicates = 0;
+        if (candidates === null) duplicates = (await client.query(load.markDuplicates)).rowCount ?? 0;
+        else if (candidates.length > 0) duplicates = (await client.query(load.markDuplicatesAmong, [candidates])).rowCount ?? 0;
+        if (duplicates > 0) mayHaveRejects = true;
         timing.step('duplicates');
-        await client.query(load.findChanged);
+        const differing = (await client.query(load.findChanged)).rowCount ?? 0;
         timing.step('compare');
-        await client.query(load.history, [batchId]);
-        updated = (await client.query(load.update, [batchId])).rowCount ?? 0;
-        timing.step('history and update');
-        inserted = (await client.query(load.insert, [batchId])).rowCount ?? 0;
-        timing.step('insert');
+        // Nothing new or changed (a file loaded again): nothing to merge.
+        if (differing > 0) {
+          await client.query(`ANALYZE ${load.tables.changed}`);
+          await client.query(load.history, [batchId]);
+          updated = (await client.query(load.update, [batchId])).rowCount ?? 0;
+          timing.step('history and update');
+          inserted = (await client.query(load.insert, [batchId])).rowCount ?? 0;
+          timing.step('insert');
+        }
       }
-      const rejected = (await client.query(load.insertRejects, [batchId])).rowCount ?? 0;
+      // A clean file skips the pass over every row looking for rejects.
+      const rejected = mayHaveRejects ? ((await client.query(load.insertRejects, [batchId])).rowCount ?? 0) : 0;
       timing.step('rejects');
       const unchanged = rowsRead - rejected - updated - inserted;
       const unparsedCharges = load.chargeTexts ? await this.parseNewCharges(client, load.chargeTexts, request.kind, batchId) : 0;
@@ -301,7 +319,7 @@ export class IngestService {
    * Re-adding the foreign key locks import_batch against new batches until
    * this load commits, moments later.
    */
-  private async bulkInsert(client: Client, table: string, load: LoadSql, batchId: string): Promise<number> {
+  private async bulkInsert(client: Client, table: string, load: LoadSql, batchId: string): Promise<{ inserted: number; duplicates: boolean }> {
     const { rows: constraints } = await client.query<{ name: string; def: string; isPrimary: boolean }>(
       `SELECT conname AS name, pg_get_constraintdef(oid) AS def, contype = 'p' AS "isPrimary" FROM pg_constraint
         WHERE conrelid = $1::regclass AND contype IN ('p', 'f') ORDER BY contype = 'p' DESC`,
@@ -316,12 +334,13 @@ export class IngestService {
     for (const i of indexes) await client.query(`DROP INDEX ${i.name}`);
     const primaryKeys = constraints.filter((c) => c.isPrimary);
     const insertAndKey = async () => {
-      const inserted = (await client.query(load.insert, [batchId])).rowCount ?? 0;
+      const inserted = (await client.query(load.insertAll, [batchId])).rowCount ?? 0;
       for (const c of primaryKeys) await client.query(`ALTER TABLE ${table} ADD CONSTRAINT ${c.name} ${c.def}`);
       return inserted;
     };
     await client.query('SAVEPOINT bulk_insert');
     let inserted: number;
+    let duplicates = false;
     try {
       inserted = await insertAndKey();
       await client.query('RELEASE SAVEPOINT bulk_insert');
@@ -329,11 +348,12 @@ export class IngestService {
       if ((error as { code?: string }).code !== '23505') throw error;
       await client.query('ROLLBACK TO SAVEPOINT bulk_insert');
       await client.query(load.markDuplicates);
+      duplicates = true;
       inserted = await insertAndKey();
     }
     for (const i of indexes) await client.query(i.def);
     for (const c of constraints.filter((x) => !x.isPrimary)) await client.query(`ALTER TABLE ${table} ADD CONSTRAINT ${c.name} ${c.def}`);
-    return inserted;
+    return { inserted, duplicates };
   }
 
   /** Parses charge texts never seen before (few: distinct texts, not rows) and counts unparseable ones in this batch. */

@@ -11,24 +11,34 @@ export interface KindSql {
   /** Key columns of the target table, and how the key reads in messages. */
   key: string[];
   keyLabel: string;
-  /**
-   * Statements run on `v` after the COPY, in order. `$1`, when used, is the
-   * person-key secret, which never reaches a table or a log.
-   */
-  afterCopy: Array<(v: string) => string>;
+  /** Statements run on the work table after the COPY, in order. */
+  afterCopy: AfterCopy[];
   /** Distinct charge texts in the batch's rows, for parsing (arrests, DA decisions). */
   chargeColumns?: string[];
 }
 
+export interface AfterCopy {
+  sql: (v: string) => string;
+  /** `$1` is the person-key secret, which never reaches a table or a log. */
+  usesSecret: boolean;
+  /** May reject rows. */
+  rejects: boolean;
+}
+
 /** Person keys are replaced by their keyed hash before anything else sees them. */
-const rekey = (v: string) => `UPDATE ${v} SET person_key = encode(hmac(person_key, $1::text, 'sha256'), 'hex') WHERE reject IS NULL`;
+const rekey: AfterCopy = {
+  sql: (v) => `UPDATE ${v} SET person_key = encode(hmac(person_key, $1::text, 'sha256'), 'hex') WHERE reject IS NULL`,
+  usesSecret: true,
+  rejects: false,
+};
 
 /** An arrest cannot precede its incident, when the incident is loaded (its earliest report row, in San Francisco's calendar). */
-const arrestNotBeforeIncident = (v: string) =>
+const arrestNotBeforeIncidentSql = (v: string) =>
   `UPDATE ${v} SET reject = ARRAY['arrest_date', left(${v}.arrest_when_raw, 200), format('the arrest (%s) is before its incident %s (%s)', ${v}.arrest_date, ${v}.incident_number, i.first_date)] ` +
   `FROM (SELECT incident_number, min((incident_datetime AT TIME ZONE 'America/Los_Angeles')::date) AS first_date FROM incident_report_row ` +
   `WHERE incident_number IN (SELECT incident_number FROM ${v} WHERE reject IS NULL) GROUP BY incident_number) i ` +
   `WHERE i.incident_number = ${v}.incident_number AND ${v}.arrest_date < i.first_date AND ${v}.reject IS NULL`;
+const arrestNotBeforeIncident: AfterCopy = { sql: arrestNotBeforeIncidentSql, usesSecret: false, rejects: true };
 
 export const KIND_SQL: Record<ImportKind, KindSql> = {
   incidents: { table: 'incident_report_row', key: ['row_id'], keyLabel: 'Row ID', afterCopy: [] },
@@ -53,7 +63,3 @@ export const KIND_SQL: Record<ImportKind, KindSql> = {
     chargeColumns: ['list_of_filed_charges', 'filed_charges_statute'],
   },
 };
-
-export function needsSecret(kind: ImportKind): boolean {
-  return KIND_SQL[kind].afterCopy.includes(rekey);
-}

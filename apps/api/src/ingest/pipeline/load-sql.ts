@@ -11,13 +11,18 @@ export interface LoadSql {
   tables: WorkTables;
   createValid: string;
   copy: string;
-  afterCopy: string[];
+  afterCopy: Array<{ sql: string; usesSecret: boolean; rejects: boolean }>;
+  /** Marks every row whose key an earlier line already has (the first is kept). */
   markDuplicates: string;
+  /** The same, looking only at the keys of the lines in `$1` (int[]). */
+  markDuplicatesAmong: string;
   insertRejects: string;
   findChanged: string;
   history: string;
   update: string;
   insert: string;
+  /** Every good row, into an empty table. */
+  insertAll: string;
   chargeTexts: string | null;
   dropWorkTables: string;
 }
@@ -40,6 +45,15 @@ export function workTables(batchId: string): WorkTables {
   return { valid: `sra_load_valid_${suffix}`, changed: `sra_load_changed_${suffix}` };
 }
 
+function markDuplicates(spec: KindSql, valid: string, firstLines: string): string {
+  const keyMatch = spec.key.map((k) => `v.${k} = d.${k}`).join(' AND ');
+  return (
+    `WITH d AS (${firstLines} GROUP BY ${spec.key.map((k) => k).join(', ')} HAVING count(*) > 1) ` +
+    `UPDATE ${valid} v SET reject = ARRAY[${lit(spec.keyLabel)}, NULL, format(${lit(`the same ${spec.keyLabel} is also on line %s (the first one is kept)`)}, d.first_line)] ` +
+    `FROM d WHERE ${keyMatch} AND v.line_no <> d.first_line AND v.reject IS NULL`
+  );
+}
+
 export function buildLoadSql(kindName: string, spec: KindSql, columns: readonly OutputColumn[], tables: WorkTables): LoadSql {
   const finalNames = columns.filter((c) => !c.temp).map((c) => c.name);
   const keyMatch = (a: string, b: string) => spec.key.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
@@ -50,25 +64,30 @@ export function buildLoadSql(kindName: string, spec: KindSql, columns: readonly 
     tables,
     createValid: `CREATE TEMP TABLE ${tables.valid} (line_no integer NOT NULL${columns.map((c) => `, ${c.name} ${c.type}`).join('')}, reject text[]) ON COMMIT DROP`,
     copy: `COPY ${tables.valid} (line_no${columns.map((c) => `, ${c.name}`).join('')}, reject) FROM STDIN WITH (FORMAT csv)`,
-    afterCopy: spec.afterCopy.map((statement) => statement(tables.valid)),
-    markDuplicates:
-      `WITH d AS (SELECT ${spec.key.join(', ')}, min(line_no) AS first_line FROM ${tables.valid} WHERE reject IS NULL GROUP BY ${spec.key.join(', ')} HAVING count(*) > 1) ` +
-      `UPDATE ${tables.valid} v SET reject = ARRAY[${lit(spec.keyLabel)}, NULL, format(${lit(`the same ${spec.keyLabel} is also on line %s (the first one is kept)`)}, d.first_line)] ` +
-      `FROM d WHERE ${keyMatch('v', 'd')} AND v.line_no <> d.first_line AND v.reject IS NULL`,
+    afterCopy: spec.afterCopy.map((step) => ({ sql: step.sql(tables.valid), usesSecret: step.usesSecret, rejects: step.rejects })),
+    markDuplicates: markDuplicates(spec, tables.valid, `SELECT ${spec.key.join(', ')}, min(line_no) AS first_line FROM ${tables.valid} WHERE reject IS NULL`),
+    markDuplicatesAmong: markDuplicates(
+      spec,
+      tables.valid,
+      `SELECT ${spec.key.map((k) => `w.${k}`).join(', ')}, min(w.line_no) AS first_line FROM ${tables.valid} w ` +
+        `JOIN (SELECT DISTINCT ${spec.key.join(', ')} FROM ${tables.valid} WHERE line_no = ANY($1::int[])) c USING (${spec.key.join(', ')}) WHERE w.reject IS NULL`,
+    ),
     insertRejects: `INSERT INTO import_reject (batch_id, line, column_name, value, reason) SELECT $1, line_no, reject[1], reject[2], reject[3] FROM ${tables.valid} WHERE reject IS NOT NULL`,
+    // New rows and rows that differ from the stored ones, found in one join.
     findChanged:
-      `CREATE TEMP TABLE ${tables.changed} ON COMMIT DROP AS SELECT v.line_no FROM ${tables.valid} v JOIN ${spec.table} t ON ${keyMatch('t', 'v')} ` +
-      `WHERE ${ok} AND ${changed}`,
+      `CREATE TEMP TABLE ${tables.changed} ON COMMIT DROP AS SELECT v.line_no, t.${spec.key[0]} IS NULL AS is_new FROM ${tables.valid} v ` +
+      `LEFT JOIN ${spec.table} t ON ${keyMatch('t', 'v')} WHERE ${ok} AND (t.${spec.key[0]} IS NULL OR ${changed})`,
     history:
       `INSERT INTO record_history (record_kind, record_key, batch_id, replaced_by_batch, old_values) ` +
       `SELECT ${lit(kindName)}, ${spec.key.map((k) => `t.${k}`).join(` || '|' || `)}, t.batch_id, $1, to_jsonb(t) ` +
-      `FROM ${tables.changed} c JOIN ${tables.valid} v USING (line_no) JOIN ${spec.table} t ON ${keyMatch('t', 'v')}`,
+      `FROM ${tables.changed} c JOIN ${tables.valid} v USING (line_no) JOIN ${spec.table} t ON ${keyMatch('t', 'v')} WHERE NOT c.is_new`,
     update:
       `UPDATE ${spec.table} t SET ${finalNames.map((n) => `${n} = v.${n}`).join(', ')}, batch_id = $1, updated_at = now() ` +
-      `FROM ${tables.changed} c JOIN ${tables.valid} v USING (line_no) WHERE ${keyMatch('t', 'v')}`,
+      `FROM ${tables.changed} c JOIN ${tables.valid} v USING (line_no) WHERE NOT c.is_new AND ${keyMatch('t', 'v')}`,
     insert:
-      `INSERT INTO ${spec.table} (${finalNames.join(', ')}, batch_id) SELECT ${finalNames.map((n) => `v.${n}`).join(', ')}, $1 FROM ${tables.valid} v ` +
-      `WHERE ${ok} AND NOT EXISTS (SELECT 1 FROM ${spec.table} t WHERE ${keyMatch('t', 'v')})`,
+      `INSERT INTO ${spec.table} (${finalNames.join(', ')}, batch_id) SELECT ${finalNames.map((n) => `v.${n}`).join(', ')}, $1 ` +
+      `FROM ${tables.changed} c JOIN ${tables.valid} v USING (line_no) WHERE c.is_new`,
+    insertAll: `INSERT INTO ${spec.table} (${finalNames.join(', ')}, batch_id) SELECT ${finalNames.map((n) => `v.${n}`).join(', ')}, $1 FROM ${tables.valid} v WHERE ${ok}`,
     chargeTexts: spec.chargeColumns
       ? `SELECT DISTINCT x.raw FROM ${tables.valid} v CROSS JOIN LATERAL (VALUES ${spec.chargeColumns.map((c) => `(v.${c})`).join(', ')}) AS x(raw) ` +
         `WHERE v.reject IS NULL AND x.raw IS NOT NULL AND NOT EXISTS (SELECT 1 FROM charge_list c WHERE c.raw = x.raw)`
