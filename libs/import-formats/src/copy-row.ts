@@ -105,6 +105,26 @@ export class CopyWriter {
     for (let k = 0; k < digits.length; k++) this.buf[this.o++] = digits.charCodeAt(k);
   }
 
+  /**
+   * A signed 53-bit integer from two 32-bit hashes (21 bits of the first,
+   * all of the second), exactly representable in a JavaScript number.
+   */
+  integer53(high: number, low: number): void {
+    let value = (high >> 11) * 4294967296 + (low >>> 0);
+    if (value < 0) {
+      this.buf[this.o++] = 0x2d;
+      value = -value;
+    }
+    // Digits by hand: String() of a large number costs more than the rest of the row's hashing.
+    const start = this.o;
+    do {
+      const next = Math.floor(value / 10);
+      this.buf[this.o++] = 48 + (value - next * 10);
+      value = next;
+    } while (value > 0);
+    this.buf.subarray(start, this.o).reverse();
+  }
+
   /** The field exactly as the file wrote it (quotes included; COPY reads them the same way); empty stays NULL. */
   field(row: CsvRow, k: number): void {
     if (k < 0) return;

@@ -44,17 +44,34 @@ export class KeyFilter {
   }
 }
 
-/** Two 32-bit FNV-1a style hashes (different seeds and primes) of a byte range, for KeyFilter. */
+/**
+ * Two 32-bit hashes of a byte range, continuing `into` (two lanes with their
+ * own seeds, for KeyFilter and the row hash): MurmurHash3's block step over
+ * four bytes at a time, then the tail and the length, so that ("ab", "c") and
+ * ("a", "bc") differ. Finish with mixHash.
+ */
 export function hashKeyBytes(b: Uint8Array, s: number, e: number, into: Int32Array): void {
   let h1 = into[0];
   let h2 = into[1];
-  for (let i = s; i < e; i++) {
-    h1 = Math.imul(h1 ^ b[i], 0x01000193);
-    h2 = Math.imul(h2 ^ b[i], 0x5bd1e995);
+  let i = s;
+  for (; i + 4 <= e; i += 4) {
+    const k = b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24);
+    h1 = murmurStep(h1, k);
+    h2 = murmurStep(h2, k ^ 0x5bd1e995);
   }
-  // A separator, so that ("ab", "c") and ("a", "bc") differ.
-  into[0] = Math.imul(h1 ^ 0x1f, 0x01000193);
-  into[1] = Math.imul(h2 ^ 0x1f, 0x5bd1e995);
+  let tail = e - s;
+  for (; i < e; i++) tail = (tail << 8) | b[i];
+  into[0] = murmurStep(h1, tail);
+  into[1] = murmurStep(h2, tail ^ 0x5bd1e995);
+}
+
+function murmurStep(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
 export const KEY_HASH_SEEDS = [0x811c9dc5 | 0, 0x2545f491] as const;

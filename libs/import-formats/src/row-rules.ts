@@ -10,9 +10,12 @@
 import type { CopyWriter, CsvRow } from './copy-row';
 import { checkPersonKey, CUSTODY_TYPES, DA_ACTIONS, PERSON_ROLES, type ImportKind } from './kinds';
 import { hashKeyBytes, KEY_HASH_SEEDS, mixHash } from './key-filter';
+
+/** Seeds of the row hash: other than the key hash's, so the two are independent. */
+const ROW_HASH_SEEDS = [0x6a09e667 | 0, 0x3c6ef372] as const;
 import { isDecimal, isDigits, isIdentifier, localDate, localDateTime } from './values';
 
-export type SqlType = 'text' | 'timestamptz' | 'date' | 'integer' | 'boolean' | 'double precision';
+export type SqlType = 'text' | 'timestamptz' | 'date' | 'integer' | 'bigint' | 'boolean' | 'double precision';
 
 /** A column of the validated rows; `temp` ones serve the SQL checks and are not stored. */
 export interface OutputColumn {
@@ -40,6 +43,8 @@ export interface RowRules {
 interface Step {
   outputs: OutputColumn[];
   run(row: CsvRow, out: CopyWriter): FieldReject | null;
+  /** Left out of the row hash: person keys (the hash must not help guess them) and values kept only for checks. */
+  unhashed?: boolean;
 }
 
 type Index = (column: string) => number;
@@ -245,6 +250,7 @@ const personKey =
     const k = at(file);
     return {
       outputs: [{ name, type: 'text' }],
+      unhashed: true,
       run(row, out) {
         if (row.isEmpty(k)) return empty(file);
         const problem = checkPersonKey(row.text(k));
@@ -301,7 +307,6 @@ const arrestTime =
       outputs: [
         { name: 'arrest_datetime', type: 'timestamptz' },
         { name: 'arrest_date', type: 'date' },
-        { name: 'arrest_when_raw', type: 'text', temp: true },
       ],
       run(row, out) {
         const hasTime = !row.isEmpty(kTime);
@@ -317,8 +322,23 @@ const arrestTime =
         }
         if (hasTime) out.buf.copyWithin(out.o, timeAt, timeAt + 10);
         out.o += 10;
+        return null;
+      },
+    };
+  };
+
+/** The arrest's time as the file wrote it, for the SQL check against the incident's date (not stored). */
+const arrestTimeAsWritten =
+  () =>
+  (at: Index): Step => {
+    const kTime = at('arrest_datetime');
+    const kDate = at('arrest_date');
+    return {
+      outputs: [{ name: 'arrest_when_raw', type: 'text', temp: true }],
+      unhashed: true,
+      run(row, out) {
         out.comma();
-        out.text(row.text(hasTime ? kTime : kDate));
+        out.text(row.text(row.isEmpty(kTime) ? kDate : kTime));
         return null;
       },
     };
@@ -387,6 +407,7 @@ const RULES: Record<ImportKind, Array<(at: Index) => Step>> = {
     text('list_of_booked_charges', 'list_of_booked_charges'),
     text('booked_case_type', 'booked_case_type'),
     text('cad_number', 'cad_number'),
+    arrestTimeAsWritten(),
   ],
   'da-decisions': [
     identifier('decision_id', 'decision_id'),
@@ -423,21 +444,28 @@ export const KEY_COLUMNS: Record<ImportKind, string[]> = {
 export function rowRulesFor(kind: ImportKind, columnIndex: ReadonlyMap<string, number>): RowRules {
   const steps = RULES[kind].map((make) => make((column) => columnIndex.get(column) ?? -1));
   const isKey = steps.map((s) => s.outputs.length === 1 && KEY_COLUMNS[kind].includes(s.outputs[0].name));
+  const isHashed = steps.map((s) => !s.unhashed);
   const keyHash = new Int32Array(2);
+  const rowHash = new Int32Array(2);
   return {
-    columns: steps.flatMap((s) => s.outputs),
+    columns: [...steps.flatMap((s) => s.outputs), { name: 'row_hash', type: 'bigint' }],
     keyHash,
     write(row, out) {
       keyHash[0] = KEY_HASH_SEEDS[0];
       keyHash[1] = KEY_HASH_SEEDS[1];
+      rowHash[0] = ROW_HASH_SEEDS[0];
+      rowHash[1] = ROW_HASH_SEEDS[1];
       for (let i = 0; i < steps.length; i++) {
         const from = out.o + 1; // after the comma
         const problem = steps[i].run(row, out);
         if (problem) return problem;
         if (isKey[i]) hashKeyBytes(out.buf, from, out.o, keyHash);
+        if (isHashed[i]) hashKeyBytes(out.buf, from - 1, out.o, rowHash);
       }
       keyHash[0] = mixHash(keyHash[0]);
       keyHash[1] = mixHash(keyHash[1]);
+      out.comma();
+      out.integer53(mixHash(rowHash[0]), mixHash(rowHash[1]));
       return null;
     },
   };

@@ -243,7 +243,11 @@ function startServer(
     const lastLines: string[] = [];
     const child = spawn(
       bin.postgres,
-      ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=100'],
+      [
+        ...['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=100'],
+        // Nothing replicates from an embedded server: a table loaded in the transaction that emptied it needs no WAL.
+        ...['-c', 'wal_level=minimal', '-c', 'max_wal_senders=0'],
+      ],
       // Own process group: a Ctrl-C in the terminal reaches us, and we stop
       // PostgreSQL after the app has closed its connections, not before.
       { ...(ids ?? {}), detached: true, env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] },

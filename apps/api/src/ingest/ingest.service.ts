@@ -81,7 +81,7 @@ export class IngestService {
     // While a COPY is open the connection takes no other command: on failure it is closed instead of rolled back.
     let copyOpen = false;
     try {
-      await client.query(`SET temp_buffers = '256MB'`);
+      await client.query(`SET temp_buffers = '512MB'`);
       await client.query(`SET work_mem = '256MB'`);
       await client.query(`SET maintenance_work_mem = '256MB'`);
       if (request.sizeBytes !== undefined && request.sizeBytes > this.config.maxImportBytes) {
@@ -195,17 +195,21 @@ export class IngestService {
         if (bulk.duplicates) mayHaveRejects = true;
         timing.step('insert, in bulk');
       } else {
-        // Statistics on the key are what the joins below need; all columns would cost a second a million rows.
-        await client.query(`ANALYZE ${load.tables.valid} (${spec.key.join(', ')})`);
+        // Statistics on the key and the reject are what the joins below need; all columns would cost a second a million rows.
+        await client.query(`ANALYZE ${load.tables.valid} (${spec.key.join(', ')}, reject)`);
         const candidates = scanner.duplicateCandidates;
         let duplicates = 0;
         if (candidates === null) duplicates = (await client.query(load.markDuplicates)).rowCount ?? 0;
         else if (candidates.length > 0) duplicates = (await client.query(load.markDuplicatesAmong, [candidates])).rowCount ?? 0;
         if (duplicates > 0) mayHaveRejects = true;
         timing.step('duplicates');
-        const differing = (await client.query(load.findChanged)).rowCount ?? 0;
-        timing.step('compare');
         // Nothing new or changed (a file loaded again): nothing to merge.
+        let differing = (await client.query(load.findMaybeChanged)).rowCount ?? 0;
+        if (differing > 0) {
+          await client.query(`ANALYZE ${load.tables.maybeChanged}`);
+          differing = (await client.query(load.findChanged)).rowCount ?? 0;
+        }
+        timing.step('compare');
         if (differing > 0) {
           await client.query(`ANALYZE ${load.tables.changed}`);
           await client.query(load.history, [batchId]);
@@ -332,6 +336,9 @@ export class IngestService {
     );
     for (const c of constraints) await client.query(`ALTER TABLE ${table} DROP CONSTRAINT ${c.name}`);
     for (const i of indexes) await client.query(`DROP INDEX ${i.name}`);
+    // Emptying the (already empty) table gives it new storage in this transaction: with wal_level=minimal
+    // (the embedded server) PostgreSQL then writes the rows and indexes without WAL and syncs them at commit.
+    await client.query(`TRUNCATE ${table}`);
     const primaryKeys = constraints.filter((c) => c.isPrimary);
     const insertAndKey = async () => {
       const inserted = (await client.query(load.insertAll, [batchId])).rowCount ?? 0;

@@ -17,6 +17,9 @@ export interface LoadSql {
   /** The same, looking only at the keys of the lines in `$1` (int[]). */
   markDuplicatesAmong: string;
   insertRejects: string;
+  /** New rows and rows whose hash differs from the stored one's (a narrow join). */
+  findMaybeChanged: string;
+  /** Of those, the new rows and the rows whose values really differ (every column compared). */
   findChanged: string;
   history: string;
   update: string;
@@ -36,13 +39,15 @@ const lit = (text: string) => `'${text.replace(/'/g, "''")}'`;
 export interface WorkTables {
   /** Every row of the file: line, typed values, and the reject (`{column, value, reason}`) or NULL. */
   valid: string;
-  /** Lines whose record exists with other values: compared once, used by history and update. */
+  /** Lines that are new or whose stored record may differ (by hash). */
+  maybeChanged: string;
+  /** Lines that are new or whose stored record differs: compared once, used by history, update and insert. */
   changed: string;
 }
 
 export function workTables(batchId: string): WorkTables {
   const suffix = batchId.replace(/[^0-9a-f]/g, '').slice(0, 12);
-  return { valid: `sra_load_valid_${suffix}`, changed: `sra_load_changed_${suffix}` };
+  return { valid: `sra_load_valid_${suffix}`, maybeChanged: `sra_load_maybe_${suffix}`, changed: `sra_load_changed_${suffix}` };
 }
 
 function markDuplicates(spec: KindSql, valid: string, firstLines: string): string {
@@ -56,9 +61,12 @@ function markDuplicates(spec: KindSql, valid: string, firstLines: string): strin
 
 export function buildLoadSql(kindName: string, spec: KindSql, columns: readonly OutputColumn[], tables: WorkTables): LoadSql {
   const finalNames = columns.filter((c) => !c.temp).map((c) => c.name);
+  const valueNames = finalNames.filter((n) => n !== 'row_hash');
+  // The person key is not in the row hash: compared on its own where it is not part of the key.
+  const personKeyOutsideKey = finalNames.includes('person_key') && !spec.key.includes('person_key');
   const keyMatch = (a: string, b: string) => spec.key.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
   const ok = 'v.reject IS NULL';
-  const changed = `(${finalNames.map((n) => `t.${n}`).join(', ')}) IS DISTINCT FROM (${finalNames.map((n) => `v.${n}`).join(', ')})`;
+  const changed = `(${valueNames.map((n) => `t.${n}`).join(', ')}) IS DISTINCT FROM (${valueNames.map((n) => `v.${n}`).join(', ')})`;
 
   return {
     tables,
@@ -73,13 +81,17 @@ export function buildLoadSql(kindName: string, spec: KindSql, columns: readonly 
         `JOIN (SELECT DISTINCT ${spec.key.join(', ')} FROM ${tables.valid} WHERE line_no = ANY($1::int[])) c USING (${spec.key.join(', ')}) WHERE w.reject IS NULL`,
     ),
     insertRejects: `INSERT INTO import_reject (batch_id, line, column_name, value, reason) SELECT $1, line_no, reject[1], reject[2], reject[3] FROM ${tables.valid} WHERE reject IS NOT NULL`,
-    // New rows and rows that differ from the stored ones, found in one join.
+    findMaybeChanged:
+      `CREATE TEMP TABLE ${tables.maybeChanged} ON COMMIT DROP AS SELECT v.line_no, t.${spec.key[0]} IS NULL AS is_new FROM ${tables.valid} v ` +
+      `LEFT JOIN ${spec.table} t ON ${keyMatch('t', 'v')} WHERE ${ok} AND (t.${spec.key[0]} IS NULL OR t.row_hash IS DISTINCT FROM v.row_hash` +
+      `${personKeyOutsideKey ? ' OR t.person_key IS DISTINCT FROM v.person_key' : ''})`,
+    // A differing hash is only a hint (another spelling of the same values): every column decides.
     findChanged:
-      `CREATE TEMP TABLE ${tables.changed} ON COMMIT DROP AS SELECT v.line_no, t.${spec.key[0]} IS NULL AS is_new FROM ${tables.valid} v ` +
-      `LEFT JOIN ${spec.table} t ON ${keyMatch('t', 'v')} WHERE ${ok} AND (t.${spec.key[0]} IS NULL OR ${changed})`,
+      `CREATE TEMP TABLE ${tables.changed} ON COMMIT DROP AS SELECT m.line_no, m.is_new FROM ${tables.maybeChanged} m JOIN ${tables.valid} v USING (line_no) ` +
+      `LEFT JOIN ${spec.table} t ON ${keyMatch('t', 'v')} WHERE m.is_new OR ${changed}`,
     history:
       `INSERT INTO record_history (record_kind, record_key, batch_id, replaced_by_batch, old_values) ` +
-      `SELECT ${lit(kindName)}, ${spec.key.map((k) => `t.${k}`).join(` || '|' || `)}, t.batch_id, $1, to_jsonb(t) ` +
+      `SELECT ${lit(kindName)}, ${spec.key.map((k) => `t.${k}`).join(` || '|' || `)}, t.batch_id, $1, to_jsonb(t) - 'row_hash' ` +
       `FROM ${tables.changed} c JOIN ${tables.valid} v USING (line_no) JOIN ${spec.table} t ON ${keyMatch('t', 'v')} WHERE NOT c.is_new`,
     update:
       `UPDATE ${spec.table} t SET ${finalNames.map((n) => `${n} = v.${n}`).join(', ')}, batch_id = $1, updated_at = now() ` +
@@ -92,6 +104,6 @@ export function buildLoadSql(kindName: string, spec: KindSql, columns: readonly 
       ? `SELECT DISTINCT x.raw FROM ${tables.valid} v CROSS JOIN LATERAL (VALUES ${spec.chargeColumns.map((c) => `(v.${c})`).join(', ')}) AS x(raw) ` +
         `WHERE v.reject IS NULL AND x.raw IS NOT NULL AND NOT EXISTS (SELECT 1 FROM charge_list c WHERE c.raw = x.raw)`
       : null,
-    dropWorkTables: `DROP TABLE IF EXISTS ${tables.valid}, ${tables.changed}`,
+    dropWorkTables: `DROP TABLE IF EXISTS ${tables.valid}, ${tables.maybeChanged}, ${tables.changed}`,
   };
 }
