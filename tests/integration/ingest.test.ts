@@ -252,6 +252,21 @@ describe('loading again', () => {
     expect(history).toEqual([{ record_kind: 'incidents', record_key: '8600003074', batch_id: first.batchId, replaced_by_batch: third.batchId, district: 'Mission' }]);
   });
 
+  it('compares by value, not by spelling: the same time written ISO-style is unchanged, as are rows stored without a row hash', async () => {
+    const dataSf = csv([INCIDENT_HEADER, incidentRow({ rowId: '8650003074', number: '865000001', at: '2024/03/09 10:40:00 PM', reported: '2024/03/09 11:05:00 PM' })]);
+    const iso = csv([INCIDENT_HEADER, incidentRow({ rowId: '8650003074', number: '865000001', at: '2024-03-09T22:40', reported: '2024-03-09 23:05' })]);
+    const first = await ingest(t, 'incidents', dataSf);
+    expect(first).toMatchObject({ inserted: 1 });
+    const [{ hash: firstHash }] = await t.db.query(`SELECT row_hash::text AS hash FROM incident_report_row WHERE row_id = '8650003074'`);
+    expect(await ingest(t, 'incidents', iso)).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+    // As a row loaded before row hashes existed:
+    await t.db.query(`UPDATE incident_report_row SET row_hash = NULL WHERE row_id = '8650003074'`);
+    expect(await ingest(t, 'incidents', dataSf)).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM record_history WHERE record_key = '8650003074'`);
+    expect(n).toBe(0);
+    expect(firstHash).toMatch(/^-?\d+$/);
+  });
+
   it('two overlapping files loaded at the same time give the same result as one after the other', async () => {
     const a = csv([INCIDENT_HEADER, ...[0, 1, 2, 3].map((i) => incidentRow({ rowId: `870${i}003074`, number: `87000000${i}` }))]);
     const b = csv([INCIDENT_HEADER, ...[2, 3, 4, 5].map((i) => incidentRow({ rowId: `870${i}003074`, number: `87000000${i}` }))]);
