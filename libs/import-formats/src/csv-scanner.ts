@@ -12,6 +12,9 @@
 
 import { CopyWriter, CsvRow } from './copy-row';
 import { KeyFilter } from './key-filter';
+
+/** Beyond this many candidate keys the scanner stops listing them, and the database checks every row. */
+export const MAX_DUPLICATE_CANDIDATES = 100_000;
 import type { RowRules } from './row-rules';
 
 const QUOTE = 0x22;
@@ -130,6 +133,7 @@ export class CsvScanner {
   private bytesSeen = 0;
   private rules: RowRules | null = null;
   private keys: KeyFilter | null = null;
+  private candidates: string[][] | null = [];
   private row = new CsvRow(1);
   readonly maxFieldBytes: number;
   rowsRead = 0;
@@ -139,11 +143,12 @@ export class CsvScanner {
   }
 
   /**
-   * With row rules: the lines of good rows that may repeat an earlier row's
-   * key (to be checked by the database), or null to check every row.
+   * With row rules: the keys (values of the key columns, as written) of good
+   * rows that may repeat an earlier row's key, for the database to check; null
+   * when there were too many to list, and every row must be checked.
    */
-  get duplicateCandidates(): number[] | null {
-    return this.keys ? this.keys.candidates : null;
+  get duplicateCandidates(): string[][] | null {
+    return this.keys ? this.candidates : null;
   }
 
   /** The header's fields, once the first row has been seen. */
@@ -293,7 +298,10 @@ export class CsvScanner {
       // The reject field, empty.
       out.comma();
       out.newline();
-      this.keys?.add(rules.keyHash[0], rules.keyHash[1], line);
+      if (this.keys?.add(rules.keyHash[0], rules.keyHash[1]) && this.candidates) {
+        if (this.candidates.length < MAX_DUPLICATE_CANDIDATES) this.candidates.push(rules.lastKey(out.buf));
+        else this.candidates = null;
+      }
       rows++;
     };
 

@@ -1,4 +1,7 @@
-import { hashKeyBytes, KEY_HASH_SEEDS, KeyFilter, MAX_CANDIDATES, mixHash } from './key-filter';
+import { CsvScanner, MAX_DUPLICATE_CANDIDATES } from './csv-scanner';
+import { analyseHeader } from './header';
+import { hashKeyBytes, KEY_HASH_SEEDS, KeyFilter, mixHash } from './key-filter';
+import { rowRulesFor } from './row-rules';
 
 const encoder = new TextEncoder();
 
@@ -11,39 +14,44 @@ function hashOf(...parts: string[]): [number, number] {
   return [mixHash(h[0]), mixHash(h[1])];
 }
 
-function add(filter: KeyFilter, line: number, ...key: string[]): void {
-  const [h1, h2] = hashOf(...key);
-  filter.add(h1, h2, line);
-}
+const add = (filter: KeyFilter, ...key: string[]) => filter.add(...hashOf(...key));
 
 describe('KeyFilter', () => {
-  it('names every line whose key was seen on an earlier line', () => {
+  it('says a key may have been seen exactly when it was added before', () => {
     const filter = new KeyFilter();
-    add(filter, 2, '61234503074');
-    add(filter, 3, '61234603074');
-    add(filter, 4, '61234503074');
-    add(filter, 5, '61234503074');
-    expect(filter.candidates).toEqual([4, 5]);
+    expect([add(filter, '61234503074'), add(filter, '61234603074'), add(filter, '61234503074'), add(filter, '61234503074')]).toEqual([false, false, true, true]);
   });
 
-  it('names none among 200,000 distinct keys (false candidates are rare at this size)', () => {
+  it('says so for none of 200,000 distinct keys (false candidates are rare at this size)', () => {
     const filter = new KeyFilter();
-    for (let i = 0; i < 200_000; i++) add(filter, i + 2, `${600000000 + i}03074`);
-    expect(filter.candidates).toEqual([]);
+    let seen = 0;
+    for (let i = 0; i < 200_000; i++) if (add(filter, `${600000000 + i}03074`)) seen++;
+    expect(seen).toBe(0);
   });
 
   it('tells the columns of a key apart: ("ab", "c") is not ("a", "bc")', () => {
     expect(hashOf('ab', 'c')).not.toEqual(hashOf('a', 'bc'));
     const filter = new KeyFilter();
-    add(filter, 2, '170000001', 'SFP-a', 'victim');
-    add(filter, 3, '170000001', 'SFP-a', 'witness');
-    add(filter, 4, '170000001', 'SFP-', 'avictim');
-    expect(filter.candidates).toEqual([]);
+    expect([add(filter, '170000001', 'SFP-a', 'victim'), add(filter, '170000001', 'SFP-a', 'witness'), add(filter, '170000001', 'SFP-', 'avictim')]).toEqual([false, false, false]);
+  });
+});
+
+describe('duplicate candidates of a scan', () => {
+  const scan = (text: string) => {
+    const scanner = new CsvScanner({ onReject: () => undefined, rulesFor: (header) => rowRulesFor('incident-persons', analyseHeader('incident-persons', header).columns) });
+    scanner.push(encoder.encode(text));
+    scanner.end();
+    return scanner.duplicateCandidates;
+  };
+
+  it('are the keys, as stored, of rows whose key an earlier row had', () => {
+    const rows = ['Incident Number,Person Key,Person Role', '170000001,SFP-abc123,Victim', '170000001,SFP-abc123,witness', '170000001,SFP-abc123,VICTIM'];
+    expect(scan(rows.join('\n'))).toEqual([['170000001', 'SFP-abc123', 'victim']]);
   });
 
-  it(`gives up listing beyond ${MAX_CANDIDATES.toLocaleString('en-US')} candidates, so the database checks every row`, () => {
-    const filter = new KeyFilter();
-    for (let i = 0; i <= MAX_CANDIDATES + 1; i++) add(filter, i + 2, 'same-key');
-    expect(filter.candidates).toBeNull();
+  it(`are not listed beyond ${MAX_DUPLICATE_CANDIDATES.toLocaleString('en-US')}: the database then checks every row`, () => {
+    const rows = ['Incident Number,Person Key,Person Role'];
+    for (let i = 0; i <= MAX_DUPLICATE_CANDIDATES + 1; i++) rows.push('170000001,SFP-abc123,victim');
+    expect(scan(rows.join('\n'))).toBeNull();
   });
 });

@@ -38,6 +38,8 @@ export interface RowRules {
   write(row: CsvRow, out: CopyWriter): FieldReject | null;
   /** Two hashes of the key of the row last written (for KeyFilter). */
   readonly keyHash: Int32Array;
+  /** The key of the row last written, as written (in KEY_COLUMNS order), read from the writer's buffer before it moves on. */
+  lastKey(buf: Uint8Array): string[];
 }
 
 interface Step {
@@ -447,21 +449,37 @@ export function rowRulesFor(kind: ImportKind, columnIndex: ReadonlyMap<string, n
   const isHashed = steps.map((s) => !s.unhashed);
   const keyHash = new Int32Array(2);
   const rowHash = new Int32Array(2);
+  const keyAt = steps.map((s) => (s.outputs.length === 1 ? KEY_COLUMNS[kind].indexOf(s.outputs[0].name) : -1));
+  const keyRanges = new Int32Array(2 * KEY_COLUMNS[kind].length);
+  const decoder = new TextDecoder();
   return {
     columns: [...steps.flatMap((s) => s.outputs), { name: 'row_hash', type: 'bigint' }],
     keyHash,
+    lastKey(buf) {
+      return KEY_COLUMNS[kind].map((_, k) => decoder.decode(buf.subarray(keyRanges[2 * k], keyRanges[2 * k + 1])));
+    },
     write(row, out) {
       keyHash[0] = KEY_HASH_SEEDS[0];
       keyHash[1] = KEY_HASH_SEEDS[1];
       rowHash[0] = ROW_HASH_SEEDS[0];
       rowHash[1] = ROW_HASH_SEEDS[1];
+      // The row hash covers runs of hashed steps, one call per run (a whole incident row is one run).
+      let runStart = out.o;
       for (let i = 0; i < steps.length; i++) {
-        const from = out.o + 1; // after the comma
+        const from = out.o;
         const problem = steps[i].run(row, out);
         if (problem) return problem;
-        if (isKey[i]) hashKeyBytes(out.buf, from, out.o, keyHash);
-        if (isHashed[i]) hashKeyBytes(out.buf, from - 1, out.o, rowHash);
+        if (isKey[i]) {
+          hashKeyBytes(out.buf, from + 1, out.o, keyHash); // after the comma
+          keyRanges[2 * keyAt[i]] = from + 1;
+          keyRanges[2 * keyAt[i] + 1] = out.o;
+        }
+        if (!isHashed[i]) {
+          hashKeyBytes(out.buf, runStart, from, rowHash);
+          runStart = out.o;
+        }
       }
+      hashKeyBytes(out.buf, runStart, out.o, rowHash);
       keyHash[0] = mixHash(keyHash[0]);
       keyHash[1] = mixHash(keyHash[1]);
       out.comma();

@@ -81,9 +81,9 @@ export class IngestService {
     // While a COPY is open the connection takes no other command: on failure it is closed instead of rolled back.
     let copyOpen = false;
     try {
-      await client.query(`SET temp_buffers = '512MB'`);
+      await client.query(`SET temp_buffers = '1GB'`);
       await client.query(`SET work_mem = '256MB'`);
-      await client.query(`SET maintenance_work_mem = '256MB'`);
+      await client.query(`SET maintenance_work_mem = '1GB'`);
       if (request.sizeBytes !== undefined && request.sizeBytes > this.config.maxImportBytes) {
         throw new FileRefusal(`The file is ${formatBytes(request.sizeBytes)}; the limit is ${formatBytes(this.config.maxImportBytes)} (AUDIT_MAX_IMPORT_BYTES).`);
       }
@@ -200,7 +200,11 @@ export class IngestService {
         const candidates = scanner.duplicateCandidates;
         let duplicates = 0;
         if (candidates === null) duplicates = (await client.query(load.markDuplicates)).rowCount ?? 0;
-        else if (candidates.length > 0) duplicates = (await client.query(load.markDuplicatesAmong, [candidates])).rowCount ?? 0;
+        else if (candidates.length > 0) {
+          const byColumn = spec.key.map((_, k) => candidates.map((key) => key[k]));
+          const params = spec.key.includes('person_key') ? [...byColumn, this.personKeySecret()] : byColumn;
+          duplicates = (await client.query(load.markDuplicatesAmong, params)).rowCount ?? 0;
+        }
         if (duplicates > 0) mayHaveRejects = true;
         timing.step('duplicates');
         // Nothing new or changed (a file loaded again): nothing to merge.

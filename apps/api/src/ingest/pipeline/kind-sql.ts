@@ -1,4 +1,4 @@
-import type { ImportKind } from '@sra/import-formats';
+import { KEY_COLUMNS, type ImportKind } from '@sra/import-formats';
 
 /**
  * What each kind needs from SQL once its rows are in the load's work table `v`
@@ -8,7 +8,7 @@ import type { ImportKind } from '@sra/import-formats';
  */
 export interface KindSql {
   table: string;
-  /** Key columns of the target table, and how the key reads in messages. */
+  /** Key columns of the target table (as the row rules write them), and how the key reads in messages. */
   key: string[];
   keyLabel: string;
   /** Statements run on the work table after the COPY, in order. */
@@ -41,23 +41,23 @@ const arrestNotBeforeIncidentSql = (v: string) =>
 const arrestNotBeforeIncident: AfterCopy = { sql: arrestNotBeforeIncidentSql, usesSecret: false, rejects: true };
 
 export const KIND_SQL: Record<ImportKind, KindSql> = {
-  incidents: { table: 'incident_report_row', key: ['row_id'], keyLabel: 'Row ID', afterCopy: [] },
+  incidents: { table: 'incident_report_row', key: KEY_COLUMNS.incidents, keyLabel: 'Row ID', afterCopy: [] },
   'incident-persons': {
     table: 'incident_person',
-    key: ['incident_number', 'person_key', 'person_role'],
+    key: KEY_COLUMNS['incident-persons'],
     keyLabel: 'Incident Number, Person Key and Person Role',
     afterCopy: [rekey],
   },
   arrests: {
     table: 'arrest',
-    key: ['arrest_id'],
+    key: KEY_COLUMNS.arrests,
     keyLabel: 'arrest_id',
     afterCopy: [rekey, arrestNotBeforeIncident],
     chargeColumns: ['booked_charges_statute', 'list_of_booked_charges'],
   },
   'da-decisions': {
     table: 'da_decision',
-    key: ['decision_id'],
+    key: KEY_COLUMNS['da-decisions'],
     keyLabel: 'decision_id',
     afterCopy: [rekey],
     chargeColumns: ['list_of_filed_charges', 'filed_charges_statute'],

@@ -14,7 +14,11 @@ export interface LoadSql {
   afterCopy: Array<{ sql: string; usesSecret: boolean; rejects: boolean }>;
   /** Marks every row whose key an earlier line already has (the first is kept). */
   markDuplicates: string;
-  /** The same, looking only at the keys of the lines in `$1` (int[]). */
+  /**
+   * The same, looking only at the candidate keys given as one text[] per key
+   * column (`$1`...), as the file wrote them; a person key is keyed here
+   * (the secret is the parameter after them).
+   */
   markDuplicatesAmong: string;
   insertRejects: string;
   /** New rows and rows whose hash differs from the stored one's (a narrow join). */
@@ -78,7 +82,9 @@ export function buildLoadSql(kindName: string, spec: KindSql, columns: readonly 
       spec,
       tables.valid,
       `SELECT ${spec.key.map((k) => `w.${k}`).join(', ')}, min(w.line_no) AS first_line FROM ${tables.valid} w ` +
-        `JOIN (SELECT DISTINCT ${spec.key.join(', ')} FROM ${tables.valid} WHERE line_no = ANY($1::int[])) c USING (${spec.key.join(', ')}) WHERE w.reject IS NULL`,
+        `JOIN (SELECT DISTINCT ${spec.key.map((k, i) => (k === 'person_key' ? `encode(hmac(c.k${i}, $${spec.key.length + 1}::text, 'sha256'), 'hex')` : `c.k${i}`) + ` AS ${k}`).join(', ')} ` +
+        `FROM unnest(${spec.key.map((_, i) => `$${i + 1}::text[]`).join(', ')}) AS c(${spec.key.map((_, i) => `k${i}`).join(', ')})) c ` +
+        `USING (${spec.key.join(', ')}) WHERE w.reject IS NULL`,
     ),
     insertRejects: `INSERT INTO import_reject (batch_id, line, column_name, value, reason) SELECT $1, line_no, reject[1], reject[2], reject[3] FROM ${tables.valid} WHERE reject IS NOT NULL`,
     findMaybeChanged:
