@@ -95,14 +95,15 @@ export class CopyWriter {
     this.buf[this.o++] = LF;
   }
 
-  /** A non-negative integer (the line number). */
+  /** A non-negative integer (the line number): digits by hand, as String() would allocate for every row. */
   integer(n: number): void {
-    if (n < 10) {
-      this.buf[this.o++] = 48 + n;
-      return;
-    }
-    const digits = String(n);
-    for (let k = 0; k < digits.length; k++) this.buf[this.o++] = digits.charCodeAt(k);
+    const start = this.o;
+    do {
+      const next = Math.floor(n / 10);
+      this.buf[this.o++] = 48 + (n - next * 10);
+      n = next;
+    } while (n > 0);
+    this.buf.subarray(start, this.o).reverse();
   }
 
   /**
@@ -110,19 +111,9 @@ export class CopyWriter {
    * all of the second), exactly representable in a JavaScript number.
    */
   integer53(high: number, low: number): void {
-    let value = (high >> 11) * 4294967296 + (low >>> 0);
-    if (value < 0) {
-      this.buf[this.o++] = 0x2d;
-      value = -value;
-    }
-    // Digits by hand: String() of a large number costs more than the rest of the row's hashing.
-    const start = this.o;
-    do {
-      const next = Math.floor(value / 10);
-      this.buf[this.o++] = 48 + (value - next * 10);
-      value = next;
-    } while (value > 0);
-    this.buf.subarray(start, this.o).reverse();
+    const value = (high >> 11) * 4294967296 + (low >>> 0);
+    if (value < 0) this.buf[this.o++] = 0x2d;
+    this.integer(Math.abs(value));
   }
 
   /** The field exactly as the file wrote it (quotes included; COPY reads them the same way); empty stays NULL. */

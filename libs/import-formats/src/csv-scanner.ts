@@ -221,6 +221,14 @@ export class CsvScanner {
     );
   }
 
+  /** Reports a rejected row, and with row rules writes it to the COPY rows too. */
+  private reject(out: CopyWriter, reject: RowReject): void {
+    this.options.onReject(reject);
+    if (!this.rules) return;
+    const column = reject.column ?? (reject.field === null ? null : (this.header?.[reject.field] ?? null));
+    out.rejectRow(reject.line, this.rules.columns.length, column, reject.value ?? null, reject.reason);
+  }
+
   private scan(data: Uint8Array, final: boolean): ScanResult {
     const n = data.length;
     // Rows end at a line feed, which is never inside a multi-byte character.
@@ -262,17 +270,12 @@ export class CsvScanner {
       }
       this.rowsRead++;
       const rules = this.rules;
-      const rejectRow = (reject: RowReject) => {
-        this.options.onReject(reject);
-        const column = reject.column ?? (reject.field === null ? null : (this.header?.[reject.field] ?? null));
-        if (rules) out.rejectRow(line, rules.columns.length, column, reject.value ?? null, reject.reason);
-      };
       if (fields !== this.expectedFields) {
-        rejectRow({ line, field: null, reason: `the row has ${fields} fields; the header has ${this.expectedFields}` });
+        this.reject(out, { line, field: null, reason: `the row has ${fields} fields; the header has ${this.expectedFields}` });
         return;
       }
       if (oversized >= 0) {
-        rejectRow({ line, field: oversized, reason: `the value is longer than ${this.maxFieldBytes.toLocaleString('en-US')} bytes` });
+        this.reject(out, { line, field: oversized, reason: `the value is longer than ${this.maxFieldBytes.toLocaleString('en-US')} bytes` });
         return;
       }
       if (rules === null) {
@@ -292,7 +295,7 @@ export class CsvScanner {
       const problem = rules.write(current, out);
       if (problem) {
         out.o = mark;
-        rejectRow({ line, field: null, column: problem.column, value: problem.value, reason: problem.reason });
+        this.reject(out, { line, field: null, column: problem.column, value: problem.value, reason: problem.reason });
         return;
       }
       // The reject field, empty.

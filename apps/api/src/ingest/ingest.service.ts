@@ -43,6 +43,9 @@ export class FileRefusal extends Error {
   }
 }
 
+/** How far the scanner may run ahead of PostgreSQL's COPY: memory for this, and no more. */
+const COPY_AHEAD_BYTES = 8 * 1024 * 1024;
+
 @Injectable()
 export class IngestService {
   private readonly logger = new Logger(IngestService.name);
@@ -138,7 +141,10 @@ export class IngestService {
       };
       const send = async (chunk: Uint8Array) => {
         if (chunk.length === 0 || !copyStream) return;
-        if (!copyStream.write(chunk)) await Promise.race([once(copyStream, 'drain'), copyDone]);
+        copyStream.write(chunk);
+        // Let the scanner run a few chunks ahead of PostgreSQL (bounded), so both keep busy.
+        const stream = copyStream as NodeJS.WritableStream & { writableLength: number };
+        if (stream.writableLength > COPY_AHEAD_BYTES) await Promise.race([once(stream, 'drain'), copyDone]);
       };
 
       try {
