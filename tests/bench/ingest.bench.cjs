@@ -23,7 +23,9 @@ function cli(root, args, env) {
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) throw new Error(`audit ${args.join(' ')} failed: ${result.stderr}`);
-  return { seconds, out: JSON.parse(result.stdout.trim().split('\n').pop()) };
+  // With LOG_LEVEL=debug the load logs its steps' durations: where the time went.
+  const steps = /steps: ([^\n]*?)(?:\u001b\[[0-9;]*m)*$/m.exec(result.stderr);
+  return { seconds, out: JSON.parse(result.stdout.trim().split('\n').pop()), steps: steps ? steps[1] : null };
 }
 
 async function withDatabase(adminUrl, name, fn) {
@@ -76,7 +78,7 @@ exports.run = async ({ root }) => {
         const mb = fs.statSync(file).size / 1e6;
         const copySeconds = await withDatabase(pg.url, 'bench_copy', (url) => plainCopy(url, file));
         await withDatabase(pg.url, 'bench_ingest', async (url) => {
-          const env = { DATABASE_URL: url, PERSON_KEY_SECRET: 'bench-person-key-secret-0123456789abcdef', LOG_LEVEL: 'warn' };
+          const env = { DATABASE_URL: url, PERSON_KEY_SECRET: 'bench-person-key-secret-0123456789abcdef', LOG_LEVEL: 'debug', NO_COLOR: '1' };
           cli(root, ['db:migrate'], env);
           const first = cli(root, ['ingest', 'incidents', file], env);
           const second = cli(root, ['ingest', 'incidents', file], env);
@@ -87,7 +89,9 @@ exports.run = async ({ root }) => {
             `${fmt(rows)} incident rows (${mb.toFixed(0)} MB):\n` +
               `  plain COPY into an unindexed all-text table: ${copySeconds.toFixed(2)} s, ${fmt(rate(copySeconds))} rows/s\n` +
               `  audit ingest into an empty database:        ${first.seconds.toFixed(2)} s, ${fmt(rate(first.seconds))} rows/s = ${((copySeconds / first.seconds) * 100).toFixed(0)}% of COPY (goal 50%); peak memory ${first.out.peakRssMb} MB\n` +
-              `  second load, every row unchanged:           ${second.seconds.toFixed(2)} s, ${fmt(rate(second.seconds))} rows/s = ${((copySeconds / second.seconds) * 100).toFixed(0)}% of COPY; peak memory ${second.out.peakRssMb} MB\n`,
+              `    (${first.steps ?? 'no step timings'})\n` +
+              `  second load, every row unchanged:           ${second.seconds.toFixed(2)} s, ${fmt(rate(second.seconds))} rows/s = ${((copySeconds / second.seconds) * 100).toFixed(0)}% of COPY; peak memory ${second.out.peakRssMb} MB\n` +
+              `    (${second.steps ?? 'no step timings'})\n`,
           );
         });
       } finally {

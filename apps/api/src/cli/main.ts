@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { ConsoleLogger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -58,14 +59,20 @@ async function run(argv: string[]): Promise<void> {
   let app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>> | null = null;
   try {
     db = await openDatabaseConnection(config, 'shared');
-    app = await NestFactory.createApplicationContext(CliModule.forRoot(config, db.url, db.embedded), {
-      logger: config.logLevel === 'debug' || config.logLevel === 'trace' ? ['error', 'warn', 'log', 'debug'] : ['error'],
-    });
+    const levels: LogLevel[] = config.logLevel === 'debug' || config.logLevel === 'trace' ? ['error', 'warn', 'log', 'debug'] : ['error'];
+    app = await NestFactory.createApplicationContext(CliModule.forRoot(config, db.url, db.embedded), { logger: new StderrLogger({ logLevels: levels }) });
     if (spec.migrate) await app.get<DataSource>(getDataSourceToken()).runMigrations({ transaction: 'each' });
     await spec.run({ app, options, positionals, stdin: readStdin, out, database: { embedded: db.embedded } });
   } finally {
     await app?.close();
     await db?.close();
+  }
+}
+
+/** Every log line to stderr: stdout carries only the command's result (one JSON line, or CSV). */
+class StderrLogger extends ConsoleLogger {
+  protected override printMessages(messages: unknown[], context?: string, logLevel?: LogLevel, _stream?: 'stdout' | 'stderr', errorStack?: unknown): void {
+    super.printMessages(messages, context, logLevel, 'stderr', errorStack);
   }
 }
 
