@@ -11,7 +11,7 @@
  */
 
 import { CopyWriter, CsvRow } from './copy-row';
-import { KeyFilter } from './key-filter';
+import { blocksLog2ForBytes, KeyFilter } from './key-filter';
 
 /** Beyond this many candidate keys the scanner stops listing them, and the database checks every row. */
 export const MAX_DUPLICATE_CANDIDATES = 100_000;
@@ -72,6 +72,8 @@ export interface CsvScannerOptions {
    * Without them, rows are passed on as the file wrote them.
    */
   rulesFor?: (header: string[]) => RowRules;
+  /** The file's size in bytes, when known: sizes the filter of keys (see KeyFilter). */
+  sizeHint?: number;
 }
 
 /** UTF-8 validity of a byte range; returns the offset of the first bad byte, or -1. */
@@ -261,7 +263,7 @@ export class CsvScanner {
         this.expectedFields = this.header.length;
         if (this.options.rulesFor) {
           this.rules = this.options.rulesFor(this.header);
-          this.keys = new KeyFilter();
+          this.keys = new KeyFilter(blocksLog2ForBytes(this.options.sizeHint));
         }
         // Field positions are kept for rows of the right width only.
         this.row = new CsvRow(this.expectedFields);

@@ -1,6 +1,6 @@
 import { CsvScanner, MAX_DUPLICATE_CANDIDATES } from './csv-scanner';
 import { analyseHeader } from './header';
-import { hashKeyBytes, KEY_HASH_SEEDS, KeyFilter, mixHash } from './key-filter';
+import { blocksLog2ForBytes, hashKeyBytes, KEY_HASH_SEEDS, KeyFilter, mixHash } from './key-filter';
 import { rowRulesFor } from './row-rules';
 
 const encoder = new TextEncoder();
@@ -33,6 +33,22 @@ describe('KeyFilter', () => {
     expect(hashOf('ab', 'c')).not.toEqual(hashOf('a', 'bc'));
     const filter = new KeyFilter();
     expect([add(filter, '170000001', 'SFP-a', 'victim'), add(filter, '170000001', 'SFP-a', 'witness'), add(filter, '170000001', 'SFP-', 'avictim')]).toEqual([false, false, false]);
+  });
+});
+
+describe('the size of the filter', () => {
+  it('grows with the file (a 64-byte block for every four rows of 128 bytes) between 64 KB and 64 MB; 32 MB when the size is unknown', () => {
+    expect(blocksLog2ForBytes(1_000)).toBe(10); // the 64 KB floor
+    expect(blocksLog2ForBytes(4_000_000)).toBe(13); // 7,813 blocks -> 8,192
+    expect(blocksLog2ForBytes(351_000_000)).toBe(20); // 685,547 blocks -> 1,048,576 (64 MB)
+    expect(blocksLog2ForBytes(2_000_000_000)).toBe(20); // the 64 MB ceiling
+    expect(blocksLog2ForBytes(undefined)).toBe(19);
+  });
+
+  it('a small filter still finds every repeat', () => {
+    const filter = new KeyFilter(10);
+    const added = [add(filter, 'a-key-1'), add(filter, 'a-key-2'), add(filter, 'a-key-1')];
+    expect(added).toEqual([false, false, true]);
   });
 });
 

@@ -1,24 +1,45 @@
 /**
  * Which rows might repeat a key seen earlier in the file: a Bloom filter of
- * fixed size (memory stays flat however large the file), so the database
+ * bounded size (64 MB at most, however large the file), so the database
  * checks only the keys of these few rows for duplicates instead of grouping
  * every row. A row is a candidate when all its probes hit bits already set:
- * a real duplicate always is; a false candidate is rare (measured: 13 in a
- * million generated rows, 420 in five million).
+ * a real duplicate always is; a false candidate is rare (measured: none in
+ * five million generated rows).
  */
-// Blocked: a key's probes all fall in one 64-byte block, so a row costs one cache miss, not eight.
-const BLOCKS_LOG2 = 19; // 2^19 blocks of 512 bits: 32 MB
+// Blocked: a key's probes all fall in one 64-byte block (16 words), so a row costs one cache miss, not eight.
 const PROBES = 8;
+const MIN_BLOCKS_LOG2 = 10; // 64 KB
+const MAX_BLOCKS_LOG2 = 20; // 64 MB
+const DEFAULT_BLOCKS_LOG2 = 19; // 32 MB, when the file's size is not known
+
+/** About four keys a block keeps false candidates near none (one in a billion rows); a file has at most a row per 128 bytes here. */
+export function blocksLog2ForBytes(bytes: number | undefined): number {
+  if (bytes === undefined) return DEFAULT_BLOCKS_LOG2;
+  const blocks = bytes / 128 / 4;
+  return Math.min(MAX_BLOCKS_LOG2, Math.max(MIN_BLOCKS_LOG2, Math.ceil(Math.log2(Math.max(blocks, 1)))));
+}
+
 export class KeyFilter {
-  private readonly words = new Int32Array(1 << (BLOCKS_LOG2 + 4));
+  private readonly words: Int32Array;
+  private readonly blockMask: number;
+  private readonly blocksLog2: number;
+
+  constructor(blocksLog2 = DEFAULT_BLOCKS_LOG2) {
+    this.blocksLog2 = blocksLog2;
+    this.blockMask = (1 << blocksLog2) - 1;
+    this.words = new Int32Array(1 << (blocksLog2 + 4));
+  }
 
   /** Adds a row's key, given as two independent 32-bit hashes of it; true when it may have been added before. */
   add(h1: number, h2: number): boolean {
-    const base = (h1 & ((1 << BLOCKS_LOG2) - 1)) << 4;
-    const step = (h1 >>> BLOCKS_LOG2) | 1;
+    const base = (h1 & this.blockMask) << 4;
+    // Each probe's bit from a fresh mix of the second hash: double hashing inside a block would give
+    // only 2^17 distinct patterns, and two keys of a block sharing one would look like a repeat.
+    let x = h2 ^ (h1 >>> this.blocksLog2);
     let seen = true;
     for (let i = 0; i < PROBES; i++) {
-      const bit = (h2 + Math.imul(i, step)) & 511;
+      x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) + i;
+      const bit = (x >>> 23) & 511;
       const word = base + (bit >>> 5);
       const flag = 1 << (bit & 31);
       if ((this.words[word] & flag) === 0) {

@@ -110,6 +110,7 @@ export class IngestService {
       // Rows are checked and typed as they stream; rejects travel in the COPY rows too.
       const scanner = new CsvScanner({
         isUtf8: (b) => isUtf8(b),
+        sizeHint: request.sizeBytes,
         onReject: () => {
           rejectedWhileReading++;
         },
