@@ -1,0 +1,35 @@
+import { REASONS as ORACLE_REASONS, RULE_IDS as ORACLE_RULE_IDS } from '@sra/synthetic';
+import { PROVENANCES, REASONS, RULE_IDS } from './model';
+
+describe('model', () => {
+  it('the four rules of §1', () => {
+    expect(RULE_IDS).toEqual(['sfpd-psw-2017', 'sfda-psw-2018', 'ca-pc-647.3', 'ca-sb357-repeal']);
+  });
+
+  it('the eleven reasons of §7', () => {
+    expect([...REASONS].sort()).toEqual(
+      [
+        'all_charges_protected',
+        'also_suspect',
+        'ambiguous_subdivision',
+        'code_book_inferred',
+        'direct_nexus',
+        'drug_level_inferred',
+        'mixed_felony',
+        'mixed_misdemeanor',
+        'pc372_context_unknown',
+        'repealed_statute',
+        'temporal_nexus',
+      ],
+    );
+  });
+
+  it('three provenances', () => {
+    expect(PROVENANCES).toEqual(['verified', 'secondary', 'inferred']);
+  });
+
+  it('the same rule ids and reasons as the reference oracle', () => {
+    expect([...RULE_IDS]).toEqual([...ORACLE_RULE_IDS]);
+    expect([...REASONS]).toEqual([...ORACLE_REASONS]);
+  });
+});
