@@ -72,6 +72,40 @@ describe('audit CLI', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('evaluate --full prints its summary; flags prints the current flags as CSV or JSON; a bad format is refused', async () => {
+    const dir = tempDir('cli-evaluate');
+    try {
+      expect((await runCli(['generate', '--out', dir, '--incidents', '6000', '--seed', 'cli-evaluate'], env)).code).toBe(0);
+      for (const kind of ['incidents', 'incident-persons', 'arrests', 'da-decisions']) {
+        const loaded = await runCli(['ingest', kind, path.join(dir, `${kind}.csv`)], { ...env, PERSON_KEY_SECRET: 'cli-test-person-key-secret-0123456789abcdef' });
+        expect(loaded.code).toBe(0);
+      }
+      const expectedCount = fs.readFileSync(path.join(dir, 'expected-flags.csv'), 'utf8').trimEnd().split('\n').length - 1;
+      const pending = await runCli(['evaluate'], env);
+      expect(pending.code).toBe(0);
+      expect(JSON.parse(pending.stdout)).toMatchObject({ batchesEvaluated: 4 });
+      const full = await runCli(['evaluate', '--full'], env);
+      expect(full.code).toBe(0);
+      expect(JSON.parse(full.stdout)).toMatchObject({ scope: 'full', flagsNew: 0, flagsWithdrawn: 0, flagsCurrent: expectedCount });
+      expect(JSON.parse((await runCli(['evaluate'], env)).stdout)).toMatchObject({ batchesEvaluated: 0 });
+
+      const asCsv = await runCli(['flags', '--format', 'csv'], env);
+      expect(asCsv.code).toBe(0);
+      const lines = asCsv.stdout.trimEnd().split('\n');
+      expect(lines[0]).toBe('flag_id,rule_id,rule_version,confidence,nexus,agency,report_incident_number,person_key,action_type,action_id,action_datetime,protected_charges,reasons,status,sentence');
+      expect(lines).toHaveLength(expectedCount + 1);
+      const asJson = JSON.parse((await runCli(['flags', '--format', 'json'], env)).stdout);
+      expect(asJson).toHaveLength(expectedCount);
+      expect(asJson[0]).toMatchObject({ rule_version: 1, status: 'current' });
+
+      const bad = await runCli(['flags', '--format', 'xml'], env);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/--format must be one of csv, json/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('is what `npm run -s audit --` runs', async () => {
     const result = await runCli(['help'], env, '', [process.execPath, path.join(REPO_ROOT, 'tools/audit.cjs')]);
     expect(result.code).toBe(0);

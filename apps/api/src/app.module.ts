@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { ComplianceModule } from './compliance/compliance.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthController } from './health/health.controller';
 import { IngestModule } from './ingest/ingest.module';
@@ -35,6 +36,7 @@ export class AppModule {
         AuthModule,
         IngestModule,
         DemoModule,
+        ComplianceModule,
         ...(options.extraModules ?? []),
       ],
       controllers: [HealthController],

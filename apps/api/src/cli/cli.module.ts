@@ -4,6 +4,7 @@ import { AuditLogModule } from '../audit-log/audit-log.module';
 import type { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { dataSourceOptions } from '../database/data-source-options';
+import { ComplianceModule } from '../compliance/compliance.module';
 import { DemoModule } from '../demo/demo.module';
 import { IngestModule } from '../ingest/ingest.module';
 import { UsersModule } from '../users/users.module';
@@ -21,6 +22,7 @@ export class CliModule {
         UsersModule,
         IngestModule,
         DemoModule,
+        ComplianceModule,
       ],
     };
   }

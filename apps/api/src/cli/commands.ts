@@ -10,6 +10,8 @@ import { CliError } from './cli-error';
 import { numberArg, runGenerate, type GenerateArgs } from './generate.command';
 import { runIngest } from './ingest.command';
 import { DemoService } from '../demo/demo.service';
+import { EvaluationService } from '../compliance/evaluation/evaluation.service';
+import { FLAG_EXPORT_FORMATS, writeFlags } from './flags.command';
 
 export interface CommandContext {
   /** Null for commands that need no database. */
@@ -89,6 +91,36 @@ export const COMMANDS: Record<string, CommandSpec> = {
       const result = await runIngest(appOf(ctx), ctx.positionals[0], ctx.positionals[1], (line) => process.stderr.write(line + '\n'));
       ctx.out(JSON.stringify({ ...result, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
       if (result.status === 'refused') throw new CliError(`the file was refused: ${result.reason}`);
+    },
+  },
+  evaluate: {
+    summary: 'Evaluate the loaded records against the policies: the batches not evaluated yet, or everything with --full',
+    usage: 'evaluate [--full]',
+    options: { full: { type: 'boolean' } },
+    migrate: true,
+    async run(ctx) {
+      const evaluation = appOf(ctx).get(EvaluationService);
+      const requestedBy = `cli:${process.env.USER ?? 'unknown'}`;
+      if (ctx.options.full) {
+        ctx.out(JSON.stringify(await evaluation.evaluate({ trigger: 'on-demand', requestedBy })));
+        return;
+      }
+      const runs = [];
+      for (const batchId of await evaluation.batchesNotEvaluated()) runs.push(await evaluation.evaluate({ trigger: 'on-demand', requestedBy, batchId }));
+      ctx.out(JSON.stringify({ batchesEvaluated: runs.length, runs }));
+    },
+  },
+  flags: {
+    summary: 'Print the current (not withdrawn) flags',
+    usage: `flags [--format ${FLAG_EXPORT_FORMATS.join('|')}]`,
+    options: { format: { type: 'string' } },
+    migrate: true,
+    async run(ctx) {
+      const format = ctx.options.format ?? 'csv';
+      if (typeof format !== 'string' || !(FLAG_EXPORT_FORMATS as readonly string[]).includes(format)) {
+        throw new CliError(`--format must be one of ${FLAG_EXPORT_FORMATS.join(', ')} (got "${String(format)}")`, 2);
+      }
+      await writeFlags(dataSource(ctx), format as (typeof FLAG_EXPORT_FORMATS)[number], (chunk) => process.stdout.write(chunk));
     },
   },
   demo: {

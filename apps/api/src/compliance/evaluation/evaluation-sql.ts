@@ -1,0 +1,130 @@
+/**
+ * The set-based part of an evaluation, in SQL over the loaded tables and three
+ * small work tables the service fills from the policy documents (through the
+ * pure functions of @sra/policies):
+ *
+ * - `eval_policy`: one row per policy version, with the dates it is in force;
+ * - `eval_qualifying_code`: the (category, subcategory, code) triples found in
+ *   the incidents that qualify under each version;
+ * - `eval_charges`: the charge texts found on actions, assessed under each version.
+ *
+ * The queries below return one row per candidate flag (rule version, report,
+ * action, nexus) with what the service needs to decide its confidence and
+ * write its sentence. Local dates are San Francisco's.
+ */
+
+export const WORK_TABLES = `
+  CREATE TEMP TABLE eval_policy (
+    rule_id text NOT NULL, version integer NOT NULL, effective_from date NOT NULL, next_from date,
+    needs_report boolean NOT NULL, audits_arrests boolean NOT NULL, arrest_agencies text[], audits_da boolean NOT NULL,
+    hours_before double precision, hours_after double precision
+  ) ON COMMIT DROP;
+  CREATE TEMP TABLE eval_qualifying_code (
+    rule_id text NOT NULL, version integer NOT NULL, incident_category text, incident_subcategory text, incident_code text
+  ) ON COMMIT DROP;
+  CREATE TEMP TABLE eval_charges (
+    raw text NOT NULL, rule_id text NOT NULL, version integer NOT NULL, assessment jsonb NOT NULL
+  ) ON COMMIT DROP;
+`;
+
+/** Actions that can breach a rule: arrests booked or cited, and DA decisions to charge. */
+const ACTIONS = `
+  actions AS (
+    SELECT 'arrest'::text AS action_type, a.arrest_id AS action_id, a.person_key, ARRAY[a.incident_number] AS incident_numbers,
+           btrim(a.arresting_agency) AS agency,
+           a.arrest_datetime AS action_at,
+           coalesce((a.arrest_datetime AT TIME ZONE 'America/Los_Angeles')::date, a.arrest_date) AS action_date,
+           coalesce(to_char(a.arrest_datetime AT TIME ZONE 'America/Los_Angeles', 'YYYY-MM-DD HH24:MI'), to_char(a.arrest_date, 'YYYY-MM-DD')) AS action_datetime,
+           -- its time: an instant, or a local day [start, end)
+           coalesce(a.arrest_datetime, a.arrest_date::timestamp AT TIME ZONE 'America/Los_Angeles') AS time_start,
+           coalesce(a.arrest_datetime, (a.arrest_date + 1)::timestamp AT TIME ZONE 'America/Los_Angeles') AS time_end,
+           a.arrest_datetime IS NULL AS time_is_day,
+           CASE WHEN btrim(coalesce(a.booked_charges_statute, '')) <> '' THEN a.booked_charges_statute ELSE a.list_of_booked_charges END AS charges_raw
+      FROM arrest a
+     WHERE a.custody_type IN ('booked', 'cited')
+    UNION ALL
+    SELECT 'da_decision', d.decision_id, d.person_key, array_remove(ARRAY[d.incident_number, na.incident_number], NULL),
+           'SFDA',
+           NULL::timestamptz,
+           d.action_date,
+           to_char(d.action_date, 'YYYY-MM-DD'),
+           -- the time of the arrest it names when loaded, else its own arrest date as a whole day
+           CASE WHEN na.arrest_id IS NOT NULL THEN coalesce(na.arrest_datetime, na.arrest_date::timestamp AT TIME ZONE 'America/Los_Angeles')
+                ELSE d.arrest_date::timestamp AT TIME ZONE 'America/Los_Angeles' END,
+           CASE WHEN na.arrest_id IS NOT NULL THEN coalesce(na.arrest_datetime, (na.arrest_date + 1)::timestamp AT TIME ZONE 'America/Los_Angeles')
+                ELSE (d.arrest_date + 1)::timestamp AT TIME ZONE 'America/Los_Angeles' END,
+           NOT (na.arrest_id IS NOT NULL AND na.arrest_datetime IS NOT NULL),
+           CASE WHEN btrim(coalesce(d.filed_charges_statute, '')) <> '' THEN d.filed_charges_statute ELSE d.list_of_filed_charges END
+      FROM da_decision d
+      LEFT JOIN arrest na ON na.arrest_id = d.arrest_id
+     WHERE d.da_action_taken = 'Charged'
+  )`;
+
+/** Candidate flags of the rules that protect a report, for the persons in `$1` (text[]), or everyone when `$1` is NULL. */
+export const REPORT_CANDIDATES = `
+  WITH incidents AS (
+    SELECT incident_number, min(report_datetime) AS report_at, min(incident_datetime) AS incident_at,
+           min(police_district) AS police_district
+      FROM incident_report_row GROUP BY incident_number
+  ),
+  reports AS (
+    SELECT p.incident_number, p.person_key,
+           bool_or(p.person_role = 'suspect') AS also_suspect,
+           CASE WHEN bool_or(p.person_role = 'victim') THEN 'victim' ELSE 'witness' END AS role,
+           i.report_at, i.incident_at, i.police_district,
+           (i.report_at AT TIME ZONE 'America/Los_Angeles')::date AS report_date
+      FROM incident_person p JOIN incidents i USING (incident_number)
+     WHERE $1::text[] IS NULL OR p.person_key = ANY($1::text[])
+     GROUP BY p.incident_number, p.person_key, i.report_at, i.incident_at, i.police_district
+    HAVING bool_or(p.person_role IN ('victim', 'witness'))
+  ),
+  report_rules AS (
+    SELECT r.*, v.rule_id, v.version, v.audits_arrests, v.arrest_agencies, v.audits_da,
+           r.incident_at - make_interval(secs => v.hours_before * 3600) AS window_start,
+           r.report_at + make_interval(secs => v.hours_after * 3600) AS window_end,
+           (SELECT min(i.incident_category) FROM incident_report_row i JOIN eval_qualifying_code q
+               ON q.rule_id = v.rule_id AND q.version = v.version AND q.incident_code = i.incident_code
+              AND q.incident_category IS NOT DISTINCT FROM i.incident_category AND q.incident_subcategory IS NOT DISTINCT FROM i.incident_subcategory
+             WHERE i.incident_number = r.incident_number) AS qualifying_category
+      FROM reports r
+      JOIN eval_policy v ON v.needs_report AND r.report_date >= v.effective_from AND (v.next_from IS NULL OR r.report_date < v.next_from)
+  ),
+  ${ACTIONS}
+  SELECT rr.rule_id, rr.version, rr.incident_number AS report_incident_number, rr.person_key, rr.also_suspect, rr.role,
+         to_char(rr.report_at AT TIME ZONE 'America/Los_Angeles', 'YYYY-MM-DD HH24:MI') AS report_local, rr.report_at,
+         rr.qualifying_category AS incident_category, rr.police_district,
+         a.action_type, a.action_id, a.agency, a.action_at, a.action_date::text AS action_date, a.action_datetime,
+         CASE WHEN rr.incident_number = ANY(a.incident_numbers) THEN 'direct' ELSE 'temporal' END AS nexus,
+         round(extract(epoch FROM (a.time_start - rr.report_at)) / 3600)::int AS hours_after_report,
+         c.assessment
+    FROM report_rules rr
+    JOIN actions a ON a.person_key = rr.person_key
+    JOIN eval_charges c ON c.raw = a.charges_raw AND c.rule_id = rr.rule_id AND c.version = rr.version
+   WHERE rr.qualifying_category IS NOT NULL
+     AND (c.assessment->>'anyProtected')::boolean
+     AND ((a.action_type = 'arrest' AND rr.audits_arrests AND (rr.arrest_agencies IS NULL OR upper(a.agency) = ANY(rr.arrest_agencies)))
+          OR (a.action_type = 'da_decision' AND rr.audits_da))
+     AND (rr.incident_number = ANY(a.incident_numbers)
+          OR (a.time_start IS NOT NULL AND a.time_start <= rr.window_end
+              AND CASE WHEN a.time_is_day THEN a.time_end > rr.window_start ELSE a.time_end >= rr.window_start END))`;
+
+/** Candidate flags of the rules that need no report (a repealed section), for the persons in `$1`, or everyone. */
+export const ACTION_CANDIDATES = `
+  WITH ${ACTIONS}
+  SELECT v.rule_id, v.version, a.person_key, a.action_type, a.action_id, a.agency, a.action_at, a.action_date::text AS action_date,
+         a.action_datetime, c.assessment
+    FROM actions a
+    JOIN eval_policy v ON NOT v.needs_report AND a.action_date >= v.effective_from AND (v.next_from IS NULL OR a.action_date < v.next_from)
+     AND ((a.action_type = 'arrest' AND v.audits_arrests AND (v.arrest_agencies IS NULL OR upper(a.agency) = ANY(v.arrest_agencies)))
+          OR (a.action_type = 'da_decision' AND v.audits_da))
+    JOIN eval_charges c ON c.raw = a.charges_raw AND c.rule_id = v.rule_id AND c.version = v.version
+   WHERE jsonb_array_length(c.assessment->'charges') > 0
+     AND ($1::text[] IS NULL OR a.person_key = ANY($1::text[]))`;
+
+/** The distinct charge texts of actions, with their parsed charges (for assessment under each version). */
+export const ACTION_CHARGE_TEXTS = `
+  WITH ${ACTIONS}
+  SELECT c.raw, c.charges FROM charge_list c WHERE c.raw IN (SELECT charges_raw FROM actions WHERE charges_raw IS NOT NULL)`;
+
+/** The distinct code triples of the incidents. */
+export const INCIDENT_CODE_TRIPLES = `SELECT DISTINCT incident_category, incident_subcategory, incident_code FROM incident_report_row`;

@@ -1,0 +1,346 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, type QueryRunner } from 'typeorm';
+import {
+  assessCharges,
+  confidenceOf,
+  flagSentence,
+  repealedCharges,
+  rowQualifies,
+  type ChargeAssessment,
+  type PolicyDocument,
+  type RepealedAssessment,
+} from '@sra/policies';
+import type { ParsedCharge } from '@sra/statutes';
+import { PoliciesService } from '../policies/policies.service';
+import { ACTION_CANDIDATES, ACTION_CHARGE_TEXTS, INCIDENT_CODE_TRIPLES, REPORT_CANDIDATES, WORK_TABLES } from './evaluation-sql';
+
+export type EvaluationTrigger = 'ingest' | 'on-demand' | 'policy-change' | 'start';
+
+export interface EvaluationRequest {
+  trigger: EvaluationTrigger;
+  requestedBy: string;
+  /** Limit to the people a batch touched; the whole database when absent. */
+  batchId?: string;
+}
+
+export interface EvaluationSummary {
+  runId: string;
+  trigger: EvaluationTrigger;
+  scope: 'full' | 'batch';
+  batchId: string | null;
+  policyVersions: Record<string, number[]>;
+  reportsEvaluated: number;
+  flagsNew: number;
+  flagsChanged: number;
+  flagsWithdrawn: number;
+  flagsCurrent: number;
+  seconds: number;
+}
+
+/** One flag as the engine decides it. */
+interface FlagRow {
+  id: string;
+  rule_id: string;
+  rule_version: number;
+  confidence: string;
+  nexus: string;
+  reasons: string[];
+  protected_charges: string[];
+  agency: string;
+  report_incident_number: string | null;
+  person_key: string;
+  action_type: 'arrest' | 'da_decision';
+  action_id: string;
+  action_at: string | null;
+  action_date: string;
+  action_datetime: string;
+  report_at: string | null;
+  incident_category: string | null;
+  police_district: string | null;
+  sentence: string;
+}
+
+interface ReportCandidate {
+  rule_id: string;
+  version: number;
+  report_incident_number: string;
+  person_key: string;
+  also_suspect: boolean;
+  role: string;
+  report_local: string;
+  report_at: Date;
+  incident_category: string;
+  police_district: string | null;
+  action_type: 'arrest' | 'da_decision';
+  action_id: string;
+  agency: string;
+  action_at: Date | null;
+  action_date: string;
+  action_datetime: string;
+  nexus: 'direct' | 'temporal';
+  hours_after_report: number | null;
+  assessment: ChargeAssessment;
+}
+
+interface ActionCandidate {
+  rule_id: string;
+  version: number;
+  person_key: string;
+  action_type: 'arrest' | 'da_decision';
+  action_id: string;
+  agency: string;
+  action_at: Date | null;
+  action_date: string;
+  action_datetime: string;
+  assessment: RepealedAssessment;
+}
+
+/** A flag's id: the same rule, report, person and action always give the same id, so reviews stay attached. */
+export function flagId(ruleId: string, reportIncidentNumber: string | null, personKey: string, actionType: string, actionId: string): string {
+  return createHash('sha256').update([ruleId, reportIncidentNumber ?? '', personKey, actionType, actionId].join('\u001f')).digest('hex').slice(0, 32);
+}
+
+/**
+ * Evaluates the loaded records against every policy version: set-based SQL
+ * finds the candidate (rule, report, action) triples; the pure functions of
+ * @sra/policies decide what depends on the policy's lists (which incidents
+ * qualify, which charges are protected, confidence, the sentence). Flags are
+ * upserted by stable id; a flag no longer produced is withdrawn, never deleted.
+ * One run at a time (an advisory lock), in one transaction.
+ */
+@Injectable()
+export class EvaluationService {
+  private readonly logger = new Logger(EvaluationService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly policies: PoliciesService,
+  ) {}
+
+  async evaluate(request: EvaluationRequest): Promise<EvaluationSummary> {
+    const started = Date.now();
+    const scope = request.batchId ? 'batch' : 'full';
+    await this.policies.seedDefaults();
+    const [{ id: runId }]: Array<{ id: string }> = await this.db.query(
+      `INSERT INTO evaluation_run (trigger, scope, batch_id, requested_by, status) VALUES ($1, $2, $3, $4, 'running') RETURNING id`,
+      [request.trigger, scope, request.batchId ?? null, request.requestedBy],
+    );
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query(`SELECT pg_advisory_xact_lock(hashtext('sra-evaluate'))`);
+      const versions = await this.policies.allVersions(runner);
+      const persons = request.batchId ? await this.personsTouched(runner, request.batchId) : null;
+      await this.fillWorkTables(runner, versions);
+      const byVersion = new Map(versions.map((v) => [`${v.ruleId}@${v.version}`, v]));
+      const policyOf = (ruleId: string, version: number) => byVersion.get(`${ruleId}@${version}`) as PolicyDocument;
+
+      const flags = new Map<string, FlagRow>();
+      const reportCandidates: ReportCandidate[] = await runner.query(REPORT_CANDIDATES, [persons]);
+      const reports = new Set<string>();
+      for (const c of reportCandidates) {
+        reports.add(`${c.report_incident_number}\u001f${c.person_key}`);
+        const { confidence, reasons } = confidenceOf({ nexus: c.nexus, assessment: c.assessment, alsoSuspect: c.also_suspect });
+        const id = flagId(c.rule_id, c.report_incident_number, c.person_key, c.action_type, c.action_id);
+        const policy = policyOf(c.rule_id, c.version);
+        const action = c.action_type === 'arrest' ? { kind: 'arrest' as const, agency: c.agency, at: c.action_datetime } : { kind: 'da_charge' as const, at: c.action_datetime };
+        const report = { category: c.incident_category, incidentNumber: c.report_incident_number, role: c.role, reportedAt: c.report_local, alsoSuspect: c.also_suspect };
+        const sentence =
+          c.nexus === 'direct'
+            ? flagSentence(policy, { report, nexus: 'direct', action, charges: c.assessment.protectedCharges })
+            : flagSentence(policy, { report, nexus: 'temporal', hoursAfterReport: c.hours_after_report ?? 0, action, charges: c.assessment.protectedCharges });
+        flags.set(id, {
+          id,
+          rule_id: c.rule_id,
+          rule_version: c.version,
+          confidence,
+          nexus: c.nexus,
+          reasons,
+          protected_charges: c.assessment.protectedCharges,
+          agency: c.agency.toUpperCase(),
+          report_incident_number: c.report_incident_number,
+          person_key: c.person_key,
+          action_type: c.action_type,
+          action_id: c.action_id,
+          action_at: c.action_at ? c.action_at.toISOString() : null,
+          action_date: c.action_date,
+          action_datetime: c.action_datetime,
+          report_at: c.report_at.toISOString(),
+          incident_category: c.incident_category,
+          police_district: c.police_district,
+          sentence,
+        });
+      }
+      const actionCandidates: ActionCandidate[] = await runner.query(ACTION_CANDIDATES, [persons]);
+      for (const c of actionCandidates) {
+        const { confidence, reasons } = confidenceOf({ nexus: 'none', repealed: c.assessment });
+        const id = flagId(c.rule_id, null, c.person_key, c.action_type, c.action_id);
+        const action = c.action_type === 'arrest' ? { kind: 'arrest' as const, agency: c.agency, at: c.action_datetime } : { kind: 'da_charge' as const, at: c.action_datetime };
+        flags.set(id, {
+          id,
+          rule_id: c.rule_id,
+          rule_version: c.version,
+          confidence,
+          nexus: 'none',
+          reasons,
+          protected_charges: c.assessment.charges,
+          agency: c.agency.toUpperCase(),
+          report_incident_number: null,
+          person_key: c.person_key,
+          action_type: c.action_type,
+          action_id: c.action_id,
+          action_at: c.action_at ? c.action_at.toISOString() : null,
+          action_date: c.action_date,
+          action_datetime: c.action_datetime,
+          report_at: null,
+          incident_category: null,
+          police_district: null,
+          sentence: flagSentence(policyOf(c.rule_id, c.version), { report: null, nexus: 'none', action, charges: c.assessment.charges }),
+        });
+      }
+
+      const counts = await this.store(runner, runId, [...flags.values()], persons);
+      const policyVersions: Record<string, number[]> = {};
+      for (const v of versions) (policyVersions[v.ruleId] ??= []).push(v.version);
+      const seconds = (Date.now() - started) / 1000;
+      await runner.query(
+        `UPDATE evaluation_run SET status = 'done', finished_at = clock_timestamp(), duration_ms = $2, policy_versions = $3, reports_evaluated = $4,
+                flags_new = $5, flags_changed = $6, flags_withdrawn = $7, flags_current = $8 WHERE id = $1`,
+        [runId, Math.round(seconds * 1000), JSON.stringify(policyVersions), reports.size, counts.new, counts.changed, counts.withdrawn, counts.current],
+      );
+      await runner.commitTransaction();
+      this.logger.log(`evaluation ${runId} (${scope}): ${counts.new} new, ${counts.changed} changed, ${counts.withdrawn} withdrawn, ${counts.current} current flags`);
+      return {
+        runId,
+        trigger: request.trigger,
+        scope,
+        batchId: request.batchId ?? null,
+        policyVersions,
+        reportsEvaluated: reports.size,
+        flagsNew: counts.new,
+        flagsChanged: counts.changed,
+        flagsWithdrawn: counts.withdrawn,
+        flagsCurrent: counts.current,
+        seconds,
+      };
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await this.db.query(`UPDATE evaluation_run SET status = 'failed', finished_at = clock_timestamp(), error = $2 WHERE id = $1`, [runId, (error as Error).message]);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Loaded batches with no evaluation since they landed (neither their own nor a full one), oldest first. */
+  async batchesNotEvaluated(): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.query(
+      `SELECT b.id FROM import_batch b
+        WHERE b.status = 'loaded'
+          AND NOT EXISTS (SELECT 1 FROM evaluation_run r WHERE r.status = 'done' AND (r.batch_id = b.id OR (r.scope = 'full' AND r.started_at > b.finished_at)))
+        ORDER BY b.finished_at`,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The people whose flags a batch can change: its own person keys, and everyone on the incidents it touched. */
+  private async personsTouched(runner: QueryRunner, batchId: string): Promise<string[]> {
+    const rows: Array<{ person_key: string }> = await runner.query(
+      `SELECT person_key FROM incident_person WHERE batch_id = $1
+       UNION SELECT person_key FROM arrest WHERE batch_id = $1
+       UNION SELECT person_key FROM da_decision WHERE batch_id = $1
+       UNION SELECT p.person_key FROM incident_person p JOIN incident_report_row i USING (incident_number) WHERE i.batch_id = $1
+       UNION SELECT d.person_key FROM da_decision d JOIN arrest a USING (arrest_id) WHERE a.batch_id = $1`,
+      [batchId],
+    );
+    return rows.map((r) => r.person_key);
+  }
+
+  /** What depends on the policies' lists, decided once per distinct value by the pure functions. */
+  private async fillWorkTables(runner: QueryRunner, versions: PolicyDocument[]): Promise<void> {
+    for (const statement of WORK_TABLES.split(';').filter((s) => s.trim())) await runner.query(statement);
+    const sorted = [...versions].sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.effectiveFrom.localeCompare(b.effectiveFrom));
+    const policyRows = sorted.map((v, i) => {
+      const next = sorted[i + 1]?.ruleId === v.ruleId ? sorted[i + 1].effectiveFrom : null;
+      const arrests = v.audits.arrests;
+      return {
+        rule_id: v.ruleId,
+        version: v.version,
+        effective_from: v.effectiveFrom,
+        next_from: next,
+        needs_report: v.needsReport,
+        audits_arrests: arrests !== null,
+        arrest_agencies: arrests === null || arrests.agencies === 'any' ? null : arrests.agencies.map((a) => a.trim().toUpperCase()),
+        audits_da: v.audits.daCharges,
+        hours_before: v.nexus?.hoursBeforeIncident ?? null,
+        hours_after: v.nexus?.hoursAfterReport ?? null,
+      };
+    });
+    await runner.query(
+      `INSERT INTO eval_policy SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(rule_id text, version integer, effective_from date, next_from date,
+         needs_report boolean, audits_arrests boolean, arrest_agencies text[], audits_da boolean, hours_before double precision, hours_after double precision)`,
+      [JSON.stringify(policyRows)],
+    );
+
+    const triples: Array<{ incident_category: string | null; incident_subcategory: string | null; incident_code: string }> = await runner.query(INCIDENT_CODE_TRIPLES);
+    const qualifying: object[] = [];
+    for (const v of versions) {
+      if (!v.needsReport) continue;
+      for (const t of triples) {
+        if (rowQualifies(v, { category: t.incident_category, subcategory: t.incident_subcategory, code: t.incident_code })) qualifying.push({ rule_id: v.ruleId, version: v.version, ...t });
+      }
+    }
+    await runner.query(
+      `INSERT INTO eval_qualifying_code SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(rule_id text, version integer, incident_category text, incident_subcategory text, incident_code text)`,
+      [JSON.stringify(qualifying)],
+    );
+    await runner.query(`ANALYZE eval_qualifying_code`);
+
+    const texts: Array<{ raw: string; charges: ParsedCharge[] }> = await runner.query(ACTION_CHARGE_TEXTS);
+    const assessed: object[] = [];
+    for (const v of versions) {
+      for (const t of texts) {
+        const assessment = v.needsReport ? assessCharges(v, t.charges) : repealedCharges(v, t.charges);
+        assessed.push({ raw: t.raw, rule_id: v.ruleId, version: v.version, assessment });
+      }
+    }
+    await runner.query(`INSERT INTO eval_charges SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(raw text, rule_id text, version integer, assessment jsonb)`, [JSON.stringify(assessed)]);
+    await runner.query(`ANALYZE eval_charges`);
+  }
+
+  /** Upserts the flags by id and withdraws the current ones (in scope) not produced any more. */
+  private async store(runner: QueryRunner, runId: string, flags: FlagRow[], persons: string[] | null): Promise<{ new: number; changed: number; withdrawn: number; current: number }> {
+    const rows: Array<{ inserted: boolean; changed: boolean }> = await runner.query(
+      `INSERT INTO flag AS f (id, rule_id, rule_version, confidence, nexus, reasons, protected_charges, agency, report_incident_number, person_key,
+                              action_type, action_id, action_at, action_date, action_datetime, report_at, incident_category, police_district, sentence,
+                              first_run_id, last_run_id)
+       SELECT x.*, $2::uuid, $2::uuid FROM jsonb_to_recordset($1::jsonb) AS x(id text, rule_id text, rule_version integer, confidence text, nexus text,
+              reasons text[], protected_charges text[], agency text, report_incident_number text, person_key text, action_type text, action_id text,
+              action_at timestamptz, action_date date, action_datetime text, report_at timestamptz, incident_category text, police_district text, sentence text)
+       ON CONFLICT (id) DO UPDATE SET
+         rule_version = excluded.rule_version, confidence = excluded.confidence, nexus = excluded.nexus, reasons = excluded.reasons,
+         protected_charges = excluded.protected_charges, agency = excluded.agency, action_at = excluded.action_at, action_date = excluded.action_date,
+         action_datetime = excluded.action_datetime, report_at = excluded.report_at, incident_category = excluded.incident_category,
+         police_district = excluded.police_district, sentence = excluded.sentence, status = 'current', withdrawn_at = NULL, last_run_id = excluded.last_run_id,
+         changed_at = CASE WHEN (f.rule_version, f.confidence, f.nexus, f.reasons, f.protected_charges, f.status, f.sentence)
+                             IS DISTINCT FROM (excluded.rule_version, excluded.confidence, excluded.nexus, excluded.reasons, excluded.protected_charges, 'current', excluded.sentence)
+                           THEN now() ELSE f.changed_at END
+       RETURNING (xmax = 0) AS inserted, (f.changed_at = now()) AS changed`,
+      [JSON.stringify(flags), runId],
+    );
+    const inserted = rows.filter((r) => r.inserted).length;
+    const changed = rows.filter((r) => !r.inserted && r.changed).length;
+    // A SELECT around the UPDATE: TypeORM returns an UPDATE's rows with its count, a SELECT's rows alone.
+    const [{ withdrawn }]: Array<{ withdrawn: number }> = await runner.query(
+      `WITH w AS (UPDATE flag SET status = 'withdrawn', withdrawn_at = now(), changed_at = now(), last_run_id = $1
+                   WHERE status = 'current' AND last_run_id <> $1 AND ($2::text[] IS NULL OR person_key = ANY($2::text[])) RETURNING id)
+       SELECT count(*)::int AS withdrawn FROM w`,
+      [runId, persons],
+    );
+    const [{ n }]: Array<{ n: number }> = await runner.query(`SELECT count(*)::int AS n FROM flag WHERE status = 'current'`);
+    return { new: inserted, changed, withdrawn, current: n };
+  }
+}
