@@ -59,51 +59,38 @@ const reject = (column: string, value: string | null, reason: string): FieldReje
 const empty = (column: string) => reject(column, null, `${column} is empty`);
 const quoted = (value: string) => `"${value}"`;
 
-const text =
-  (name: string, file: string) =>
+/** A step that writes one column from one file column (`k` is its index, -1 when the file lacks it). */
+const column =
+  (name: string, type: SqlType, file: string, run: (row: CsvRow, k: number, out: CopyWriter) => FieldReject | null, unhashed = false) =>
   (at: Index): Step => {
     const k = at(file);
-    return {
-      outputs: [{ name, type: 'text' }],
-      run(row, out) {
-        out.comma();
-        out.field(row, k);
-        return null;
-      },
-    };
+    return { outputs: [{ name, type }], unhashed, run: (row, out) => run(row, k, out) };
   };
 
-const requiredText =
-  (name: string, file: string) =>
-  (at: Index): Step => {
-    const k = at(file);
-    return {
-      outputs: [{ name, type: 'text' }],
-      run(row, out) {
-        if (row.isEmpty(k)) return empty(file);
-        out.comma();
-        out.field(row, k);
-        return null;
-      },
-    };
-  };
+const text = (name: string, file: string) =>
+  column(name, 'text', file, (row, k, out) => {
+    out.comma();
+    out.field(row, k);
+    return null;
+  });
 
-const identifier =
-  (name: string, file: string) =>
-  (at: Index): Step => {
-    const k = at(file);
-    return {
-      outputs: [{ name, type: 'text' }],
-      run(row, out) {
-        if (row.isEmpty(k)) return empty(file);
-        const b = row.content(k);
-        if (!isIdentifier(b, row.s, row.e)) return reject(file, row.text(k), `${file} is not an identifier (letters, digits and . _ : / -, at most 64)`);
-        out.comma();
-        out.plain(b, row.s, row.e);
-        return null;
-      },
-    };
-  };
+const requiredText = (name: string, file: string) =>
+  column(name, 'text', file, (row, k, out) => {
+    if (row.isEmpty(k)) return empty(file);
+    out.comma();
+    out.field(row, k);
+    return null;
+  });
+
+const identifier = (name: string, file: string) =>
+  column(name, 'text', file, (row, k, out) => {
+    if (row.isEmpty(k)) return empty(file);
+    const b = row.content(k);
+    if (!isIdentifier(b, row.s, row.e)) return reject(file, row.text(k), `${file} is not an identifier (letters, digits and . _ : / -, at most 64)`);
+    out.comma();
+    out.plain(b, row.s, row.e);
+    return null;
+  });
 
 /** Writes the local date and time of field k, or returns false when it is not one. */
 function writeDateTime(row: CsvRow, k: number, out: CopyWriter): boolean {
@@ -114,129 +101,81 @@ function writeDateTime(row: CsvRow, k: number, out: CopyWriter): boolean {
   return true;
 }
 
-const datetime =
-  (name: string, file: string, required: boolean) =>
-  (at: Index): Step => {
-    const k = at(file);
-    return {
-      outputs: [{ name, type: 'timestamptz' }],
-      run(row, out) {
-        out.comma();
-        if (row.isEmpty(k)) return required ? empty(file) : null;
-        return writeDateTime(row, k, out) ? null : reject(file, row.text(k), quoted(row.text(k)) + DATETIME_HINT);
-      },
-    };
-  };
+const datetime = (name: string, file: string, required: boolean) =>
+  column(name, 'timestamptz', file, (row, k, out) => {
+    out.comma();
+    if (row.isEmpty(k)) return required ? empty(file) : null;
+    return writeDateTime(row, k, out) ? null : reject(file, row.text(k), quoted(row.text(k)) + DATETIME_HINT);
+  });
 
 const scratch = new Uint8Array(32);
 
-const date =
-  (name: string, file: string, required: boolean) =>
-  (at: Index): Step => {
-    const k = at(file);
-    return {
-      outputs: [{ name, type: 'date' }],
-      run(row, out) {
-        out.comma();
-        if (row.isEmpty(k)) return required ? empty(file) : null;
-        const b = row.content(k);
-        if (!localDate(b, row.s, row.e, out.buf, out.o, scratch)) return reject(file, row.text(k), quoted(row.text(k)) + DATE_HINT);
-        out.o += 10;
-        return null;
-      },
-    };
-  };
+const date = (name: string, file: string, required: boolean) =>
+  column(name, 'date', file, (row, k, out) => {
+    out.comma();
+    if (row.isEmpty(k)) return required ? empty(file) : null;
+    const b = row.content(k);
+    if (!localDate(b, row.s, row.e, out.buf, out.o, scratch)) return reject(file, row.text(k), quoted(row.text(k)) + DATE_HINT);
+    out.o += 10;
+    return null;
+  });
 
 /** Incident codes are up to five digits; `3074` and `03074` are the same code. */
-const incidentCode =
-  (name: string, file: string) =>
-  (at: Index): Step => {
-    const k = at(file);
-    return {
-      outputs: [{ name, type: 'text' }],
-      run(row, out) {
-        if (row.isEmpty(k)) return empty(file);
-        const b = row.content(k);
-        if (!isDigits(b, row.s, row.e, 1, 5)) return reject(file, row.text(k), `${quoted(row.text(k))} is not an incident code (up to five digits)`);
-        out.comma();
-        for (let pad = 5 - (row.e - row.s); pad > 0; pad--) out.buf[out.o++] = 0x30;
-        out.plain(b, row.s, row.e);
-        return null;
-      },
-    };
-  };
+const incidentCode = (name: string, file: string) =>
+  column(name, 'text', file, (row, k, out) => {
+    if (row.isEmpty(k)) return empty(file);
+    const b = row.content(k);
+    if (!isDigits(b, row.s, row.e, 1, 5)) return reject(file, row.text(k), `${quoted(row.text(k))} is not an incident code (up to five digits)`);
+    out.comma();
+    for (let pad = 5 - (row.e - row.s); pad > 0; pad--) out.buf[out.o++] = 0x30;
+    out.plain(b, row.s, row.e);
+    return null;
+  });
 
 /** A four-digit year, else nothing (the year is also in the date). */
-const year =
-  (name: string, file: string) =>
-  (at: Index): Step => {
-    const k = at(file);
-    return {
-      outputs: [{ name, type: 'integer' }],
-      run(row, out) {
-        out.comma();
-        if (row.isEmpty(k)) return null;
-        const b = row.content(k);
-        if (isDigits(b, row.s, row.e, 4, 4)) out.plain(b, row.s, row.e);
-        return null;
-      },
-    };
-  };
+const year = (name: string, file: string) =>
+  column(name, 'integer', file, (row, k, out) => {
+    out.comma();
+    if (row.isEmpty(k)) return null;
+    const b = row.content(k);
+    if (isDigits(b, row.s, row.e, 4, 4)) out.plain(b, row.s, row.e);
+    return null;
+  });
 
-const trueOrFalse =
-  (name: string, file: string) =>
-  (at: Index): Step => {
-    const k = at(file);
-    return {
-      outputs: [{ name, type: 'boolean' }],
-      run(row, out) {
-        out.comma();
-        if (row.isEmpty(k)) return null;
-        const value = row.text(k);
-        const lower = value.toLowerCase();
-        if (lower !== 'true' && lower !== 'false') return reject(file, value, `${quoted(value)} is not true or false`);
-        out.text(lower);
-        return null;
-      },
-    };
-  };
+const trueOrFalse = (name: string, file: string) =>
+  column(name, 'boolean', file, (row, k, out) => {
+    out.comma();
+    if (row.isEmpty(k)) return null;
+    const value = row.text(k);
+    const lower = value.toLowerCase();
+    if (lower !== 'true' && lower !== 'false') return reject(file, value, `${quoted(value)} is not true or false`);
+    out.text(lower);
+    return null;
+  });
 
-const decimal =
-  (name: string, file: string) =>
-  (at: Index): Step => {
-    const k = at(file);
-    return {
-      outputs: [{ name, type: 'double precision' }],
-      run(row, out) {
-        out.comma();
-        if (row.isEmpty(k)) return null;
-        const b = row.content(k);
-        if (!isDecimal(b, row.s, row.e)) return reject(file, row.text(k), `${quoted(row.text(k))} is not a number`);
-        out.plain(b, row.s, row.e);
-        return null;
-      },
-    };
-  };
+const decimal = (name: string, file: string) =>
+  column(name, 'double precision', file, (row, k, out) => {
+    out.comma();
+    if (row.isEmpty(k)) return null;
+    const b = row.content(k);
+    if (!isDecimal(b, row.s, row.e)) return reject(file, row.text(k), `${quoted(row.text(k))} is not a number`);
+    out.plain(b, row.s, row.e);
+    return null;
+  });
 
 /** One of a fixed list, compared after `normalise`; stored as `spell` returns it. */
-const oneOf =
-  (name: string, file: string, values: readonly string[], normalise: (v: string) => string, spell: (v: string) => string = (v) => v) =>
-  (at: Index): Step => {
-    const k = at(file);
-    const known = new Map(values.map((v) => [normalise(v), spell(v)]));
-    return {
-      outputs: [{ name, type: 'text' }],
-      run(row, out) {
-        if (row.isEmpty(k)) return empty(file);
-        const value = row.text(k);
-        const spelled = known.get(normalise(value));
-        if (spelled === undefined) return reject(file, value, `unknown ${file} ${quoted(value)} (one of: ${values.join(', ')})`);
-        out.comma();
-        out.text(spelled);
-        return null;
-      },
-    };
-  };
+const oneOf = (name: string, file: string, values: readonly string[], normalise: (v: string) => string, spell: (v: string) => string = (v) => v) => {
+  const known = new Map(values.map((v) => [normalise(v), spell(v)]));
+  return column(name, 'text', file, (row, k, out) => {
+    if (row.isEmpty(k)) return empty(file);
+    const value = row.text(k);
+    const spelled = known.get(normalise(value));
+    if (spelled === undefined) return reject(file, value, `unknown ${file} ${quoted(value)} (one of: ${values.join(', ')})`);
+    out.comma();
+    out.text(spelled);
+    return null;
+  });
+};
 
 const lower = (v: string) => v.toLowerCase();
 /** `Reporting_Party`, `reporting  party` and `reporting party` are one role. */
@@ -245,42 +184,34 @@ const roleName = (v: string) => v.replace(/[_\s]+/g, ' ').toLowerCase();
 /**
  * A person key, checked here and keyed in the database (HMAC), so the key
  * itself is never stored; a rejected key is not kept even in the reject.
+ * Left out of the row hash, which must not help anyone guess a key.
  */
-const personKey =
-  (name: string, file: string) =>
-  (at: Index): Step => {
-    const k = at(file);
-    return {
-      outputs: [{ name, type: 'text' }],
-      unhashed: true,
-      run(row, out) {
-        if (row.isEmpty(k)) return empty(file);
-        const problem = checkPersonKey(row.text(k));
-        if (problem === 'format') return reject(file, null, `${file} is not a pseudonymous key (6 to 128 of A-Z a-z 0-9 . _ : -); the value is not kept`);
-        if (problem === 'ssn') return reject(file, null, `${file} looks like a Social Security number; keys must be pseudonymous; the value is not kept`);
-        if (problem === 'phone') return reject(file, null, `${file} looks like a phone number; keys must be pseudonymous; the value is not kept`);
-        const b = row.content(k);
-        out.comma();
-        out.plain(b, row.s, row.e);
-        return null;
-      },
-    };
-  };
+const personKey = (name: string, file: string) =>
+  column(
+    name,
+    'text',
+    file,
+    (row, k, out) => {
+      if (row.isEmpty(k)) return empty(file);
+      const problem = checkPersonKey(row.text(k));
+      if (problem === 'format') return reject(file, null, `${file} is not a pseudonymous key (6 to 128 of A-Z a-z 0-9 . _ : -); the value is not kept`);
+      if (problem === 'ssn') return reject(file, null, `${file} looks like a Social Security number; keys must be pseudonymous; the value is not kept`);
+      if (problem === 'phone') return reject(file, null, `${file} looks like a phone number; keys must be pseudonymous; the value is not kept`);
+      const b = row.content(k);
+      out.comma();
+      out.plain(b, row.s, row.e);
+      return null;
+    },
+    true,
+  );
 
-const upperText =
-  (name: string, file: string) =>
-  (at: Index): Step => {
-    const k = at(file);
-    return {
-      outputs: [{ name, type: 'text' }],
-      run(row, out) {
-        if (row.isEmpty(k)) return empty(file);
-        out.comma();
-        out.text(row.text(k).toUpperCase());
-        return null;
-      },
-    };
-  };
+const upperText = (name: string, file: string) =>
+  column(name, 'text', file, (row, k, out) => {
+    if (row.isEmpty(k)) return empty(file);
+    out.comma();
+    out.text(row.text(k).toUpperCase());
+    return null;
+  });
 
 /** A check across columns: at least one of them holds a value. */
 const anyOf =

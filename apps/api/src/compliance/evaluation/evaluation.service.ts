@@ -31,7 +31,7 @@ export interface EvaluationSummary {
   scope: 'full' | 'batch';
   batchId: string | null;
   policyVersions: Record<string, number[]>;
-  reportsEvaluated: number;
+  reportsFlagged: number;
   flagsNew: number;
   flagsChanged: number;
   flagsWithdrawn: number;
@@ -97,6 +97,28 @@ interface ActionCandidate {
   assessment: RepealedAssessment;
 }
 
+type CandidateAction = Pick<ActionCandidate, 'rule_id' | 'version' | 'person_key' | 'action_type' | 'action_id' | 'agency' | 'action_at' | 'action_date' | 'action_datetime'>;
+
+/** What a flag says of its action and rule, whichever kind of rule produced it. */
+function actionFields(c: CandidateAction) {
+  return {
+    rule_id: c.rule_id,
+    rule_version: c.version,
+    agency: c.agency.toUpperCase(),
+    person_key: c.person_key,
+    action_type: c.action_type,
+    action_id: c.action_id,
+    action_at: c.action_at ? c.action_at.toISOString() : null,
+    action_date: c.action_date,
+    action_datetime: c.action_datetime,
+  };
+}
+
+/** The action as the flag's sentence tells it. */
+function actionFacts(c: CandidateAction) {
+  return c.action_type === 'arrest' ? { kind: 'arrest' as const, agency: c.agency, at: c.action_datetime } : { kind: 'da_charge' as const, at: c.action_datetime };
+}
+
 /** A flag's id: the same rule, report, person and action always give the same id, so reviews stay attached. */
 export function flagId(ruleId: string, reportIncidentNumber: string | null, personKey: string, actionType: string, actionId: string): string {
   return createHash('sha256').update([ruleId, reportIncidentNumber ?? '', personKey, actionType, actionId].join('\u001f')).digest('hex').slice(0, 32);
@@ -146,28 +168,20 @@ export class EvaluationService {
         const { confidence, reasons } = confidenceOf({ nexus: c.nexus, assessment: c.assessment, alsoSuspect: c.also_suspect });
         const id = flagId(c.rule_id, c.report_incident_number, c.person_key, c.action_type, c.action_id);
         const policy = policyOf(c.rule_id, c.version);
-        const action = c.action_type === 'arrest' ? { kind: 'arrest' as const, agency: c.agency, at: c.action_datetime } : { kind: 'da_charge' as const, at: c.action_datetime };
         const report = { category: c.incident_category, incidentNumber: c.report_incident_number, role: c.role, reportedAt: c.report_local, alsoSuspect: c.also_suspect };
+        const charges = c.assessment.protectedCharges;
         const sentence =
           c.nexus === 'direct'
-            ? flagSentence(policy, { report, nexus: 'direct', action, charges: c.assessment.protectedCharges })
-            : flagSentence(policy, { report, nexus: 'temporal', hoursAfterReport: c.hours_after_report ?? 0, action, charges: c.assessment.protectedCharges });
+            ? flagSentence(policy, { report, nexus: 'direct', action: actionFacts(c), charges })
+            : flagSentence(policy, { report, nexus: 'temporal', hoursAfterReport: c.hours_after_report ?? 0, action: actionFacts(c), charges });
         flags.set(id, {
+          ...actionFields(c),
           id,
-          rule_id: c.rule_id,
-          rule_version: c.version,
           confidence,
           nexus: c.nexus,
           reasons,
-          protected_charges: c.assessment.protectedCharges,
-          agency: c.agency.toUpperCase(),
+          protected_charges: charges,
           report_incident_number: c.report_incident_number,
-          person_key: c.person_key,
-          action_type: c.action_type,
-          action_id: c.action_id,
-          action_at: c.action_at ? c.action_at.toISOString() : null,
-          action_date: c.action_date,
-          action_datetime: c.action_datetime,
           report_at: c.report_at.toISOString(),
           incident_category: c.incident_category,
           police_district: c.police_district,
@@ -178,27 +192,19 @@ export class EvaluationService {
       for (const c of actionCandidates) {
         const { confidence, reasons } = confidenceOf({ nexus: 'none', repealed: c.assessment });
         const id = flagId(c.rule_id, null, c.person_key, c.action_type, c.action_id);
-        const action = c.action_type === 'arrest' ? { kind: 'arrest' as const, agency: c.agency, at: c.action_datetime } : { kind: 'da_charge' as const, at: c.action_datetime };
+        const charges = c.assessment.charges;
         flags.set(id, {
+          ...actionFields(c),
           id,
-          rule_id: c.rule_id,
-          rule_version: c.version,
           confidence,
           nexus: 'none',
           reasons,
-          protected_charges: c.assessment.charges,
-          agency: c.agency.toUpperCase(),
+          protected_charges: charges,
           report_incident_number: null,
-          person_key: c.person_key,
-          action_type: c.action_type,
-          action_id: c.action_id,
-          action_at: c.action_at ? c.action_at.toISOString() : null,
-          action_date: c.action_date,
-          action_datetime: c.action_datetime,
           report_at: null,
           incident_category: null,
           police_district: null,
-          sentence: flagSentence(policyOf(c.rule_id, c.version), { report: null, nexus: 'none', action, charges: c.assessment.charges }),
+          sentence: flagSentence(policyOf(c.rule_id, c.version), { report: null, nexus: 'none', action: actionFacts(c), charges }),
         });
       }
 
@@ -207,7 +213,7 @@ export class EvaluationService {
       for (const v of versions) (policyVersions[v.ruleId] ??= []).push(v.version);
       const seconds = (Date.now() - started) / 1000;
       await runner.query(
-        `UPDATE evaluation_run SET status = 'done', finished_at = clock_timestamp(), duration_ms = $2, policy_versions = $3, reports_evaluated = $4,
+        `UPDATE evaluation_run SET status = 'done', finished_at = clock_timestamp(), duration_ms = $2, policy_versions = $3, reports_flagged = $4,
                 flags_new = $5, flags_changed = $6, flags_withdrawn = $7, flags_current = $8 WHERE id = $1`,
         [runId, Math.round(seconds * 1000), JSON.stringify(policyVersions), reports.size, counts.new, counts.changed, counts.withdrawn, counts.current],
       );
@@ -219,7 +225,7 @@ export class EvaluationService {
         scope,
         batchId: request.batchId ?? null,
         policyVersions,
-        reportsEvaluated: reports.size,
+        reportsFlagged: reports.size,
         flagsNew: counts.new,
         flagsChanged: counts.changed,
         flagsWithdrawn: counts.withdrawn,

@@ -41,7 +41,7 @@ export class Compliance1764576000000 implements MigrationInterface {
         started_at timestamptz NOT NULL DEFAULT clock_timestamp(),
         finished_at timestamptz,
         duration_ms integer,
-        reports_evaluated integer,
+        reports_flagged integer,
         flags_new integer,
         flags_changed integer,
         flags_withdrawn integer,
