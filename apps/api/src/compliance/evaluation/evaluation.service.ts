@@ -62,42 +62,37 @@ interface FlagRow {
   sentence: string;
 }
 
-interface ReportCandidate {
+/** A rule version and an action of a person, as every candidate row has them. */
+interface CandidateAction {
   rule_id: string;
   version: number;
-  report_incident_number: string;
   person_key: string;
+  action_type: 'arrest' | 'da_decision';
+  action_id: string;
+  agency: string;
+  action_at: Date | null;
+  action_date: string;
+  action_datetime: string;
+}
+
+/** A rule that protects a report: the report, the nexus and how the action's charges assess. */
+interface ReportCandidate extends CandidateAction {
+  report_incident_number: string;
   also_suspect: boolean;
   role: string;
   report_local: string;
   report_at: Date;
   incident_category: string;
   police_district: string | null;
-  action_type: 'arrest' | 'da_decision';
-  action_id: string;
-  agency: string;
-  action_at: Date | null;
-  action_date: string;
-  action_datetime: string;
   nexus: 'direct' | 'temporal';
   hours_after_report: number | null;
   assessment: ChargeAssessment;
 }
 
-interface ActionCandidate {
-  rule_id: string;
-  version: number;
-  person_key: string;
-  action_type: 'arrest' | 'da_decision';
-  action_id: string;
-  agency: string;
-  action_at: Date | null;
-  action_date: string;
-  action_datetime: string;
+/** A rule that needs no report: the repealed charges on the action. */
+interface ActionCandidate extends CandidateAction {
   assessment: RepealedAssessment;
 }
-
-type CandidateAction = Pick<ActionCandidate, 'rule_id' | 'version' | 'person_key' | 'action_type' | 'action_id' | 'agency' | 'action_at' | 'action_date' | 'action_datetime'>;
 
 /** What a flag says of its action and rule, whichever kind of rule produced it. */
 function actionFields(c: CandidateAction) {
