@@ -80,8 +80,8 @@ exports.run = async ({ root }) => {
         await withDatabase(pg.url, 'bench_ingest', async (url) => {
           const env = { DATABASE_URL: url, PERSON_KEY_SECRET: 'bench-person-key-secret-0123456789abcdef', LOG_LEVEL: 'debug', NO_COLOR: '1' };
           cli(root, ['db:migrate'], env);
-          const first = cli(root, ['ingest', 'incidents', file], env);
-          const second = cli(root, ['ingest', 'incidents', file], env);
+          const first = cli(root, ['ingest', 'incidents', file, '--no-evaluate'], env);
+          const second = cli(root, ['ingest', 'incidents', file, '--no-evaluate'], env);
           if (first.out.inserted !== rows || second.out.unchanged !== rows) throw new Error(`unexpected counts: ${JSON.stringify([first.out, second.out])}`);
           const rate = (s) => rows / s;
           peaks.push({ rows, peak: first.out.peakRssMb });

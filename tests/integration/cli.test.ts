@@ -77,8 +77,9 @@ describe('audit CLI', () => {
     try {
       expect((await runCli(['generate', '--out', dir, '--incidents', '6000', '--seed', 'cli-evaluate'], env)).code).toBe(0);
       for (const kind of ['incidents', 'incident-persons', 'arrests', 'da-decisions']) {
-        const loaded = await runCli(['ingest', kind, path.join(dir, `${kind}.csv`)], { ...env, PERSON_KEY_SECRET: 'cli-test-person-key-secret-0123456789abcdef' });
+        const loaded = await runCli(['ingest', kind, path.join(dir, `${kind}.csv`), '--no-evaluate'], { ...env, PERSON_KEY_SECRET: 'cli-test-person-key-secret-0123456789abcdef' });
         expect(loaded.code).toBe(0);
+        expect(JSON.parse(loaded.stdout).evaluation).toBeUndefined();
       }
       const expectedCount = fs.readFileSync(path.join(dir, 'expected-flags.csv'), 'utf8').trimEnd().split('\n').length - 1;
       const pending = await runCli(['evaluate'], env);
@@ -97,6 +98,10 @@ describe('audit CLI', () => {
       const asJson = JSON.parse((await runCli(['flags', '--format', 'json'], env)).stdout);
       expect(asJson).toHaveLength(expectedCount);
       expect(asJson[0]).toMatchObject({ rule_version: 1, status: 'current' });
+
+      // Without --no-evaluate, a load evaluates the people it touched and says so.
+      const reloaded = await runCli(['ingest', 'arrests', path.join(dir, 'arrests.csv')], { ...env, PERSON_KEY_SECRET: 'cli-test-person-key-secret-0123456789abcdef' });
+      expect(JSON.parse(reloaded.stdout)).toMatchObject({ status: 'loaded', evaluation: { trigger: 'ingest', scope: 'batch', flagsNew: 0, flagsWithdrawn: 0, flagsCurrent: expectedCount } });
 
       const bad = await runCli(['flags', '--format', 'xml'], env);
       expect(bad.code).toBe(2);

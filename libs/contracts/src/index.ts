@@ -5,3 +5,4 @@ export * from './users';
 export * from './audit-log';
 export * from './list';
 export * from './imports';
+export * from './policies';

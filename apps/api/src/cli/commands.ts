@@ -83,13 +83,19 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
   ingest: {
     summary: 'Load an import file as one batch (kinds: incidents, incident-persons, arrests, da-decisions)',
-    usage: 'ingest <kind> <file>',
-    options: {},
+    usage: 'ingest <kind> <file> [--no-evaluate]',
+    options: { 'no-evaluate': { type: 'boolean' } },
     positionals: 2,
     migrate: true,
     async run(ctx) {
       const result = await runIngest(appOf(ctx), ctx.positionals[0], ctx.positionals[1], (line) => process.stderr.write(line + '\n'));
-      ctx.out(JSON.stringify({ ...result, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+      const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+      // Then the flags follow the data (the people this batch touched), unless asked not to (a series of loads, the benchmark).
+      const evaluation =
+        result.status === 'loaded' && !ctx.options['no-evaluate']
+          ? await appOf(ctx).get(EvaluationService).evaluate({ trigger: 'ingest', requestedBy: `cli:${process.env.USER ?? 'unknown'}`, batchId: result.batchId })
+          : undefined;
+      ctx.out(JSON.stringify({ ...result, peakRssMb, ...(evaluation ? { evaluation } : {}) }));
       if (result.status === 'refused') throw new CliError(`the file was refused: ${result.reason}`);
     },
   },

@@ -21,7 +21,8 @@ export interface ListSpec {
   filters: Record<string, FilterSpec>;
   /** Column of the `id` filter react-admin's getMany sends (`filter={"id":[...]}`). */
   idColumn: string;
-  idKind: 'uuid' | 'int';
+  /** `key`: a short identifier (letters, digits and `. _ : -`), such as `sfpd-psw-2017:2`. */
+  idKind: 'uuid' | 'int' | 'key';
 }
 
 export class ListQueryError extends Error {
@@ -92,12 +93,13 @@ export function parseListQuery(raw: RawListQuery, spec: ListSpec): ListQuery {
   return { sort, range, filter };
 }
 
-function checkIds(v: unknown, kind: 'uuid' | 'int'): Array<string | number> {
+function checkIds(v: unknown, kind: ListSpec['idKind']): Array<string | number> {
   const list = Array.isArray(v) ? v : [v];
   if (list.length > MAX_PAGE_SIZE) throw new ListQueryError(`at most ${MAX_PAGE_SIZE} ids at once`);
   return list.map((id) => {
     if (kind === 'uuid' && typeof id === 'string' && UUID.test(id)) return id;
     if (kind === 'int' && (Number.isInteger(id) || (typeof id === 'string' && /^\d{1,18}$/.test(id)))) return String(id);
+    if (kind === 'key' && typeof id === 'string' && /^[A-Za-z0-9._:-]{1,100}$/.test(id)) return id;
     throw new ListQueryError(`id filter: ${JSON.stringify(id)} is not a valid id`);
   });
 }

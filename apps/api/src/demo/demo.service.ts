@@ -9,6 +9,7 @@ import { DEFAULT_GENERATE_OPTIONS, generate, OUTPUT_FILES, type OutputFile } fro
 import type { ImportBatchResult, ImportKindName } from '@sra/contracts';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { EvaluationService } from '../compliance/evaluation/evaluation.service';
 import { IngestService } from '../ingest/ingest.service';
 
 /** The demo city: three years around PC 647.3 coming into force (2020-01-01). */
@@ -26,6 +27,8 @@ export interface DemoSummary {
   incidents: number;
   period: { from: string; to: string };
   batches: ImportBatchResult[];
+  /** Current flags after the evaluation that follows the load. */
+  flags: number;
   seconds: number;
 }
 
@@ -41,6 +44,7 @@ export class DemoService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly ingest: IngestService,
+    private readonly evaluation: EvaluationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -80,9 +84,11 @@ export class DemoService {
         if (result.status !== 'loaded') throw new Error(`the demo ${kind} file was refused: ${result.reason}`);
         batches.push(result);
       }
+      log('demo: evaluating the flags');
+      const evaluation = await this.evaluation.evaluate({ trigger: 'ingest', requestedBy: 'demo' });
       const seconds = Math.round((Date.now() - started) / 100) / 10;
-      log(`demo: loaded in ${seconds} s`);
-      return { incidents, period: { ...DEMO_PERIOD }, batches, seconds };
+      log(`demo: loaded and evaluated in ${seconds} s (${evaluation.flagsCurrent.toLocaleString('en-US')} flags)`);
+      return { incidents, period: { ...DEMO_PERIOD }, batches, flags: evaluation.flagsCurrent, seconds };
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

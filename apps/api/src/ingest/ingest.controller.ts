@@ -6,19 +6,24 @@ import type { Readable } from 'node:stream';
 import { IMPORT_KINDS, isImportKind } from '@sra/import-formats';
 import type { CurrentUser as CurrentUserShape, ImportBatchResult } from '@sra/contracts';
 import { AllowRoles, CurrentUser } from '../auth/decorators/access.decorators';
+import { EvaluationService } from '../compliance/evaluation/evaluation.service';
 import { IngestService } from './ingest.service';
 
 /**
  * `POST /api/ingest/<kind>`: a multipart upload with one file field, streamed
  * straight into the load (never buffered whole). 200 with the batch when it
  * landed (rejected rows included), 422 when the file was refused whole.
+ * A landed batch is then evaluated in the background.
  */
 @ApiTags('ingest')
 @ApiCookieAuth()
 @AllowRoles('dataLoading')
 @Controller('ingest')
 export class IngestController {
-  constructor(private readonly ingest: IngestService) {}
+  constructor(
+    private readonly ingest: IngestService,
+    private readonly evaluation: EvaluationService,
+  ) {}
 
   @Post(':kind')
   @ApiConsumes('multipart/form-data')
@@ -46,6 +51,8 @@ export class IngestController {
       req.pipe(parser);
     });
     res.status(result.status === 'loaded' ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY);
+    // The flags follow the data: the people this batch touched are evaluated again, without holding up the answer.
+    if (result.status === 'loaded') this.evaluation.evaluateInBackground({ trigger: 'ingest', requestedBy: user.email, batchId: result.batchId });
     return result;
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ComplianceModule } from '../compliance/compliance.module';
 import { AppInfoController } from './app-info.controller';
 import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
@@ -6,6 +7,7 @@ import { ImportBatchesController } from './import-batches.controller';
 import { ImportBatchesService } from './import-batches.service';
 
 @Module({
+  imports: [ComplianceModule],
   controllers: [IngestController, ImportBatchesController, AppInfoController],
   providers: [IngestService, ImportBatchesService],
   exports: [IngestService, ImportBatchesService],

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, type QueryRunner } from 'typeorm';
@@ -128,8 +128,9 @@ export function flagId(ruleId: string, reportIncidentNumber: string | null, pers
  * One run at a time (an advisory lock), in one transaction.
  */
 @Injectable()
-export class EvaluationService {
+export class EvaluationService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(EvaluationService.name);
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -234,6 +235,23 @@ export class EvaluationService {
     } finally {
       await runner.release();
     }
+  }
+
+  /**
+   * Starts an evaluation without waiting for it (after an upload or a policy change); a failure is logged and
+   * recorded in its run, and the batch is picked up by the next `evaluate`.
+   */
+  evaluateInBackground(request: EvaluationRequest): void {
+    const running = this.evaluate(request)
+      .then(() => undefined)
+      .catch((error: unknown) => this.logger.error(`evaluation (${request.trigger}) failed: ${(error as Error).message}`))
+      .finally(() => this.inFlight.delete(running));
+    this.inFlight.add(running);
+  }
+
+  /** A shutdown lets running evaluations finish (before the database connections close). */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
   }
 
   /** Loaded batches with no evaluation since they landed (neither their own nor a full one), oldest first. */

@@ -1,0 +1,32 @@
+/** One stored version of a rule, as the policy API lists it (the document itself is `PolicyDocument` of @sra/policies). */
+export interface PolicyVersionRecord {
+  /** `<ruleId>:<version>`, e.g. `sfpd-psw-2017:1`. */
+  id: string;
+  ruleId: string;
+  version: number;
+  effectiveFrom: string;
+  /** The version's last day in force (the day before the next version's date), or null while it is the latest. */
+  effectiveUntil: string | null;
+  title: string;
+  instrument: string;
+  /** The provenance of each list, e.g. `{ qualification: 'secondary', protectedCharges: 'secondary' }`. */
+  provenance: Record<string, string>;
+  changeReason: string;
+  createdBy: string;
+  createdAt: string;
+  /** How many flags (current or withdrawn) this version produced. */
+  flagCount: number;
+}
+
+/** A version with its whole document. */
+export interface PolicyVersionDetail extends PolicyVersionRecord {
+  document: Record<string, unknown>;
+}
+
+/** One difference between two versions of a rule. */
+export interface PolicyChange {
+  path: string;
+  change: 'added' | 'removed' | 'changed';
+  before?: unknown;
+  after?: unknown;
+}
