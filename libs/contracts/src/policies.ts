@@ -30,3 +30,22 @@ export interface PolicyChange {
   before?: unknown;
   after?: unknown;
 }
+
+/** One cell of the compliance measures (compliance-rules.md §8). */
+export interface MeasureRow {
+  ruleId: string;
+  /** The month (`YYYY-MM`), police district, incident category or agency, as grouped. */
+  key: string | null;
+  eligibleReports: number;
+  flaggedReports: number;
+  /** 1 - flagged / eligible; null (not 100%) when no report was eligible. */
+  complianceRate: number | null;
+}
+
+export interface MeasuresResult {
+  groupBy: 'month' | 'district' | 'category' | 'agency';
+  threshold: 'low' | 'medium' | 'high';
+  from: string;
+  to: string;
+  rows: MeasureRow[];
+}

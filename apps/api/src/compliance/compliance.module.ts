@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { EvaluationService } from './evaluation/evaluation.service';
+import { MeasuresController } from './measures/measures.controller';
+import { MeasuresService } from './measures/measures.service';
 import { PoliciesController } from './policies/policies.controller';
 import { PoliciesService } from './policies/policies.service';
 
 @Module({
-  controllers: [PoliciesController],
-  providers: [PoliciesService, EvaluationService],
+  controllers: [PoliciesController, MeasuresController],
+  providers: [PoliciesService, EvaluationService, MeasuresService],
   exports: [PoliciesService, EvaluationService],
 })
 export class ComplianceModule {}

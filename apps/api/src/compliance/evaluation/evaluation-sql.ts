@@ -60,9 +60,13 @@ const ACTIONS = `
      WHERE d.da_action_taken = 'Charged'
   )`;
 
-/** Candidate flags of the rules that protect a report, for the persons in `$1` (text[]), or everyone when `$1` is NULL. */
-export const REPORT_CANDIDATES = `
-  WITH incidents AS (
+/**
+ * Reports (an incident number and a victim or witness on it), for the persons in `$1` (text[]), or everyone when
+ * `$1` is NULL; each with the rule versions in force on its report date and its qualifying category (NULL when
+ * no row of the incident qualifies under that version).
+ */
+const REPORT_RULES = `
+  incidents AS (
     SELECT incident_number, min(report_datetime) AS report_at, min(incident_datetime) AS incident_at,
            min(police_district) AS police_district
       FROM incident_report_row GROUP BY incident_number
@@ -88,7 +92,18 @@ export const REPORT_CANDIDATES = `
              WHERE i.incident_number = r.incident_number) AS qualifying_category
       FROM reports r
       JOIN eval_policy v ON v.needs_report AND r.report_date >= v.effective_from AND (v.next_from IS NULL OR r.report_date < v.next_from)
-  ),
+  )`;
+
+/** Reports that qualify under a rule: the denominators of the measures (compliance-rules.md §8). */
+export const ELIGIBLE_REPORTS = `
+  INSERT INTO eligible_report (rule_id, rule_version, incident_number, person_key, report_at, report_month, police_district, incident_category)
+  WITH ${REPORT_RULES}
+  SELECT rule_id, version, incident_number, person_key, report_at, date_trunc('month', report_date)::date, police_district, qualifying_category
+    FROM report_rules WHERE qualifying_category IS NOT NULL`;
+
+/** Candidate flags of the rules that protect a report, for the persons in `$1` (text[]), or everyone when `$1` is NULL. */
+export const REPORT_CANDIDATES = `
+  WITH ${REPORT_RULES},
   ${ACTIONS}
   SELECT rr.rule_id, rr.version, rr.incident_number AS report_incident_number, rr.person_key, rr.also_suspect, rr.role,
          to_char(rr.report_at AT TIME ZONE 'America/Los_Angeles', 'YYYY-MM-DD HH24:MI') AS report_local, rr.report_at,

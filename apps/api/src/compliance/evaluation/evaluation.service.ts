@@ -14,7 +14,7 @@ import {
 } from '@sra/policies';
 import type { ParsedCharge } from '@sra/statutes';
 import { PoliciesService } from '../policies/policies.service';
-import { ACTION_CANDIDATES, ACTION_CHARGE_TEXTS, INCIDENT_CODE_TRIPLES, REPORT_CANDIDATES, WORK_TABLES } from './evaluation-sql';
+import { ACTION_CANDIDATES, ACTION_CHARGE_TEXTS, ELIGIBLE_REPORTS, INCIDENT_CODE_TRIPLES, REPORT_CANDIDATES, WORK_TABLES } from './evaluation-sql';
 
 export type EvaluationTrigger = 'ingest' | 'on-demand' | 'policy-change' | 'start';
 
@@ -155,6 +155,10 @@ export class EvaluationService implements BeforeApplicationShutdown {
       await this.fillWorkTables(runner, versions);
       const byVersion = new Map(versions.map((v) => [`${v.ruleId}@${v.version}`, v]));
       const policyOf = (ruleId: string, version: number) => byVersion.get(`${ruleId}@${version}`) as PolicyDocument;
+
+      // The measures' denominators, for the same scope.
+      await runner.query(`DELETE FROM eligible_report WHERE $1::text[] IS NULL OR person_key = ANY($1::text[])`, [persons]);
+      await runner.query(ELIGIBLE_REPORTS, [persons]);
 
       const flags = new Map<string, FlagRow>();
       const reportCandidates: ReportCandidate[] = await runner.query(REPORT_CANDIDATES, [persons]);

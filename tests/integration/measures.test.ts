@@ -1,0 +1,102 @@
+import { EvaluationService } from '../../apps/api/src/compliance/evaluation/evaluation.service';
+import { csv, ingest, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/*
+ * The measures of compliance-rules.md §8 on a hand-made month set (a database of its own):
+ *   2024-03: three robberies reported in Mission, victims MP-1, MP-2, MP-3.
+ *            MP-1 arrested by SFPD in the same incident for 647(b): high.
+ *            MP-2 arrested by SFPD in the same incident for 11377(a) HS/M and 459 PC/F: low (mixed felony).
+ *            MP-3: no action.
+ *   2024-04: nothing reported (the rate is undefined, not 100%).
+ *   2024-05: one robbery reported in Bayview, victim MP-4, no action.
+ * Expected, worked by hand: sfpd-psw-2017 at the default threshold (medium) counts MP-1 only.
+ */
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ PERSON_KEY_SECRET: TEST_PERSON_KEY_SECRET });
+  const incidents = ['Incident Datetime', 'Report Datetime', 'Row ID', 'Incident ID', 'Incident Number', 'Incident Code', 'Incident Category', 'Police District'];
+  await ingest(
+    t,
+    'incidents',
+    csv([
+      incidents,
+      ['2024-03-05T20:00', '2024-03-05T21:00', 'M100103074', 'M1001', '960000001', '03074', 'Robbery', 'Mission'],
+      ['2024-03-12T20:00', '2024-03-12T21:00', 'M100203074', 'M1002', '960000002', '03074', 'Robbery', 'Mission'],
+      ['2024-03-20T20:00', '2024-03-20T21:00', 'M100303074', 'M1003', '960000003', '03074', 'Robbery', 'Mission'],
+      ['2024-05-02T20:00', '2024-05-02T21:00', 'M100403074', 'M1004', '960000004', '03074', 'Robbery', 'Bayview'],
+    ]),
+  );
+  await ingest(
+    t,
+    'incident-persons',
+    csv([
+      ['Incident Number', 'Person Key', 'Person Role'],
+      ['960000001', 'MP-000001', 'victim'],
+      ['960000002', 'MP-000002', 'victim'],
+      ['960000003', 'MP-000003', 'victim'],
+      ['960000004', 'MP-000004', 'victim'],
+    ]),
+  );
+  await ingest(
+    t,
+    'arrests',
+    csv([
+      ['arrest_id', 'incident_number', 'person_key', 'arrest_datetime', 'arresting_agency', 'custody_type', 'booked_charges_statute'],
+      ['MA-1', '960000001', 'MP-000001', '2024-03-05T22:00', 'SFPD', 'booked', '647(b) PC'],
+      ['MA-2', '960000002', 'MP-000002', '2024-03-12T22:00', 'SFPD', 'booked', '11377(a) HS/M;459 PC/F'],
+    ]),
+  );
+  await t.app.get(EvaluationService).evaluate({ trigger: 'on-demand', requestedBy: 'test' });
+});
+afterAll(async () => t?.close());
+
+const sfpd = (rows: Array<{ ruleId: string }>) => rows.filter((r) => r.ruleId === 'sfpd-psw-2017');
+
+describe('compliance measures', () => {
+  it('by month: eligible and flagged reports and the rate, with an undefined rate for a month without eligible reports', async () => {
+    const viewer = await t.signedIn('viewer');
+    const res = await viewer.get('/api/measures').query({ from: '2024-03', to: '2024-05' }).expect(200);
+    expect(res.body).toMatchObject({ groupBy: 'month', threshold: 'medium', from: '2024-03', to: '2024-05' });
+    expect(sfpd(res.body.rows)).toEqual([
+      { ruleId: 'sfpd-psw-2017', key: '2024-03', eligibleReports: 3, flaggedReports: 1, complianceRate: expect.closeTo(2 / 3, 10) },
+      { ruleId: 'sfpd-psw-2017', key: '2024-04', eligibleReports: 0, flaggedReports: 0, complianceRate: null },
+      { ruleId: 'sfpd-psw-2017', key: '2024-05', eligibleReports: 1, flaggedReports: 0, complianceRate: 1 },
+    ]);
+    // The DA policy covers the same reports; nothing was charged.
+    expect(res.body.rows.find((r: { ruleId: string; key: string }) => r.ruleId === 'sfda-psw-2018' && r.key === '2024-03')).toMatchObject({ eligibleReports: 3, flaggedReports: 0, complianceRate: 1 });
+    expect(res.body.rows.some((r: { ruleId: string }) => r.ruleId === 'ca-sb357-repeal')).toBe(false);
+  });
+
+  it('takes the confidence threshold: at low, the mixed-felony arrest counts too', async () => {
+    const viewer = await t.signedIn('viewer');
+    const res = await viewer.get('/api/measures').query({ from: '2024-03', to: '2024-03', threshold: 'low', rule: 'sfpd-psw-2017' }).expect(200);
+    expect(res.body.rows).toEqual([{ ruleId: 'sfpd-psw-2017', key: '2024-03', eligibleReports: 3, flaggedReports: 2, complianceRate: expect.closeTo(1 / 3, 10) }]);
+    const high = await viewer.get('/api/measures').query({ from: '2024-03', to: '2024-03', threshold: 'high', rule: 'sfpd-psw-2017' }).expect(200);
+    expect(high.body.rows[0]).toMatchObject({ flaggedReports: 1 });
+  });
+
+  it('by police district, incident category and agency', async () => {
+    const viewer = await t.signedIn('viewer');
+    const query = { from: '2024-03', to: '2024-05', rule: 'sfpd-psw-2017' };
+    const byDistrict = await viewer.get('/api/measures').query({ ...query, groupBy: 'district' }).expect(200);
+    expect(byDistrict.body.rows).toEqual([
+      { ruleId: 'sfpd-psw-2017', key: 'Bayview', eligibleReports: 1, flaggedReports: 0, complianceRate: 1 },
+      { ruleId: 'sfpd-psw-2017', key: 'Mission', eligibleReports: 3, flaggedReports: 1, complianceRate: expect.closeTo(2 / 3, 10) },
+    ]);
+    const byCategory = await viewer.get('/api/measures').query({ ...query, groupBy: 'category' }).expect(200);
+    expect(byCategory.body.rows).toEqual([{ ruleId: 'sfpd-psw-2017', key: 'Robbery', eligibleReports: 4, flaggedReports: 1, complianceRate: 0.75 }]);
+    const byAgency = await viewer.get('/api/measures').query({ ...query, groupBy: 'agency' }).expect(200);
+    expect(byAgency.body.rows).toEqual([{ ruleId: 'sfpd-psw-2017', key: 'SFPD', eligibleReports: 4, flaggedReports: 1, complianceRate: 0.75 }]);
+    const filtered = await viewer.get('/api/measures').query({ ...query, district: 'Bayview' }).expect(200);
+    expect(filtered.body.rows.map((r: { eligibleReports: number }) => r.eligibleReports)).toEqual([0, 0, 1]);
+  });
+
+  it('refuses what it cannot measure, saying why', async () => {
+    const viewer = await t.signedIn('viewer');
+    expect((await viewer.get('/api/measures').query({ groupBy: 'week' }).expect(400)).body.message).toEqual(expect.arrayContaining([expect.stringMatching(/groupBy must be one of/)]));
+    expect((await viewer.get('/api/measures').query({ rule: 'ca-sb357-repeal' }).expect(400)).body.message).toMatch(/no reports to measure/);
+    expect((await viewer.get('/api/measures').query({ from: '2024-13' }).expect(400)).body.message).toEqual(expect.arrayContaining([expect.stringMatching(/from must be a month/)]));
+    await t.request().get('/api/measures').expect(401);
+  });
+});
