@@ -101,6 +101,40 @@ describe.each([
   });
 });
 
+describe('a city whose last persons arrive in a later batch', () => {
+  let t: TestApp;
+  let dir: string;
+  beforeAll(async () => {
+    t = await startTestApp({ PERSON_KEY_SECRET: TEST_PERSON_KEY_SECRET });
+    dir = tempDir('compliance-late');
+    expect((await runCli(['generate', '--out', dir, '--incidents', '20000', '--seed', 'compliance-late'], childEnv({}))).code).toBe(0);
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('after a full evaluation and then one limited to the late batch, has exactly the flags of a full evaluation of everything', async () => {
+    const persons = fs.readFileSync(path.join(dir, 'incident-persons.csv'), 'utf8').trimEnd().split('\n');
+    const [header, rows] = [persons[0], persons.slice(1)];
+    const late = rows.slice(Math.floor(rows.length * 0.8));
+    const early = rows.slice(0, Math.floor(rows.length * 0.8));
+    await ingest(t, 'incidents', fs.readFileSync(path.join(dir, 'incidents.csv')), 'incidents.csv', 1 << 16);
+    await ingest(t, 'incident-persons', [header, ...early].join('\n') + '\n');
+    await ingest(t, 'arrests', fs.readFileSync(path.join(dir, 'arrests.csv')));
+    await ingest(t, 'da-decisions', fs.readFileSync(path.join(dir, 'da-decisions.csv')));
+    const evaluation = t.app.get(EvaluationService);
+    const before = await evaluation.evaluate({ trigger: 'on-demand', requestedBy: 'test' });
+
+    const batch = await ingest(t, 'incident-persons', [header, ...late].join('\n') + '\n');
+    const incremental = await evaluation.evaluate({ trigger: 'ingest', requestedBy: 'test', batchId: batch.batchId });
+    const expected = readCsv(fs.readFileSync(path.join(dir, 'expected-flags.csv'), 'utf8')).map((row) => ({ ...row, person_key: rekey(row.person_key) }));
+    expect(incremental.flagsNew).toBeGreaterThan(0); // the late persons bring flags of their own
+    expect(before.flagsCurrent + incremental.flagsNew - incremental.flagsWithdrawn).toBe(expected.length);
+    expect((await currentFlags(t)).map(asKey).sort()).toEqual(expected.map(asKey).sort());
+  });
+});
+
 describe('evidence that disappears', () => {
   let t: TestApp;
   beforeAll(async () => {

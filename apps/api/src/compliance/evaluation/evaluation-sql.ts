@@ -27,8 +27,11 @@ export const WORK_TABLES = `
   ) ON COMMIT DROP;
 `;
 
-/** Actions that can breach a rule: arrests booked or cited, and DA decisions to charge. */
-const ACTIONS = `
+/**
+ * Actions that can breach a rule: arrests booked or cited, and DA decisions to charge; with `scoped`, only those of
+ * the persons in `$1` (text[], or everyone when NULL).
+ */
+const actions = (scoped: boolean) => `
   actions AS (
     SELECT 'arrest'::text AS action_type, a.arrest_id AS action_id, a.person_key, ARRAY[a.incident_number] AS incident_numbers,
            btrim(a.arresting_agency) AS agency,
@@ -41,7 +44,7 @@ const ACTIONS = `
            a.arrest_datetime IS NULL AS time_is_day,
            CASE WHEN btrim(coalesce(a.booked_charges_statute, '')) <> '' THEN a.booked_charges_statute ELSE a.list_of_booked_charges END AS charges_raw
       FROM arrest a
-     WHERE a.custody_type IN ('booked', 'cited')
+     WHERE a.custody_type IN ('booked', 'cited')${scoped ? ` AND ($1::text[] IS NULL OR a.person_key = ANY($1::text[]))` : ''}
     UNION ALL
     SELECT 'da_decision', d.decision_id, d.person_key, array_remove(ARRAY[d.incident_number, na.incident_number], NULL),
            'SFDA',
@@ -57,7 +60,7 @@ const ACTIONS = `
            CASE WHEN btrim(coalesce(d.filed_charges_statute, '')) <> '' THEN d.filed_charges_statute ELSE d.list_of_filed_charges END
       FROM da_decision d
       LEFT JOIN arrest na ON na.arrest_id = d.arrest_id
-     WHERE d.da_action_taken = 'Charged'
+     WHERE d.da_action_taken = 'Charged'${scoped ? ` AND ($1::text[] IS NULL OR d.person_key = ANY($1::text[]))` : ''}
   )`;
 
 /**
@@ -69,7 +72,9 @@ const REPORT_RULES = `
   incidents AS (
     SELECT incident_number, min(report_datetime) AS report_at, min(incident_datetime) AS incident_at,
            min(police_district) AS police_district
-      FROM incident_report_row GROUP BY incident_number
+      FROM incident_report_row
+     WHERE $1::text[] IS NULL OR incident_number IN (SELECT incident_number FROM incident_person WHERE person_key = ANY($1::text[]))
+     GROUP BY incident_number
   ),
   reports AS (
     SELECT p.incident_number, p.person_key,
@@ -104,7 +109,7 @@ export const ELIGIBLE_REPORTS = `
 /** Candidate flags of the rules that protect a report, for the persons in `$1` (text[]), or everyone when `$1` is NULL. */
 export const REPORT_CANDIDATES = `
   WITH ${REPORT_RULES},
-  ${ACTIONS}
+  ${actions(true)}
   SELECT rr.rule_id, rr.version, rr.incident_number AS report_incident_number, rr.person_key, rr.also_suspect, rr.role,
          to_char(rr.report_at AT TIME ZONE 'America/Los_Angeles', 'YYYY-MM-DD HH24:MI') AS report_local, rr.report_at,
          rr.qualifying_category AS incident_category, rr.police_district,
@@ -125,7 +130,7 @@ export const REPORT_CANDIDATES = `
 
 /** Candidate flags of the rules that need no report (a repealed section), for the persons in `$1`, or everyone. */
 export const ACTION_CANDIDATES = `
-  WITH ${ACTIONS}
+  WITH ${actions(true)}
   SELECT v.rule_id, v.version, a.person_key, a.action_type, a.action_id, a.agency, a.action_at, a.action_date::text AS action_date,
          a.action_datetime, c.assessment
     FROM actions a
@@ -138,7 +143,7 @@ export const ACTION_CANDIDATES = `
 
 /** The distinct charge texts of actions, with their parsed charges (for assessment under each version). */
 export const ACTION_CHARGE_TEXTS = `
-  WITH ${ACTIONS}
+  WITH ${actions(false)}
   SELECT c.raw, c.charges FROM charge_list c WHERE c.raw IN (SELECT charges_raw FROM actions WHERE charges_raw IS NOT NULL)`;
 
 /** The distinct code triples of the incidents. */
