@@ -7,6 +7,7 @@ const { ensureBuilt } = require('./ensure-built.cjs');
 const BENCHES = {
   generate: () => require('../tests/bench/generate.bench.cjs'),
   ingest: () => require('../tests/bench/ingest.bench.cjs'),
+  evaluate: () => require('../tests/bench/evaluate.bench.cjs'),
 };
 
 const names = process.argv.slice(2);

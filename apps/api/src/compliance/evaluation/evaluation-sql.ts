@@ -27,11 +27,8 @@ export const WORK_TABLES = `
   ) ON COMMIT DROP;
 `;
 
-/**
- * Actions that can breach a rule: arrests booked or cited, and DA decisions to charge; with `scoped`, only those of
- * the persons in `$1` (text[], or everyone when NULL).
- */
-const actions = (scoped: boolean) => `
+/** Actions that can breach a rule: arrests booked or cited, and DA decisions to charge, of the persons in `$1` (text[], or everyone when NULL). */
+const ACTIONS = `
   actions AS (
     SELECT 'arrest'::text AS action_type, a.arrest_id AS action_id, a.person_key, ARRAY[a.incident_number] AS incident_numbers,
            btrim(a.arresting_agency) AS agency,
@@ -44,7 +41,8 @@ const actions = (scoped: boolean) => `
            a.arrest_datetime IS NULL AS time_is_day,
            CASE WHEN btrim(coalesce(a.booked_charges_statute, '')) <> '' THEN a.booked_charges_statute ELSE a.list_of_booked_charges END AS charges_raw
       FROM arrest a
-     WHERE a.custody_type IN ('booked', 'cited')${scoped ? ` AND ($1::text[] IS NULL OR a.person_key = ANY($1::text[]))` : ''}
+     WHERE a.custody_type IN ('booked', 'cited')
+       AND ($1::text[] IS NULL OR a.person_key = ANY($1::text[]))
     UNION ALL
     SELECT 'da_decision', d.decision_id, d.person_key, array_remove(ARRAY[d.incident_number, na.incident_number], NULL),
            'SFDA',
@@ -60,7 +58,8 @@ const actions = (scoped: boolean) => `
            CASE WHEN btrim(coalesce(d.filed_charges_statute, '')) <> '' THEN d.filed_charges_statute ELSE d.list_of_filed_charges END
       FROM da_decision d
       LEFT JOIN arrest na ON na.arrest_id = d.arrest_id
-     WHERE d.da_action_taken = 'Charged'${scoped ? ` AND ($1::text[] IS NULL OR d.person_key = ANY($1::text[]))` : ''}
+     WHERE d.da_action_taken = 'Charged'
+       AND ($1::text[] IS NULL OR d.person_key = ANY($1::text[]))
   )`;
 
 /**
@@ -87,16 +86,24 @@ const REPORT_RULES = `
      GROUP BY p.incident_number, p.person_key, i.report_at, i.incident_at, i.police_district
     HAVING bool_or(p.person_role IN ('victim', 'witness'))
   ),
+  -- The incidents of these reports that qualify under each version, and the category of a qualifying row
+  -- (equality on coalesced labels, so the join can hash).
+  qualifying AS (
+    SELECT i.incident_number, q.rule_id, q.version, min(i.incident_category) AS qualifying_category
+      FROM incident_report_row i
+      JOIN eval_qualifying_code q ON q.incident_code = i.incident_code AND q.incident_category = coalesce(i.incident_category, '')
+                                 AND q.incident_subcategory = coalesce(i.incident_subcategory, '')
+     WHERE i.incident_number IN (SELECT incident_number FROM reports)
+     GROUP BY i.incident_number, q.rule_id, q.version
+  ),
   report_rules AS (
     SELECT r.*, v.rule_id, v.version, v.audits_arrests, v.arrest_agencies, v.audits_da,
            r.incident_at - make_interval(secs => v.hours_before * 3600) AS window_start,
            r.report_at + make_interval(secs => v.hours_after * 3600) AS window_end,
-           (SELECT min(i.incident_category) FROM incident_report_row i JOIN eval_qualifying_code q
-               ON q.rule_id = v.rule_id AND q.version = v.version AND q.incident_code = i.incident_code
-              AND q.incident_category IS NOT DISTINCT FROM i.incident_category AND q.incident_subcategory IS NOT DISTINCT FROM i.incident_subcategory
-             WHERE i.incident_number = r.incident_number) AS qualifying_category
+           qi.qualifying_category
       FROM reports r
       JOIN eval_policy v ON v.needs_report AND r.report_date >= v.effective_from AND (v.next_from IS NULL OR r.report_date < v.next_from)
+      LEFT JOIN qualifying qi ON qi.incident_number = r.incident_number AND qi.rule_id = v.rule_id AND qi.version = v.version
   )`;
 
 /** Reports that qualify under a rule: the denominators of the measures (compliance-rules.md §8). */
@@ -109,7 +116,7 @@ export const ELIGIBLE_REPORTS = `
 /** Candidate flags of the rules that protect a report, for the persons in `$1` (text[]), or everyone when `$1` is NULL. */
 export const REPORT_CANDIDATES = `
   WITH ${REPORT_RULES},
-  ${actions(true)}
+  ${ACTIONS}
   SELECT rr.rule_id, rr.version, rr.incident_number AS report_incident_number, rr.person_key, rr.also_suspect, rr.role,
          to_char(rr.report_at AT TIME ZONE 'America/Los_Angeles', 'YYYY-MM-DD HH24:MI') AS report_local, rr.report_at,
          rr.qualifying_category AS incident_category, rr.police_district,
@@ -130,7 +137,7 @@ export const REPORT_CANDIDATES = `
 
 /** Candidate flags of the rules that need no report (a repealed section), for the persons in `$1`, or everyone. */
 export const ACTION_CANDIDATES = `
-  WITH ${actions(true)}
+  WITH ${ACTIONS}
   SELECT v.rule_id, v.version, a.person_key, a.action_type, a.action_id, a.agency, a.action_at, a.action_date::text AS action_date,
          a.action_datetime, c.assessment
     FROM actions a
@@ -141,10 +148,12 @@ export const ACTION_CANDIDATES = `
    WHERE jsonb_array_length(c.assessment->'charges') > 0
      AND ($1::text[] IS NULL OR a.person_key = ANY($1::text[]))`;
 
-/** The distinct charge texts of actions, with their parsed charges (for assessment under each version). */
+/** The distinct charge texts of the actions of the persons in `$1` (or everyone), with their parsed charges. */
 export const ACTION_CHARGE_TEXTS = `
-  WITH ${actions(false)}
+  WITH ${ACTIONS}
   SELECT c.raw, c.charges FROM charge_list c WHERE c.raw IN (SELECT charges_raw FROM actions WHERE charges_raw IS NOT NULL)`;
 
-/** The distinct code triples of the incidents. */
-export const INCIDENT_CODE_TRIPLES = `SELECT DISTINCT incident_category, incident_subcategory, incident_code FROM incident_report_row`;
+/** The distinct code triples of the incidents of the persons in `$1` (or of all incidents). */
+export const INCIDENT_CODE_TRIPLES = `
+  SELECT DISTINCT incident_category, incident_subcategory, incident_code FROM incident_report_row
+   WHERE $1::text[] IS NULL OR incident_number IN (SELECT incident_number FROM incident_person WHERE person_key = ANY($1::text[]))`;

@@ -152,13 +152,21 @@ export class EvaluationService implements BeforeApplicationShutdown {
       await runner.query(`SELECT pg_advisory_xact_lock(hashtext('sra-evaluate'))`);
       const versions = await this.policies.allVersions(runner);
       const persons = request.batchId ? await this.personsTouched(runner, request.batchId) : null;
-      await this.fillWorkTables(runner, versions);
+      const steps: string[] = [];
+      let last = Date.now();
+      const step = (name: string) => {
+        steps.push(`${name} ${Date.now() - last} ms`);
+        last = Date.now();
+      };
+      await this.fillWorkTables(runner, versions, persons);
+      step('policy lists');
       const byVersion = new Map(versions.map((v) => [`${v.ruleId}@${v.version}`, v]));
       const policyOf = (ruleId: string, version: number) => byVersion.get(`${ruleId}@${version}`) as PolicyDocument;
 
       // The measures' denominators, for the same scope.
       await runner.query(`DELETE FROM eligible_report WHERE $1::text[] IS NULL OR person_key = ANY($1::text[])`, [persons]);
       await runner.query(ELIGIBLE_REPORTS, [persons]);
+      step('eligible reports');
 
       const flags = new Map<string, FlagRow>();
       const reportCandidates: ReportCandidate[] = await runner.query(REPORT_CANDIDATES, [persons]);
@@ -188,6 +196,7 @@ export class EvaluationService implements BeforeApplicationShutdown {
           sentence,
         });
       }
+      step('report rules');
       const actionCandidates: ActionCandidate[] = await runner.query(ACTION_CANDIDATES, [persons]);
       for (const c of actionCandidates) {
         const { confidence, reasons } = confidenceOf({ nexus: 'none', repealed: c.assessment });
@@ -208,7 +217,10 @@ export class EvaluationService implements BeforeApplicationShutdown {
         });
       }
 
+      step('action rules');
       const counts = await this.store(runner, runId, [...flags.values()], persons);
+      step('store');
+      this.logger.debug(`evaluation ${runId} steps: ${steps.join(', ')}`);
       const policyVersions: Record<string, number[]> = {};
       for (const v of versions) (policyVersions[v.ruleId] ??= []).push(v.version);
       const seconds = (Date.now() - started) / 1000;
@@ -283,7 +295,7 @@ export class EvaluationService implements BeforeApplicationShutdown {
   }
 
   /** What depends on the policies' lists, decided once per distinct value by the pure functions. */
-  private async fillWorkTables(runner: QueryRunner, versions: PolicyDocument[]): Promise<void> {
+  private async fillWorkTables(runner: QueryRunner, versions: PolicyDocument[], persons: string[] | null): Promise<void> {
     for (const statement of WORK_TABLES.split(';').filter((s) => s.trim())) await runner.query(statement);
     const sorted = [...versions].sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.effectiveFrom.localeCompare(b.effectiveFrom));
     const policyRows = sorted.map((v, i) => {
@@ -308,12 +320,15 @@ export class EvaluationService implements BeforeApplicationShutdown {
       [JSON.stringify(policyRows)],
     );
 
-    const triples: Array<{ incident_category: string | null; incident_subcategory: string | null; incident_code: string }> = await runner.query(INCIDENT_CODE_TRIPLES);
+    const triples: Array<{ incident_category: string | null; incident_subcategory: string | null; incident_code: string }> = await runner.query(INCIDENT_CODE_TRIPLES, [persons]);
     const qualifying: object[] = [];
     for (const v of versions) {
       if (!v.needsReport) continue;
       for (const t of triples) {
-        if (rowQualifies(v, { category: t.incident_category, subcategory: t.incident_subcategory, code: t.incident_code })) qualifying.push({ rule_id: v.ruleId, version: v.version, ...t });
+        // Stored with '' for a missing label: the evaluation joins on plain equality (see evaluation-sql.ts).
+        if (rowQualifies(v, { category: t.incident_category, subcategory: t.incident_subcategory, code: t.incident_code })) {
+          qualifying.push({ rule_id: v.ruleId, version: v.version, incident_category: t.incident_category ?? '', incident_subcategory: t.incident_subcategory ?? '', incident_code: t.incident_code });
+        }
       }
     }
     await runner.query(
@@ -322,7 +337,7 @@ export class EvaluationService implements BeforeApplicationShutdown {
     );
     await runner.query(`ANALYZE eval_qualifying_code`);
 
-    const texts: Array<{ raw: string; charges: ParsedCharge[] }> = await runner.query(ACTION_CHARGE_TEXTS);
+    const texts: Array<{ raw: string; charges: ParsedCharge[] }> = await runner.query(ACTION_CHARGE_TEXTS, [persons]);
     const assessed: object[] = [];
     for (const v of versions) {
       for (const t of texts) {
