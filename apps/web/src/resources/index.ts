@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { ResourceAccess } from '../access';
 import auditLog from './audit-log';
 import imports from './imports';
+import policyVersions from './policy-versions';
 import users from './users';
 
 /** What a resource folder's `index.ts` exports. */
@@ -32,6 +33,7 @@ export interface ResourceEntry extends ResourceModule {
  */
 export const RESOURCES: readonly ResourceEntry[] = [
   { name: 'import-batches', label: 'Imports', access: { read: 'dataLoading' }, recordRepresentation: 'fileName', ...imports },
+  { name: 'policy-versions', label: 'Policies', access: { read: 'everyone', write: 'administration' }, recordRepresentation: 'title', ...policyVersions },
   { name: 'users', label: 'Users', access: { read: 'administration' }, recordRepresentation: 'email', ...users },
   { name: 'audit-log', label: 'Audit log', access: { read: 'administration' }, recordRepresentation: 'action', ...auditLog },
 ];
