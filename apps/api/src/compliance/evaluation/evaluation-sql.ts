@@ -25,11 +25,20 @@ export const WORK_TABLES = `
   CREATE TEMP TABLE eval_charges (
     raw text NOT NULL, rule_id text NOT NULL, version integer NOT NULL, assessment jsonb NOT NULL
   ) ON COMMIT DROP;
+  CREATE TEMP TABLE eval_scope (person_key text PRIMARY KEY) ON COMMIT DROP;
 `;
 
-/** Actions that can breach a rule: arrests booked or cited, and DA decisions to charge, of the persons in `$1` (text[], or everyone when NULL). */
-const ACTIONS = `
-  actions AS (
+/**
+ * The scope of an evaluation: everyone (`full`), or the persons in the work table `eval_scope` (a batch's people).
+ * A join on an analysed table, rather than an array parameter, so the planner sizes it right.
+ */
+const personIn = (full: boolean, expr: string) => (full ? 'true' : `${expr} IN (SELECT person_key FROM eval_scope)`);
+const incidentIn = (full: boolean, expr: string) =>
+  full ? 'true' : `${expr} IN (SELECT sp.incident_number FROM incident_person sp JOIN eval_scope USING (person_key))`;
+
+/** Actions that can breach a rule: arrests booked or cited, and DA decisions to charge, of the persons in scope. */
+const actions = (full: boolean) => `
+  actions AS MATERIALIZED (
     SELECT 'arrest'::text AS action_type, a.arrest_id AS action_id, a.person_key, ARRAY[a.incident_number] AS incident_numbers,
            btrim(a.arresting_agency) AS agency,
            a.arrest_datetime AS action_at,
@@ -42,7 +51,7 @@ const ACTIONS = `
            CASE WHEN btrim(coalesce(a.booked_charges_statute, '')) <> '' THEN a.booked_charges_statute ELSE a.list_of_booked_charges END AS charges_raw
       FROM arrest a
      WHERE a.custody_type IN ('booked', 'cited')
-       AND ($1::text[] IS NULL OR a.person_key = ANY($1::text[]))
+       AND ${personIn(full, 'a.person_key')}
     UNION ALL
     SELECT 'da_decision', d.decision_id, d.person_key, array_remove(ARRAY[d.incident_number, na.incident_number], NULL),
            'SFDA',
@@ -59,20 +68,19 @@ const ACTIONS = `
       FROM da_decision d
       LEFT JOIN arrest na ON na.arrest_id = d.arrest_id
      WHERE d.da_action_taken = 'Charged'
-       AND ($1::text[] IS NULL OR d.person_key = ANY($1::text[]))
+       AND ${personIn(full, 'd.person_key')}
   )`;
 
 /**
- * Reports (an incident number and a victim or witness on it), for the persons in `$1` (text[]), or everyone when
- * `$1` is NULL; each with the rule versions in force on its report date and its qualifying category (NULL when
+ * Reports (an incident number and a victim or witness on it) of the persons in scope; each with the rule versions in force on its report date and its qualifying category (NULL when
  * no row of the incident qualifies under that version).
  */
-const REPORT_RULES = `
+const reportRules = (full: boolean) => `
   incidents AS (
     SELECT incident_number, min(report_datetime) AS report_at, min(incident_datetime) AS incident_at,
            min(police_district) AS police_district
       FROM incident_report_row
-     WHERE $1::text[] IS NULL OR incident_number IN (SELECT incident_number FROM incident_person WHERE person_key = ANY($1::text[]))
+     WHERE ${incidentIn(full, 'incident_number')}
      GROUP BY incident_number
   ),
   reports AS (
@@ -82,7 +90,7 @@ const REPORT_RULES = `
            i.report_at, i.incident_at, i.police_district,
            (i.report_at AT TIME ZONE 'America/Los_Angeles')::date AS report_date
       FROM incident_person p JOIN incidents i USING (incident_number)
-     WHERE $1::text[] IS NULL OR p.person_key = ANY($1::text[])
+     WHERE ${personIn(full, 'p.person_key')}
      GROUP BY p.incident_number, p.person_key, i.report_at, i.incident_at, i.police_district
     HAVING bool_or(p.person_role IN ('victim', 'witness'))
   ),
@@ -96,7 +104,7 @@ const REPORT_RULES = `
      WHERE i.incident_number IN (SELECT incident_number FROM reports)
      GROUP BY i.incident_number, q.rule_id, q.version
   ),
-  report_rules AS (
+  report_rules AS MATERIALIZED (
     SELECT r.*, v.rule_id, v.version, v.audits_arrests, v.arrest_agencies, v.audits_da,
            r.incident_at - make_interval(secs => v.hours_before * 3600) AS window_start,
            r.report_at + make_interval(secs => v.hours_after * 3600) AS window_end,
@@ -107,16 +115,16 @@ const REPORT_RULES = `
   )`;
 
 /** Reports that qualify under a rule: the denominators of the measures (compliance-rules.md §8). */
-export const ELIGIBLE_REPORTS = `
+export const ELIGIBLE_REPORTS = (full: boolean) => `
   INSERT INTO eligible_report (rule_id, rule_version, incident_number, person_key, report_at, report_month, police_district, incident_category)
-  WITH ${REPORT_RULES}
+  WITH ${reportRules(full)}
   SELECT rule_id, version, incident_number, person_key, report_at, date_trunc('month', report_date)::date, police_district, qualifying_category
     FROM report_rules WHERE qualifying_category IS NOT NULL`;
 
-/** Candidate flags of the rules that protect a report, for the persons in `$1` (text[]), or everyone when `$1` is NULL. */
-export const REPORT_CANDIDATES = `
-  WITH ${REPORT_RULES},
-  ${ACTIONS}
+/** Candidate flags of the rules that protect a report, for the persons in scope. */
+export const REPORT_CANDIDATES = (full: boolean) => `
+  WITH ${reportRules(full)},
+  ${actions(full)}
   SELECT rr.rule_id, rr.version, rr.incident_number AS report_incident_number, rr.person_key, rr.also_suspect, rr.role,
          to_char(rr.report_at AT TIME ZONE 'America/Los_Angeles', 'YYYY-MM-DD HH24:MI') AS report_local, rr.report_at,
          rr.qualifying_category AS incident_category, rr.police_district,
@@ -135,9 +143,9 @@ export const REPORT_CANDIDATES = `
           OR (a.time_start IS NOT NULL AND a.time_start <= rr.window_end
               AND CASE WHEN a.time_is_day THEN a.time_end > rr.window_start ELSE a.time_end >= rr.window_start END))`;
 
-/** Candidate flags of the rules that need no report (a repealed section), for the persons in `$1`, or everyone. */
-export const ACTION_CANDIDATES = `
-  WITH ${ACTIONS}
+/** Candidate flags of the rules that need no report (a repealed section), for the persons in scope. */
+export const ACTION_CANDIDATES = (full: boolean) => `
+  WITH ${actions(full)}
   SELECT v.rule_id, v.version, a.person_key, a.action_type, a.action_id, a.agency, a.action_at, a.action_date::text AS action_date,
          a.action_datetime, c.assessment
     FROM actions a
@@ -146,14 +154,14 @@ export const ACTION_CANDIDATES = `
           OR (a.action_type = 'da_decision' AND v.audits_da))
     JOIN eval_charges c ON c.raw = a.charges_raw AND c.rule_id = v.rule_id AND c.version = v.version
    WHERE jsonb_array_length(c.assessment->'charges') > 0
-     AND ($1::text[] IS NULL OR a.person_key = ANY($1::text[]))`;
+     AND ${personIn(full, 'a.person_key')}`;
 
-/** The distinct charge texts of the actions of the persons in `$1` (or everyone), with their parsed charges. */
-export const ACTION_CHARGE_TEXTS = `
-  WITH ${ACTIONS}
+/** The distinct charge texts of the actions of the persons in scope, with their parsed charges. */
+export const ACTION_CHARGE_TEXTS = (full: boolean) => `
+  WITH ${actions(full)}
   SELECT c.raw, c.charges FROM charge_list c WHERE c.raw IN (SELECT charges_raw FROM actions WHERE charges_raw IS NOT NULL)`;
 
-/** The distinct code triples of the incidents of the persons in `$1` (or of all incidents). */
-export const INCIDENT_CODE_TRIPLES = `
+/** The distinct code triples of the incidents of the persons in scope. */
+export const INCIDENT_CODE_TRIPLES = (full: boolean) => `
   SELECT DISTINCT incident_category, incident_subcategory, incident_code FROM incident_report_row
-   WHERE $1::text[] IS NULL OR incident_number IN (SELECT incident_number FROM incident_person WHERE person_key = ANY($1::text[]))`;
+   WHERE ${incidentIn(full, 'incident_number')}`;

@@ -150,6 +150,7 @@ export class EvaluationService implements BeforeApplicationShutdown {
     try {
       await runner.startTransaction();
       await runner.query(`SELECT pg_advisory_xact_lock(hashtext('sra-evaluate'))`);
+      await this.refreshStatistics(runner);
       const versions = await this.policies.allVersions(runner);
       const persons = request.batchId ? await this.personsTouched(runner, request.batchId) : null;
       const steps: string[] = [];
@@ -159,17 +160,18 @@ export class EvaluationService implements BeforeApplicationShutdown {
         last = Date.now();
       };
       await this.fillWorkTables(runner, versions, persons);
+      const full = persons === null;
       step('policy lists');
       const byVersion = new Map(versions.map((v) => [`${v.ruleId}@${v.version}`, v]));
       const policyOf = (ruleId: string, version: number) => byVersion.get(`${ruleId}@${version}`) as PolicyDocument;
 
       // The measures' denominators, for the same scope.
-      await runner.query(`DELETE FROM eligible_report WHERE $1::text[] IS NULL OR person_key = ANY($1::text[])`, [persons]);
-      await runner.query(ELIGIBLE_REPORTS, [persons]);
+      await runner.query(full ? `DELETE FROM eligible_report` : `DELETE FROM eligible_report WHERE person_key IN (SELECT person_key FROM eval_scope)`);
+      await runner.query(ELIGIBLE_REPORTS(full));
       step('eligible reports');
 
       const flags = new Map<string, FlagRow>();
-      const reportCandidates: ReportCandidate[] = await runner.query(REPORT_CANDIDATES, [persons]);
+      const reportCandidates: ReportCandidate[] = await runner.query(REPORT_CANDIDATES(full));
       const reports = new Set<string>();
       for (const c of reportCandidates) {
         reports.add(`${c.report_incident_number}\u001f${c.person_key}`);
@@ -197,7 +199,7 @@ export class EvaluationService implements BeforeApplicationShutdown {
         });
       }
       step('report rules');
-      const actionCandidates: ActionCandidate[] = await runner.query(ACTION_CANDIDATES, [persons]);
+      const actionCandidates: ActionCandidate[] = await runner.query(ACTION_CANDIDATES(full));
       for (const c of actionCandidates) {
         const { confidence, reasons } = confidenceOf({ nexus: 'none', repealed: c.assessment });
         const id = flagId(c.rule_id, null, c.person_key, c.action_type, c.action_id);
@@ -270,6 +272,19 @@ export class EvaluationService implements BeforeApplicationShutdown {
     await Promise.allSettled([...this.inFlight]);
   }
 
+  /**
+   * The planner needs to know the loaded tables' sizes to pick hash joins over index loops: a table never analysed,
+   * or changed by a tenth since, is analysed first (a first load may land moments before its evaluation).
+   */
+  private async refreshStatistics(runner: QueryRunner): Promise<void> {
+    const stale: Array<{ table: string }> = await runner.query(
+      `SELECT relname AS table FROM pg_stat_user_tables
+        WHERE relname IN ('incident_report_row', 'incident_person', 'arrest', 'da_decision', 'charge_list')
+          AND (coalesce(last_analyze, last_autoanalyze) IS NULL OR n_mod_since_analyze > 0.1 * greatest(n_live_tup, 1000))`,
+    );
+    for (const { table } of stale) await runner.query(`ANALYZE ${table}`);
+  }
+
   /** Loaded batches with no evaluation since they landed (neither their own nor a full one), oldest first. */
   async batchesNotEvaluated(): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.db.query(
@@ -281,22 +296,28 @@ export class EvaluationService implements BeforeApplicationShutdown {
     return rows.map((r) => r.id);
   }
 
-  /** The people whose flags a batch can change: its own person keys, and everyone on the incidents it touched. */
+  /** The people whose flags a batch can change: its own person keys, or everyone on the incidents it loaded (by its kind). */
   private async personsTouched(runner: QueryRunner, batchId: string): Promise<string[]> {
-    const rows: Array<{ person_key: string }> = await runner.query(
-      `SELECT person_key FROM incident_person WHERE batch_id = $1
-       UNION SELECT person_key FROM arrest WHERE batch_id = $1
-       UNION SELECT person_key FROM da_decision WHERE batch_id = $1
-       UNION SELECT p.person_key FROM incident_person p JOIN incident_report_row i USING (incident_number) WHERE i.batch_id = $1
-       UNION SELECT d.person_key FROM da_decision d JOIN arrest a USING (arrest_id) WHERE a.batch_id = $1`,
-      [batchId],
-    );
+    const [batch]: Array<{ kind: string }> = await runner.query(`SELECT kind FROM import_batch WHERE id = $1`, [batchId]);
+    const sql: Record<string, string> = {
+      incidents: `SELECT DISTINCT p.person_key FROM incident_person p WHERE p.incident_number IN (SELECT incident_number FROM incident_report_row WHERE batch_id = $1)`,
+      'incident-persons': `SELECT DISTINCT person_key FROM incident_person WHERE batch_id = $1`,
+      // An arrest's people, and those of the DA decisions that name it (its time and incident decide theirs).
+      arrests: `SELECT person_key FROM arrest WHERE batch_id = $1 UNION SELECT d.person_key FROM da_decision d JOIN arrest a USING (arrest_id) WHERE a.batch_id = $1`,
+      'da-decisions': `SELECT DISTINCT person_key FROM da_decision WHERE batch_id = $1`,
+    };
+    if (!batch || !sql[batch.kind]) return [];
+    const rows: Array<{ person_key: string }> = await runner.query(sql[batch.kind], [batchId]);
     return rows.map((r) => r.person_key);
   }
 
   /** What depends on the policies' lists, decided once per distinct value by the pure functions. */
   private async fillWorkTables(runner: QueryRunner, versions: PolicyDocument[], persons: string[] | null): Promise<void> {
     for (const statement of WORK_TABLES.split(';').filter((s) => s.trim())) await runner.query(statement);
+    if (persons !== null) {
+      await runner.query(`INSERT INTO eval_scope SELECT DISTINCT unnest($1::text[])`, [persons]);
+      await runner.query(`ANALYZE eval_scope`);
+    }
     const sorted = [...versions].sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.effectiveFrom.localeCompare(b.effectiveFrom));
     const policyRows = sorted.map((v, i) => {
       const next = sorted[i + 1]?.ruleId === v.ruleId ? sorted[i + 1].effectiveFrom : null;
@@ -320,7 +341,7 @@ export class EvaluationService implements BeforeApplicationShutdown {
       [JSON.stringify(policyRows)],
     );
 
-    const triples: Array<{ incident_category: string | null; incident_subcategory: string | null; incident_code: string }> = await runner.query(INCIDENT_CODE_TRIPLES, [persons]);
+    const triples: Array<{ incident_category: string | null; incident_subcategory: string | null; incident_code: string }> = await runner.query(INCIDENT_CODE_TRIPLES(persons === null));
     const qualifying: object[] = [];
     for (const v of versions) {
       if (!v.needsReport) continue;
@@ -337,7 +358,7 @@ export class EvaluationService implements BeforeApplicationShutdown {
     );
     await runner.query(`ANALYZE eval_qualifying_code`);
 
-    const texts: Array<{ raw: string; charges: ParsedCharge[] }> = await runner.query(ACTION_CHARGE_TEXTS, [persons]);
+    const texts: Array<{ raw: string; charges: ParsedCharge[] }> = await runner.query(ACTION_CHARGE_TEXTS(persons === null));
     const assessed: object[] = [];
     for (const v of versions) {
       for (const t of texts) {
