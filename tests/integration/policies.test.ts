@@ -91,6 +91,8 @@ describe('policy versions', () => {
 
     const early = await admin.post('/api/policy-versions').send({ document: { ...current, effectiveFrom: '2017-01-01', changeReason: 'too early' } }).expect(409);
     expect(early.body.message).toMatch(/2017-12-01|after|before/);
+    const sameDay = await admin.post('/api/policy-versions').send({ document: { ...current, effectiveFrom: '2017-12-01', changeReason: 'same day' } }).expect(409);
+    expect(sameDay.body.message).toMatch(/already takes effect on 2017-12-01/);
     const versions: Array<{ n: number }> = await t.db.query(`SELECT count(*)::int AS n FROM policy_version WHERE rule_id = 'sfpd-psw-2017'`);
     expect(versions[0].n).toBe(1);
   });

@@ -88,6 +88,12 @@ export class PoliciesService implements OnApplicationBootstrap {
       const document = { ...input, version: next } as unknown as PolicyDocument;
       const problems = validatePolicy(document);
       if (problems.length > 0) throw new BadRequestException({ message: `The new version has ${problems.length} problem(s): ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, problems });
+      // One version a day per rule: a correction of today's version takes effect the next day (stored versions never change).
+      const sameDay = existing.find((e) => e.document.effectiveFrom === document.effectiveFrom);
+      if (sameDay) {
+        const message = `Version ${sameDay.document.version} of ${ruleId} already takes effect on ${document.effectiveFrom}; choose a later date.`;
+        throw new ConflictException({ message, problems: [{ path: 'effectiveFrom', message }] });
+      }
       const history = checkVersionHistory([...existing.map((e) => e.document), document]).filter((issue) => issue.version === next);
       if (history.length > 0) throw new ConflictException({ message: history.map((h) => h.message).join(' '), problems: history.map((h) => ({ path: 'effectiveFrom', message: h.message })) });
       await manager.query(
