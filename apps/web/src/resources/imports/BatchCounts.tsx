@@ -1,5 +1,5 @@
 import type { ImportBatchResult } from '@sra/contracts';
-import { Fact, Facts } from './Facts';
+import { Fact, Facts } from '../../components/Facts';
 
 type Counts = Pick<ImportBatchResult, 'rowsRead' | 'inserted' | 'updated' | 'unchanged' | 'rejected'>;
 

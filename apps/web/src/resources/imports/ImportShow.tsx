@@ -14,7 +14,7 @@ import {
 import type { ImportBatchRecord, ImportRejectRecord } from '@sra/contracts';
 import { API_ROOT } from '../../providers/http';
 import { BatchCounts } from './BatchCounts';
-import { Fact, Facts } from './Facts';
+import { Fact, Facts } from '../../components/Facts';
 import {
   describeRefusalPlace,
   formatCount,

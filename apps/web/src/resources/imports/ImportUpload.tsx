@@ -16,7 +16,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, Loading, Title, useCreatePath, useLocation, useRequireAccess } from 'react-admin';
 import type { ImportBatchResult, ImportKindName } from '@sra/contracts';
 import { BatchCounts } from './BatchCounts';
-import { Fact, Facts } from './Facts';
+import { Fact, Facts } from '../../components/Facts';
 import {
   describeRefusalPlace,
   formatCount,

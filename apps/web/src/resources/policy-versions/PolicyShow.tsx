@@ -3,7 +3,7 @@ import { Alert, Box, CircularProgress, Divider, Link, Typography } from '@mui/ma
 import { ListButton, Show, TopToolbar, useRecordContext } from 'react-admin';
 import type { PolicyDocument } from '@sra/policies';
 import type { PolicyVersionDetail } from '@sra/contracts';
-import { Fact, Facts } from '../imports/Facts';
+import { Fact, Facts } from '../../components/Facts';
 import { ChangesPanel } from './ChangesPanel';
 import { Day } from './Day';
 import { ItemList } from './ItemList';
