@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
+import { seriousViolations } from '../support/e2e';
 import { INCIDENT_HEADER, csv, incidentRow } from '../support/ingest-helpers';
 import { tempDir } from '../support/processes';
 
@@ -20,14 +20,6 @@ beforeAll(async () => {
   await page.getByTestId('signed-in-email').waitFor();
 });
 afterAll(async () => browser?.close());
-
-async function seriousViolations(p: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page: p }).analyze();
-  // Name the elements too, so a failure says where to look.
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
-}
 
 async function upload(kind: string, file: string): Promise<void> {
   await page.goto(`${url()}/#/import-batches/create`);

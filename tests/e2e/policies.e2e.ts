@@ -1,43 +1,18 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { e2eAdminPassword, e2eUrl, seriousViolations, submitSignIn, useChromium } from '../support/e2e';
 
 // The suite shares one server and database across files: this file adds one viewer account and one version
 // (version 2 of ca-pc-647.3, in force from 2030-01-01, far enough ahead to change no flag other tests look at).
-const url = () => process.env.SRA_E2E_URL!;
-const adminPassword = () => process.env.SRA_E2E_ADMIN_PASSWORD!;
+const url = e2eUrl;
+const adminPassword = e2eAdminPassword;
 const VIEWER = { email: 'policies.viewer.e2e@example.org', password: 'policies-viewer-123' };
 const RULES = ['sfpd-psw-2017', 'sfda-psw-2018', 'ca-pc-647.3', 'ca-sb357-repeal'];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => browser?.close());
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext();
-  return context.newPage();
-}
+const { newPage } = useChromium();
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(url());
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await submitSignIn(page, email, password);
   await page.getByTestId('signed-in-email').waitFor();
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  // A notification fades in and out; mid-fade its colours are blended, which axe reads as low contrast. It stays
-  // while the pointer rests on it, so the pointer moves away first.
-  await page.mouse.move(0, 0);
-  await page.locator('.MuiSnackbar-root').waitFor({ state: 'detached', timeout: 15_000 });
-  const result = await new AxeBuilder({ page }).analyze();
-  // Name the elements too, so a failure says where to look.
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
 }
 
 async function openList(page: Page): Promise<void> {

@@ -1,35 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
+import { e2eAdminPassword, e2eUrl, seriousViolations, submitSignIn, useChromium } from '../support/e2e';
 
-const url = () => process.env.SRA_E2E_URL!;
-const adminPassword = () => process.env.SRA_E2E_ADMIN_PASSWORD!;
+const url = e2eUrl;
+const adminPassword = e2eAdminPassword;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => browser?.close());
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext();
-  return context.newPage();
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(url());
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  // Name the elements too, so a failure says where to look.
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
-}
+const { newPage } = useChromium();
 
 describe('signing in', () => {
   it('shows the sign-in page to a visitor, and it passes accessibility checks', async () => {
@@ -43,7 +17,7 @@ describe('signing in', () => {
 
   it('says so when the password is wrong, and stays on the sign-in page', async () => {
     const page = await newPage();
-    await signIn(page, 'admin@localhost', 'definitely-wrong-password');
+    await submitSignIn(page, 'admin@localhost', 'definitely-wrong-password');
     await expect(page.getByTestId('login-error').textContent()).resolves.toMatch(/Wrong email or password/);
     await expect(page.getByTestId('signed-in-email').count()).resolves.toBe(0);
     await page.context().close();
@@ -51,7 +25,7 @@ describe('signing in', () => {
 
   it('signs in through the real page and shows the dashboard with live data from the API', async () => {
     const page = await newPage();
-    await signIn(page, 'admin@localhost', adminPassword());
+    await submitSignIn(page, 'admin@localhost', adminPassword());
     await page.getByTestId('signed-in-email').waitFor();
     expect(await page.getByTestId('signed-in-email').textContent()).toBe('admin@localhost');
     expect(await page.getByTestId('signed-in-role').textContent()).toBe('admin');
@@ -68,7 +42,7 @@ describe('signing in', () => {
 
   it('lets an admin add a user who can then sign in, with the role-limited menu', async () => {
     const admin = await newPage();
-    await signIn(admin, 'admin@localhost', adminPassword());
+    await submitSignIn(admin, 'admin@localhost', adminPassword());
     await admin.getByTestId('signed-in-email').waitFor();
     expect(await admin.getByRole('menuitem', { name: 'Users' }).count()).toBe(1);
     await admin.goto(`${url()}/#/users/create`);
@@ -84,7 +58,7 @@ describe('signing in', () => {
     await admin.context().close();
 
     const viewer = await newPage();
-    await signIn(viewer, 'viewer.e2e@example.org', 'viewer-password-123');
+    await submitSignIn(viewer, 'viewer.e2e@example.org', 'viewer-password-123');
     await viewer.getByTestId('signed-in-role').waitFor();
     expect(await viewer.getByTestId('signed-in-role').textContent()).toBe('viewer');
     expect(await viewer.getByRole('menuitem', { name: 'Users' }).count()).toBe(0);
@@ -93,14 +67,14 @@ describe('signing in', () => {
 
   it('lets a user change their own password from the user menu', async () => {
     const admin = await newPage();
-    await signIn(admin, 'admin@localhost', adminPassword());
+    await submitSignIn(admin, 'admin@localhost', adminPassword());
     await admin.getByTestId('signed-in-email').waitFor();
     const created = await admin.request.post(`${url()}/api/users`, { data: { email: 'changer.e2e@example.org', role: 'reviewer', password: 'first-password-123' } });
     expect(created.status()).toBe(201);
     await admin.context().close();
 
     const page = await newPage();
-    await signIn(page, 'changer.e2e@example.org', 'first-password-123');
+    await submitSignIn(page, 'changer.e2e@example.org', 'first-password-123');
     await page.getByTestId('signed-in-email').waitFor();
     await page.getByRole('button', { name: /account|profile|user menu/i }).first().click();
     await page.getByTestId('user-menu-change-password').click();
@@ -114,14 +88,14 @@ describe('signing in', () => {
     await page.context().close();
 
     const again = await newPage();
-    await signIn(again, 'changer.e2e@example.org', 'second-password-456');
+    await submitSignIn(again, 'changer.e2e@example.org', 'second-password-456');
     await again.getByTestId('signed-in-email').waitFor();
     await again.context().close();
   });
 
   it('signs out, after which the API refuses the old session', async () => {
     const page = await newPage();
-    await signIn(page, 'admin@localhost', adminPassword());
+    await submitSignIn(page, 'admin@localhost', adminPassword());
     await page.getByTestId('signed-in-email').waitFor();
     await page.getByRole('button', { name: /account|profile|user menu/i }).first().click();
     await page.getByRole('menuitem', { name: /log ?out|sign ?out/i }).click();

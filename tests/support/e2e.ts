@@ -1,0 +1,37 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser';
+
+/** The server the e2e global setup started, and its admin's password. */
+export const e2eUrl = () => process.env.SRA_E2E_URL!;
+export const e2eAdminPassword = () => process.env.SRA_E2E_ADMIN_PASSWORD!;
+
+/** One Chromium for the test file; each page in a context of its own (no shared cookies). */
+export function useChromium(): { newPage: () => Promise<Page> } {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => browser?.close());
+  return { newPage: async () => (await browser.newContext()).newPage() };
+}
+
+/** Fills and sends the sign-in form; the caller checks the outcome. */
+export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto(e2eUrl());
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Serious and critical accessibility problems on the page (axe), each naming where it is. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  // A notification fades in and out; mid-fade its colours are blended, which axe reads as low contrast. It stays
+  // while the pointer rests on it, so the pointer moves away first.
+  await page.mouse.move(0, 0);
+  await page.locator('.MuiSnackbar-root').waitFor({ state: 'detached', timeout: 15_000 });
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+}
