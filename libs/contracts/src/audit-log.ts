@@ -21,4 +21,6 @@ export const AUDIT_ACTIONS = {
   signInThrottled: 'auth.sign_in_throttled',
   signOut: 'auth.sign_out',
   userCreated: 'user.created',
+  /** A case-level page was viewed (a flag, with its person key and records). */
+  caseViewed: 'case.viewed',
 } as const;

@@ -49,3 +49,29 @@ export interface MeasuresResult {
   to: string;
   rows: MeasureRow[];
 }
+
+/** One flag, as `/api/flags` lists it (case-level, pseudonymous). */
+export interface FlagRecord {
+  id: string;
+  ruleId: string;
+  ruleVersion: number;
+  confidence: 'high' | 'medium' | 'low';
+  nexus: 'direct' | 'temporal' | 'none';
+  reasons: string[];
+  protectedCharges: string[];
+  agency: string;
+  reportIncidentNumber: string | null;
+  personKey: string;
+  actionType: 'arrest' | 'da_decision';
+  actionId: string;
+  actionDatetime: string;
+  actionDate: string;
+  reportAt: string | null;
+  incidentCategory: string | null;
+  policeDistrict: string | null;
+  sentence: string;
+  status: 'current' | 'withdrawn';
+  createdAt: string;
+  changedAt: string;
+  withdrawnAt: string | null;
+}

@@ -1,0 +1,96 @@
+import { EvaluationService } from '../../apps/api/src/compliance/evaluation/evaluation.service';
+import { csv, ingest, rekey, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/*
+ * The flagged-cases resource, `/api/flags`, on the react-admin list conventions. Hand-made data (a database of
+ * its own): two robbery victims arrested by SFPD in their own incidents, FP-1 for 647(b) (high under
+ * sfpd-psw-2017 and ca-pc-647.3) and FP-2 for 11377(a) HS/M with 459 PC/F (low under both): four flags.
+ */
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ PERSON_KEY_SECRET: TEST_PERSON_KEY_SECRET });
+  await ingest(
+    t,
+    'incidents',
+    csv([
+      ['Incident Datetime', 'Report Datetime', 'Row ID', 'Incident ID', 'Incident Number', 'Incident Code', 'Incident Category', 'Police District'],
+      ['2024-03-05T20:00', '2024-03-05T21:00', 'F100103074', 'F1001', '950000001', '03074', 'Robbery', 'Mission'],
+      ['2024-03-12T20:00', '2024-03-12T21:00', 'F100203074', 'F1002', '950000002', '03074', 'Robbery', 'Tenderloin'],
+    ]),
+  );
+  await ingest(t, 'incident-persons', csv([['Incident Number', 'Person Key', 'Person Role'], ['950000001', 'FP-000001', 'victim'], ['950000002', 'FP-000002', 'victim']]));
+  await ingest(
+    t,
+    'arrests',
+    csv([
+      ['arrest_id', 'incident_number', 'person_key', 'arrest_datetime', 'arresting_agency', 'custody_type', 'booked_charges_statute'],
+      ['FA-1', '950000001', 'FP-000001', '2024-03-05T22:00', 'SFPD', 'booked', '647(b) PC'],
+      ['FA-2', '950000002', 'FP-000002', '2024-03-12T22:00', 'SFPD', 'booked', '11377(a) HS/M;459 PC/F'],
+    ]),
+  );
+  await t.app.get(EvaluationService).evaluate({ trigger: 'on-demand', requestedBy: 'test' });
+});
+afterAll(async () => t?.close());
+
+const list = (agent: Awaited<ReturnType<TestApp['signedIn']>>, query: Record<string, unknown>) =>
+  agent.get('/api/flags').query(Object.fromEntries(Object.entries(query).map(([k, v]) => [k, JSON.stringify(v)])));
+
+describe('/api/flags', () => {
+  it('is case-level: reviewers, analysts and admins, never viewers', async () => {
+    await (await t.signedIn('viewer')).get('/api/flags').expect(403);
+    await t.request().get('/api/flags').expect(401);
+    for (const role of ['reviewer', 'analyst', 'admin'] as const) await (await t.signedIn(role)).get('/api/flags').expect(200);
+  });
+
+  it('lists every flag with its Content-Range, newest action first by default', async () => {
+    const reviewer = await t.signedIn('reviewer');
+    const res = await reviewer.get('/api/flags').expect(200);
+    expect(res.headers['content-range']).toBe('flags 0-3/4');
+    expect(res.body.map((f: { actionId: string; ruleId: string }) => [f.actionId, f.ruleId]).sort()).toEqual([
+      ['FA-1', 'ca-pc-647.3'],
+      ['FA-1', 'sfpd-psw-2017'],
+      ['FA-2', 'ca-pc-647.3'],
+      ['FA-2', 'sfpd-psw-2017'],
+    ]);
+    expect(res.body.slice(0, 2).map((f: { actionId: string }) => f.actionId)).toEqual(['FA-2', 'FA-2']);
+    expect(res.body[0]).toMatchObject({ personKey: rekey('FP-000002'), agency: 'SFPD', status: 'current', actionDate: '2024-03-12', policeDistrict: 'Tenderloin' });
+  });
+
+  it('filters, sorts and pages on the server', async () => {
+    const reviewer = await t.signedIn('reviewer');
+    const low = await list(reviewer, { filter: { confidence: 'low' } }).expect(200);
+    expect(low.body.map((f: { actionId: string; reasons: string[] }) => [f.actionId, f.reasons])).toEqual([
+      ['FA-2', ['direct_nexus', 'mixed_felony']],
+      ['FA-2', ['direct_nexus', 'mixed_felony']],
+    ]);
+    const sfpdHigh = await list(reviewer, { filter: { ruleId: 'sfpd-psw-2017', confidence: 'high', policeDistrict: 'Mission' } }).expect(200);
+    expect(sfpdHigh.body).toEqual([expect.objectContaining({ actionId: 'FA-1', protectedCharges: ['PC 647(b)'], reportIncidentNumber: '950000001' })]);
+    const byConfidence = await list(reviewer, { sort: ['confidence', 'DESC'] }).expect(200);
+    expect(byConfidence.body.map((f: { confidence: string }) => f.confidence)).toEqual(['high', 'high', 'low', 'low']);
+    const page = await list(reviewer, { sort: ['confidence', 'ASC'], range: [1, 1] }).expect(200);
+    expect(page.headers['content-range']).toBe('flags 1-1/4');
+    expect(page.body).toHaveLength(1);
+    expect(page.body[0].confidence).toBe('low');
+    const dated = await list(reviewer, { filter: { since: '2024-03-10' } }).expect(200);
+    expect(dated.body.map((f: { actionId: string }) => f.actionId)).toEqual(['FA-2', 'FA-2']);
+  });
+
+  it('refuses fields outside its allow-list, saying which are allowed', async () => {
+    const reviewer = await t.signedIn('reviewer');
+    expect((await list(reviewer, { sort: ['person_key; DROP TABLE flag', 'ASC'] }).expect(400)).body.message).toMatch(/cannot sort by/);
+    expect((await list(reviewer, { filter: { personKey: 'x' } }).expect(400)).body.message).toMatch(/cannot filter by "personKey"/);
+    expect((await list(reviewer, { filter: { confidence: 'certain' } }).expect(400)).body.message).toMatch(/confidence/);
+  });
+
+  it('serves one flag by id (the view written to the audit log), and 404 for an unknown one', async () => {
+    const reviewer = await t.signedIn('reviewer', 'case-viewer@example.org');
+    const [first] = (await reviewer.get('/api/flags').expect(200)).body;
+    const one = await reviewer.get(`/api/flags/${first.id}`).expect(200);
+    expect(one.body).toEqual(first);
+    expect(one.body.sentence).toMatch(/950000002/);
+    await reviewer.get('/api/flags/0000000000000000').expect(404);
+    const views: Array<{ actor_email: string; target_id: string }> = await t.db.query(`SELECT actor_email, target_id FROM audit_log WHERE action = 'case.viewed'`);
+    expect(views).toEqual([{ actor_email: 'case-viewer@example.org', target_id: first.id }]);
+  });
+});
