@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { splitCsvRow } from '@sra/import-formats';
 import { DEFAULT_GENERATE_OPTIONS, generate, type OutputFile } from '@sra/synthetic';
 import { EvaluationService } from '../../apps/api/src/compliance/evaluation/evaluation.service';
 import { ingest, rekey, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
@@ -70,7 +71,7 @@ describe('over random cities', () => {
 
           const expected = (files.get('expected-flags.csv') ?? '').trimEnd().split('\n').slice(1).filter(Boolean);
           const oracle = expected.map((line) => {
-            const f = line.split(',');
+            const f = splitCsvRow(line);
             return [f[0], f[1], f[2], f[4], rekey(f[5]), f[6], f[7]].join('|');
           });
           const engine: Array<{ key: string }> = await t.db.query(

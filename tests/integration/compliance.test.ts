@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { splitCsvRow } from '@sra/import-formats';
 import { EvaluationService } from '../../apps/api/src/compliance/evaluation/evaluation.service';
 import { csv, ingest, rekey, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
 import { childEnv, runCli, tempDir } from '../support/processes';
@@ -16,32 +17,9 @@ import { startTestApp, type TestApp } from '../support/test-app';
 
 const EXPORT_COLUMNS = ['rule_id', 'confidence', 'nexus', 'agency', 'report_incident_number', 'person_key', 'action_type', 'action_id', 'action_datetime', 'protected_charges', 'reasons'];
 
+/** expected-flags.csv holds no line break inside a value: a row per line, read with the scanner's own quote rules. */
 function readCsv(text: string): Array<Record<string, string>> {
-  const rows: string[][] = [];
-  let field = '';
-  let row: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (c !== '\r') field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  const [header, ...body] = rows;
+  const [header, ...body] = text.trimEnd().split('\n').map((line) => splitCsvRow(line.replace(/\r$/, '')));
   return body.map((r) => Object.fromEntries(header.map((h, k) => [h, r[k] ?? ''])));
 }
 

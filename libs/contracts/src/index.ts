@@ -6,3 +6,4 @@ export * from './audit-log';
 export * from './list';
 export * from './imports';
 export * from './policies';
+export * from './rules';

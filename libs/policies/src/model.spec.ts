@@ -1,4 +1,3 @@
-import { REASONS as ORACLE_REASONS, RULE_IDS as ORACLE_RULE_IDS } from '@sra/synthetic';
 import { PROVENANCES, REASONS, RULE_IDS } from './model';
 
 describe('model', () => {
@@ -26,10 +25,5 @@ describe('model', () => {
 
   it('three provenances', () => {
     expect(PROVENANCES).toEqual(['verified', 'secondary', 'inferred']);
-  });
-
-  it('the same rule ids and reasons as the reference oracle', () => {
-    expect([...RULE_IDS]).toEqual([...ORACLE_RULE_IDS]);
-    expect([...REASONS]).toEqual([...ORACLE_REASONS]);
   });
 });

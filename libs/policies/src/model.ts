@@ -6,9 +6,9 @@
  * functions of this library interpret it.
  */
 
-/** The four rules of compliance-rules.md §1. */
-export const RULE_IDS = ['sfpd-psw-2017', 'sfda-psw-2018', 'ca-pc-647.3', 'ca-sb357-repeal'] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+import type { RuleId } from '@sra/contracts';
+
+export { RULE_IDS, REASONS, type RuleId, type Reason } from '@sra/contracts';
 
 /**
  * Where a list comes from:
@@ -19,24 +19,7 @@ export type RuleId = (typeof RULE_IDS)[number];
 export const PROVENANCES = ['verified', 'secondary', 'inferred'] as const;
 export type Provenance = (typeof PROVENANCES)[number];
 
-/** The machine-readable reasons a flag carries (§7). */
-export const REASONS = [
-  'direct_nexus',
-  'temporal_nexus',
-  'all_charges_protected',
-  'mixed_misdemeanor',
-  'mixed_felony',
-  'also_suspect',
-  'drug_level_inferred',
-  'code_book_inferred',
-  'ambiguous_subdivision',
-  'pc372_context_unknown',
-  'repealed_statute',
-] as const;
-export type Reason = (typeof REASONS)[number];
-
-export type Confidence = 'high' | 'medium' | 'low';
-export type Nexus = 'direct' | 'temporal' | 'none';
+export type { Confidence, Nexus } from '@sra/contracts';
 
 /** Which enforcement actions a rule audits. */
 export interface PolicyAudits {

@@ -57,26 +57,8 @@ export interface DaDecisionRecord {
   filedChargesStatute: string | null;
 }
 
-export const RULE_IDS = ['sfpd-psw-2017', 'sfda-psw-2018', 'ca-pc-647.3', 'ca-sb357-repeal'] as const;
-export type RuleId = (typeof RULE_IDS)[number];
-
-export type Confidence = 'high' | 'medium' | 'low';
-export type Nexus = 'direct' | 'temporal' | 'none';
-
-export const REASONS = [
-  'direct_nexus',
-  'temporal_nexus',
-  'all_charges_protected',
-  'mixed_misdemeanor',
-  'mixed_felony',
-  'also_suspect',
-  'drug_level_inferred',
-  'code_book_inferred',
-  'ambiguous_subdivision',
-  'pc372_context_unknown',
-  'repealed_statute',
-] as const;
-export type Reason = (typeof REASONS)[number];
+export { RULE_IDS, REASONS, type RuleId, type Confidence, type Nexus, type Reason } from '@sra/contracts';
+import type { Confidence, Nexus, Reason, RuleId } from '@sra/contracts';
 
 /** One row of expected-flags.csv: one per (rule, report, action). */
 export interface ExpectedFlag {

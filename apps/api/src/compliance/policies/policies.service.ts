@@ -29,6 +29,7 @@ const VERSION_COLUMNS = `p.id, p.rule_id AS "ruleId", p.version, p.effective_fro
 @Injectable()
 export class PoliciesService implements OnApplicationBootstrap {
   private readonly logger = new Logger(PoliciesService.name);
+  private seeded = false;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -38,8 +39,9 @@ export class PoliciesService implements OnApplicationBootstrap {
     if (present) await this.seedDefaults();
   }
 
-  /** Stores version 1 of each default rule that has no version yet (idempotent, safe with several processes). */
+  /** Stores version 1 of each default rule that has no version yet (idempotent, safe with several processes); once per process. */
   async seedDefaults(): Promise<number> {
+    if (this.seeded) return 0;
     let added = 0;
     for (const policy of DEFAULT_POLICIES) {
       const rows: unknown[] = await this.db.query(
@@ -52,6 +54,8 @@ export class PoliciesService implements OnApplicationBootstrap {
       added += rows.length;
     }
     if (added > 0) this.logger.log(`stored the default policies (${added} rules)`);
+    // Versions are never removed (a trigger refuses it): once every rule has one, there is nothing more to seed.
+    this.seeded = true;
     return added;
   }
 
