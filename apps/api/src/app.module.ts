@@ -8,6 +8,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { ComplianceModule } from './compliance/compliance.module';
+import { RecordsModule } from './records/records.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthController } from './health/health.controller';
 import { IngestModule } from './ingest/ingest.module';
@@ -37,6 +38,7 @@ export class AppModule {
         IngestModule,
         DemoModule,
         ComplianceModule,
+        RecordsModule,
         ...(options.extraModules ?? []),
       ],
       controllers: [HealthController],

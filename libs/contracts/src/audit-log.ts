@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = {
   signInThrottled: 'auth.sign_in_throttled',
   signOut: 'auth.sign_out',
   userCreated: 'user.created',
-  /** A case-level page was viewed (a flag, with its person key and records). */
+  /** A case-level page was viewed: a flag (case page), an incident, an arrest or a DA decision. */
   caseViewed: 'case.viewed',
+  /** A list of case-level records was read (the flagged cases, incidents, arrests, DA decisions), with its filter. */
+  casesListed: 'cases.listed',
 } as const;

@@ -7,3 +7,6 @@ export * from './list';
 export * from './imports';
 export * from './policies';
 export * from './rules';
+export * from './reviews';
+export * from './dashboard';
+export * from './records';

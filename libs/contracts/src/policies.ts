@@ -1,3 +1,5 @@
+import type { ReviewStatus } from './reviews';
+
 /** One stored version of a rule, as the policy API lists it (the document itself is `PolicyDocument` of @sra/policies). */
 export interface PolicyVersionRecord {
   /** `<ruleId>:<version>`, e.g. `sfpd-psw-2017:1`. */
@@ -37,9 +39,13 @@ export interface MeasureRow {
   /** The month (`YYYY-MM`), police district, incident category or agency, as grouped. */
   key: string | null;
   eligibleReports: number;
+  /** Eligible reports with a current flag at or above the threshold that no review dismissed. */
   flaggedReports: number;
   /** 1 - flagged / eligible; null (not 100%) when no report was eligible. */
   complianceRate: number | null;
+  /** Eligible reports with a flag a reviewer confirmed (compliance-rules.md §8: the confirmed variant). */
+  confirmedReports: number;
+  confirmedComplianceRate: number | null;
 }
 
 export interface MeasuresResult {
@@ -74,4 +80,8 @@ export interface FlagRecord {
   createdAt: string;
   changedAt: string;
   withdrawnAt: string | null;
+  /** The review (issue 6): `new` until someone changes it. */
+  reviewStatus: ReviewStatus;
+  assigneeId: string | null;
+  assigneeName: string | null;
 }

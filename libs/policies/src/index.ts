@@ -30,3 +30,4 @@ export type { ConfidenceInput, ConfidenceResult } from './confidence';
 export { confidenceOf } from './confidence';
 export type { ActionFacts, FlagFacts, ReportFacts } from './sentence';
 export { flagSentence, hoursPhrase } from './sentence';
+export { readCharges } from './readings';

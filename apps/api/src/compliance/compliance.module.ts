@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { DashboardService } from './dashboard/dashboard.service';
 import { EvaluationService } from './evaluation/evaluation.service';
 import { FlagsController } from './flags/flags.controller';
 import { FlagsService } from './flags/flags.service';
@@ -6,10 +8,12 @@ import { MeasuresController } from './measures/measures.controller';
 import { MeasuresService } from './measures/measures.service';
 import { PoliciesController } from './policies/policies.controller';
 import { PoliciesService } from './policies/policies.service';
+import { ReviewsController } from './reviews/reviews.controller';
+import { ReviewsService } from './reviews/reviews.service';
 
 @Module({
-  controllers: [PoliciesController, MeasuresController, FlagsController],
-  providers: [PoliciesService, EvaluationService, MeasuresService, FlagsService],
-  exports: [PoliciesService, EvaluationService],
+  controllers: [PoliciesController, MeasuresController, FlagsController, ReviewsController, DashboardController],
+  providers: [PoliciesService, EvaluationService, MeasuresService, FlagsService, ReviewsService, DashboardService],
+  exports: [PoliciesService, EvaluationService, FlagsService],
 })
 export class ComplianceModule {}

@@ -1,9 +1,8 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AUDIT_ACTIONS, type FlagRecord } from '@sra/contracts';
-import { AuditLogService } from '../../audit-log/audit-log.service';
-import { clientOf, type AuthenticatedRequest } from '../../auth/authenticated-request';
+import type { FlagDetail, FlagRecord } from '@sra/contracts';
+import { AuditView } from '../../audit-log/interceptors/audit-views.interceptor';
 import { AllowRoles } from '../../auth/decorators/access.decorators';
 import { ListQueryDto } from '../../common/list-query.dto';
 import { parseListQueryOrThrow, sendPage } from '../../common/list-response';
@@ -15,23 +14,20 @@ import { FLAG_LIST, FlagsService } from './flags.service';
 @AllowRoles('caseLevel')
 @Controller('flags')
 export class FlagsController {
-  constructor(
-    private readonly flags: FlagsService,
-    private readonly auditLog: AuditLogService,
-  ) {}
+  constructor(private readonly flags: FlagsService) {}
 
   @Get()
+  @AuditView('Flag')
   async list(@Query() raw: ListQueryDto, @Res({ passthrough: true }) res: Response): Promise<FlagRecord[]> {
     const query = parseListQueryOrThrow(raw, FLAG_LIST);
     const { rows, total } = await this.flags.list(query);
     return sendPage(res, 'flags', query, rows, total);
   }
 
-  /** One case: who looked at it is written to the audit log. */
+  /** One case, as the case page shows it: who looked at it is written to the audit log. */
   @Get(':id')
-  async get(@Param('id') id: string, @Req() req: AuthenticatedRequest): Promise<FlagRecord> {
-    const flag = await this.flags.get(id);
-    await this.auditLog.record({ actor: req.user ?? null, action: AUDIT_ACTIONS.caseViewed, targetType: 'Flag', targetId: id, outcome: 'success', statusCode: 200, ...clientOf(req) });
-    return flag;
+  @AuditView('Flag')
+  get(@Param('id') id: string): Promise<FlagDetail> {
+    return this.flags.detail(id);
   }
 }

@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { MeasureRow, MeasuresResult } from '@sra/contracts';
+import { CONFIRMED_REVIEW_STATUSES, DISMISSED_REVIEW_STATUSES, type MeasureRow, type MeasuresResult } from '@sra/contracts';
 import { RULE_IDS } from '@sra/policies';
 import type { MeasuresQueryDto } from './dto/measures-query.dto';
 
@@ -11,40 +11,51 @@ const LEVELS = { high: ['high'], medium: ['high', 'medium'], low: ['high', 'medi
 const ELIGIBLE = `
   e AS (
     SELECT e.rule_id, e.incident_number, e.person_key, e.report_month, e.police_district, e.incident_category,
-           EXISTS (SELECT 1 FROM flag f WHERE f.status = 'current' AND f.rule_id = e.rule_id AND f.report_incident_number = e.incident_number
-                      AND f.person_key = e.person_key AND f.confidence = ANY($4::text[])) AS flagged
+           bool_or(f.id IS NOT NULL AND coalesce(r.status, 'new') <> ALL($7::text[])) AS flagged,
+           bool_or(f.id IS NOT NULL AND r.status = ANY($8::text[])) AS confirmed
       FROM eligible_report e
+      LEFT JOIN flag f ON f.status = 'current' AND f.rule_id = e.rule_id AND f.report_incident_number = e.incident_number
+                      AND f.person_key = e.person_key AND f.confidence = ANY($4::text[])
+      LEFT JOIN flag_review r ON r.flag_id = f.id
      WHERE e.report_month BETWEEN $1::date AND $2::date AND e.rule_id = ANY($3::text[])
        AND ($5::text IS NULL OR e.police_district = $5) AND ($6::text IS NULL OR e.incident_category = $6)
+     GROUP BY e.rule_id, e.incident_number, e.person_key, e.report_month, e.police_district, e.incident_category
   )`;
 
 const RATE = `CASE WHEN count(e.rule_id) = 0 THEN NULL ELSE 1 - (count(*) FILTER (WHERE e.flagged))::float8 / count(e.rule_id) END`;
+const CONFIRMED = `(count(*) FILTER (WHERE e.confirmed))::int AS "confirmedReports",
+  CASE WHEN count(e.rule_id) = 0 THEN NULL ELSE 1 - (count(*) FILTER (WHERE e.confirmed))::float8 / count(e.rule_id) END AS "confirmedComplianceRate"`;
 
 const BY: Record<MeasuresResult['groupBy'], string> = {
   // Every month of the period, also those without an eligible report (a null rate, never 100%).
   month: `WITH ${ELIGIBLE}, months AS (SELECT m::date AS month FROM generate_series($1::date, $2::date, interval '1 month') m)
     SELECT r.rule_id AS "ruleId", to_char(m.month, 'YYYY-MM') AS key, count(e.rule_id)::int AS "eligibleReports",
-           (count(*) FILTER (WHERE e.flagged))::int AS "flaggedReports", ${RATE} AS "complianceRate"
+           (count(*) FILTER (WHERE e.flagged))::int AS "flaggedReports", ${RATE} AS "complianceRate", ${CONFIRMED}
       FROM unnest($3::text[]) AS r(rule_id) CROSS JOIN months m LEFT JOIN e ON e.rule_id = r.rule_id AND e.report_month = m.month
      GROUP BY r.rule_id, m.month ORDER BY r.rule_id, m.month`,
   district: `WITH ${ELIGIBLE}
     SELECT e.rule_id AS "ruleId", e.police_district AS key, count(e.rule_id)::int AS "eligibleReports",
-           (count(*) FILTER (WHERE e.flagged))::int AS "flaggedReports", ${RATE} AS "complianceRate"
+           (count(*) FILTER (WHERE e.flagged))::int AS "flaggedReports", ${RATE} AS "complianceRate", ${CONFIRMED}
       FROM e GROUP BY e.rule_id, e.police_district ORDER BY e.rule_id, e.police_district NULLS LAST`,
   category: `WITH ${ELIGIBLE}
     SELECT e.rule_id AS "ruleId", e.incident_category AS key, count(e.rule_id)::int AS "eligibleReports",
-           (count(*) FILTER (WHERE e.flagged))::int AS "flaggedReports", ${RATE} AS "complianceRate"
+           (count(*) FILTER (WHERE e.flagged))::int AS "flaggedReports", ${RATE} AS "complianceRate", ${CONFIRMED}
       FROM e GROUP BY e.rule_id, e.incident_category ORDER BY e.rule_id, e.incident_category NULLS LAST`,
   // Flagged reports by the agency that acted, against all the rule's eligible reports.
   agency: `WITH ${ELIGIBLE},
       totals AS (SELECT rule_id, count(*)::int AS eligible FROM e GROUP BY rule_id),
       by_agency AS (
-        SELECT e.rule_id, f.agency, count(DISTINCT (e.incident_number, e.person_key))::int AS flagged
+        SELECT e.rule_id, f.agency,
+               count(DISTINCT (e.incident_number, e.person_key)) FILTER (WHERE coalesce(r.status, 'new') <> ALL($7::text[]))::int AS flagged,
+               count(DISTINCT (e.incident_number, e.person_key)) FILTER (WHERE r.status = ANY($8::text[]))::int AS confirmed
           FROM e JOIN flag f ON f.status = 'current' AND f.rule_id = e.rule_id AND f.report_incident_number = e.incident_number
                             AND f.person_key = e.person_key AND f.confidence = ANY($4::text[])
+          LEFT JOIN flag_review r ON r.flag_id = f.id
          GROUP BY e.rule_id, f.agency)
     SELECT t.rule_id AS "ruleId", a.agency AS key, t.eligible AS "eligibleReports", coalesce(a.flagged, 0) AS "flaggedReports",
-           CASE WHEN t.eligible = 0 THEN NULL ELSE 1 - coalesce(a.flagged, 0)::float8 / t.eligible END AS "complianceRate"
+           CASE WHEN t.eligible = 0 THEN NULL ELSE 1 - coalesce(a.flagged, 0)::float8 / t.eligible END AS "complianceRate",
+           coalesce(a.confirmed, 0) AS "confirmedReports",
+           CASE WHEN t.eligible = 0 THEN NULL ELSE 1 - coalesce(a.confirmed, 0)::float8 / t.eligible END AS "confirmedComplianceRate"
       FROM totals t LEFT JOIN by_agency a USING (rule_id) ORDER BY t.rule_id, a.agency NULLS LAST`,
 };
 
@@ -70,6 +81,8 @@ export class MeasuresService {
       LEVELS[threshold],
       query.district ?? null,
       query.category ?? null,
+      DISMISSED_REVIEW_STATUSES,
+      CONFIRMED_REVIEW_STATUSES,
     ]);
     return { groupBy, threshold, from, to, rows };
   }

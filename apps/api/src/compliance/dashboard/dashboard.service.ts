@@ -1,0 +1,153 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  CONFIRMED_REVIEW_STATUSES,
+  DISMISSED_REVIEW_STATUSES,
+  OPEN_REVIEW_STATUSES,
+  REVIEW_STATUSES,
+  type AgencyFigures,
+  type ComplianceFigures,
+  type DashboardResult,
+  type FlagCount,
+  type MonthlyAgencyFigures,
+  type PolicyStart,
+  type ReviewStatus,
+} from '@sra/contracts';
+import { RULE_IDS } from '@sra/policies';
+import { shiftMonth } from '../measures/measures.service';
+import type { DashboardQueryDto } from './dto/dashboard-query.dto';
+
+const LEVELS = { high: ['high'], medium: ['high', 'medium'], low: ['high', 'medium', 'low'] } as const;
+const REPORT_RULES = RULE_IDS.filter((r) => r !== 'ca-sb357-repeal');
+
+/*
+ * Parameters shared by every query: $1 first day of the first month, $2 first day of the last month, $3 rules,
+ * $4 confidence levels, $5 agency, $6 district, $7 dismissed statuses, $8 confirmed statuses.
+ */
+
+/** Eligible reports (compliance-rules.md §8) of the filters; a report eligible under two rules counts once. */
+const ELIGIBLE = `
+  e AS (
+    SELECT incident_number, person_key, min(report_month) AS report_month, (min(report_at) AT TIME ZONE 'America/Los_Angeles')::date AS report_date
+      FROM eligible_report
+     WHERE report_month BETWEEN $1::date AND $2::date AND rule_id = ANY($3::text[]) AND ($6::text IS NULL OR police_district = $6)
+     GROUP BY incident_number, person_key
+  )`;
+
+/** The current flags of the filters, with their review status; `counted` leaves out dismissed ones (never counted, §8). */
+const FLAGS = `
+  fl AS (
+    SELECT f.id, f.agency, f.report_incident_number AS incident_number, f.person_key, f.police_district, f.incident_category,
+           date_trunc('month', (f.report_at AT TIME ZONE 'America/Los_Angeles'))::date AS report_month,
+           coalesce(r.status, 'new') AS review_status,
+           coalesce(r.status, 'new') <> ALL($7::text[]) AS counted,
+           r.status = ANY($8::text[]) AS confirmed
+      FROM flag f LEFT JOIN flag_review r ON r.flag_id = f.id
+     WHERE f.status = 'current' AND f.report_at IS NOT NULL AND f.rule_id = ANY($3::text[]) AND f.confidence = ANY($4::text[])
+       AND ($5::text IS NULL OR f.agency = $5) AND ($6::text IS NULL OR f.police_district = $6)
+       AND (f.report_at AT TIME ZONE 'America/Los_Angeles')::date >= $1::date
+       AND (f.report_at AT TIME ZONE 'America/Los_Angeles')::date < ($2::date + interval '1 month')
+  )`;
+
+const FIGURES = (eligible: string) => `
+  ${eligible}::int AS "eligibleReports",
+  count(DISTINCT (fl.incident_number, fl.person_key)) FILTER (WHERE fl.counted)::int AS "flaggedReports",
+  count(DISTINCT (fl.incident_number, fl.person_key)) FILTER (WHERE fl.confirmed)::int AS "confirmedReports",
+  count(fl.id) FILTER (WHERE fl.counted)::int AS flags`;
+
+interface RawFigures {
+  eligibleReports: number;
+  flaggedReports: number;
+  confirmedReports: number;
+  flags: number;
+}
+
+function withRates<T extends RawFigures>(row: T): T & ComplianceFigures {
+  const rate = (n: number) => (row.eligibleReports === 0 ? null : 1 - n / row.eligibleReports);
+  return { ...row, complianceRate: rate(row.flaggedReports), confirmedComplianceRate: rate(row.confirmedReports) };
+}
+
+/**
+ * Everything the dashboard shows, computed here (never over a page of rows in the browser). Every count of
+ * flags is what the flagged-cases list returns for the same filters, so a click-through shows the number clicked.
+ */
+@Injectable()
+export class DashboardService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async dashboard(query: DashboardQueryDto): Promise<DashboardResult> {
+    if (query.rule !== undefined && !(REPORT_RULES as readonly string[]).includes(query.rule)) {
+      throw new BadRequestException(`rule must be one of ${REPORT_RULES.join(', ')} (the repeal rule has no reports to measure)`);
+    }
+    const threshold = query.threshold ?? 'medium';
+    const to = query.to ?? (await this.latestMonth());
+    const from = query.from ?? shiftMonth(to, -11);
+    if (from > to) throw new BadRequestException(`from (${from}) is after to (${to})`);
+    const rules = query.rule ? [query.rule] : REPORT_RULES;
+    const params = [`${from}-01`, `${to}-01`, rules, LEVELS[threshold], query.agency ?? null, query.district ?? null, DISMISSED_REVIEW_STATUSES, CONFIRMED_REVIEW_STATUSES];
+    const q = <T>(sql: string, p: unknown[] = params): Promise<T[]> => this.db.query(sql, p);
+
+    const [agencyRows, districtRows, [overall], perAgency, monthly, byDistrict, byCategory, [funnel], statuses, policyStarts] = await Promise.all([
+      q<{ agency: string }>(`SELECT DISTINCT agency FROM flag WHERE status = 'current' AND rule_id = ANY($1::text[]) ORDER BY agency`, [rules]),
+      q<{ district: string }>(`SELECT DISTINCT police_district AS district FROM eligible_report WHERE police_district IS NOT NULL ORDER BY 1`, []),
+      q<RawFigures>(`WITH ${ELIGIBLE}, ${FLAGS} SELECT ${FIGURES('(SELECT count(*) FROM e)')} FROM fl`),
+      q<RawFigures & { agency: string }>(
+        `WITH ${ELIGIBLE}, ${FLAGS},
+              agencies AS (SELECT DISTINCT agency FROM flag WHERE status = 'current' AND rule_id = ANY($3::text[]) AND ($5::text IS NULL OR agency = $5))
+         SELECT a.agency, ${FIGURES('(SELECT count(*) FROM e)')}
+           FROM agencies a LEFT JOIN fl ON fl.agency = a.agency GROUP BY a.agency ORDER BY a.agency`,
+      ),
+      q<RawFigures & { agency: string; month: string }>(
+        `WITH ${ELIGIBLE}, ${FLAGS},
+              agencies AS (SELECT DISTINCT agency FROM flag WHERE status = 'current' AND rule_id = ANY($3::text[]) AND ($5::text IS NULL OR agency = $5)),
+              months AS (SELECT m::date AS month FROM generate_series($1::date, $2::date, interval '1 month') m),
+              eligible AS (SELECT report_month AS month, count(*) AS n FROM e GROUP BY report_month)
+         SELECT a.agency, to_char(m.month, 'YYYY-MM') AS month, ${FIGURES('coalesce(min(el.n), 0)')}
+           FROM agencies a CROSS JOIN months m
+           LEFT JOIN eligible el ON el.month = m.month
+           LEFT JOIN fl ON fl.agency = a.agency AND fl.report_month = m.month
+          GROUP BY a.agency, m.month ORDER BY a.agency, m.month`,
+      ),
+      q<FlagCount>(`WITH ${FLAGS} SELECT police_district AS key, count(*)::int AS flags FROM fl WHERE counted GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST`),
+      q<FlagCount>(`WITH ${FLAGS} SELECT incident_category AS key, count(*)::int AS flags FROM fl WHERE counted GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST`),
+      q<DashboardResult['funnel']>(
+        `WITH ${ELIGIBLE}, ${FLAGS}
+         SELECT count(*)::int AS "eligibleReports",
+                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM arrest a WHERE a.person_key = e.person_key AND a.arrest_date >= e.report_date))::int AS "arrestedAfter",
+                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM da_decision d WHERE d.person_key = e.person_key AND d.da_action_taken = 'Charged'
+                                                                             AND d.action_date >= e.report_date))::int AS "chargedAfter",
+                (SELECT count(DISTINCT (incident_number, person_key)) FROM fl WHERE counted)::int AS "flaggedReports"
+           FROM e`,
+      ),
+      q<{ status: ReviewStatus; flags: number }>(`WITH ${FLAGS} SELECT review_status AS status, count(*)::int AS flags FROM fl GROUP BY 1`),
+      q<PolicyStart>(
+        `SELECT rule_id AS "ruleId", document->>'title' AS title, effective_from::text AS "effectiveFrom", to_char(effective_from, 'YYYY-MM') AS month, version
+           FROM policy_version WHERE rule_id = ANY($1::text[]) ORDER BY effective_from, rule_id`,
+        [rules],
+      ),
+    ]);
+
+    const statusCounts = new Map(statuses.map((s) => [s.status, s.flags]));
+    const reviewStatus = REVIEW_STATUSES.map((status) => ({ status, flags: statusCounts.get(status) ?? 0 }));
+    return {
+      query: { from, to, threshold, rule: query.rule, agency: query.agency, district: query.district },
+      overall: withRates(overall),
+      perAgency: perAgency.map((row) => withRates(row) as AgencyFigures),
+      openReviews: reviewStatus.filter((s) => OPEN_REVIEW_STATUSES.includes(s.status)).reduce((sum, s) => sum + s.flags, 0),
+      monthly: monthly.map((row) => withRates(row) as MonthlyAgencyFigures),
+      policyStarts,
+      byDistrict,
+      byCategory,
+      funnel,
+      reviewStatus,
+      agencies: agencyRows.map((r) => r.agency),
+      districts: districtRows.map((r) => r.district),
+    };
+  }
+
+  private async latestMonth(): Promise<string> {
+    const [{ month }]: Array<{ month: string | null }> = await this.db.query(`SELECT to_char(max(report_month), 'YYYY-MM') AS month FROM eligible_report`);
+    return month ?? new Date().toISOString().slice(0, 7);
+  }
+}

@@ -1,0 +1,40 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { CONFIDENCE_THRESHOLDS } from '../../measures/dto/measures-query.dto';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export class DashboardQueryDto {
+  @ApiPropertyOptional({ example: '2021-07', description: 'First month of report (YYYY-MM); default: 11 months before `to`' })
+  @IsOptional()
+  @Matches(MONTH, { message: 'from must be a month, YYYY-MM' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2022-06', description: 'Last month of report (YYYY-MM); default: the latest month with an eligible report' })
+  @IsOptional()
+  @Matches(MONTH, { message: 'to must be a month, YYYY-MM' })
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'A rule id; all report rules when absent' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  rule?: string;
+
+  @ApiPropertyOptional({ description: 'The acting agency (e.g. SFPD, DA)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  agency?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  district?: string;
+
+  @ApiPropertyOptional({ enum: CONFIDENCE_THRESHOLDS, default: 'medium' })
+  @IsOptional()
+  @IsIn(CONFIDENCE_THRESHOLDS, { message: `threshold must be one of ${CONFIDENCE_THRESHOLDS.join(', ')}` })
+  threshold?: (typeof CONFIDENCE_THRESHOLDS)[number];
+}

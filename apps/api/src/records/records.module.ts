@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ComplianceModule } from '../compliance/compliance.module';
+import { ArrestsController } from './arrests.controller';
+import { DaDecisionsController } from './da-decisions.controller';
+import { IncidentsController } from './incidents.controller';
+import { RecordsService } from './records.service';
+
+/** The loaded incidents, arrests and DA decisions, read-only. */
+@Module({
+  imports: [ComplianceModule],
+  controllers: [IncidentsController, ArrestsController, DaDecisionsController],
+  providers: [RecordsService],
+})
+export class RecordsModule {}

@@ -1,0 +1,83 @@
+import type { Confidence } from './rules';
+import type { ReviewStatus } from './reviews';
+
+/** The dashboard's filters; the same names are the flagged-cases list's filters for a click-through. */
+export interface DashboardQuery {
+  /** First and last month of report (`YYYY-MM`); default: the 12 months up to the latest report. */
+  from?: string;
+  to?: string;
+  rule?: string;
+  agency?: string;
+  district?: string;
+  /** Flags at or above this confidence count (default medium). */
+  threshold?: Confidence;
+}
+
+/** Eligible and flagged reports (compliance-rules.md §8), with the confirmed variant. */
+export interface ComplianceFigures {
+  eligibleReports: number;
+  /** Eligible reports with a current flag at or above the threshold that no review dismissed. */
+  flaggedReports: number;
+  /** Eligible reports with such a flag that a reviewer confirmed. */
+  confirmedReports: number;
+  /** 1 - flagged / eligible; null when nothing was eligible. */
+  complianceRate: number | null;
+  /** 1 - confirmed / eligible; null when nothing was eligible. */
+  confirmedComplianceRate: number | null;
+  /** The flags behind flaggedReports (one report can have an arrest and a DA decision): what the list shows. */
+  flags: number;
+}
+
+export interface AgencyFigures extends ComplianceFigures {
+  /** The acting agency, e.g. SFPD or DA. */
+  agency: string;
+}
+
+export interface MonthlyAgencyFigures extends AgencyFigures {
+  month: string;
+}
+
+export interface FlagCount {
+  key: string | null;
+  flags: number;
+}
+
+export interface PolicyStart {
+  ruleId: string;
+  title: string;
+  effectiveFrom: string;
+  /** The month the version starts (`YYYY-MM`), to place its mark on the monthly chart. */
+  month: string;
+  version: number;
+}
+
+/**
+ * From reports to flags: eligible reports, those whose person was later
+ * arrested, those later charged by the DA, and those flagged.
+ */
+export interface FunnelFigures {
+  eligibleReports: number;
+  arrestedAfter: number;
+  chargedAfter: number;
+  flaggedReports: number;
+}
+
+export interface DashboardResult {
+  /** The filters as applied (defaults filled in). */
+  query: Required<Pick<DashboardQuery, 'from' | 'to' | 'threshold'>> & Omit<DashboardQuery, 'from' | 'to' | 'threshold'>;
+  /** Every agency together: a report counts once however many agencies acted. */
+  overall: ComplianceFigures;
+  perAgency: AgencyFigures[];
+  /** Flags to decide (new or in review), in the filters. */
+  openReviews: number;
+  /** Every month of the period for every agency (null rate when nothing was eligible). */
+  monthly: MonthlyAgencyFigures[];
+  policyStarts: PolicyStart[];
+  byDistrict: FlagCount[];
+  byCategory: FlagCount[];
+  funnel: FunnelFigures;
+  reviewStatus: Array<{ status: ReviewStatus; flags: number }>;
+  /** The agencies that can appear, for the filter's choices. */
+  agencies: string[];
+  districts: string[];
+}

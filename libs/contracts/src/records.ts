@@ -1,0 +1,125 @@
+import type { FlagRecord, PolicyVersionRecord } from './policies';
+import type { ReviewRecord } from './reviews';
+
+/** One incident (all its report rows share the incident number), for the incidents list. */
+export interface IncidentSummary {
+  /** The incident number. */
+  id: string;
+  incidentDatetime: string;
+  /** The first report's time. */
+  reportDatetime: string;
+  incidentCategory: string;
+  policeDistrict: string | null;
+  /** Report rows: the initial report, supplements and one row per further code. */
+  rows: number;
+  persons: number;
+  /** Current flags that cite the incident (as the report or as the action's incident). */
+  flags: number;
+}
+
+/** One row of the incident report file. */
+export interface IncidentRow {
+  rowId: string;
+  incidentId: string;
+  incidentCode: string;
+  incidentCategory: string;
+  incidentSubcategory: string | null;
+  incidentDescription: string | null;
+  reportTypeCode: string | null;
+  reportTypeDescription: string | null;
+  reportDatetime: string;
+  incidentDatetime: string;
+  resolution: string | null;
+  policeDistrict: string | null;
+  analysisNeighborhood: string | null;
+  filedOnline: boolean | null;
+}
+
+export interface IncidentPersonRecord {
+  personKey: string;
+  role: 'victim' | 'witness' | 'reporting party' | 'suspect';
+  roleRecordedAt: string | null;
+}
+
+export interface ArrestRecord {
+  id: string;
+  incidentNumber: string;
+  personKey: string;
+  arrestDatetime: string | null;
+  arrestDate: string;
+  arrestingAgency: string;
+  custodyType: 'booked' | 'cited';
+  bookedChargesStatute: string | null;
+  listOfBookedCharges: string | null;
+  bookedCaseType: string | null;
+  batchId: string;
+}
+
+export interface DaDecisionRecord {
+  id: string;
+  incidentNumber: string;
+  personKey: string;
+  daActionTaken: string;
+  actionDate: string;
+  arrestId: string | null;
+  arrestDate: string | null;
+  courtNumber: string | null;
+  filingDate: string | null;
+  listOfFiledCharges: string | null;
+  filedChargesStatute: string | null;
+  filedCaseType: string | null;
+  crimeType: string | null;
+  caseStatus: string | null;
+  dispositionDate: string | null;
+  dispositionDescription: string | null;
+  batchId: string;
+}
+
+export interface IncidentDetail extends IncidentSummary {
+  reportRows: IncidentRow[];
+  personRoles: IncidentPersonRecord[];
+  arrests: ArrestRecord[];
+  daDecisions: DaDecisionRecord[];
+  /** Every flag, current or withdrawn, that cites the incident. */
+  citedBy: FlagRecord[];
+}
+
+/** A charge as the file gave it and as libs/statutes read it. */
+export interface ChargeReading {
+  /** The item as written. */
+  raw: string;
+  /** e.g. `PC 647(b)`; null when the item could not be read (then it is not a charge). */
+  parsed: string | null;
+  /** F, M, I or null when the item does not say. */
+  level: string | null;
+  /** Why it could not be read. */
+  error: string | null;
+  /** Protected (or, for the repeal rule, under a repealed section) under the flag's policy version. */
+  protected: boolean;
+  /** The reasons a protected charge carries (e.g. ambiguous_subdivision). */
+  reasons: string[];
+}
+
+/** One moment of a case, in time order. */
+export interface TimelineEvent {
+  kind: 'occurred' | 'reported' | 'supplement' | 'arrest' | 'da_decision';
+  at: string;
+  /** Plain words, e.g. "Supplement report: ASSAULT". */
+  label: string;
+  /** Hours since the (first) report; null for events before it or without a time. */
+  hoursAfterReport: number | null;
+  /** The record behind the event: `incidents/<n>`, `arrests/<id>` or `da-decisions/<id>`. */
+  link: string | null;
+}
+
+/** `GET /api/flags/:id`: everything the case page shows. */
+export interface FlagDetail extends FlagRecord {
+  timeline: TimelineEvent[];
+  charges: ChargeReading[];
+  /** The action's own incident (may differ from the report's, for a temporal nexus). */
+  actionIncidentNumber: string | null;
+  policyVersion: PolicyVersionRecord | null;
+  review: ReviewRecord;
+  /** The person's role(s) in the report. */
+  reportRoles: string[];
+}
