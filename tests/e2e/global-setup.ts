@@ -10,7 +10,7 @@ export default async function globalSetup(): Promise<void> {
   const dataDir = tempDir('e2e');
   // A small demo city loads in the background, as on a newcomer's first `npm start`.
   const server = await startServer(
-    childEnv({ AUDIT_DATA_DIR: dataDir, PORT: '0', AUDIT_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD, AUDIT_DEMO: 'true', AUDIT_DEMO_INCIDENTS: '3000' }),
+    childEnv({ AUDIT_DATA_DIR: dataDir, PORT: '0', AUDIT_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD, AUDIT_DEMO: 'true', AUDIT_DEMO_INCIDENTS: '30000' }),
   );
   (globalThis as { __sraE2e?: { server: RunningServer; dataDir: string } }).__sraE2e = { server, dataDir };
   process.env.SRA_E2E_URL = server.url;

@@ -79,7 +79,9 @@ describe('/api/flags', () => {
   it('refuses fields outside its allow-list, saying which are allowed', async () => {
     const reviewer = await t.signedIn('reviewer');
     expect((await list(reviewer, { sort: ['person_key; DROP TABLE flag', 'ASC'] }).expect(400)).body.message).toMatch(/cannot sort by/);
-    expect((await list(reviewer, { filter: { personKey: 'x' } }).expect(400)).body.message).toMatch(/cannot filter by "personKey"/);
+    expect((await list(reviewer, { filter: { person_key: 'x' } }).expect(400)).body.message).toMatch(/cannot filter by "person_key"/);
+    expect((await list(reviewer, { filter: { reviewStatus: 'closed' } }).expect(400)).body.message).toMatch(/reviewStatus: must be one of new, in_review/);
+    expect((await list(reviewer, { filter: { assigneeId: 'me' } }).expect(400)).body.message).toMatch(/assigneeId: must be a UUID/);
     expect((await list(reviewer, { filter: { confidence: 'certain' } }).expect(400)).body.message).toMatch(/confidence/);
   });
 
@@ -87,10 +89,40 @@ describe('/api/flags', () => {
     const reviewer = await t.signedIn('reviewer', 'case-viewer@example.org');
     const [first] = (await reviewer.get('/api/flags').expect(200)).body;
     const one = await reviewer.get(`/api/flags/${first.id}`).expect(200);
-    expect(one.body).toEqual(first);
+    expect(one.body).toMatchObject(first);
     expect(one.body.sentence).toMatch(/950000002/);
     await reviewer.get('/api/flags/0000000000000000').expect(404);
     const views: Array<{ actor_email: string; target_id: string }> = await t.db.query(`SELECT actor_email, target_id FROM audit_log WHERE action = 'case.viewed'`);
     expect(views).toEqual([{ actor_email: 'case-viewer@example.org', target_id: first.id }]);
+  });
+
+  it('serves the case page: timeline with the gap since the report, charges as given and parsed, policy version and roles', async () => {
+    const reviewer = await t.signedIn('reviewer');
+    const flags = (await list(reviewer, { filter: { ruleId: 'sfpd-psw-2017' } }).expect(200)).body as Array<{ id: string; actionId: string }>;
+    const fa2 = flags.find((f) => f.actionId === 'FA-2')!;
+    const detail = (await reviewer.get(`/api/flags/${fa2.id}`).expect(200)).body;
+    // Reported 2024-03-12 21:00 and arrested 22:00 San Francisco time (PDT from 2024-03-10: UTC-7): one hour apart.
+    expect(detail.timeline).toEqual([
+      { kind: 'occurred', at: '2024-03-13T03:00:00+00:00', label: 'Incident occurred: Robbery', hoursAfterReport: null, link: 'incidents/950000002' },
+      { kind: 'reported', at: '2024-03-13T04:00:00+00:00', label: 'Reported: Robbery', hoursAfterReport: 0, link: 'incidents/950000002' },
+      { kind: 'arrest', at: '2024-03-13T05:00:00+00:00', label: 'Arrest (Booked by SFPD)', hoursAfterReport: 1, link: 'arrests/FA-2' },
+    ]);
+    expect(detail.charges).toEqual([
+      { raw: '11377(a) HS/M', parsed: 'HS 11377(a)', level: 'M', error: null, protected: true, reasons: [] },
+      { raw: '459 PC/F', parsed: 'PC 459', level: 'F', error: null, protected: false, reasons: [] },
+    ]);
+    expect(detail.policyVersion).toMatchObject({ id: 'sfpd-psw-2017:1', ruleId: 'sfpd-psw-2017', version: 1, effectiveFrom: '2017-12-01', provenance: { qualification: 'secondary', protectedCharges: 'secondary' } });
+    expect(detail.policyVersion.document).toBeUndefined();
+    expect(detail.reportRoles).toEqual(['victim']);
+    expect(detail.actionIncidentNumber).toBe('950000002');
+    expect(detail.review).toMatchObject({ flagId: fa2.id, status: 'new', history: [] });
+  });
+
+  it('filters by the day of report, as the dashboard counts months', async () => {
+    const reviewer = await t.signedIn('reviewer');
+    const march5 = await list(reviewer, { filter: { reportFrom: '2024-03-01', reportUntil: '2024-03-05' } }).expect(200);
+    expect(march5.body.map((f: { actionId: string }) => f.actionId)).toEqual(['FA-1', 'FA-1']);
+    const after = await list(reviewer, { filter: { reportFrom: '2024-03-06' } }).expect(200);
+    expect(after.headers['content-range']).toBe('flags 0-1/2');
   });
 });

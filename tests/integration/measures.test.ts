@@ -59,9 +59,9 @@ describe('compliance measures', () => {
     const res = await viewer.get('/api/measures').query({ from: '2024-03', to: '2024-05' }).expect(200);
     expect(res.body).toMatchObject({ groupBy: 'month', threshold: 'medium', from: '2024-03', to: '2024-05' });
     expect(sfpd(res.body.rows)).toEqual([
-      { ruleId: 'sfpd-psw-2017', key: '2024-03', eligibleReports: 3, flaggedReports: 1, complianceRate: expect.closeTo(2 / 3, 10) },
-      { ruleId: 'sfpd-psw-2017', key: '2024-04', eligibleReports: 0, flaggedReports: 0, complianceRate: null },
-      { ruleId: 'sfpd-psw-2017', key: '2024-05', eligibleReports: 1, flaggedReports: 0, complianceRate: 1 },
+      { ruleId: 'sfpd-psw-2017', key: '2024-03', eligibleReports: 3, flaggedReports: 1, complianceRate: expect.closeTo(2 / 3, 10), confirmedReports: 0, confirmedComplianceRate: 1 },
+      { ruleId: 'sfpd-psw-2017', key: '2024-04', eligibleReports: 0, flaggedReports: 0, complianceRate: null, confirmedReports: 0, confirmedComplianceRate: null },
+      { ruleId: 'sfpd-psw-2017', key: '2024-05', eligibleReports: 1, flaggedReports: 0, complianceRate: 1, confirmedReports: 0, confirmedComplianceRate: 1 },
     ]);
     // The DA policy covers the same reports; nothing was charged.
     expect(res.body.rows.find((r: { ruleId: string; key: string }) => r.ruleId === 'sfda-psw-2018' && r.key === '2024-03')).toMatchObject({ eligibleReports: 3, flaggedReports: 0, complianceRate: 1 });
@@ -71,7 +71,7 @@ describe('compliance measures', () => {
   it('takes the confidence threshold: at low, the mixed-felony arrest counts too', async () => {
     const viewer = await t.signedIn('viewer');
     const res = await viewer.get('/api/measures').query({ from: '2024-03', to: '2024-03', threshold: 'low', rule: 'sfpd-psw-2017' }).expect(200);
-    expect(res.body.rows).toEqual([{ ruleId: 'sfpd-psw-2017', key: '2024-03', eligibleReports: 3, flaggedReports: 2, complianceRate: expect.closeTo(1 / 3, 10) }]);
+    expect(res.body.rows).toEqual([{ ruleId: 'sfpd-psw-2017', key: '2024-03', eligibleReports: 3, flaggedReports: 2, complianceRate: expect.closeTo(1 / 3, 10), confirmedReports: 0, confirmedComplianceRate: 1 }]);
     const high = await viewer.get('/api/measures').query({ from: '2024-03', to: '2024-03', threshold: 'high', rule: 'sfpd-psw-2017' }).expect(200);
     expect(high.body.rows[0]).toMatchObject({ flaggedReports: 1 });
   });
@@ -81,13 +81,13 @@ describe('compliance measures', () => {
     const query = { from: '2024-03', to: '2024-05', rule: 'sfpd-psw-2017' };
     const byDistrict = await viewer.get('/api/measures').query({ ...query, groupBy: 'district' }).expect(200);
     expect(byDistrict.body.rows).toEqual([
-      { ruleId: 'sfpd-psw-2017', key: 'Bayview', eligibleReports: 1, flaggedReports: 0, complianceRate: 1 },
-      { ruleId: 'sfpd-psw-2017', key: 'Mission', eligibleReports: 3, flaggedReports: 1, complianceRate: expect.closeTo(2 / 3, 10) },
+      { ruleId: 'sfpd-psw-2017', key: 'Bayview', eligibleReports: 1, flaggedReports: 0, complianceRate: 1, confirmedReports: 0, confirmedComplianceRate: 1 },
+      { ruleId: 'sfpd-psw-2017', key: 'Mission', eligibleReports: 3, flaggedReports: 1, complianceRate: expect.closeTo(2 / 3, 10), confirmedReports: 0, confirmedComplianceRate: 1 },
     ]);
     const byCategory = await viewer.get('/api/measures').query({ ...query, groupBy: 'category' }).expect(200);
-    expect(byCategory.body.rows).toEqual([{ ruleId: 'sfpd-psw-2017', key: 'Robbery', eligibleReports: 4, flaggedReports: 1, complianceRate: 0.75 }]);
+    expect(byCategory.body.rows).toEqual([{ ruleId: 'sfpd-psw-2017', key: 'Robbery', eligibleReports: 4, flaggedReports: 1, complianceRate: 0.75, confirmedReports: 0, confirmedComplianceRate: 1 }]);
     const byAgency = await viewer.get('/api/measures').query({ ...query, groupBy: 'agency' }).expect(200);
-    expect(byAgency.body.rows).toEqual([{ ruleId: 'sfpd-psw-2017', key: 'SFPD', eligibleReports: 4, flaggedReports: 1, complianceRate: 0.75 }]);
+    expect(byAgency.body.rows).toEqual([{ ruleId: 'sfpd-psw-2017', key: 'SFPD', eligibleReports: 4, flaggedReports: 1, complianceRate: 0.75, confirmedReports: 0, confirmedComplianceRate: 1 }]);
     const filtered = await viewer.get('/api/measures').query({ ...query, district: 'Bayview' }).expect(200);
     expect(filtered.body.rows.map((r: { eligibleReports: number }) => r.eligibleReports)).toEqual([0, 0, 1]);
   });
@@ -98,5 +98,32 @@ describe('compliance measures', () => {
     expect((await viewer.get('/api/measures').query({ rule: 'ca-sb357-repeal' }).expect(400)).body.message).toMatch(/no reports to measure/);
     expect((await viewer.get('/api/measures').query({ from: '2024-13' }).expect(400)).body.message).toEqual(expect.arrayContaining([expect.stringMatching(/from must be a month/)]));
     await t.request().get('/api/measures').expect(401);
+  });
+
+  // Runs last: it changes reviews. compliance-rules.md §8: confirmed variants count only confirmed flags; dismissed never count.
+  it('reviews feed the measures: a confirmed flag counts in the confirmed variant, a dismissed one in none', async () => {
+    const reviewer = await t.signedIn('reviewer');
+    const flags = (await reviewer.get('/api/flags').query({ filter: JSON.stringify({ ruleId: 'sfpd-psw-2017' }) }).expect(200)).body as Array<{ id: string; actionId: string }>;
+    const high = flags.find((f) => f.actionId === 'MA-1')!;
+    const low = flags.find((f) => f.actionId === 'MA-2')!;
+    await reviewer.patch(`/api/reviews/${high.id}`).send({ status: 'confirmed_violation' }).expect(200);
+    await reviewer.patch(`/api/reviews/${low.id}`).send({ status: 'data_error', note: 'the 459 charge belongs to another person' }).expect(200);
+
+    const query = { from: '2024-03', to: '2024-03', rule: 'sfpd-psw-2017' };
+    const medium = await reviewer.get('/api/measures').query(query).expect(200);
+    expect(medium.body.rows).toEqual([
+      { ruleId: 'sfpd-psw-2017', key: '2024-03', eligibleReports: 3, flaggedReports: 1, complianceRate: expect.closeTo(2 / 3, 10), confirmedReports: 1, confirmedComplianceRate: expect.closeTo(2 / 3, 10) },
+    ]);
+    // At low, MA-2 counted before (2 flagged); dismissed, it counts no more.
+    const low2 = await reviewer.get('/api/measures').query({ ...query, threshold: 'low' }).expect(200);
+    expect(low2.body.rows[0]).toMatchObject({ flaggedReports: 1, confirmedReports: 1 });
+    const byAgency = await reviewer.get('/api/measures').query({ ...query, groupBy: 'agency', threshold: 'low' }).expect(200);
+    expect(byAgency.body.rows).toEqual([
+      { ruleId: 'sfpd-psw-2017', key: 'SFPD', eligibleReports: 3, flaggedReports: 1, complianceRate: expect.closeTo(2 / 3, 10), confirmedReports: 1, confirmedComplianceRate: expect.closeTo(2 / 3, 10) },
+    ]);
+    // Reopened, the confirmation no longer counts as confirmed (but the flag still counts as flagged).
+    await reviewer.patch(`/api/reviews/${high.id}`).send({ status: 'in_review', note: 'new information from the DA' }).expect(200);
+    const reopened = await reviewer.get('/api/measures').query(query).expect(200);
+    expect(reopened.body.rows[0]).toMatchObject({ flaggedReports: 1, confirmedReports: 0, confirmedComplianceRate: 1 });
   });
 });

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Req } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { BulkReviewResult, CurrentUser, ReviewerRecord, ReviewRecord } from '@sra/contracts';
+import { AuditView } from '../../audit-log/interceptors/audit-views.interceptor';
 import type { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { AllowRoles } from '../../auth/decorators/access.decorators';
 import { BulkReviewChangeDto, ReviewChangeDto } from './dto/review-change.dto';
@@ -14,14 +15,15 @@ import { ReviewsService } from './reviews.service';
 export class ReviewsController {
   constructor(private readonly reviews: ReviewsService) {}
 
-  @Get('reviews/:flagId')
-  get(@Param('flagId') flagId: string): Promise<ReviewRecord> {
+  @Get('reviews/:id')
+  @AuditView('FlagReview')
+  get(@Param('id') flagId: string): Promise<ReviewRecord> {
     return this.reviews.get(flagId);
   }
 
   /** Status, assignee and/or a note; `version` refuses a change made on a stale page (409). */
-  @Patch('reviews/:flagId')
-  change(@Param('flagId') flagId: string, @Body() body: ReviewChangeDto, @Req() req: AuthenticatedRequest): Promise<ReviewRecord> {
+  @Patch('reviews/:id')
+  change(@Param('id') flagId: string, @Body() body: ReviewChangeDto, @Req() req: AuthenticatedRequest): Promise<ReviewRecord> {
     return this.reviews.change(flagId, body, req.user as CurrentUser);
   }
 

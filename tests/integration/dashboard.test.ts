@@ -1,0 +1,184 @@
+import { EvaluationService } from '../../apps/api/src/compliance/evaluation/evaluation.service';
+import { csv, ingest, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/*
+ * GET /api/dashboard on hand-made data (a database of its own). Five robbery victims, reports in 2024:
+ *   980000001 Mission    03-05  DP-1 arrested by SFPD the same evening for 647(b): high under sfpd-psw-2017 and ca-pc-647.3 (2 flags)
+ *   980000002 Tenderloin 03-12  DP-2 charged by the DA (Charged, 647B/M/0) on 03-14: high under sfda-psw-2018 (1 flag, agency SFDA)
+ *   980000003 Mission    04-02  DP-3 arrested by SFPD for 11377(a) HS/M and 459 PC/F: low under both arrest rules (2 flags)
+ *   980000004 Tenderloin 05-02  DP-4 arrested by SFPD on 05-03 for 459 PC/F only: not protected, no flag
+ *   980000005 Bayview    05-10  DP-5 nothing
+ * Every report is eligible under the three report rules; a report counts once overall. Worked by hand below.
+ */
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ PERSON_KEY_SECRET: TEST_PERSON_KEY_SECRET });
+  const report = (n: number, day: string, district: string) => [`${day}T20:00`, `${day}T21:00`, `D10${n}03074`, `D10${n}`, `98000000${n}`, '03074', 'Robbery', district];
+  await ingest(
+    t,
+    'incidents',
+    csv([
+      ['Incident Datetime', 'Report Datetime', 'Row ID', 'Incident ID', 'Incident Number', 'Incident Code', 'Incident Category', 'Police District'],
+      report(1, '2024-03-05', 'Mission'),
+      report(2, '2024-03-12', 'Tenderloin'),
+      report(3, '2024-04-02', 'Mission'),
+      report(4, '2024-05-02', 'Tenderloin'),
+      report(5, '2024-05-10', 'Bayview'),
+    ]),
+  );
+  await ingest(t, 'incident-persons', csv([['Incident Number', 'Person Key', 'Person Role'], ...[1, 2, 3, 4, 5].map((n) => [`98000000${n}`, `DP-00000${n}`, 'victim'])]));
+  await ingest(
+    t,
+    'arrests',
+    csv([
+      ['arrest_id', 'incident_number', 'person_key', 'arrest_datetime', 'arresting_agency', 'custody_type', 'booked_charges_statute'],
+      ['DA-1', '980000001', 'DP-000001', '2024-03-05T22:00', 'SFPD', 'booked', '647(b) PC'],
+      ['DA-3', '980000003', 'DP-000003', '2024-04-02T22:00', 'SFPD', 'booked', '11377(a) HS/M;459 PC/F'],
+      ['DA-4', '980000004', 'DP-000004', '2024-05-03T10:00', 'SFPD', 'booked', '459 PC/F'],
+    ]),
+  );
+  await ingest(
+    t,
+    'da-decisions',
+    csv([
+      ['decision_id', 'incident_number', 'person_key', 'da_action_taken', 'action_date', 'arrest_id', 'list_of_filed_charges'],
+      ['DD-2', '980000002', 'DP-000002', 'Charged', '2024-03-14', '', '647B/M/0'],
+    ]),
+  );
+  await t.app.get(EvaluationService).evaluate({ trigger: 'on-demand', requestedBy: 'test' });
+});
+afterAll(async () => t?.close());
+
+const PERIOD = { from: '2024-03', to: '2024-05' };
+const REPORT_RULES = ['sfpd-psw-2017', 'sfda-psw-2018', 'ca-pc-647.3'];
+const figures = (eligibleReports: number, flaggedReports: number, flags: number, confirmedReports = 0) => ({
+  eligibleReports,
+  flaggedReports,
+  confirmedReports,
+  flags,
+  complianceRate: eligibleReports === 0 ? null : expect.closeTo(1 - flaggedReports / eligibleReports, 10),
+  confirmedComplianceRate: eligibleReports === 0 ? null : expect.closeTo(1 - confirmedReports / eligibleReports, 10),
+});
+
+describe('GET /api/dashboard', () => {
+  it('is for everyone signed in (aggregates only), never for anonymous callers', async () => {
+    await t.request().get('/api/dashboard').expect(401);
+    await (await t.signedIn('viewer')).get('/api/dashboard').query(PERIOD).expect(200);
+  });
+
+  it('gives the cards, per agency and overall, at the default threshold (medium)', async () => {
+    const res = await (await t.signedIn('viewer')).get('/api/dashboard').query(PERIOD).expect(200);
+    expect(res.body.query).toEqual({ from: '2024-03', to: '2024-05', threshold: 'medium' });
+    // 5 reports; DP-1 (2 flags) and DP-2 (1 flag) flagged; DP-3's flags are low.
+    expect(res.body.overall).toEqual(figures(5, 2, 3));
+    expect(res.body.perAgency).toEqual([
+      { agency: 'SFDA', ...figures(5, 1, 1) },
+      { agency: 'SFPD', ...figures(5, 1, 2) },
+    ]);
+    expect(res.body.openReviews).toBe(3);
+    expect(res.body.agencies).toEqual(['SFDA', 'SFPD']);
+    expect(res.body.districts).toEqual(['Bayview', 'Mission', 'Tenderloin']);
+  });
+
+  it('gives every month of the period for every agency, and the policy starts to mark', async () => {
+    const res = await (await t.signedIn('viewer')).get('/api/dashboard').query(PERIOD).expect(200);
+    expect(res.body.monthly).toEqual([
+      { agency: 'SFDA', month: '2024-03', ...figures(2, 1, 1) },
+      { agency: 'SFDA', month: '2024-04', ...figures(1, 0, 0) },
+      { agency: 'SFDA', month: '2024-05', ...figures(2, 0, 0) },
+      { agency: 'SFPD', month: '2024-03', ...figures(2, 1, 2) },
+      { agency: 'SFPD', month: '2024-04', ...figures(1, 0, 0) },
+      { agency: 'SFPD', month: '2024-05', ...figures(2, 0, 0) },
+    ]);
+    expect(res.body.policyStarts).toEqual([
+      expect.objectContaining({ ruleId: 'sfpd-psw-2017', effectiveFrom: '2017-12-01', month: '2017-12', version: 1 }),
+      expect.objectContaining({ ruleId: 'sfda-psw-2018', month: '2018-01', version: 1 }),
+      expect.objectContaining({ ruleId: 'ca-pc-647.3', effectiveFrom: '2020-01-01', month: '2020-01', version: 1 }),
+    ]);
+  });
+
+  it('gives flags by district and category, the path from reports to flags, and review status', async () => {
+    const res = await (await t.signedIn('viewer')).get('/api/dashboard').query(PERIOD).expect(200);
+    expect(res.body.byDistrict).toEqual([
+      { key: 'Mission', flags: 2 },
+      { key: 'Tenderloin', flags: 1 },
+    ]);
+    expect(res.body.byCategory).toEqual([{ key: 'Robbery', flags: 3 }]);
+    // Arrested after reporting: DP-1, DP-3, DP-4; charged: DP-2.
+    expect(res.body.funnel).toEqual({ eligibleReports: 5, arrestedAfter: 3, chargedAfter: 1, flaggedReports: 2 });
+    expect(res.body.reviewStatus).toEqual([
+      { status: 'new', flags: 3 },
+      { status: 'in_review', flags: 0 },
+      { status: 'confirmed_violation', flags: 0 },
+      { status: 'not_a_violation', flags: 0 },
+      { status: 'policy_exception', flags: 0 },
+      { status: 'data_error', flags: 0 },
+    ]);
+  });
+
+  it('takes the threshold, rule, agency and district filters', async () => {
+    const viewer = await t.signedIn('viewer');
+    const low = (await viewer.get('/api/dashboard').query({ ...PERIOD, threshold: 'low' }).expect(200)).body;
+    expect(low.overall).toEqual(figures(5, 3, 5));
+    expect(low.perAgency.find((a: { agency: string }) => a.agency === 'SFPD')).toEqual({ agency: 'SFPD', ...figures(5, 2, 4) });
+    const sfda = (await viewer.get('/api/dashboard').query({ ...PERIOD, agency: 'SFDA' }).expect(200)).body;
+    expect(sfda.overall).toEqual(figures(5, 1, 1));
+    expect(sfda.perAgency.map((a: { agency: string }) => a.agency)).toEqual(['SFDA']);
+    const mission = (await viewer.get('/api/dashboard').query({ ...PERIOD, district: 'Mission' }).expect(200)).body;
+    expect(mission.overall).toEqual(figures(2, 1, 2));
+    const rule = (await viewer.get('/api/dashboard').query({ ...PERIOD, rule: 'sfpd-psw-2017' }).expect(200)).body;
+    expect(rule.overall).toEqual(figures(5, 1, 1));
+    expect(rule.perAgency.map((a: { agency: string }) => a.agency)).toEqual(['SFPD']);
+    const april = (await viewer.get('/api/dashboard').query({ from: '2024-04', to: '2024-04' }).expect(200)).body;
+    expect(april.overall).toEqual(figures(1, 0, 0));
+  });
+
+  it('each count of flags is what the flagged-cases list returns for the same slice (click-through)', async () => {
+    const reviewer = await t.signedIn('reviewer');
+    const dashboard = (await reviewer.get('/api/dashboard').query(PERIOD).expect(200)).body;
+    const base = { status: ['current'], confidence: ['high', 'medium'], reviewStatus: ['new', 'in_review', 'confirmed_violation'], ruleId: REPORT_RULES, reportFrom: '2024-03-01', reportUntil: '2024-05-31' };
+    const total = async (filter: Record<string, unknown>) => {
+      const res = await reviewer.get('/api/flags').query({ filter: JSON.stringify(filter), range: '[0,0]' }).expect(200);
+      return Number(/\/(\d+)$/.exec(res.headers['content-range'])![1]);
+    };
+    expect(await total(base)).toBe(dashboard.overall.flags);
+    for (const d of dashboard.byDistrict) expect(await total({ ...base, policeDistrict: d.key })).toBe(d.flags);
+    for (const a of dashboard.perAgency) expect(await total({ ...base, agency: a.agency })).toBe(a.flags);
+    for (const m of dashboard.monthly) {
+      const [y, mo] = m.month.split('-').map(Number);
+      const last = new Date(Date.UTC(y, mo, 0)).toISOString().slice(0, 10);
+      expect(await total({ ...base, agency: m.agency, reportFrom: `${m.month}-01`, reportUntil: last })).toBe(m.flags);
+    }
+  });
+
+  // Runs last: it changes reviews.
+  it('reviews feed it: confirmed flags make the confirmed rate, dismissed flags stop counting', async () => {
+    const reviewer = await t.signedIn('reviewer');
+    const flags = (await reviewer.get('/api/flags').expect(200)).body as Array<{ id: string; actionId: string; ruleId: string }>;
+    const sfpdFlag = flags.find((f) => f.actionId === 'DA-1' && f.ruleId === 'sfpd-psw-2017')!;
+    const daFlag = flags.find((f) => f.actionId === 'DD-2')!;
+    await reviewer.patch(`/api/reviews/${sfpdFlag.id}`).send({ status: 'confirmed_violation' }).expect(200);
+    await reviewer.patch(`/api/reviews/${daFlag.id}`).send({ status: 'not_a_violation', note: 'The charge was filed before the report.' }).expect(200);
+    const res = (await reviewer.get('/api/dashboard').query(PERIOD).expect(200)).body;
+    expect(res.overall).toEqual(figures(5, 1, 2, 1));
+    expect(res.perAgency).toEqual([
+      { agency: 'SFDA', ...figures(5, 0, 0) },
+      { agency: 'SFPD', ...figures(5, 1, 2, 1) },
+    ]);
+    expect(res.openReviews).toBe(1);
+    expect(res.reviewStatus.filter((s: { flags: number }) => s.flags > 0)).toEqual([
+      { status: 'new', flags: 1 },
+      { status: 'confirmed_violation', flags: 1 },
+      { status: 'not_a_violation', flags: 1 },
+    ]);
+    expect(res.funnel.flaggedReports).toBe(1);
+  });
+
+  it('refuses what it cannot show, saying why', async () => {
+    const viewer = await t.signedIn('viewer');
+    expect((await viewer.get('/api/dashboard').query({ rule: 'ca-sb357-repeal' }).expect(400)).body.message).toMatch(/no reports to measure/);
+    expect((await viewer.get('/api/dashboard').query({ from: '2024-05', to: '2024-03' }).expect(400)).body.message).toBe('from (2024-05) is after to (2024-03)');
+    expect((await viewer.get('/api/dashboard').query({ threshold: 'certain' }).expect(400)).body.message).toEqual(expect.arrayContaining([expect.stringMatching(/threshold must be one of/)]));
+  });
+});
