@@ -8,6 +8,7 @@ const BENCHES = {
   generate: () => require('../tests/bench/generate.bench.cjs'),
   ingest: () => require('../tests/bench/ingest.bench.cjs'),
   evaluate: () => require('../tests/bench/evaluate.bench.cjs'),
+  api: () => require('../tests/bench/api.bench.cjs'),
 };
 
 const names = process.argv.slice(2);
@@ -15,7 +16,7 @@ if (names.length === 0 || names.some((n) => !BENCHES[n])) {
   process.stderr.write(`usage: npm run bench -- <${Object.keys(BENCHES).join('|')}> [...]\n`);
   process.exit(2);
 }
-ensureBuilt(['api']);
+ensureBuilt(names.includes('api') ? ['api', 'web'] : ['api']);
 (async () => {
   for (const name of names) {
     process.stdout.write(`\n=== bench: ${name} ===\n`);

@@ -69,6 +69,19 @@ describe('sign-in', () => {
     await agent.get('/api/auth/me').expect(401);
   });
 
+  it('notes when a session was last used, writing at most once a minute', async () => {
+    const agent = await t.signedIn('reviewer', 'last-seen@example.org');
+    const lastSeen = async (): Promise<string> =>
+      (await t.db.query(`SELECT s.last_seen_at::text AS at FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE u.email = 'last-seen@example.org'`))[0].at;
+    await t.db.query(`UPDATE user_session s SET last_seen_at = '2020-01-01T00:00:00Z' FROM app_user u WHERE u.id = s.user_id AND u.email = 'last-seen@example.org'`);
+    await agent.get('/api/auth/me').expect(200);
+    const touched = await lastSeen();
+    expect(Date.parse(touched)).toBeGreaterThan(Date.parse('2025-01-01'));
+    // A second request within the minute reads the session without writing it.
+    await agent.get('/api/auth/me').expect(200);
+    expect(await lastSeen()).toBe(touched);
+  });
+
   it('refuses a wrong password with 401 and records the failed attempt', async () => {
     const res = await t.request().post('/api/auth/login').send({ email: 'ana@example.org', password: 'not-the-password' }).expect(401);
     expect(res.body.message).toBe('Wrong email or password.');

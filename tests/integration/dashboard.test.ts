@@ -181,4 +181,24 @@ describe('GET /api/dashboard', () => {
     expect((await viewer.get('/api/dashboard').query({ from: '2024-05', to: '2024-03' }).expect(400)).body.message).toBe('from (2024-05) is after to (2024-03)');
     expect((await viewer.get('/api/dashboard').query({ threshold: 'certain' }).expect(400)).body.message).toEqual(expect.arrayContaining([expect.stringMatching(/threshold must be one of/)]));
   });
+
+  // Runs last: it loads more data. The dashboard is reused until its data changes, never after.
+  it('shows new data as soon as it is loaded and evaluated', async () => {
+    const viewer = await t.signedIn('viewer');
+    const before = (await viewer.get('/api/dashboard').query(PERIOD).expect(200)).body;
+    expect(before.overall.eligibleReports).toBe(5);
+    await ingest(
+      t,
+      'incidents',
+      csv([
+        ['Incident Datetime', 'Report Datetime', 'Row ID', 'Incident ID', 'Incident Number', 'Incident Code', 'Incident Category', 'Police District'],
+        ['2024-05-20T20:00', '2024-05-20T21:00', 'D10603074', 'D106', '980000006', '03074', 'Robbery', 'Bayview'],
+      ]),
+    );
+    await ingest(t, 'incident-persons', csv([['Incident Number', 'Person Key', 'Person Role'], ['980000006', 'DP-000006', 'witness']]));
+    await t.app.get(EvaluationService).evaluate({ trigger: 'on-demand', requestedBy: 'test' });
+    const after = (await viewer.get('/api/dashboard').query(PERIOD).expect(200)).body;
+    expect(after.overall.eligibleReports).toBe(6);
+    expect(after.monthly.find((m: { agency: string; month: string }) => m.agency === 'SFPD' && m.month === '2024-05').eligibleReports).toBe(3);
+  });
 });

@@ -31,18 +31,19 @@ export class SessionService {
 
   async resolve(token: string): Promise<CurrentUser | null> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-    // A CTE so the driver returns the rows (a bare UPDATE returns [rows, count]).
-    const rows: Array<{ id: string; email: string; display_name: string | null; role: Role }> = await this.db.query(
-      `WITH touched AS (
-         UPDATE user_session s SET last_seen_at = now()
-           FROM app_user u
-          WHERE s.token_hash = $1 AND s.expires_at > now() AND u.id = s.user_id AND u.active
-         RETURNING u.id, u.email, u.display_name, u.role)
-       SELECT * FROM touched`,
-      [hashToken(token)],
+    const tokenHash = hashToken(token);
+    // A read on every request; the "last seen" time is written at most once a minute, so that reading a page
+    // does not cost a write (and a WAL flush) per request.
+    const rows: Array<{ id: string; email: string; display_name: string | null; role: Role; stale: boolean }> = await this.db.query(
+      `SELECT u.id, u.email, u.display_name, u.role, s.last_seen_at < now() - interval '1 minute' AS stale
+         FROM user_session s JOIN app_user u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
+      [tokenHash],
     );
     const row = rows[0];
-    return row ? { id: row.id, email: row.email, displayName: row.display_name, role: row.role } : null;
+    if (!row) return null;
+    if (row.stale) await this.db.query(`UPDATE user_session SET last_seen_at = now() WHERE token_hash = $1`, [tokenHash]);
+    return { id: row.id, email: row.email, displayName: row.display_name, role: row.role };
   }
 
   async revoke(token: string): Promise<void> {

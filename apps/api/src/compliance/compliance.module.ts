@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { VersionedCache } from '../common/versioned-cache';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardService } from './dashboard/dashboard.service';
 import { EvaluationService } from './evaluation/evaluation.service';
@@ -13,7 +14,7 @@ import { ReviewsService } from './reviews/reviews.service';
 
 @Module({
   controllers: [PoliciesController, MeasuresController, FlagsController, ReviewsController, DashboardController],
-  providers: [PoliciesService, EvaluationService, MeasuresService, FlagsService, ReviewsService, DashboardService],
+  providers: [PoliciesService, EvaluationService, MeasuresService, FlagsService, ReviewsService, DashboardService, VersionedCache],
   exports: [PoliciesService, EvaluationService, FlagsService],
 })
 export class ComplianceModule {}

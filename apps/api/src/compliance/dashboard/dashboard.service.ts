@@ -15,6 +15,7 @@ import {
   type ReviewStatus,
 } from '@sra/contracts';
 import { RULE_IDS } from '@sra/policies';
+import { VersionedCache } from '../../common/versioned-cache';
 import { shiftMonth } from '../measures/measures.service';
 import type { DashboardQueryDto } from './dto/dashboard-query.dto';
 
@@ -74,9 +75,18 @@ function withRates<T extends RawFigures>(row: T): T & ComplianceFigures {
  */
 @Injectable()
 export class DashboardService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cache: VersionedCache,
+  ) {}
 
-  async dashboard(query: DashboardQueryDto): Promise<DashboardResult> {
+  /** Computed once per set of filters until the data or a review changes. */
+  dashboard(query: DashboardQueryDto): Promise<DashboardResult> {
+    const { from, to, rule, agency, district, threshold } = query;
+    return this.cache.get(`dashboard:${JSON.stringify([from, to, rule, agency, district, threshold])}`, () => this.compute(query));
+  }
+
+  private async compute(query: DashboardQueryDto): Promise<DashboardResult> {
     if (query.rule !== undefined && !(REPORT_RULES as readonly string[]).includes(query.rule)) {
       throw new BadRequestException(`rule must be one of ${REPORT_RULES.join(', ')} (the repeal rule has no reports to measure)`);
     }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CONFIRMED_REVIEW_STATUSES, DISMISSED_REVIEW_STATUSES, type MeasureRow, type MeasuresResult } from '@sra/contracts';
 import { RULE_IDS } from '@sra/policies';
+import { VersionedCache } from '../../common/versioned-cache';
 import type { MeasuresQueryDto } from './dto/measures-query.dto';
 
 const LEVELS = { high: ['high'], medium: ['high', 'medium'], low: ['high', 'medium', 'low'] } as const;
@@ -62,9 +63,18 @@ const BY: Record<MeasuresResult['groupBy'], string> = {
 /** The compliance measures of compliance-rules.md §8, over the eligible reports and flags of the last evaluation. */
 @Injectable()
 export class MeasuresService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cache: VersionedCache,
+  ) {}
 
-  async measures(query: MeasuresQueryDto): Promise<MeasuresResult> {
+  /** Computed once per set of filters until the data or a review changes. */
+  measures(query: MeasuresQueryDto): Promise<MeasuresResult> {
+    const { groupBy, rule, from, to, threshold, district, category } = query;
+    return this.cache.get(`measures:${JSON.stringify([groupBy, rule, from, to, threshold, district, category])}`, () => this.compute(query));
+  }
+
+  private async compute(query: MeasuresQueryDto): Promise<MeasuresResult> {
     const groupBy = query.groupBy ?? 'month';
     const threshold = query.threshold ?? 'medium';
     const reportRules = RULE_IDS.filter((r) => r !== 'ca-sb357-repeal');

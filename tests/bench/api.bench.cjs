@@ -1,0 +1,196 @@
+// The API under the load of a review meeting: a generated city of about 1M
+// incident rows, then 20 concurrent clients for 30 s driving what the dashboard
+// and the flagged-cases list call. Prints p50/p95/p99 latency and errors per
+// endpoint and overall (goal: p95 under 100 ms, no errors), each against the
+// health endpoint measured in the same run under the same load (the cost of the
+// HTTP stack alone). Then the web app's production bundle size (gzip).
+const { spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const http = require('node:http');
+const os = require('node:os');
+const path = require('node:path');
+const zlib = require('node:zlib');
+const { Client } = require('pg');
+
+const ROWS = Number(process.env.BENCH_API_ROWS || 1_000_000);
+const CLIENTS = Number(process.env.BENCH_API_CLIENTS || 20);
+const SECONDS = Number(process.env.BENCH_API_SECONDS || 30);
+const PASSWORD = 'bench-reviewer-password-1';
+const fmt = (n) => Math.round(n).toLocaleString('en-US');
+
+function cli(root, args, env, input) {
+  const result = spawnSync(process.execPath, [path.join(root, 'dist/apps/api/apps/api/src/cli/main.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    input,
+    maxBuffer: 1 << 26,
+  });
+  if (result.status !== 0) throw new Error(`audit ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+async function freshDatabase(adminUrl, name) {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+function startServer(root, env) {
+  const child = spawn(process.execPath, [path.join(root, 'dist/apps/api/apps/api/src/main.js')], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (c) => {
+      out += c;
+      const m = /running at (http:\/\/\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1].replace(/\/$/, '') });
+    });
+    child.stderr.on('data', (c) => (err += c));
+    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${err}`)));
+  });
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+
+function request(url, cookie, method = 'GET', body) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const req = http.request(url, { method, agent, headers: { cookie: cookie ?? '', 'content-type': 'application/json' } }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString(), ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+    });
+    req.on('error', reject);
+    if (body) req.write(JSON.stringify(body));
+    req.end();
+  });
+}
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** The web app's built files, each gzipped as a server would send it. */
+function bundleSize(root) {
+  const dir = path.join(root, 'dist/apps/web');
+  let raw = 0;
+  let gzip = 0;
+  let js = 0;
+  const walk = (d) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const file = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (/\.(js|css|html)$/.test(entry.name)) {
+        const content = fs.readFileSync(file);
+        const zipped = zlib.gzipSync(content, { level: 9 }).length;
+        raw += content.length;
+        gzip += zipped;
+        if (entry.name.endsWith('.js')) js += zipped;
+      }
+    }
+  };
+  walk(dir);
+  return { raw, gzip, js };
+}
+
+exports.run = async ({ root }) => {
+  const { startEmbeddedPostgres } = require(path.join(root, 'dist/apps/api/apps/api/src/database/embedded-postgres.js'));
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sra-bench-api-pg-'));
+  const cityDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sra-bench-api-city-'));
+  const pg = await startEmbeddedPostgres({ dataDir, mode: 'exclusive', database: 'postgres' });
+  let server;
+  try {
+    const env = { DATABASE_URL: await freshDatabase(pg.url, 'bench_api'), PERSON_KEY_SECRET: 'bench-person-key-secret-0123456789abcdef' };
+    process.stdout.write(`generating and loading a city of ${fmt(ROWS)} incident rows...\n`);
+    cli(root, ['generate', '--out', cityDir, '--incidents', String(ROWS), '--seed', 'bench-api'], {});
+    cli(root, ['db:migrate'], env);
+    for (const [kind, file] of [['incidents', 'incidents.csv'], ['incident-persons', 'incident-persons.csv'], ['arrests', 'arrests.csv'], ['da-decisions', 'da-decisions.csv']]) {
+      cli(root, ['ingest', kind, path.join(cityDir, file), '--no-evaluate'], env);
+    }
+    const evaluation = JSON.parse(cli(root, ['evaluate', '--full'], env).trim().split('\n').pop());
+    process.stdout.write(`loaded; ${fmt(evaluation.flagsCurrent)} current flags\n`);
+    cli(root, ['users:add', '--email', 'bench.reviewer@example.org', '--role', 'reviewer'], env, `${PASSWORD}\n`);
+
+    server = await startServer(root, { ...env, PORT: '0', NODE_ENV: 'production', AUDIT_DEMO: 'false', AUDIT_DATA_DIR: path.join(cityDir, 'app') });
+    const login = await request(`${server.url}/api/auth/login`, null, 'POST', { email: 'bench.reviewer@example.org', password: PASSWORD });
+    if (login.status !== 200) throw new Error(`sign-in failed: ${login.status} ${login.body}`);
+    const cookie = login.headers['set-cookie'].map((c) => c.split(';')[0]).join('; ');
+
+    // What the dashboard and the list ask for in a meeting: default views, other filters, click-throughs, pages.
+    const dash = await request(`${server.url}/api/dashboard`, cookie);
+    const { query, byDistrict } = JSON.parse(dash.body);
+    const district = byDistrict[0]?.key ?? 'Mission';
+    const q = (o) => Object.entries(o).map(([k, v]) => `${k}=${encodeURIComponent(typeof v === 'string' ? v : JSON.stringify(v))}`).join('&');
+    const clickThrough = { status: ['current'], confidence: ['high', 'medium'], reviewStatus: ['new', 'in_review', 'confirmed_violation'], reportFrom: `${query.from}-01`, reportUntil: `${query.to}-28`, policeDistrict: district };
+    const ENDPOINTS = {
+      health: `/api/health`,
+      'dashboard (default)': `/api/dashboard`,
+      'dashboard (low, one district)': `/api/dashboard?${q({ threshold: 'low', district })}`,
+      'dashboard (one rule, agency)': `/api/dashboard?${q({ rule: 'sfpd-psw-2017', agency: 'SFPD' })}`,
+      'measures by month': `/api/measures?groupBy=month`,
+      'measures by district': `/api/measures?groupBy=district`,
+      'flags list (page 1)': `/api/flags?${q({ sort: ['actionDate', 'DESC'], range: [0, 24], filter: { status: ['current'] } })}`,
+      'flags list (click-through, by confidence)': `/api/flags?${q({ sort: ['confidence', 'DESC'], range: [0, 24], filter: clickThrough })}`,
+      'flags list (page 5, by district)': `/api/flags?${q({ sort: ['policeDistrict', 'ASC'], range: [100, 124] })}`,
+    };
+    for (const [name, url] of Object.entries(ENDPOINTS)) {
+      const res = await request(server.url + url, cookie);
+      if (res.status !== 200) throw new Error(`${name}: ${res.status} ${res.body.slice(0, 300)}`);
+    }
+
+    const names = Object.keys(ENDPOINTS);
+    const latencies = Object.fromEntries(names.map((n) => [n, []]));
+    const errors = Object.fromEntries(names.map((n) => [n, 0]));
+    const until = Date.now() + SECONDS * 1000;
+    let next = 0;
+    process.stdout.write(`${CLIENTS} clients for ${SECONDS} s over ${names.length} endpoints (round robin)...\n`);
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (Date.now() < until) {
+          const name = names[next++ % names.length];
+          try {
+            const res = await request(server.url + ENDPOINTS[name], cookie);
+            if (res.status !== 200) errors[name]++;
+            else latencies[name].push(res.ms);
+          } catch {
+            errors[name]++;
+          }
+        }
+      }),
+    );
+
+    const line = (name, list, errs, base) => {
+      const s = [...list].sort((a, b) => a - b);
+      const p95 = percentile(s, 95);
+      const ratio = base ? `  = ${(p95 / base).toFixed(1)}x health` : '';
+      return `${name.padEnd(44)} ${String(s.length).padStart(6)} req  p50 ${percentile(s, 50).toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms  p99 ${percentile(s, 99).toFixed(1).padStart(6)} ms  errors ${errs}${ratio}`;
+    };
+    const healthP95 = percentile([...latencies.health].sort((a, b) => a - b), 95);
+    for (const name of names) process.stdout.write(`${line(name, latencies[name], errors[name], name === 'health' ? null : healthP95)}\n`);
+    const all = names.filter((n) => n !== 'health').flatMap((n) => latencies[n]);
+    const allErrors = names.reduce((sum, n) => sum + errors[n], 0);
+    const total = all.length + latencies.health.length;
+    process.stdout.write(`${line('all but health', all, allErrors, healthP95)}\n`);
+    const p95 = percentile([...all].sort((a, b) => a - b), 95);
+    process.stdout.write(`throughput ${(total / SECONDS).toFixed(0)} requests/s; p95 ${p95.toFixed(1)} ms (goal under 100 ms), ${allErrors} errors (goal none)\n`);
+  } finally {
+    if (server) {
+      server.child.removeAllListeners('exit');
+      server.child.kill('SIGTERM');
+      await new Promise((resolve) => server.child.once('exit', resolve));
+    }
+    agent.destroy();
+    await pg.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(cityDir, { recursive: true, force: true });
+  }
+
+  const size = bundleSize(root);
+  process.stdout.write(`web app production bundle: ${fmt(size.raw / 1024)} KiB, ${fmt(size.gzip / 1024)} KiB gzip (JavaScript ${fmt(size.js / 1024)} KiB gzip)\n`);
+};
