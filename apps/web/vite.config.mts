@@ -13,6 +13,7 @@ const devPort = Number(process.env.WEB_DEV_PORT || 5173);
 /** Vendor chunk groups: a browser caches these across releases of our own code. */
 const vendorGroups: Array<{ name: string; test: RegExp; priority: number }> = [
   { name: 'vendor-react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 40 },
+  { name: 'vendor-charts', test: /[\\/]node_modules[\\/](recharts|d3-[^\\/]+|victory-vendor|internmap|decimal\.js-light|es-toolkit|immer|reselect|@reduxjs|redux|react-redux|use-sync-external-store)[\\/]/, priority: 20 },
   { name: 'vendor-mui', test: /[\\/]node_modules[\\/](@mui|@emotion|@popperjs|react-transition-group|stylis)[\\/]/, priority: 30 },
   { name: 'vendor-admin', test: /[\\/]node_modules[\\/]/, priority: 10 },
 ];

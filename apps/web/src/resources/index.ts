@@ -1,7 +1,11 @@
 import type { ComponentType } from 'react';
 import type { ResourceAccess } from '../access';
+import arrests from './arrests';
 import auditLog from './audit-log';
+import daDecisions from './da-decisions';
+import flags from './flags';
 import imports from './imports';
+import incidents from './incidents';
 import policyVersions from './policy-versions';
 import users from './users';
 
@@ -32,6 +36,10 @@ export interface ResourceEntry extends ResourceModule {
  * incidents, arrests, DA decisions, imports, policies, reports, meetings.
  */
 export const RESOURCES: readonly ResourceEntry[] = [
+  { name: 'flags', label: 'Flagged cases', access: { read: 'caseLevel' }, recordRepresentation: 'sentence', ...flags },
+  { name: 'incidents', label: 'Incidents', access: { read: 'caseLevel' }, ...incidents },
+  { name: 'arrests', label: 'Arrests', access: { read: 'caseLevel' }, ...arrests },
+  { name: 'da-decisions', label: 'DA decisions', access: { read: 'caseLevel' }, ...daDecisions },
   { name: 'import-batches', label: 'Imports', access: { read: 'dataLoading' }, recordRepresentation: 'fileName', ...imports },
   { name: 'policy-versions', label: 'Policies', access: { read: 'everyone', write: 'administration' }, recordRepresentation: 'title', ...policyVersions },
   { name: 'users', label: 'Users', access: { read: 'administration' }, recordRepresentation: 'email', ...users },

@@ -1,0 +1,121 @@
+import type { ReactNode } from 'react';
+import { Box, Typography } from '@mui/material';
+import { OPEN_REVIEW_STATUSES, type DashboardResult } from '@sra/contracts';
+import { DashboardCard } from './DashboardCard';
+import { flagListFilter } from './dashboardQuery';
+import { FlagsLink } from './FlagsLink';
+import { formatCount, formatRate, plural } from './format';
+
+const BigNumber = ({ testId, value, children }: { testId: string; value: number | null; children: ReactNode }) => (
+  <Typography component="p" variant="h4" data-testid={testId} data-value={value ?? ''} sx={{ fontWeight: 600, lineHeight: 1.2 }}>
+    {children}
+  </Typography>
+);
+
+const Explanation = ({ children }: { children: ReactNode }) => (
+  <Typography variant="body2" sx={{ color: 'text.secondary', mt: 1 }}>
+    {children}
+  </Typography>
+);
+
+/** The headline figures: eligible and flagged reports, the compliance rate of each agency, and reviews to do. */
+export const SummaryCards = ({ data }: { data: DashboardResult }) => {
+  const { overall, query } = data;
+  const all = flagListFilter(query);
+  return (
+    <Box
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, minmax(0, 1fr))', lg: 'repeat(4, minmax(0, 1fr))' },
+        gap: 2,
+        alignItems: 'stretch',
+      }}
+    >
+      <DashboardCard id="card-eligible" title="Eligible reports">
+        <BigNumber testId="card-eligible" value={overall.eligibleReports}>
+          {formatCount(overall.eligibleReports)}
+        </BigNumber>
+        <Explanation>
+          Reports of a violent crime, made in the period, that the rules protect: the person who reported should not
+          be arrested or charged for sex work because of it.
+        </Explanation>
+      </DashboardCard>
+
+      <DashboardCard id="card-flagged" title="Flagged reports">
+        <BigNumber testId="card-flagged" value={overall.flaggedReports}>
+          {formatCount(overall.flaggedReports)}
+        </BigNumber>
+        <Typography variant="body1" sx={{ mt: 0.5 }}>
+          <FlagsLink filter={all} count={overall.flags} testId="card-flagged-flags">
+            {plural(overall.flags, 'flag')}
+          </FlagsLink>
+        </Typography>
+        <Explanation>
+          Eligible reports followed by an arrest or a charge that a rule forbids. One report can have more than one
+          flag (an arrest and a charge). Flags a reviewer dismissed are not counted.
+        </Explanation>
+      </DashboardCard>
+
+      <DashboardCard id="card-compliance" title="Compliance rate">
+        <BigNumber testId="card-compliance" value={overall.complianceRate}>
+          {formatRate(overall.complianceRate)}
+        </BigNumber>
+        <Explanation>Share of eligible reports with no flagged arrest or charge, all agencies together.</Explanation>
+        <Box component="ul" sx={{ listStyle: 'none', p: 0, m: 0, mt: 1 }} aria-label="Compliance rate per agency">
+          {data.perAgency.map((agency) => (
+            <Typography
+              component="li"
+              variant="body2"
+              key={agency.agency}
+              data-testid={`agency-rate-${agency.agency}`}
+              data-rate={agency.complianceRate ?? ''}
+              sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.75, py: 0.25 }}
+            >
+              <strong>{agency.agency}:</strong>
+              <span>{formatRate(agency.complianceRate)}</span>
+              {agency.flags > 0 ? (
+                <span>
+                  (
+                  <FlagsLink filter={flagListFilter(query, { agency: agency.agency })} count={agency.flags} testId={`agency-flags-${agency.agency}`}>
+                    {plural(agency.flags, 'flag')}
+                  </FlagsLink>
+                  )
+                </span>
+              ) : null}
+            </Typography>
+          ))}
+        </Box>
+        <Typography variant="body2" sx={{ mt: 1.5 }}>
+          Confirmed compliance rate:{' '}
+          <strong data-testid="card-confirmed-compliance" data-value={overall.confirmedComplianceRate ?? ''}>
+            {formatRate(overall.confirmedComplianceRate)}
+          </strong>
+        </Typography>
+        <Explanation>
+          Counts only the violations a reviewer confirmed ({plural(overall.confirmedReports, 'report')} so far); it
+          rises towards the compliance rate as reviews are decided.
+        </Explanation>
+      </DashboardCard>
+
+      <DashboardCard id="card-open-reviews" title="Open reviews">
+        <BigNumber testId="card-open-reviews" value={data.openReviews}>
+          {formatCount(data.openReviews)}
+        </BigNumber>
+        <Typography variant="body1" sx={{ mt: 0.5 }}>
+          {data.openReviews === 0 ? (
+            'Nothing to review'
+          ) : (
+            <FlagsLink
+              filter={flagListFilter(query, { reviewStatus: OPEN_REVIEW_STATUSES })}
+              count={data.openReviews}
+              testId="card-open-reviews-link"
+            >
+              {data.openReviews === 1 ? 'The case to review' : `The ${plural(data.openReviews, 'case')} to review`}
+            </FlagsLink>
+          )}
+        </Typography>
+        <Explanation>Flags in these filters that nobody has decided yet (new or in review).</Explanation>
+      </DashboardCard>
+    </Box>
+  );
+};

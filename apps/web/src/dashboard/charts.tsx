@@ -1,0 +1,549 @@
+import type { ReactElement, ReactNode } from 'react';
+import { Box, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useNavigate } from 'react-admin';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type BarShapeProps,
+  type DotItemDotProps,
+  type TooltipContentProps,
+} from 'recharts';
+import { OPEN_REVIEW_STATUSES, REVIEW_STATUS_LABELS, type DashboardResult, type ReviewStatus } from '@sra/contracts';
+import { ChartFigure } from './ChartFigure';
+import { flagListFilter, flagListPath, type FlagListFilter } from './dashboardQuery';
+import { FlagsLink, useCanOpenCases } from './FlagsLink';
+import { formatCount, formatMonth, formatRate, plural, ruleShortName } from './format';
+import { Day } from '../resources/policy-versions/Day';
+
+type Query = DashboardResult['query'];
+
+/** Colours told apart also by people with colour-blindness (Okabe–Ito), with a dash pattern per line as well. */
+const LINE_COLOURS = ['#0072B2', '#D55E00', '#007A5A', '#B3407F', '#8A6100', '#1F3A5C'];
+const LINE_DASHES = [undefined, '8 4', '2 3', '10 3 2 3', '4 4', '1 5'];
+const BAR_COLOUR = '#1a5a96';
+const AXIS_TICK = { fill: '#3d3d3d', fontSize: 12 };
+const CHART_HEIGHT = 300;
+
+const REVIEW_COLOURS: Readonly<Record<ReviewStatus, string>> = {
+  new: '#1a5a96',
+  in_review: '#8A6100',
+  confirmed_violation: '#c62828',
+  not_a_violation: '#007A5A',
+  policy_exception: '#5e4b8b',
+  data_error: '#616161',
+};
+
+/** A chart's picture, named for screen readers by the text given (its numbers are in the table below it). */
+const ChartImage = ({ label, height = CHART_HEIGHT, children }: { label: string; height?: number; children: ReactNode }) => (
+  <Box role="img" aria-label={label} sx={{ width: '100%', height }}>
+    <ResponsiveContainer width="100%" height="100%">
+      {children as ReactElement}
+    </ResponsiveContainer>
+  </Box>
+);
+
+const TooltipBox = ({ title, lines }: { title: string; lines: ReactNode[] }) => (
+  <Paper elevation={3} sx={{ p: 1, fontSize: 13 }}>
+    <Typography variant="body2" sx={{ fontWeight: 600 }}>
+      {title}
+    </Typography>
+    {lines.map((line, index) => (
+      <Typography key={index} variant="body2">
+        {line}
+      </Typography>
+    ))}
+  </Paper>
+);
+
+/** A table of a chart's numbers; the first `textColumns` columns hold words, the rest numbers (right-aligned). */
+const NumbersTable = ({
+  caption,
+  head,
+  textColumns = 1,
+  children,
+}: {
+  caption: string;
+  head: string[];
+  textColumns?: number;
+  children: ReactNode;
+}) => (
+  <Table size="small">
+    <caption style={{ captionSide: 'top', textAlign: 'left', padding: '4px 0' }}>{caption}</caption>
+    <TableHead>
+      <TableRow>
+        {head.map((label, index) => (
+          <TableCell key={label} align={index < textColumns ? 'left' : 'right'} sx={{ fontWeight: 600 }}>
+            {label}
+          </TableCell>
+        ))}
+      </TableRow>
+    </TableHead>
+    <TableBody>{children}</TableBody>
+  </Table>
+);
+
+/** A bar that opens the flags it counts when clicked (and the role may open cases). */
+function clickableBar(testIdPrefix: string, open: ((payload: BarRow) => void) | null) {
+  const BarShape = (props: BarShapeProps) => {
+    const row = props.payload as BarRow;
+    const clickable = open !== null && row.filter !== null && row.value > 0;
+    return (
+      <g
+        data-testid={`${testIdPrefix}-${row.key ?? 'unknown'}`}
+        data-value={row.value}
+        onClick={clickable ? () => open(row) : undefined}
+        style={clickable ? { cursor: 'pointer' } : undefined}
+      >
+        <rect x={props.x} y={props.y} width={Math.max(0, props.width)} height={Math.max(0, props.height)} fill={row.colour ?? BAR_COLOUR} />
+      </g>
+    );
+  };
+  return BarShape;
+}
+
+interface BarRow {
+  key: string | null;
+  label: string;
+  value: number;
+  /** The list filter of exactly the flags counted, or null when the bar does not open a list. */
+  filter: FlagListFilter | null;
+  colour?: string;
+}
+
+/** Bars of counts, one per row, clickable through to the flags behind each. */
+const CountBars = ({
+  id,
+  rows,
+  horizontal,
+  valueName,
+  label,
+}: {
+  id: string;
+  rows: BarRow[];
+  horizontal: boolean;
+  valueName: (n: number) => string;
+  label: string;
+}) => {
+  const navigate = useNavigate();
+  const canOpen = useCanOpenCases();
+  const open = canOpen ? (row: BarRow) => row.filter && navigate(flagListPath(row.filter)) : null;
+  const shape = clickableBar(`${id}-bar`, open);
+  const longest = Math.max(0, ...rows.map((row) => row.label.length));
+  const height = horizontal ? Math.max(160, rows.length * 44 + 50) : CHART_HEIGHT;
+  const tooltip = (props: TooltipContentProps) => {
+    const row = props.active ? (props.payload?.[0]?.payload as BarRow | undefined) : undefined;
+    return row ? <TooltipBox title={row.label} lines={[valueName(row.value), ...(open && row.filter && row.value > 0 ? ['Click to open the list'] : [])]} /> : null;
+  };
+  return (
+    <ChartImage label={label} height={height}>
+      {horizontal ? (
+        <BarChart data={rows} layout="vertical" margin={{ top: 5, right: 40, bottom: 5, left: 10 }} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} />
+          <YAxis type="category" dataKey="label" width={Math.min(260, Math.max(90, longest * 7))} tick={AXIS_TICK} interval={0} />
+          <Tooltip content={tooltip} cursor={{ fill: 'rgba(0,0,0,0.06)' }} />
+          <Bar dataKey="value" shape={shape} isAnimationActive={false}>
+            <LabelList dataKey="value" position="right" fill="#1d1d1d" fontSize={12} />
+          </Bar>
+        </BarChart>
+      ) : (
+        <BarChart data={rows} margin={{ top: 20, right: 10, bottom: 5, left: 0 }} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="label" tick={AXIS_TICK} interval={0} angle={rows.length > 5 ? -30 : 0} textAnchor={rows.length > 5 ? 'end' : 'middle'} height={rows.length > 5 ? 70 : 30} />
+          <YAxis allowDecimals={false} tick={AXIS_TICK} width={40} />
+          <Tooltip content={tooltip} cursor={{ fill: 'rgba(0,0,0,0.06)' }} />
+          <Bar dataKey="value" shape={shape} isAnimationActive={false}>
+            <LabelList dataKey="value" position="top" fill="#1d1d1d" fontSize={12} />
+          </Bar>
+        </BarChart>
+      )}
+    </ChartImage>
+  );
+};
+
+function describeLargest(rows: BarRow[], noun: (n: number) => string, what: string): string {
+  const total = rows.reduce((sum, row) => sum + row.value, 0);
+  if (total === 0) return `No ${what} in this period.`;
+  const top = rows.reduce((best, row) => (row.value > best.value ? row : best), rows[0]);
+  return `Most: ${top.label}, ${noun(top.value)} of ${formatCount(total)}.`;
+}
+
+const flagsNoun = (n: number) => plural(n, 'flag');
+
+/** " Click a bar…" for roles that may open cases; nothing for viewers. */
+function useClickHint(text: string): string {
+  return useCanOpenCases() ? ` ${text}` : '';
+}
+
+/** Rows of a FlagCount list: the district or category, with the list filter of its flags. */
+function flagCountRows(
+  counts: DashboardResult['byDistrict'],
+  query: Query,
+  field: 'policeDistrict' | 'incidentCategory',
+  unknown: string,
+): BarRow[] {
+  return counts.map(({ key, flags }) => ({
+    key,
+    label: key ?? unknown,
+    value: flags,
+    // The list cannot ask for "no district", so the unknown row opens nothing.
+    filter: key === null ? null : flagListFilter(query, { [field]: key }),
+  }));
+}
+
+const CountTable = ({
+  id,
+  caption,
+  head,
+  rows,
+  shown,
+}: {
+  id: string;
+  caption: string;
+  head: [string, string];
+  rows: BarRow[];
+  shown: boolean;
+}) => (
+  <NumbersTable caption={caption} head={head}>
+    {rows.map((row) => (
+      <TableRow key={row.key ?? 'unknown'} data-testid={`${id}-row-${row.key ?? 'unknown'}`}>
+        <TableCell component="th" scope="row">
+          {row.label}
+        </TableCell>
+        <TableCell align="right" data-testid={`${id}-value-${row.key ?? 'unknown'}`} data-value={row.value}>
+          {row.filter && row.value > 0 ? (
+            <FlagsLink filter={row.filter} count={row.value} hidden={!shown} label={`${plural(row.value, 'flag')}: ${row.label}`}>
+              {formatCount(row.value)}
+            </FlagsLink>
+          ) : (
+            formatCount(row.value)
+          )}
+        </TableCell>
+      </TableRow>
+    ))}
+  </NumbersTable>
+);
+
+export const DistrictChart = ({ data }: { data: DashboardResult }) => {
+  const hint = useClickHint('Click a bar to open its flagged cases.');
+  const rows = flagCountRows(data.byDistrict, data.query, 'policeDistrict', 'Unknown district');
+  const summary = describeLargest(rows, flagsNoun, 'flags');
+  return (
+    <ChartFigure
+      id="district"
+      title="Flags by police district"
+      description={`Where the reports were made.${hint}`}
+      summary={summary}
+      chart={
+        rows.length ? (
+          <CountBars id="district" rows={rows} horizontal={false} valueName={flagsNoun} label={`Bar chart of flags by police district. ${summary}`} />
+        ) : (
+          <Typography variant="body2">No flags in this period.</Typography>
+        )
+      }
+      table={(shown) => <CountTable id="district" caption="Flags by police district" head={['Police district', 'Flags']} rows={rows} shown={shown} />}
+    />
+  );
+};
+
+export const CategoryChart = ({ data }: { data: DashboardResult }) => {
+  const hint = useClickHint('Click a bar to open its flagged cases.');
+  const rows = flagCountRows(data.byCategory, data.query, 'incidentCategory', 'Unknown category');
+  const summary = describeLargest(rows, flagsNoun, 'flags');
+  return (
+    <ChartFigure
+      id="category"
+      title="Flags by kind of crime reported"
+      description={`The police category of the reported crime.${hint}`}
+      summary={summary}
+      chart={
+        rows.length ? (
+          <CountBars id="category" rows={rows} horizontal valueName={flagsNoun} label={`Bar chart of flags by kind of crime reported. ${summary}`} />
+        ) : (
+          <Typography variant="body2">No flags in this period.</Typography>
+        )
+      }
+      table={(shown) => <CountTable id="category" caption="Flags by kind of crime reported" head={['Kind of crime', 'Flags']} rows={rows} shown={shown} />}
+    />
+  );
+};
+
+export const FunnelChart = ({ data }: { data: DashboardResult }) => {
+  const { funnel } = data;
+  const reports = (n: number) => plural(n, 'report');
+  const rows: BarRow[] = [
+    { key: 'eligible', label: 'Eligible reports', value: funnel.eligibleReports, filter: null, colour: '#1f3a5c' },
+    { key: 'arrested', label: 'Arrested after reporting', value: funnel.arrestedAfter, filter: null, colour: '#1a5a96' },
+    { key: 'charged', label: 'Charged by the DA after reporting', value: funnel.chargedAfter, filter: null, colour: '#3b75ad' },
+    { key: 'flagged', label: 'Flagged', value: funnel.flaggedReports, filter: null, colour: '#c62828' },
+  ];
+  const summary = `Of ${reports(funnel.eligibleReports)}, ${formatCount(funnel.arrestedAfter)} led to an arrest of the person who reported, ${formatCount(funnel.chargedAfter)} to a DA charge, and ${formatCount(funnel.flaggedReports)} were flagged.`;
+  return (
+    <ChartFigure
+      id="funnel"
+      title="From reports to flags"
+      description="How many eligible reports were followed by an arrest or a DA charge of the person who reported, at any time after the report, and how many of those broke a rule (flagged). An arrest for something else is not a flag."
+      summary={summary}
+      chart={<CountBars id="funnel" rows={rows} horizontal valueName={reports} label={`Bar chart from reports to flags. ${summary}`} />}
+      table={() => (
+        <NumbersTable caption="From reports to flags" head={['Step', 'Reports']}>
+          {rows.map((row) => (
+            <TableRow key={row.key} data-testid={`funnel-row-${row.key}`}>
+              <TableCell component="th" scope="row">
+                {row.label}
+              </TableCell>
+              <TableCell align="right" data-testid={`funnel-value-${row.key}`} data-value={row.value}>
+                {formatCount(row.value)}
+              </TableCell>
+            </TableRow>
+          ))}
+        </NumbersTable>
+      )}
+    />
+  );
+};
+
+export const ReviewStatusChart = ({ data }: { data: DashboardResult }) => {
+  const hint = useClickHint('Click a bar to open those cases.');
+  const rows: BarRow[] = data.reviewStatus.map(({ status, flags }) => ({
+    key: status,
+    label: REVIEW_STATUS_LABELS[status],
+    value: flags,
+    filter: flagListFilter(data.query, { reviewStatus: [status] }),
+    colour: REVIEW_COLOURS[status],
+  }));
+  const total = rows.reduce((sum, row) => sum + row.value, 0);
+  const open = data.reviewStatus.filter((s) => OPEN_REVIEW_STATUSES.includes(s.status)).reduce((sum, s) => sum + s.flags, 0);
+  const summary = total
+    ? `${plural(total, 'flag')} in the period: ${formatCount(open)} still to decide, ${formatCount(total - open)} decided.`
+    : 'No flags in this period.';
+  return (
+    <ChartFigure
+      id="review-status"
+      title="Where the reviews stand"
+      description={`Every flag of the period by the state of its review, including dismissed ones (which never count in the rates).${hint}`}
+      summary={summary}
+      chart={<CountBars id="review-status" rows={rows} horizontal valueName={flagsNoun} label={`Bar chart of flags by review status. ${summary}`} />}
+      table={(shown) => <CountTable id="review-status" caption="Flags by review status" head={['Review status', 'Flags']} rows={rows} shown={shown} />}
+    />
+  );
+};
+
+interface MonthRow {
+  month: string;
+  label: string;
+  /** Per agency: the rate in percent (null: nothing eligible) and the figures behind it. */
+  byAgency: Record<string, DashboardResult['monthly'][number]>;
+}
+
+/** The policies in force: those starting within the period are marked on the chart; earlier ones are listed. */
+const PolicyStarts = ({ data }: { data: DashboardResult }) => {
+  const { from, to } = data.query;
+  const before = data.policyStarts.filter((start) => start.month < from);
+  const within = data.policyStarts.filter((start) => start.month >= from && start.month <= to);
+  if (!before.length && !within.length) return null;
+  return (
+    <Box component="ul" sx={{ m: 0, pl: 2.5 }} data-testid="policy-starts">
+      {before.map((start) => (
+        <Typography component="li" variant="body2" key={`${start.ruleId}:${start.version}`}>
+          {ruleShortName(start.ruleId)}
+          {start.version > 1 ? ` (version ${start.version})` : ''}: in force since <Day iso={start.effectiveFrom} />
+        </Typography>
+      ))}
+      {within.map((start) => (
+        <Typography component="li" variant="body2" key={`${start.ruleId}:${start.version}`}>
+          {ruleShortName(start.ruleId)}
+          {start.version > 1 ? ` (version ${start.version})` : ''}: starts <Day iso={start.effectiveFrom} /> (the dashed upright line)
+        </Typography>
+      ))}
+    </Box>
+  );
+};
+
+export const MonthlyChart = ({ data }: { data: DashboardResult }) => {
+  const navigate = useNavigate();
+  const canOpen = useCanOpenCases();
+  const agencies = data.perAgency.map((a) => a.agency);
+  const rows = new Map<string, MonthRow>();
+  for (const figures of data.monthly) {
+    const row = rows.get(figures.month) ?? { month: figures.month, label: formatMonth(figures.month), byAgency: {} };
+    row.byAgency[figures.agency] = figures;
+    rows.set(figures.month, row);
+  }
+  const months = [...rows.values()].sort((a, b) => a.month.localeCompare(b.month));
+  const rates = data.monthly.map((m) => m.complianceRate).filter((r): r is number => r !== null);
+  const lowest = rates.length ? Math.min(...rates) * 100 : 0;
+  const floor = Math.max(0, Math.floor((lowest - 5) / 10) * 10);
+  const within = data.policyStarts.filter((start) => start.month >= data.query.from && start.month <= data.query.to);
+
+  const worst = data.monthly
+    .filter((m) => m.complianceRate !== null && m.complianceRate < 1)
+    .sort((a, b) => (a.complianceRate ?? 1) - (b.complianceRate ?? 1))[0];
+  const summary = worst
+    ? `Lowest: ${worst.agency} in ${formatMonth(worst.month, true)}, ${formatRate(worst.complianceRate)} (${plural(worst.flaggedReports, 'flagged report')}).`
+    : months.length
+      ? 'Every month with eligible reports had no flagged arrest or charge.'
+      : 'No months to show.';
+
+  const dotFor = (agency: string, colour: string) => {
+    const MonthDot = (props: DotItemDotProps) => {
+      const row = props.payload as MonthRow;
+      const figures = row.byAgency[agency];
+      if (!figures || figures.complianceRate === null || props.cx === undefined || props.cy === undefined) return <g key={`${agency}-${row.month}`} />;
+      const clickable = canOpen && figures.flags > 0;
+      return (
+        <circle
+          key={`${agency}-${row.month}`}
+          cx={props.cx}
+          cy={props.cy}
+          r={figures.flags > 0 ? 5 : 3}
+          fill={figures.flags > 0 ? colour : '#ffffff'}
+          stroke={colour}
+          strokeWidth={2}
+          data-testid={`monthly-point-${agency}-${row.month}`}
+          data-rate={figures.complianceRate}
+          data-flags={figures.flags}
+          style={clickable ? { cursor: 'pointer' } : undefined}
+          onClick={clickable ? () => navigate(flagListPath(flagListFilter(data.query, { month: row.month, agency }))) : undefined}
+        />
+      );
+    };
+    return MonthDot;
+  };
+
+  const tooltip = (props: TooltipContentProps) => {
+    const row = props.active ? (props.payload?.[0]?.payload as MonthRow | undefined) : undefined;
+    if (!row) return null;
+    return (
+      <TooltipBox
+        title={formatMonth(row.month, true)}
+        lines={agencies.map((agency) => {
+          const f = row.byAgency[agency];
+          return f ? `${agency}: ${formatRate(f.complianceRate)}${f.flags ? `, ${plural(f.flags, 'flag')}` : ''}` : agency;
+        })}
+      />
+    );
+  };
+
+  return (
+    <ChartFigure
+      id="monthly"
+      title="Compliance rate by month and agency"
+      description={`For each month of report: the share of eligible reports with no flagged arrest or charge by that agency. A gap means no eligible report that month. Filled dots have flags${canOpen ? '; click one to open them' : ''}.`}
+      summary={
+        <>
+          {summary}
+          <PolicyStarts data={data} />
+        </>
+      }
+      chart={
+        agencies.length === 0 ? (
+          <Typography variant="body2">No agency has a flag under these rules yet, so there is nothing to chart.</Typography>
+        ) : (
+          <ChartImage label={`Line chart of the monthly compliance rate of ${agencies.join(', ')}. ${summary}`} height={340}>
+            <LineChart data={months} margin={{ top: 24, right: 24, bottom: 5, left: 0 }} accessibilityLayer={false}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="label" tick={AXIS_TICK} />
+              <YAxis domain={[floor, 100]} tickFormatter={(v: number) => `${v}%`} tick={AXIS_TICK} width={48} allowDataOverflow />
+              <Tooltip content={tooltip} />
+              <Legend wrapperStyle={{ fontSize: 13, color: '#1d1d1d' }} />
+              {within.map((start) => (
+                <ReferenceLine
+                  key={`${start.ruleId}:${start.version}`}
+                  x={formatMonth(start.month)}
+                  stroke="#5e4b8b"
+                  strokeDasharray="6 3"
+                  label={{ value: `${ruleShortName(start.ruleId)} starts`, position: 'top', fill: '#3d2f66', fontSize: 12 }}
+                />
+              ))}
+              {agencies.map((agency, index) => {
+                const colour = LINE_COLOURS[index % LINE_COLOURS.length];
+                return (
+                  <Line
+                    key={agency}
+                    name={agency}
+                    type="linear"
+                    dataKey={(row: MonthRow) => {
+                      const rate = row.byAgency[agency]?.complianceRate;
+                      return rate === null || rate === undefined ? null : rate * 100;
+                    }}
+                    stroke={colour}
+                    strokeWidth={2}
+                    strokeDasharray={LINE_DASHES[index % LINE_DASHES.length]}
+                    dot={dotFor(agency, colour)}
+                    activeDot={false}
+                    isAnimationActive={false}
+                  />
+                );
+              })}
+            </LineChart>
+          </ChartImage>
+        )
+      }
+      table={(shown) => (
+        <NumbersTable
+          caption="Compliance rate by month and agency"
+          head={['Month', 'Agency', 'Eligible reports', 'Flagged reports', 'Compliance rate', 'Flags']}
+          textColumns={2}
+        >
+          {months.flatMap((row) =>
+            agencies.map((agency) => {
+              const f = row.byAgency[agency];
+              if (!f) return null;
+              return (
+                <TableRow
+                  key={`${row.month}-${agency}`}
+                  data-testid={`monthly-row-${agency}-${row.month}`}
+                  data-eligible={f.eligibleReports}
+                  data-flagged={f.flaggedReports}
+                  data-rate={f.complianceRate ?? ''}
+                  data-confirmed={f.confirmedReports}
+                  data-confirmed-rate={f.confirmedComplianceRate ?? ''}
+                  data-flags={f.flags}
+                >
+                  <TableCell component="th" scope="row">
+                    {formatMonth(row.month, true)}
+                  </TableCell>
+                  <TableCell>{agency}</TableCell>
+                  <TableCell align="right" data-testid="eligible">
+                    {formatCount(f.eligibleReports)}
+                  </TableCell>
+                  <TableCell align="right" data-testid="flagged">
+                    {formatCount(f.flaggedReports)}
+                  </TableCell>
+                  <TableCell align="right" data-testid="rate">
+                    {formatRate(f.complianceRate)}
+                  </TableCell>
+                  <TableCell align="right" data-testid="flags">
+                    {f.flags > 0 ? (
+                      <FlagsLink
+                        filter={flagListFilter(data.query, { month: row.month, agency })}
+                        count={f.flags}
+                        hidden={!shown}
+                        label={`${plural(f.flags, 'flag')}: ${agency}, ${formatMonth(row.month, true)}`}
+                      >
+                        {formatCount(f.flags)}
+                      </FlagsLink>
+                    ) : (
+                      '0'
+                    )}
+                  </TableCell>
+                </TableRow>
+              );
+            }),
+          )}
+        </NumbersTable>
+      )}
+    />
+  );
+};

@@ -1,0 +1,108 @@
+import { Box, Typography } from '@mui/material';
+import { DataTable, DateInput, List, SelectInput, TextInput } from 'react-admin';
+import type { DaDecisionRecord } from '@sra/contracts';
+import { ShowLink } from '../../components/ShowLink';
+import { ChargeLines, Day, ListIntro, READ_ONLY_NOTE, RecordLink } from '../incidents/parts';
+
+/** The actions the DA decisions file may record (shared/spec/import-formats.md), as stored. */
+const DA_ACTIONS = [
+  'Charged',
+  'Discharged',
+  'Rejected',
+  'Diverted',
+  'Motion to Revoke',
+  'Referred for Further Investigation',
+  'Referred to Other Agency',
+];
+const ACTION_CHOICES = DA_ACTIONS.map((action) => ({ id: action, name: action }));
+
+const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
+
+const decisionFilters = [
+  <TextInput key="incidentNumber" source="incidentNumber" label="Incident number" parse={trimmed} alwaysOn />,
+  <SelectInput key="daActionTaken" source="daActionTaken" label="Action taken" choices={ACTION_CHOICES} emptyText="Any action" alwaysOn sx={{ minWidth: 220 }} />,
+  <DateInput key="since" source="since" label="Decided from" alwaysOn />,
+  <DateInput key="until" source="until" label="Decided until" alwaysOn />,
+];
+
+const NoDecisions = () => (
+  <Box sx={{ textAlign: 'center', py: 6, px: 2, width: '100%' }}>
+    <Typography component="h2" variant="h6" sx={{ mb: 1 }}>
+      No DA decisions have been loaded yet
+    </Typography>
+    <Typography variant="body2" sx={{ maxWidth: '60ch', mx: 'auto' }}>
+      Decisions appear here once a file of District Attorney decisions has been loaded.
+    </Typography>
+  </Box>
+);
+
+const NoMatch = () => (
+  <Typography variant="body2" sx={{ p: 2 }}>
+    No DA decision matches these filters.
+  </Typography>
+);
+
+const Column = DataTable.Col<DaDecisionRecord>;
+
+/** `GET /api/da-decisions`: District Attorney charging decisions, newest first. */
+export const DaDecisionList = () => (
+  <List title="DA decisions" filters={decisionFilters} empty={<NoDecisions />} sort={{ field: 'actionDate', order: 'DESC' }} perPage={25} exporter={false}>
+    <ListIntro noun={['DA decision', 'DA decisions']} testId="da-decisions-total">
+      District Attorney charging decisions (charged, discharged, rejected, …), one row per decision on a person, with the
+      filed charges exactly as the file gave them. {READ_ONLY_NOTE}
+    </ListIntro>
+    <DataTable rowClick="show" bulkActionButtons={false} empty={<NoMatch />} data-testid="da-decisions-table">
+      <Column
+        source="id"
+        label="Decision"
+        render={(decision) => (
+          <ShowLink>
+            <span data-testid={`da-decision-link-${decision.id}`}>{decision.id}</span>
+          </ShowLink>
+        )}
+      />
+      <Column source="daActionTaken" label="Action taken" />
+      <Column source="actionDate" label="Date" render={(decision) => <Day day={decision.actionDate} />} />
+      <Column
+        source="arrestId"
+        label="Arrest"
+        disableSort
+        render={(decision) =>
+          decision.arrestId ? (
+            <RecordLink resource="arrests" id={decision.arrestId}>
+              {decision.arrestId}
+            </RecordLink>
+          ) : (
+            'None'
+          )
+        }
+      />
+      <Column
+        source="listOfFiledCharges"
+        label="Filed charges as given"
+        disableSort
+        sx={{ minWidth: '10em' }}
+        render={(decision) => (
+          <ChargeLines
+            lines={[
+              ['Filed', decision.listOfFiledCharges],
+              ['Statutes', decision.filedChargesStatute],
+            ]}
+          />
+        )}
+      />
+      <Column source="filedCaseType" label="Case type" disableSort render={(decision) => decision.filedCaseType ?? ''} />
+      <Column source="caseStatus" label="Case status" disableSort render={(decision) => decision.caseStatus ?? ''} />
+      <Column source="dispositionDescription" label="Disposition" disableSort render={(decision) => decision.dispositionDescription ?? ''} />
+      <Column
+        source="incidentNumber"
+        label="Incident"
+        render={(decision) => (
+          <RecordLink resource="incidents" id={decision.incidentNumber}>
+            {decision.incidentNumber}
+          </RecordLink>
+        )}
+      />
+    </DataTable>
+  </List>
+);

@@ -1,0 +1,342 @@
+import type { ReactNode } from 'react';
+import {
+  Alert,
+  Box,
+  CircularProgress,
+  Divider,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { Link, ListButton, Show, TopToolbar, useCreatePath, useRecordContext, useShowContext } from 'react-admin';
+import type { ChargeReading, FlagDetail, FlagRecord, PolicyVersionRecord, TimelineEvent } from '@sra/contracts';
+import { Fact, Facts } from '../../components/Facts';
+import { ProvenanceChips } from '../policy-versions/ProvenanceChip';
+import { ConfidenceChip } from './ConfidenceChip';
+import { ReviewPanel } from './ReviewPanel';
+import {
+  CONFIDENCE_EXPLANATIONS,
+  describeGap,
+  formatDay,
+  formatSfTime,
+  levelWords,
+  NEXUS_EXPLANATIONS,
+  NEXUS_LABELS,
+  orderedReasons,
+  reasonWords,
+  recordLinkWords,
+  ROLE_WORDS,
+  ruleShortName,
+  shortKey,
+} from './words';
+
+const FlagTitle = () => {
+  const flag = useRecordContext<FlagRecord>();
+  if (!flag) return <span>Flagged case</span>;
+  const action = flag.actionType === 'arrest' ? 'arrest' : 'DA charge';
+  return <span>{`Flagged case: ${flag.agency} ${action} on ${formatDay(flag.actionDate)}`}</span>;
+};
+
+const FlagShowActions = () => (
+  <TopToolbar>
+    <ListButton label="All flagged cases" />
+  </TopToolbar>
+);
+
+/** A titled part of the page (an h2 and what it is about). */
+const Section = ({ id, title, children, intro }: { id: string; title: string; children: ReactNode; intro?: ReactNode }) => (
+  <Box component="section" aria-labelledby={`${id}-heading`} data-testid={id} sx={{ py: 2 }}>
+    <Typography id={`${id}-heading`} component="h2" variant="h6" sx={{ fontWeight: 600, mb: 1 }}>
+      {title}
+    </Typography>
+    {intro ? (
+      <Typography variant="body2" sx={{ mb: 1.5, maxWidth: '80ch', color: 'text.secondary' }}>
+        {intro}
+      </Typography>
+    ) : null}
+    {children}
+  </Box>
+);
+
+/** A link to a record page of the app (`incidents/<n>`, `arrests/<id>`, `da-decisions/<id>`). */
+const RecordLink = ({ link, children }: { link: string; children?: ReactNode }) => {
+  const createPath = useCreatePath();
+  const slash = link.indexOf('/');
+  if (slash <= 0) return <>{children ?? link}</>;
+  const to = createPath({ resource: link.slice(0, slash), id: link.slice(slash + 1), type: 'show' });
+  return (
+    <Link to={to} data-testid="record-link">
+      {children ?? recordLinkWords(link)}
+    </Link>
+  );
+};
+
+const Timeline = ({ flag }: { flag: FlagDetail }) => (
+  <Box component="ol" data-testid="flag-timeline" sx={{ listStyle: 'none', m: 0, p: 0 }}>
+    {flag.timeline.map((event: TimelineEvent, index) => (
+      <Box
+        component="li"
+        key={`${event.kind}-${event.at}-${index}`}
+        data-testid="timeline-event"
+        data-kind={event.kind}
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: { xs: '1fr', sm: '13em minmax(0, 1fr)' },
+          columnGap: 2,
+          py: 1,
+          pl: 2,
+          borderLeft: 3,
+          borderColor: event.kind === 'arrest' || event.kind === 'da_decision' ? 'error.main' : 'primary.main',
+        }}
+      >
+        <Box>
+          <Typography variant="body2" sx={{ fontWeight: 600 }}>
+            <time dateTime={event.at} data-testid="timeline-time">
+              {formatSfTime(event.at)}
+            </time>
+          </Typography>
+          <Typography variant="caption" component="p" sx={{ color: 'text.secondary' }} data-testid="timeline-gap">
+            {describeGap(event, flag.reportAt)}
+          </Typography>
+        </Box>
+        <Box>
+          <Typography variant="body2" data-testid="timeline-label">
+            {event.label}
+          </Typography>
+          {event.link ? (
+            <Typography variant="body2">
+              <RecordLink link={event.link}>{`Open ${recordLinkWords(event.link, true)}`}</RecordLink>
+            </Typography>
+          ) : null}
+        </Box>
+      </Box>
+    ))}
+  </Box>
+);
+
+const ChargesTable = ({ charges }: { charges: ChargeReading[] }) => {
+  if (charges.length === 0) {
+    return <Typography variant="body2">The record gives no charges.</Typography>;
+  }
+  return (
+    <TableContainer component={Paper} variant="outlined">
+      <Table size="small" data-testid="flag-charges" aria-labelledby="flag-charges-section-heading">
+        <TableHead>
+          <TableRow>
+            <TableCell component="th" scope="col">As written</TableCell>
+            <TableCell component="th" scope="col">Read as</TableCell>
+            <TableCell component="th" scope="col">Level</TableCell>
+            <TableCell component="th" scope="col">Protected under this policy</TableCell>
+            <TableCell component="th" scope="col">Why</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {charges.map((charge, index) => (
+            <TableRow key={`${charge.raw}-${index}`} data-testid="charge-row">
+              <TableCell>
+                <Box component="code" sx={{ fontFamily: 'monospace' }}>
+                  {charge.raw}
+                </Box>
+              </TableCell>
+              <TableCell>{charge.parsed ?? 'Could not be read'}</TableCell>
+              <TableCell>{levelWords(charge.level)}</TableCell>
+              <TableCell data-protected={charge.protected}>{charge.protected ? 'Yes' : 'No'}</TableCell>
+              <TableCell>
+                {charge.error ? <Box component="span" sx={{ display: 'block' }}>{`Not read as a charge: ${charge.error}`}</Box> : null}
+                {charge.reasons.map((reason) => (
+                  <Box component="span" key={reason} sx={{ display: 'block' }}>
+                    {reasonWords(reason)}
+                  </Box>
+                ))}
+                {!charge.error && charge.reasons.length === 0 ? (charge.protected ? 'On the policy’s list of protected charges.' : 'Not on the policy’s list of protected charges.') : null}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+};
+
+const PolicyFacts = ({ policy }: { policy: Omit<PolicyVersionRecord, 'document'> }) => {
+  const createPath = useCreatePath();
+  return (
+    <Facts>
+      <Fact term="Title">
+        <Link to={createPath({ resource: 'policy-versions', id: policy.id, type: 'show' })} data-testid="flag-policy-title">
+          {policy.title}
+        </Link>
+      </Fact>
+      <Fact term="Instrument">{policy.instrument}</Fact>
+      <Fact term="Rule and version">
+        <span data-testid="flag-policy-version">
+          {policy.ruleId}, version {policy.version}
+        </span>
+      </Fact>
+      <Fact term="In force">
+        From {formatDay(policy.effectiveFrom)}{' '}
+        {policy.effectiveUntil ? `until ${formatDay(policy.effectiveUntil)}` : 'on (the latest version)'}
+      </Fact>
+      <Fact term="Where its lists come from" note="Hover over or focus a chip for what it means.">
+        <ProvenanceChips record={policy as PolicyVersionRecord} />
+      </Fact>
+    </Facts>
+  );
+};
+
+/** The pseudonymous person key: small, cut short, the whole key in the title (to match records, never to identify). */
+const PersonKey = ({ personKey }: { personKey: string }) => (
+  <Box
+    component="code"
+    title={personKey}
+    tabIndex={0}
+    aria-label={`Person key ${personKey}`}
+    data-testid="flag-person-key"
+    sx={{ fontFamily: 'monospace', fontSize: '0.8rem', bgcolor: 'grey.100', px: 0.5, borderRadius: 0.5 }}
+  >
+    {shortKey(personKey)}
+  </Box>
+);
+
+const Summary = ({ flag }: { flag: FlagDetail }) => (
+  <Section id="flag-summary" title="What happened">
+    <Typography variant="body1" data-testid="flag-sentence" sx={{ mb: 2, maxWidth: '80ch' }}>
+      {flag.sentence}
+    </Typography>
+    {flag.status === 'withdrawn' ? (
+      <Alert severity="info" sx={{ mb: 2 }} data-testid="flag-withdrawn">
+        This flag was withdrawn{flag.withdrawnAt ? ` on ${formatSfTime(flag.withdrawnAt)}` : ''}: the rules no longer flag this
+        case (for example after a new policy version or corrected data). It is kept for the record.
+      </Alert>
+    ) : null}
+    <Facts>
+      <Fact term="Rule">
+        {ruleShortName(flag.ruleId)} ({flag.ruleId})
+      </Fact>
+      <Fact term="Confidence" note={CONFIDENCE_EXPLANATIONS[flag.confidence]}>
+        <span data-testid="flag-confidence">
+          <ConfidenceChip confidence={flag.confidence} />
+        </span>
+      </Fact>
+      <Fact term="Connection to the report" note={NEXUS_EXPLANATIONS[flag.nexus]}>
+        <span data-testid="flag-nexus">{NEXUS_LABELS[flag.nexus] ?? flag.nexus}</span>
+      </Fact>
+      <Fact term={flag.actionType === 'arrest' ? 'Arrest' : 'DA decision'}>
+        {flag.agency}, {formatDay(flag.actionDate)}
+        {flag.actionIncidentNumber ? (
+          <>
+            {' '}
+            (incident <RecordLink link={`incidents/${flag.actionIncidentNumber}`}>{flag.actionIncidentNumber}</RecordLink>)
+          </>
+        ) : null}
+      </Fact>
+      {flag.reportIncidentNumber ? (
+        <Fact term="Report">
+          Incident <RecordLink link={`incidents/${flag.reportIncidentNumber}`}>{flag.reportIncidentNumber}</RecordLink>
+          {flag.incidentCategory ? `, ${flag.incidentCategory}` : ''}
+          {flag.policeDistrict ? `, ${flag.policeDistrict} district` : ''}
+          {flag.reportAt ? `, reported ${formatSfTime(flag.reportAt)}` : ''}
+        </Fact>
+      ) : null}
+      {flag.reportIncidentNumber ? (
+        <Fact term="The person’s role in the report">
+          <span data-testid="flag-report-roles">
+            {flag.reportRoles.length ? flag.reportRoles.map((role) => ROLE_WORDS[role] ?? role).join(', ') : 'Not recorded'}
+          </span>
+        </Fact>
+      ) : null}
+      <Fact term="Person (pseudonymous key)" note="A code standing for the person in every file; it does not say who they are.">
+        <PersonKey personKey={flag.personKey} />
+      </Fact>
+    </Facts>
+  </Section>
+);
+
+const CaseDetails = () => {
+  const flag = useRecordContext<FlagDetail>();
+  const { refetch } = useShowContext<FlagDetail>();
+  if (!flag) return null;
+  if (!Array.isArray(flag.timeline) || !flag.review) {
+    // Opened from the list, the record has no timeline yet: it is being fetched.
+    return (
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, p: 2 }}>
+        <CircularProgress size={20} aria-label="Loading the case" />
+        <Typography variant="body2">Loading the case…</Typography>
+      </Box>
+    );
+  }
+  return (
+    <Box
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 2fr) minmax(22em, 1fr)' },
+        gap: 3,
+        px: 2,
+        pb: 2,
+      }}
+    >
+      <Box>
+        <Summary flag={flag} />
+        <Divider />
+        <Section id="flag-reasons" title="Why it was flagged">
+          <Box component="ul" data-testid="flag-reasons" sx={{ m: 0, pl: 3 }}>
+            {orderedReasons(flag.reasons).map((reason) => (
+              <Typography component="li" variant="body2" key={reason} data-reason={reason} sx={{ mb: 0.5 }}>
+                {reasonWords(reason)}
+              </Typography>
+            ))}
+          </Box>
+        </Section>
+        <Divider />
+        <Section
+          id="flag-timeline-section"
+          title="Timeline"
+          intro="Times are San Francisco local time. A DA decision has a date but no time."
+        >
+          {flag.timeline.length ? <Timeline flag={flag} /> : <Typography variant="body2">No events recorded.</Typography>}
+        </Section>
+        <Divider />
+        <Section
+          id="flag-charges-section"
+          title="Charges"
+          intro={
+            <>
+              The charges as the {flag.actionType === 'arrest' ? 'arrest record' : 'DA record'} gives them, and how the audit read
+              them under the policy version below.
+            </>
+          }
+        >
+          <ChargesTable charges={flag.charges} />
+        </Section>
+        <Divider />
+        <Section id="flag-policy" title="The policy version that judged this case">
+          {flag.policyVersion ? (
+            <PolicyFacts policy={flag.policyVersion} />
+          ) : (
+            <Alert severity="warning">
+              The policy version ({flag.ruleId}, version {flag.ruleVersion}) could not be found.
+            </Alert>
+          )}
+        </Section>
+      </Box>
+      <Paper variant="outlined" component="section" aria-labelledby="review-heading" sx={{ p: 2, alignSelf: 'start' }}>
+        <Typography id="review-heading" component="h2" variant="h6" sx={{ fontWeight: 600, mb: 1 }}>
+          Review
+        </Typography>
+        <ReviewPanel key={flag.id} review={flag.review} onChanged={() => refetch()} />
+      </Paper>
+    </Box>
+  );
+};
+
+/** `GET /api/flags/:id` (FlagDetail): one case, its timeline, charges, policy version and review. */
+export const FlagShow = () => (
+  <Show title={<FlagTitle />} actions={<FlagShowActions />}>
+    <CaseDetails />
+  </Show>
+);

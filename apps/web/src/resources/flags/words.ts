@@ -1,0 +1,198 @@
+import {
+  REASONS,
+  REVIEW_STATUS_LABELS,
+  REVIEW_STATUSES,
+  RULE_IDS,
+  type FlagRecord,
+  type Reason,
+  type ReviewStatus,
+  type RuleId,
+  type TimelineEvent,
+} from '@sra/contracts';
+
+/**
+ * Plain words for the flagged-cases pages: short rule names, confidence, nexus,
+ * reasons, charge levels, and times written in San Francisco local time.
+ */
+
+/** Short rule names for table columns (the policy pages carry the long ones). */
+export const RULE_SHORT_NAMES: Readonly<Record<RuleId, string>> = {
+  'sfpd-psw-2017': 'SFPD bulletin (2017)',
+  'sfda-psw-2018': 'DA policy (2018)',
+  'ca-pc-647.3': 'Penal Code 647.3',
+  'ca-sb357-repeal': 'SB 357 repeal',
+};
+
+export function ruleShortName(ruleId: string): string {
+  return (RULE_SHORT_NAMES as Record<string, string>)[ruleId] ?? ruleId;
+}
+
+export const RULE_FILTER_CHOICES = RULE_IDS.map((id) => ({ id, name: RULE_SHORT_NAMES[id] }));
+
+export const CONFIDENCE_LABELS: Readonly<Record<FlagRecord['confidence'], string>> = {
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+};
+export const CONFIDENCE_CHOICES = (['high', 'medium', 'low'] as const).map((id) => ({ id, name: CONFIDENCE_LABELS[id] }));
+
+/** What each confidence means (docs/rules.md "Confidence"). */
+export const CONFIDENCE_EXPLANATIONS: Readonly<Record<FlagRecord['confidence'], string>> = {
+  high: 'Same incident, and every charge is a protected one.',
+  medium: 'Either connected only by time with every charge protected, or the same incident with other minor charges as well.',
+  low: 'A serious unprotected charge as well, or the person was also a suspect, or a charge is ambiguous: look closely.',
+};
+
+export const NEXUS_LABELS: Readonly<Record<FlagRecord['nexus'], string>> = {
+  direct: 'Same incident',
+  temporal: 'Close in time',
+  none: 'No report needed',
+};
+export const NEXUS_CHOICES = (['direct', 'temporal', 'none'] as const).map((id) => ({ id, name: NEXUS_LABELS[id] }));
+
+export const NEXUS_EXPLANATIONS: Readonly<Record<FlagRecord['nexus'], string>> = {
+  direct: 'The arrest or charge is under the same incident number as the report.',
+  temporal:
+    'The arrest or charge is under another incident number but happened soon after the report (within the rule’s time window). This link is only an estimate.',
+  none: 'This rule needs no report: any arrest or charge under a repealed section counts.',
+};
+
+export const FLAG_STATUS_CHOICES = [
+  { id: 'current', name: 'Current' },
+  { id: 'withdrawn', name: 'Withdrawn (no longer flagged)' },
+];
+
+export const REVIEW_STATUS_CHOICES = REVIEW_STATUSES.map((id) => ({ id, name: REVIEW_STATUS_LABELS[id] }));
+
+export function reviewStatusLabel(status: unknown): string {
+  return typeof status === 'string' && status in REVIEW_STATUS_LABELS ? REVIEW_STATUS_LABELS[status as ReviewStatus] : String(status ?? '');
+}
+
+/** Each reason a flag or a charge can carry, as a sentence (docs/rules.md "Protected charges" and "Confidence"). */
+export const REASON_WORDS: Readonly<Record<Reason, string>> = {
+  direct_nexus: 'The arrest or charge is under the same incident number as the report.',
+  temporal_nexus:
+    'The arrest or charge is under another incident number, but happened close in time to the report (within the rule’s time window). This connection is an estimate.',
+  all_charges_protected: 'Every charge on the arrest or charge is a protected one.',
+  mixed_misdemeanor: 'There are other, unprotected charges as well; they are minor ones (misdemeanors, infractions or of unknown level).',
+  mixed_felony: 'There is also an unprotected felony charge, which may explain the arrest or charge on its own.',
+  also_suspect: 'The person is also named as a suspect on the reported incident.',
+  drug_level_inferred:
+    'A drug charge did not say whether it was a misdemeanor or a felony; it is protected only if it was a misdemeanor, which was assumed.',
+  code_book_inferred: 'A charge did not name its code book (Penal Code or Health and Safety Code); the code book was worked out from the section number.',
+  ambiguous_subdivision: 'A charge names Penal Code 647 without saying which part; it may or may not be a prostitution offence.',
+  pc372_context_unknown:
+    'A public-nuisance charge (Penal Code 372) is protected only when it was about prostitution, which the records cannot show.',
+  repealed_statute: 'A charge is under a section of law that has been repealed.',
+};
+
+export function reasonWords(reason: string): string {
+  return (REASONS as readonly string[]).includes(reason) ? REASON_WORDS[reason as Reason] : `Other reason: ${reason}`;
+}
+
+/** The connection first, then the charges, then the cautions: the order of REASONS. */
+export function orderedReasons(reasons: readonly string[]): string[] {
+  const rank = (r: string) => {
+    const i = (REASONS as readonly string[]).indexOf(r);
+    return i < 0 ? REASONS.length : i;
+  };
+  return [...reasons].sort((a, b) => rank(a) - rank(b));
+}
+
+export const LEVEL_WORDS: Readonly<Record<string, string>> = {
+  F: 'Felony',
+  M: 'Misdemeanor',
+  I: 'Infraction',
+};
+
+export function levelWords(level: string | null): string {
+  if (level === null) return 'Not written';
+  return LEVEL_WORDS[level] ?? level;
+}
+
+export const ROLE_WORDS: Readonly<Record<string, string>> = {
+  victim: 'Victim',
+  witness: 'Witness',
+  'reporting party': 'Reporting party',
+  suspect: 'Suspect',
+};
+
+const SF = 'America/Los_Angeles';
+const sfDateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: SF });
+const sfDay = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: SF });
+const dayFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
+
+const DAY_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A `YYYY-MM-DD` day has no time: the event's time was not given. */
+export function isDayOnly(at: string): boolean {
+  return DAY_ONLY.test(at);
+}
+
+/** A moment in San Francisco local time, e.g. "Aug 23, 2020, 6:09 PM"; a bare day as "Aug 23, 2020". */
+export function formatSfTime(at: string | null | undefined): string {
+  if (!at) return '';
+  const day = DAY_ONLY.exec(at);
+  if (day) return dayFormat.format(new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))));
+  const date = new Date(at);
+  return Number.isNaN(date.getTime()) ? at : sfDateTime.format(date);
+}
+
+/** A `YYYY-MM-DD` day as people write it, e.g. "Aug 23, 2020". */
+export function formatDay(day: string | null | undefined): string {
+  return day ? formatSfTime(day) : '';
+}
+
+/** The San Francisco day (`YYYY-MM-DD`) of a moment. */
+export function sfDayOf(at: string): string | null {
+  if (isDayOnly(at)) return at;
+  const date = new Date(at);
+  return Number.isNaN(date.getTime()) ? null : sfDay.format(date);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "38 hours", or days for gaps of two days and more. */
+function describeHours(hours: number): string {
+  if (hours < 1) return plural(Math.round(hours * 60), 'minute');
+  if (hours < 48) return plural(Math.round(hours), 'hour');
+  return plural(Math.round(hours / 24), 'day');
+}
+
+/**
+ * How long after (or before) the report an event happened, e.g. "38 hours after the report".
+ * Events with a day but no time compare days only, and say so.
+ */
+export function describeGap(event: TimelineEvent, reportAt: string | null): string {
+  if (event.kind === 'reported' && event.hoursAfterReport === 0) return 'The report';
+  if (!reportAt) return isDayOnly(event.at) ? 'Date only' : '';
+  if (isDayOnly(event.at)) {
+    const reportDay = sfDayOf(reportAt);
+    if (!reportDay) return 'Date only';
+    const days = Math.round((Date.parse(`${event.at}T00:00:00Z`) - Date.parse(`${reportDay}T00:00:00Z`)) / 86_400_000);
+    if (days === 0) return 'Date only: the same day as the report';
+    return `Date only: ${plural(Math.abs(days), 'day')} ${days > 0 ? 'after' : 'before'} the day of the report`;
+  }
+  const hours = event.hoursAfterReport ?? (Date.parse(event.at) - Date.parse(reportAt)) / 3_600_000;
+  if (!Number.isFinite(hours)) return '';
+  if (Math.abs(hours) < 1 / 60) return 'At the time of the report';
+  return `${describeHours(Math.abs(hours))} ${hours >= 0 ? 'after' : 'before'} the report`;
+}
+
+/** What a record link opens, in words, e.g. "Incident 220002074" (or "incident 220002074" inside a sentence). */
+export function recordLinkWords(link: string | null, inSentence = false): string {
+  if (!link) return '';
+  const slash = link.indexOf('/');
+  const id = link.slice(slash + 1);
+  const kind = link.slice(0, slash);
+  const word = kind === 'incidents' ? 'Incident' : kind === 'arrests' ? 'Arrest' : kind === 'da-decisions' ? 'DA decision' : null;
+  if (!word) return link;
+  return `${inSentence && word !== 'DA decision' ? word.toLowerCase() : word} ${id}`;
+}
+
+/** A long pseudonymous key, shortened for the eye (the whole key stays in the element's title). */
+export function shortKey(key: string): string {
+  return key.length > 12 ? `${key.slice(0, 12)}…` : key;
+}

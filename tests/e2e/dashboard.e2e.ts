@@ -1,0 +1,270 @@
+import type { Page } from 'playwright-core';
+import type { DashboardResult, MeasuresResult } from '@sra/contracts';
+import { e2eAdminPassword, e2eUrl, seriousViolations, submitSignIn, useChromium } from '../support/e2e';
+
+// The suite shares one server and database across files: this file adds one viewer account and changes nothing else.
+// Every expected number is read from the API at the time of the check, so reviews other files make do not matter.
+const url = e2eUrl;
+const VIEWER = { email: 'dashboard.viewer.e2e@example.org', password: 'dashboard-viewer-123' };
+const REPORT_RULES = ['sfpd-psw-2017', 'sfda-psw-2018', 'ca-pc-647.3'];
+/** Statuses whose flags count (dismissed ones never do). */
+const COUNTED = ['new', 'in_review', 'confirmed_violation'];
+
+const { newPage } = useChromium();
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await submitSignIn(page, email, password);
+  await page.getByTestId('signed-in-email').waitFor();
+}
+
+/** The demo city loads in the background: poll until its flags exist. */
+async function waitForFlags(page: Page): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    const res = await page.request.get(`${url()}/api/flags?range=${encodeURIComponent('[0,0]')}`);
+    if (res.status() === 200 && Number(res.headers()['content-range']?.split('/')[1]) > 0) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the demo flags never appeared');
+}
+
+async function getJson<T>(page: Page, path: string): Promise<T> {
+  const res = await page.request.get(`${url()}${path}`);
+  expect(res.status()).toBe(200);
+  return (await res.json()) as T;
+}
+
+/** How many flags `/api/flags` lists for a filter (its Content-Range total). */
+async function flagTotal(page: Page, filter: object): Promise<number> {
+  const res = await page.request.get(`${url()}/api/flags?filter=${encodeURIComponent(JSON.stringify(filter))}&range=${encodeURIComponent('[0,0]')}`);
+  expect(res.status()).toBe(200);
+  return Number(res.headers()['content-range']!.split('/')[1]);
+}
+
+/** Opens the dashboard at an address and waits until the figures for exactly that address are shown. */
+async function openDashboard(page: Page, search: string): Promise<DashboardResult['query']> {
+  await page.goto(`${url()}/#/${search}`);
+  return readyView(page, search);
+}
+
+/** The filters the shown figures are for, once they match the address's (`search`). */
+async function readyView(page: Page, search: string): Promise<DashboardResult['query']> {
+  const params = new URLSearchParams(search);
+  const wanted: Record<string, string> = { threshold: params.get('threshold') ?? 'medium' };
+  for (const name of ['rule', 'agency', 'district']) wanted[name] = params.get(name) ?? '';
+  for (const name of ['from', 'to']) if (params.get(name)) wanted[name] = params.get(name)!;
+  const view = page.locator(`[data-testid="dashboard"][data-state="ready"]${Object.entries(wanted).map(([k, v]) => `[data-${k}="${v}"]`).join('')}`);
+  await view.waitFor({ timeout: 30_000 });
+  const attr = async (name: string) => (await view.getAttribute(`data-${name}`)) || undefined;
+  return {
+    from: (await attr('from'))!,
+    to: (await attr('to'))!,
+    threshold: (await attr('threshold')) as DashboardResult['query']['threshold'],
+    rule: await attr('rule'),
+    agency: await attr('agency'),
+    district: await attr('district'),
+  };
+}
+
+/** Puts every chart's table of numbers on screen ("Show the numbers" becomes "Hide the numbers"). */
+async function showAllNumbers(page: Page): Promise<void> {
+  const show = page.getByRole('button', { name: 'Show the numbers' });
+  const before = await show.count();
+  while ((await show.count()) > 0) await show.first().click();
+  expect(await page.getByRole('button', { name: 'Hide the numbers' }).count()).toBe(before);
+}
+
+const percent = (rate: number | null) => (rate === null ? 'no eligible reports' : `${(rate * 100).toFixed(1)}%`);
+const count = (n: number) => n.toLocaleString('en-US');
+const dataNumber = async (page: Page, testId: string, attr = 'data-value') => Number(await page.getByTestId(testId).getAttribute(attr));
+
+function lastDay(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
+/** The flagged-cases list filter a click-through must use for the default rule/agency and threshold low. */
+function lowFilter(query: DashboardResult['query'], extra: object = {}): object {
+  return {
+    status: ['current'],
+    confidence: ['high', 'medium', 'low'],
+    reviewStatus: COUNTED,
+    reportFrom: `${query.from}-01`,
+    reportUntil: lastDay(query.to),
+    ruleId: REPORT_RULES,
+    ...extra,
+  };
+}
+
+describe('the compliance dashboard', () => {
+  beforeAll(async () => {
+    const admin = await newPage();
+    await signIn(admin, 'admin@localhost', e2eAdminPassword());
+    await waitForFlags(admin);
+    const created = await admin.request.post(`${url()}/api/users`, { data: { email: VIEWER.email, role: 'viewer', password: VIEWER.password } });
+    expect(created.status()).toBe(201);
+    await admin.context().close();
+  });
+
+  it('shows the monthly rates of one rule and agency exactly as the measures API computes them', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin@localhost', e2eAdminPassword());
+    const query = await openDashboard(page, '?rule=sfpd-psw-2017&agency=SFPD&threshold=low');
+    expect(query).toMatchObject({ rule: 'sfpd-psw-2017', agency: 'SFPD', threshold: 'low' });
+
+    // the default period is the API's: the 12 months up to the latest report
+    const byDefault = await getJson<MeasuresResult>(page, '/api/measures?groupBy=month&rule=sfpd-psw-2017&threshold=low');
+    expect([query.from, query.to]).toEqual([byDefault.from, byDefault.to]);
+
+    const measures = await getJson<MeasuresResult>(
+      page,
+      `/api/measures?groupBy=month&rule=sfpd-psw-2017&from=${query.from}&to=${query.to}&threshold=low`,
+    );
+    expect(measures.rows).toHaveLength(12);
+    // the period must hold flags, or the comparison below proves little
+    expect(measures.rows.reduce((sum, row) => sum + row.flaggedReports, 0)).toBeGreaterThan(0);
+    for (const row of measures.rows) {
+      const shown = page.getByTestId(`monthly-row-SFPD-${row.key}`);
+      expect(Number(await shown.getAttribute('data-eligible'))).toBe(row.eligibleReports);
+      expect(Number(await shown.getAttribute('data-flagged'))).toBe(row.flaggedReports);
+      expect(await shown.getByTestId('eligible').textContent()).toBe(count(row.eligibleReports));
+      expect(await shown.getByTestId('flagged').textContent()).toBe(count(row.flaggedReports));
+      expect(await shown.getByTestId('rate').textContent()).toBe(percent(row.complianceRate));
+      if (row.complianceRate === null) {
+        expect(await page.getByTestId(`monthly-point-SFPD-${row.key}`).count()).toBe(0);
+      } else {
+        // the point drawn on the chart carries the same rate
+        expect(Number(await page.getByTestId(`monthly-point-SFPD-${row.key}`).getAttribute('data-rate'))).toBeCloseTo(row.complianceRate, 12);
+      }
+    }
+    await page.context().close();
+  });
+
+  it('shows the cards and the district chart as the dashboard and flags APIs count them', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin@localhost', e2eAdminPassword());
+    const query = await openDashboard(page, '?threshold=low');
+    const api = await getJson<DashboardResult>(page, `/api/dashboard?from=${query.from}&to=${query.to}&threshold=low`);
+
+    expect(await page.getByTestId('card-eligible').textContent()).toBe(count(api.overall.eligibleReports));
+    expect(await page.getByTestId('card-flagged').textContent()).toBe(count(api.overall.flaggedReports));
+    expect(await page.getByTestId('card-compliance').textContent()).toBe(percent(api.overall.complianceRate));
+    expect(await page.getByTestId('card-confirmed-compliance').textContent()).toBe(percent(api.overall.confirmedComplianceRate));
+    expect(await page.getByTestId('card-open-reviews').textContent()).toBe(count(api.openReviews));
+    expect(api.overall.flags).toBeGreaterThan(0);
+    expect(await page.getByTestId('card-flagged-flags').textContent()).toBe(`${api.overall.flags} flag${api.overall.flags === 1 ? '' : 's'}`);
+    // the card's link opens exactly its flags
+    const cardHref = (await page.getByTestId('card-flagged-flags').getAttribute('href'))!;
+    expect(JSON.parse(new URLSearchParams(cardHref.split('?')[1]).get('filter')!)).toEqual(lowFilter(query));
+    expect(await flagTotal(page, lowFilter(query))).toBe(api.overall.flags);
+    for (const agency of api.perAgency) {
+      expect(await page.getByTestId(`agency-rate-${agency.agency}`).textContent()).toContain(percent(agency.complianceRate));
+    }
+
+    const districts = api.byDistrict.filter((d) => d.key !== null);
+    expect(districts.length).toBeGreaterThan(0);
+    for (const { key, flags } of districts) {
+      expect(await dataNumber(page, `district-value-${key}`)).toBe(flags);
+      expect(await dataNumber(page, `district-bar-${key}`)).toBe(flags);
+      expect(await flagTotal(page, lowFilter(query, { policeDistrict: key }))).toBe(flags);
+    }
+    await page.context().close();
+  });
+
+  it('opens the flagged cases of a district bar or a monthly point, exactly as many as it counts', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin@localhost', e2eAdminPassword());
+    const query = await openDashboard(page, '?threshold=low');
+    const api = await getJson<DashboardResult>(page, `/api/dashboard?from=${query.from}&to=${query.to}&threshold=low`);
+    const district = api.byDistrict.find((d) => d.key !== null)!;
+    const bar = page.getByTestId(`district-bar-${district.key}`);
+    const value = Number(await bar.getAttribute('data-value'));
+    expect(value).toBe(district.flags);
+
+    await bar.click();
+    await page.waitForURL(/#\/flags\?/);
+    const filter = JSON.parse(new URL(page.url().replace('#/', '')).searchParams.get('filter')!);
+    const expected = lowFilter(query, { policeDistrict: district.key });
+    expect(filter).toEqual(expected);
+    expect(await flagTotal(page, filter)).toBe(value);
+    // the list page says the same total
+    await page.locator('.MuiTablePagination-displayedRows', { hasText: new RegExp(`of ${value}$`) }).waitFor({ timeout: 30_000 });
+
+    // a point of the monthly chart: that month's flags of that agency
+    await page.goBack();
+    await readyView(page, '?threshold=low');
+    const month = api.monthly.find((m) => m.agency === 'SFPD' && m.flags > 0)!;
+    const point = page.getByTestId(`monthly-point-SFPD-${month.month}`);
+    expect(Number(await point.getAttribute('data-flags'))).toBe(month.flags);
+    await point.click();
+    await page.waitForURL(/#\/flags\?/);
+    const monthFilter = JSON.parse(new URL(page.url().replace('#/', '')).searchParams.get('filter')!);
+    expect(monthFilter).toEqual(
+      lowFilter(query, { reportFrom: `${month.month}-01`, reportUntil: lastDay(month.month), agency: 'SFPD' }),
+    );
+    expect(await flagTotal(page, monthFilter)).toBe(month.flags);
+    await page.locator('.MuiTablePagination-displayedRows', { hasText: new RegExp(`of ${month.flags}$`) }).waitFor({ timeout: 30_000 });
+    await page.context().close();
+  });
+
+  it('keeps the filters in the address: a changed filter survives a reload', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin@localhost', e2eAdminPassword());
+    const first = await openDashboard(page, '?threshold=low');
+    expect(await page.getByTestId('filter-threshold').inputValue()).toBe('low');
+
+    await page.getByTestId('filter-threshold').selectOption('high');
+    await page.waitForURL(/threshold=high/);
+    await page.locator('[data-testid="dashboard"][data-state="ready"][data-threshold="high"]').waitFor();
+
+    await page.getByTestId('filter-from').fill('2021-01');
+    await page.waitForURL(/from=2021-01/);
+    expect(page.url()).toContain(`to=${first.to}`);
+    await page.locator('[data-testid="dashboard"][data-state="ready"][data-from="2021-01"]').waitFor();
+
+    await page.reload();
+    const kept = await readyView(page, new URL(page.url().replace('#/', '')).search);
+    expect(kept).toMatchObject({ from: '2021-01', to: first.to, threshold: 'high' });
+    expect(await page.getByTestId('filter-threshold').inputValue()).toBe('high');
+    expect(await page.getByTestId('filter-from').inputValue()).toBe('2021-01');
+    const api = await getJson<DashboardResult>(page, `/api/dashboard?from=2021-01&to=${first.to}&threshold=high`);
+    expect(await page.getByTestId('card-eligible').textContent()).toBe(count(api.overall.eligibleReports));
+    expect(await page.getByTestId('card-flagged').textContent()).toBe(count(api.overall.flaggedReports));
+    await page.context().close();
+  });
+
+  it('has no serious accessibility problems, with the numbers hidden or shown', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin@localhost', e2eAdminPassword());
+    const query = await openDashboard(page, '?threshold=low');
+    expect(await seriousViolations(page)).toEqual([]);
+    // hidden tables keep their links out of the tab order; shown, the links are reachable by keyboard
+    const api = await getJson<DashboardResult>(page, `/api/dashboard?from=${query.from}&to=${query.to}&threshold=low`);
+    const link = page.getByTestId(`district-value-${api.byDistrict.find((d) => d.key !== null)!.key}`).locator('a');
+    expect(await link.getAttribute('tabindex')).toBe('-1');
+    await showAllNumbers(page);
+    expect(await page.getByRole('button', { name: 'Hide the numbers' }).count()).toBe(5);
+    expect(await link.getAttribute('tabindex')).toBeNull();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows a viewer the figures but no way into the cases', async () => {
+    const page = await newPage();
+    await signIn(page, VIEWER.email, VIEWER.password);
+    const query = await openDashboard(page, '?threshold=low');
+    const api = await getJson<DashboardResult>(page, `/api/dashboard?from=${query.from}&to=${query.to}&threshold=low`);
+    expect(await page.getByTestId('card-eligible').textContent()).toBe(count(api.overall.eligibleReports));
+    expect(await page.getByTestId('card-flagged-flags').textContent()).toBe(`${api.overall.flags} flag${api.overall.flags === 1 ? '' : 's'}`);
+    expect(await page.locator('a[href*="flags"]').count()).toBe(0);
+    await showAllNumbers(page);
+    expect(await page.locator('a[href*="flags"]').count()).toBe(0);
+
+    // a bar does nothing when clicked
+    const district = api.byDistrict.find((d) => d.key !== null)!;
+    await page.getByTestId(`district-bar-${district.key}`).click();
+    expect(page.url()).not.toContain('/flags');
+    expect(await page.getByTestId('dashboard').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
