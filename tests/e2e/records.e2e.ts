@@ -149,7 +149,7 @@ describe('the records pages', () => {
 
     // one report day in San Francisco: counted here from a wider window, by each incident's own local day
     const day = sfDay(incident.reportDatetime);
-    const around = (offsetDays: number) => new Date(Date.parse(`${day}T00:00:00Z`) + offsetDays * 86_400_000).toISOString();
+    const around = (offsetDays: number) => new Date(Date.parse(`${day}T00:00:00Z`) + offsetDays * 86_400_000).toISOString().slice(0, 10);
     const wide = await apiList<IncidentSummary>(admin, 'incidents', { filter: { reportFrom: around(-1), reportUntil: around(2) }, range: [0, 499] });
     expect(wide.total).toBeLessThan(500);
     const onDay = wide.rows.filter((row) => sfDay(row.reportDatetime) === day);

@@ -77,6 +77,13 @@ describe('records: incidents, arrests, DA decisions', () => {
     ]);
     const mission = await reviewer.get('/api/incidents').query({ filter: JSON.stringify({ policeDistrict: 'Mission' }) }).expect(200);
     expect(mission.body.map((i: { id: string }) => i.id)).toEqual(['990000001']);
+    // Days of report in San Francisco: 990000001 was reported on the evening of 03-05 (05:00 UTC on 03-06).
+    const fromDay = await reviewer.get('/api/incidents').query({ filter: JSON.stringify({ reportFrom: '2024-03-06' }) }).expect(200);
+    expect(fromDay.body.map((i: { id: string }) => i.id)).toEqual(['990000003', '990000002']);
+    const untilDay = await reviewer.get('/api/incidents').query({ filter: JSON.stringify({ reportUntil: '2024-03-05' }) }).expect(200);
+    expect(untilDay.body.map((i: { id: string }) => i.id)).toEqual(['990000001']);
+    const partOfCategory = await reviewer.get('/api/incidents').query({ filter: JSON.stringify({ incidentCategory: 'assa' }) }).expect(200);
+    expect(partOfCategory.body.map((i: { id: string }) => i.id)).toEqual(['990000002']);
     const byCategory = await reviewer.get('/api/incidents').query({ sort: JSON.stringify(['incidentCategory', 'ASC']) }).expect(200);
     expect(byCategory.body.map((i: { incidentCategory: string }) => i.incidentCategory)).toEqual(['Assault', 'Burglary', 'Robbery']);
   });

@@ -10,10 +10,12 @@ export const INCIDENT_LIST: ListSpec = {
   sortable: { id: 'i.id', reportDatetime: 'i.report_at', incidentDatetime: 'i.incident_at', incidentCategory: 'i.category', policeDistrict: 'i.police_district' },
   defaultSort: { field: 'reportDatetime', order: 'DESC' },
   filters: {
-    incidentCategory: { column: 'i.category', kind: 'text' },
+    /** Part of the category, any case: "assault" finds "Assault" and "Simple Assault". */
+    incidentCategory: { column: 'i.category', kind: 'contains' },
     policeDistrict: { column: 'i.police_district', kind: 'text' },
-    reportFrom: { column: 'i.report_at', kind: 'from' },
-    reportUntil: { column: 'i.report_at', kind: 'to' },
+    /** Days of the first report, in San Francisco (as the flags' reportFrom/reportUntil). */
+    reportFrom: { column: 'i.report_date', kind: 'from' },
+    reportUntil: { column: 'i.report_date', kind: 'to' },
   },
   idColumn: 'i.id',
   idKind: 'key',
@@ -51,6 +53,7 @@ export const DA_DECISION_LIST: ListSpec = {
 
 // One row per incident number: its first report, first occurrence, and the category and district of its first row.
 const INCIDENTS = `(SELECT incident_number AS id, min(report_datetime) AS report_at, min(incident_datetime) AS incident_at,
+    (min(report_datetime) AT TIME ZONE 'America/Los_Angeles')::date AS report_date,
     (array_agg(incident_category ORDER BY report_datetime, row_id))[1] AS category,
     (array_agg(police_district ORDER BY report_datetime, row_id))[1] AS police_district, count(*)::int AS rows
   FROM incident_report_row GROUP BY incident_number) i`;

@@ -2,7 +2,7 @@ import { Box, Typography } from '@mui/material';
 import { DataTable, DateInput, List, SelectInput, TextInput } from 'react-admin';
 import type { IncidentSummary } from '@sra/contracts';
 import { ShowLink } from '../../components/ShowLink';
-import { dayOfInstant, ListIntro, READ_ONLY_NOTE, SfDateTime, sfDayEnd, sfDayStart } from './parts';
+import { ListIntro, READ_ONLY_NOTE, SfDateTime } from './parts';
 
 /** SFPD's police districts as the incident file names them. */
 const DISTRICTS = ['Bayview', 'Central', 'Ingleside', 'Mission', 'Northern', 'Park', 'Richmond', 'Southern', 'Taraval', 'Tenderloin', 'Out of SF'];
@@ -16,7 +16,7 @@ const incidentFilters = [
     key="incidentCategory"
     source="incidentCategory"
     label="Category"
-    placeholder="As in the file, e.g. Assault"
+    placeholder="e.g. assault"
     parse={trimmed}
     alwaysOn
   />,
@@ -25,16 +25,12 @@ const incidentFilters = [
     key="reportFrom"
     source="reportFrom"
     label="Reported from"
-    parse={(day: string) => (day ? sfDayStart(day) : day)}
-    format={dayOfInstant}
     alwaysOn
   />,
   <DateInput
     key="reportUntil"
     source="reportUntil"
     label="Reported until"
-    parse={(day: string) => (day ? sfDayEnd(day) : day)}
-    format={dayOfInstant}
     alwaysOn
   />,
 ];

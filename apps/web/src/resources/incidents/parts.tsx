@@ -60,43 +60,6 @@ export const Day = ({ day, testId, empty = 'Not recorded' }: { day: string | nul
     <span data-testid={testId}>{empty}</span>
   );
 
-/** The offset of San Francisco time from UTC at `utcMillis`, as `-08:00` or `-07:00`. */
-function sfOffset(utcMillis: number): string {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: SF_TIME_ZONE, timeZoneName: 'longOffset' })
-    .formatToParts(new Date(utcMillis))
-    .find((part) => part.type === 'timeZoneName')?.value;
-  const offset = name?.replace(/^GMT/, '') ?? '';
-  return offset === '' ? '+00:00' : offset;
-}
-
-function dayParts(day: string): [number, number, number] | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  return match ? [Number(match[1]), Number(match[2]) - 1, Number(match[3])] : null;
-}
-
-/**
- * The first instant of a San Francisco day, e.g. `2022-05-11T00:00:00-07:00`. The
- * incident filters compare times, so a day picked on the page must be turned into
- * the instants that start and end it there, not at UTC midnight.
- */
-export function sfDayStart(day: string): string {
-  const parts = dayParts(day);
-  if (!parts) return day;
-  // 08:00 UTC is local midnight in winter and 01:00 in summer: either way the offset in force at midnight.
-  return `${day}T00:00:00${sfOffset(Date.UTC(parts[0], parts[1], parts[2], 8))}`;
-}
-
-/** The last instant of a San Francisco day, e.g. `2022-05-11T23:59:59.999-07:00`. */
-export function sfDayEnd(day: string): string {
-  const parts = dayParts(day);
-  if (!parts) return day;
-  // 06:00 UTC the next day is 22:00 or 23:00 local: clocks never change that late in the evening.
-  return `${day}T23:59:59.999${sfOffset(Date.UTC(parts[0], parts[1], parts[2] + 1, 6))}`;
-}
-
-/** For a DateInput holding an instant: show its day. */
-export const dayOfInstant = (value: unknown): string => (typeof value === 'string' && value.length >= 10 ? value.slice(0, 10) : '');
-
 /**
  * A person key, shortened: the keys are long pseudonyms, so the page shows the
  * start and keeps the whole key in the title (shown on hover).
