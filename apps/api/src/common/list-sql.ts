@@ -65,3 +65,23 @@ export async function listSql<T>(db: DataSource, select: string, query: ListQuer
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/**
+ * The same, for a source whose rows are costly to produce (joins, conversions): the page's ids are chosen first
+ * from narrow rows, then only those rows are produced; the total is counted alongside.
+ */
+export async function listSqlByPage<T>(db: DataSource, columns: string, from: string, query: ListQuery, spec: ListSpec): Promise<{ rows: T[]; total: number }> {
+  const params: unknown[] = [];
+  const { where, orderBy } = listClauses(query, spec, (value) => {
+    params.push(value);
+    return `$${params.length}`;
+  });
+  const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+  const limit = query.range.end - query.range.start + 1;
+  const page = `SELECT ${spec.idColumn} FROM ${from}${whereSql} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${query.range.start}`;
+  const [rows, counted] = await Promise.all([
+    db.query(`SELECT ${columns} FROM ${from} WHERE ${spec.idColumn} IN (${page}) ORDER BY ${orderBy}`, params) as Promise<T[]>,
+    db.query(`SELECT count(*)::int AS total FROM ${from}${whereSql}`, params) as Promise<Array<{ total: number }>>,
+  ]);
+  return { rows, total: counted[0].total };
+}

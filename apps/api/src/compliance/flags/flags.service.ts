@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { REVIEW_STATUSES, type ChargeReading, type FlagDetail, type FlagRecord, type ListQuery, type TimelineEvent } from '@sra/contracts';
 import { readCharges, RULE_IDS, type PolicyDocument } from '@sra/policies';
 import type { ListSpec } from '../../common/list-query';
-import { listSql } from '../../common/list-sql';
+import { listSqlByPage } from '../../common/list-sql';
 import { PoliciesService } from '../policies/policies.service';
 import { ReviewsService } from '../reviews/reviews.service';
 
@@ -80,7 +80,7 @@ export class FlagsService {
   ) {}
 
   list(query: ListQuery): Promise<{ rows: FlagRecord[]; total: number }> {
-    return listSql<FlagRecord>(this.db, `SELECT ${COLUMNS} FROM ${FLAGS}`, query, FLAG_LIST);
+    return listSqlByPage<FlagRecord>(this.db, COLUMNS, FLAGS, query, FLAG_LIST);
   }
 
   async get(id: string): Promise<FlagRecord> {
