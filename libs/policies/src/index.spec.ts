@@ -21,6 +21,7 @@ describe('@sra/policies', () => {
         'incidentQualifies',
         'padIncidentCode',
         'protectedChargeReasons',
+        'readCharges',
         'repealedCharges',
         'rowQualifies',
         'sortedUnique',
