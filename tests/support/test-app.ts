@@ -13,6 +13,8 @@ import { createTestDatabase } from './test-postgres';
 export interface TestApp {
   app: NestExpressApplication;
   db: DataSource;
+  /** The test database's URL, for a CLI run as a real process against it. */
+  databaseUrl: string;
   request: () => ReturnType<typeof supertest>;
   /** Creates a user with this role and returns an agent signed in as them. */
   signedIn: (role: Role, email?: string) => Promise<ReturnType<typeof supertest.agent>>;
@@ -37,6 +39,7 @@ export async function startTestApp(env: Record<string, string> = {}, extraModule
   return {
     app,
     db: app.get<DataSource>(getDataSourceToken()),
+    databaseUrl: database.url,
     request: () => supertest(server),
     createUser,
     signedIn: async (role, email = `${role}-${++n}@example.org`) => {

@@ -9,6 +9,8 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { ComplianceModule } from './compliance/compliance.module';
 import { RecordsModule } from './records/records.module';
+import { ReportsModule } from './reports/reports.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthController } from './health/health.controller';
 import { IngestModule } from './ingest/ingest.module';
@@ -39,6 +41,8 @@ export class AppModule {
         DemoModule,
         ComplianceModule,
         RecordsModule,
+        ReportsModule,
+        MeetingsModule,
         ...(options.extraModules ?? []),
       ],
       controllers: [HealthController],

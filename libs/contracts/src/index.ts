@@ -10,3 +10,5 @@ export * from './rules';
 export * from './reviews';
 export * from './dashboard';
 export * from './records';
+export * from './reports';
+export * from './meetings';

@@ -7,6 +7,7 @@ import { dataSourceOptions } from '../database/data-source-options';
 import { ComplianceModule } from '../compliance/compliance.module';
 import { DemoModule } from '../demo/demo.module';
 import { IngestModule } from '../ingest/ingest.module';
+import { ReportsModule } from '../reports/reports.module';
 import { UsersModule } from '../users/users.module';
 
 /** The same modules as the server, without HTTP. Migrations run only when a command asks. */
@@ -23,6 +24,7 @@ export class CliModule {
         IngestModule,
         DemoModule,
         ComplianceModule,
+        ReportsModule,
       ],
     };
   }

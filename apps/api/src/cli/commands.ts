@@ -12,6 +12,7 @@ import { runIngest } from './ingest.command';
 import { DemoService } from '../demo/demo.service';
 import { EvaluationService } from '../compliance/evaluation/evaluation.service';
 import { FLAG_EXPORT_FORMATS, writeFlags } from './flags.command';
+import { reportArgs, runReport } from './report.command';
 
 export interface CommandContext {
   /** Null for commands that need no database. */
@@ -127,6 +128,16 @@ export const COMMANDS: Record<string, CommandSpec> = {
         throw new CliError(`--format must be one of ${FLAG_EXPORT_FORMATS.join(', ')} (got "${String(format)}")`, 2);
       }
       await writeFlags(dataSource(ctx), format as (typeof FLAG_EXPORT_FORMATS)[number], (chunk) => process.stdout.write(chunk));
+    },
+  },
+  report: {
+    summary: "Write a month's compliance report (a new snapshot when the data changed since the latest)",
+    usage: 'report --month YYYY-MM [--edition internal|public] [--format pdf|csv|json] --out FILE [--reason TEXT]',
+    options: { month: { type: 'string' }, edition: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, reason: { type: 'string' } },
+    migrate: true,
+    async run(ctx) {
+      const args = reportArgs(ctx.options);
+      ctx.out(JSON.stringify(await runReport(appOf(ctx), args)));
     },
   },
   demo: {

@@ -54,7 +54,8 @@ async function run(argv: string[]): Promise<void> {
     await spec.run({ app: null, options, positionals, stdin: readStdin, out, database: { embedded: false } });
     return;
   }
-  const config = loadConfig(process.env);
+  // A command does its one job: the server's monthly report scheduler never runs inside it.
+  const config = { ...loadConfig(process.env), reportScheduler: false };
   let db: DatabaseConnection | null = null;
   let app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>> | null = null;
   try {

@@ -15,6 +15,6 @@ import { ReviewsService } from './reviews/reviews.service';
 @Module({
   controllers: [PoliciesController, MeasuresController, FlagsController, ReviewsController, DashboardController],
   providers: [PoliciesService, EvaluationService, MeasuresService, FlagsService, ReviewsService, DashboardService, VersionedCache],
-  exports: [PoliciesService, EvaluationService, FlagsService],
+  exports: [PoliciesService, EvaluationService, FlagsService, ReviewsService],
 })
 export class ComplianceModule {}

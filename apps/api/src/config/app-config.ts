@@ -26,6 +26,8 @@ export interface AppConfig {
   /** Load a demo data set into an empty database on start. */
   demo: boolean;
   demoIncidents: number;
+  /** Generate a draft of the previous month's report on the 1st of each month (checked hourly). */
+  reportScheduler: boolean;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string = findRepoRo
     personKeySecret: env.PERSON_KEY_SECRET ? env.PERSON_KEY_SECRET : null,
     demo: bool('AUDIT_DEMO', appEnv !== 'production'),
     demoIncidents: int('AUDIT_DEMO_INCIDENTS', 450_000, 1000, 100_000_000),
+    reportScheduler: bool('AUDIT_REPORT_SCHEDULER', true),
   };
 
   if (config.personKeySecret !== null && config.personKeySecret.length < 32) {

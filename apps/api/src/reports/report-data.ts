@@ -1,0 +1,151 @@
+import type { EntityManager } from 'typeorm';
+import { CONFIRMED_REVIEW_STATUSES, DISMISSED_REVIEW_STATUSES, REVIEW_STATUSES, type ReportData } from '@sra/contracts';
+import { RULE_IDS } from '@sra/policies';
+import { shiftMonth } from '../compliance/measures/measures.service';
+
+const REPORT_RULES = RULE_IDS.filter((r) => r !== 'ca-sb357-repeal');
+
+/*
+ * Parameters: $1 first day of the report month, $2 first day of the trend's first month, $3 report rules,
+ * $4 dismissed statuses, $5 confirmed statuses. Months are months of report, San Francisco time, as everywhere.
+ */
+const SCOPE = `
+  e AS (
+    SELECT rule_id, incident_number, person_key, report_month, police_district, incident_category
+      FROM eligible_report WHERE report_month BETWEEN $2::date AND $1::date AND rule_id = ANY($3::text[])
+  ),
+  fl AS (
+    SELECT f.id, f.rule_id, f.agency, f.report_incident_number AS incident_number, f.person_key, f.confidence,
+           date_trunc('month', f.report_at AT TIME ZONE 'America/Los_Angeles')::date AS report_month,
+           coalesce(r.status, 'new') AS review_status,
+           f.confidence IN ('high', 'medium') AND coalesce(r.status, 'new') <> ALL($4::text[]) AS counted,
+           f.confidence IN ('high', 'medium') AND r.status = ANY($5::text[]) AS confirmed
+      FROM flag f LEFT JOIN flag_review r ON r.flag_id = f.id
+     WHERE f.status = 'current' AND f.report_at IS NOT NULL AND f.rule_id = ANY($3::text[])
+       AND (f.report_at AT TIME ZONE 'America/Los_Angeles')::date >= $2::date
+       AND (f.report_at AT TIME ZONE 'America/Los_Angeles')::date < ($1::date + interval '1 month')
+  )`;
+
+const COUNTS = (eligible: string, flags = 'fl') => `
+  ${eligible}::int AS "eligibleReports",
+  count(DISTINCT (${flags}.incident_number, ${flags}.person_key)) FILTER (WHERE ${flags}.counted)::int AS "flaggedReports",
+  count(DISTINCT (${flags}.incident_number, ${flags}.person_key)) FILTER (WHERE ${flags}.confirmed)::int AS "confirmedReports",
+  count(${flags}.id) FILTER (WHERE ${flags}.counted)::int AS flags`;
+
+/**
+ * Everything a month's report rests on, read in one snapshot of the database (the caller's repeatable-read
+ * transaction), so that the figures agree with each other.
+ */
+export async function gatherReportData(tx: EntityManager, month: string, takenAt: string): Promise<ReportData> {
+  const trendFrom = shiftMonth(month, -12);
+  const params = [`${month}-01`, `${trendFrom}-01`, REPORT_RULES, DISMISSED_REVIEW_STATUSES, CONFIRMED_REVIEW_STATUSES];
+  const q = <T>(sql: string, p: unknown[] = params): Promise<T[]> => tx.query(sql, p);
+
+  const rules = await q<ReportData['rules'][number]>(
+    `WITH ${SCOPE}, titles AS (SELECT DISTINCT ON (rule_id) rule_id, document->>'title' AS title FROM policy_version ORDER BY rule_id, version DESC)
+     SELECT r.rule_id AS "ruleId", coalesce(t.title, r.rule_id) AS title,
+            ${COUNTS(`(SELECT count(*) FROM e WHERE e.rule_id = r.rule_id AND e.report_month = $1::date)`, 'm')}
+       FROM unnest($3::text[]) WITH ORDINALITY AS r(rule_id, n)
+       LEFT JOIN titles t ON t.rule_id = r.rule_id
+       LEFT JOIN fl m ON m.rule_id = r.rule_id AND m.report_month = $1::date
+      GROUP BY r.rule_id, r.n, t.title ORDER BY r.n`,
+  );
+  const agencies = await q<ReportData['agencies'][number]>(
+    `WITH ${SCOPE},
+          pairs AS (SELECT DISTINCT rule_id, agency FROM flag WHERE status = 'current' AND rule_id = ANY($3::text[]))
+     SELECT p.rule_id AS "ruleId", p.agency,
+            ${COUNTS(`(SELECT count(*) FROM e WHERE e.rule_id = p.rule_id AND e.report_month = $1::date)`, 'm')}
+       FROM pairs p LEFT JOIN fl m ON m.rule_id = p.rule_id AND m.agency = p.agency AND m.report_month = $1::date
+      GROUP BY p.rule_id, p.agency ORDER BY array_position($3::text[], p.rule_id), p.agency`,
+  );
+  const trend = await q<ReportData['trend'][number]>(
+    `WITH ${SCOPE},
+          months AS (SELECT m::date AS month FROM generate_series($2::date, $1::date, interval '1 month') m),
+          eligible AS (SELECT rule_id, report_month, count(*) AS n FROM e GROUP BY 1, 2)
+     SELECT to_char(mo.month, 'YYYY-MM') AS month, r.rule_id AS "ruleId", ${COUNTS('coalesce(min(el.n), 0)', 'm')}
+       FROM unnest($3::text[]) WITH ORDINALITY AS r(rule_id, n) CROSS JOIN months mo
+       LEFT JOIN eligible el ON el.rule_id = r.rule_id AND el.report_month = mo.month
+       LEFT JOIN fl m ON m.rule_id = r.rule_id AND m.report_month = mo.month
+      GROUP BY mo.month, r.rule_id, r.n ORDER BY mo.month, r.n`,
+  );
+  // A report counts once in the breakdowns, however many rules it is eligible under; its category is the first
+  // qualifying one by name (the rules can qualify it through different codes).
+  const REPORTS = `rep AS (SELECT incident_number, person_key, min(police_district) AS district, min(incident_category) AS category
+                             FROM e WHERE report_month = $1::date GROUP BY 1, 2),
+                   mfl AS (SELECT fl.*, rep.district, rep.category FROM fl JOIN rep USING (incident_number, person_key) WHERE fl.report_month = $1::date)`;
+  const byDistrict = await q<ReportData['byDistrict'][number]>(
+    `WITH ${SCOPE}, ${REPORTS},
+          n AS (SELECT district, count(*) AS eligible FROM rep GROUP BY 1)
+     SELECT n.district, ${COUNTS('min(n.eligible)', 'mfl')}
+       FROM n LEFT JOIN mfl ON mfl.district IS NOT DISTINCT FROM n.district
+      GROUP BY n.district ORDER BY n.district NULLS LAST`,
+  );
+  const byCategory = await q<ReportData['byCategory'][number]>(
+    `WITH ${SCOPE}, ${REPORTS},
+          n AS (SELECT category, count(*) AS eligible FROM rep GROUP BY 1)
+     SELECT n.category, ${COUNTS('min(n.eligible)', 'mfl')}
+       FROM n LEFT JOIN mfl ON mfl.category IS NOT DISTINCT FROM n.category
+      GROUP BY n.category ORDER BY n.category NULLS LAST`,
+  );
+  const byStatus = await q<{ confidence: 'high' | 'medium' | 'low'; reviewStatus: string; flags: number }>(
+    `WITH ${SCOPE}
+     SELECT c.confidence, s.status AS "reviewStatus", count(fl.id)::int AS flags
+       FROM unnest(ARRAY['high', 'medium', 'low']) WITH ORDINALITY AS c(confidence, cn)
+       CROSS JOIN unnest($6::text[]) WITH ORDINALITY AS s(status, sn)
+       LEFT JOIN fl ON fl.confidence = c.confidence AND fl.review_status = s.status AND fl.report_month = $1::date
+      GROUP BY c.confidence, c.cn, s.status, s.sn ORDER BY c.cn, s.sn`,
+    [...params, REVIEW_STATUSES],
+  );
+  const cases = await q<ReportData['cases'][number]>(
+    `WITH ${SCOPE}
+     SELECT f.id AS "flagId", f.rule_id AS "ruleId", f.confidence, f.agency, f.report_incident_number AS "reportIncidentNumber",
+            f.action_type AS "actionType", f.action_date::text AS "actionDate", f.police_district AS "policeDistrict",
+            f.incident_category AS "incidentCategory", fl.review_status AS "reviewStatus", f.sentence
+       FROM fl JOIN flag f ON f.id = fl.id
+      WHERE fl.report_month = $1::date
+      ORDER BY f.action_date, f.id`,
+  );
+  const batches = await tx.query(
+    `SELECT kind, file_name AS "fileName", to_json(finished_at) #>> '{}' AS "loadedAt", rows_read AS "rowsRead", inserted, updated, rejected
+       FROM import_batch WHERE status = 'loaded' AND finished_at <= $1::timestamptz ORDER BY finished_at, id`,
+    [takenAt],
+  );
+  const [basis]: Array<{ arrests: number; arrestsLinked: number; evaluatedAt: string | null }> = await tx.query(
+    `SELECT count(*)::int AS arrests,
+            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM incident_report_row i WHERE i.incident_number = a.incident_number))::int AS "arrestsLinked",
+            (SELECT to_json(max(finished_at)) #>> '{}' FROM evaluation_run WHERE status = 'done') AS "evaluatedAt"
+       FROM arrest a WHERE a.arrest_date >= $1::date AND a.arrest_date < ($1::date + interval '1 month')`,
+    [`${month}-01`],
+  );
+  const policies = await tx.query(
+    `SELECT p.rule_id || ':' || p.version AS id, p.rule_id AS "ruleId", p.version, p.document->>'title' AS title, p.document->>'instrument' AS instrument,
+            p.effective_from::text AS "effectiveFrom", p.effective_until::text AS "effectiveUntil",
+            jsonb_strip_nulls(jsonb_build_object('qualification', p.document#>>'{qualification,provenance}', 'protectedCharges', p.document#>>'{protectedCharges,provenance}',
+              'repealedCodes', p.document#>>'{repealedCodes,provenance}')) AS provenance
+       FROM (SELECT v.*, lead(v.effective_from) OVER (PARTITION BY v.rule_id ORDER BY v.effective_from) - 1 AS effective_until FROM policy_version v) p
+      WHERE p.effective_from < ($1::date + interval '1 month') AND (p.effective_until IS NULL OR p.effective_until >= $1::date)
+      ORDER BY p.effective_from, p.rule_id`,
+    [`${month}-01`],
+  );
+  return {
+    month,
+    trendFrom,
+    threshold: 'medium',
+    takenAt,
+    rules,
+    agencies,
+    trend,
+    byDistrict,
+    byCategory,
+    flagsByConfidenceAndStatus: byStatus,
+    cases,
+    dataBasis: {
+      batches,
+      rejectedRows: batches.reduce((sum: number, b: { rejected: number }) => sum + b.rejected, 0),
+      arrests: basis.arrests,
+      arrestsLinked: basis.arrestsLinked,
+      evaluatedAt: basis.evaluatedAt,
+    },
+    policies,
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * Monthly compliance reports (issue 7). A report version is a snapshot: the data it used, the figures, the files
+ * and a content hash. Both editions come from the same snapshot: `internal` (case-level, pseudonymous) and `public`
+ * (aggregates only, small counts suppressed per compliance-rules.md §8).
+ */
+export const REPORT_EDITIONS = ['internal', 'public'] as const;
+export type ReportEdition = (typeof REPORT_EDITIONS)[number];
+export const REPORT_FORMATS = ['pdf', 'csv', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Counts below this are shown as `<11` in the public edition and to viewers (§8). */
+export const DEFAULT_SUPPRESSION_THRESHOLD = 11;
+
+/** One cell of a table: a number, text, or a suppressed count (shown as `<threshold`). */
+export type ReportCell = string | number | null | { suppressed: true; display: string };
+
+export interface ReportTable {
+  /** Stable name, also the CSV file name: `measures-by-agency`. */
+  id: string;
+  title: string;
+  columns: string[];
+  rows: ReportCell[][];
+  /** Plain-language notes under the table (e.g. what `<11` means). */
+  notes?: string[];
+}
+
+export interface ReportChart {
+  id: string;
+  title: string;
+  kind: 'line' | 'bar';
+  /** x labels (months, districts...). */
+  categories: string[];
+  /** One series per line/bar group; null where there is no value (no eligible report, or suppressed). */
+  series: Array<{ name: string; values: Array<number | null> }>;
+  /** Axis unit, e.g. `%` for rates or `flags`. */
+  unit: string;
+}
+
+export interface ReportSection {
+  id: string;
+  heading: string;
+  paragraphs: string[];
+  tables: ReportTable[];
+  charts: ReportChart[];
+}
+
+/** A report as rendered on the page, in the PDF and as CSV: the same document everywhere. */
+export interface ReportDocument {
+  title: string;
+  month: string;
+  edition: ReportEdition;
+  version: number;
+  status: 'draft' | 'published';
+  generatedAt: string;
+  /** SHA-256 of the snapshot's data (the same for both editions): shown on the report. */
+  contentHash: string;
+  suppressionThreshold: number;
+  sections: ReportSection[];
+}
+
+/** One stored version of a month's report (`GET /api/reports`). */
+export interface ReportVersionRecord {
+  /** `<month>:<version>`, e.g. `2022-05:2`. */
+  id: string;
+  month: string;
+  version: number;
+  status: 'draft' | 'published';
+  /** Why this version exists when an earlier one was published (required then). */
+  reason: string | null;
+  generatedAt: string;
+  generatedBy: string;
+  publishedAt: string | null;
+  publishedBy: string | null;
+  contentHash: string;
+  /** A newer version of the same month exists. */
+  superseded: boolean;
+  /** Figures at a glance for the list. */
+  eligibleReports: number;
+  flaggedReports: number;
+  flags: number;
+}
+
+/** `POST /api/reports` body. */
+export interface GenerateReportRequest {
+  month: string;
+  /** Needed when the month already has a published version. */
+  reason?: string;
+}
+
+/** `POST /api/reports/:id/publish` body. */
+export interface PublishReportRequest {
+  reason?: string;
+}
+
+/** The figures of one rule (and agency) for one month or a whole month's breakdown row. */
+export interface ReportCounts {
+  eligibleReports: number;
+  /** Eligible reports with a current flag at or above medium confidence that no review dismissed. */
+  flaggedReports: number;
+  /** Eligible reports with a flag a reviewer confirmed. */
+  confirmedReports: number;
+  /** The flags behind flaggedReports. */
+  flags: number;
+}
+
+/**
+ * Everything a month's report rests on, gathered by the API in one snapshot (and stored with it), so the
+ * report can be rebuilt exactly, in either edition, at any later time.
+ */
+export interface ReportData {
+  /** The report's month, `YYYY-MM`. */
+  month: string;
+  /** The first month of the trend: 12 months before `month`. */
+  trendFrom: string;
+  /** Flags at or above this confidence count (medium). */
+  threshold: 'medium';
+  /** When the snapshot was taken (ISO). */
+  takenAt: string;
+  /** Per report rule: its title and the month's figures, agencies together (a report counts once). */
+  rules: Array<{ ruleId: string; title: string } & ReportCounts>;
+  /** Per report rule and acting agency, for the month: flagged reports by that agency against the rule's eligible reports. */
+  agencies: Array<{ ruleId: string; agency: string } & ReportCounts>;
+  /** The month and the 12 before it, per report rule (every month, zeros included). */
+  trend: Array<{ month: string; ruleId: string } & ReportCounts>;
+  /** The month's eligible reports, every rule together, by police district of the report (null: unknown). */
+  byDistrict: Array<{ district: string | null } & ReportCounts>;
+  /** The same by incident category. */
+  byCategory: Array<{ category: string | null } & ReportCounts>;
+  /** The month's current flags (every confidence) by confidence and review status (zeros included). */
+  flagsByConfidenceAndStatus: Array<{ confidence: 'high' | 'medium' | 'low'; reviewStatus: string; flags: number }>;
+  /** The month's current flags, for the internal edition only (no person keys, even there). */
+  cases: Array<{
+    flagId: string;
+    ruleId: string;
+    confidence: 'high' | 'medium' | 'low';
+    agency: string;
+    reportIncidentNumber: string | null;
+    actionType: 'arrest' | 'da_decision';
+    actionDate: string;
+    policeDistrict: string | null;
+    incidentCategory: string | null;
+    reviewStatus: string;
+    sentence: string;
+  }>;
+  /** What the month rests on. */
+  dataBasis: {
+    batches: Array<{ kind: string; fileName: string; loadedAt: string; rowsRead: number; inserted: number; updated: number; rejected: number }>;
+    rejectedRows: number;
+    /** Arrests made in the month, and how many of them name an incident that is loaded. */
+    arrests: number;
+    arrestsLinked: number;
+    /** The last evaluation before the snapshot. */
+    evaluatedAt: string | null;
+  };
+  /** The policy versions in force during the month, with provenance. */
+  policies: Array<{ id: string; ruleId: string; version: number; title: string; instrument: string; effectiveFrom: string; effectiveUntil: string | null; provenance: Record<string, string> }>;
+}

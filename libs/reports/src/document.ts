@@ -1,0 +1,459 @@
+/**
+ * A month's report as one document (issue 7): the page, the PDF and the CSV files all draw it. Built from the
+ * stored `ReportData` snapshot only, so the same snapshot always gives the same document (no clock, no locale).
+ */
+import type { ReportCell, ReportChart, ReportData, ReportDocument, ReportEdition, ReportSection, ReportTable } from '@sra/contracts';
+import { DEFAULT_THRESHOLD } from '@sra/suppression';
+import { countCell, countText, internalCounter, NO_ELIGIBLE, publicCounter, rateCell, rateValue, RATE_NOT_SHOWN, type Counter, type Shown } from './counts';
+import { computeFigures, type Breakdown, type Figures } from './figures';
+import {
+  actionLabel,
+  batchKindLabel,
+  compareText,
+  confidenceLabel,
+  monthLabel,
+  percentOf,
+  percentText,
+  plural,
+  provenanceText,
+  reviewStatusLabel,
+  sfTime,
+} from './format';
+
+export interface BuildReportOptions {
+  edition: ReportEdition;
+  version: number;
+  status: 'draft' | 'published';
+  generatedAt: string;
+  contentHash: string;
+  /** Counts under this are hidden in the public edition (default 11). */
+  threshold?: number;
+  /** Names to use for rules, by rule id; otherwise the snapshot's titles. */
+  ruleTitles?: Record<string, string>;
+}
+
+interface Context {
+  data: ReportData;
+  edition: ReportEdition;
+  counter: Counter;
+  threshold: number;
+  figures: Figures;
+  ruleTitle(ruleId: string): string;
+}
+
+export function buildReportDocument(data: ReportData, options: BuildReportOptions): ReportDocument {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const counter = options.edition === 'public' ? publicCounter(threshold) : internalCounter(threshold);
+  const ctx: Context = {
+    data,
+    edition: options.edition,
+    counter,
+    threshold,
+    figures: computeFigures(data, counter),
+    ruleTitle: (ruleId) =>
+      options.ruleTitles?.[ruleId] ??
+      data.rules.find((r) => r.ruleId === ruleId)?.title ??
+      data.policies.find((p) => p.ruleId === ruleId)?.title ??
+      ruleId,
+  };
+  const sections: ReportSection[] = [summarySection(ctx), trendSection(ctx), whereSection(ctx), confidenceSection(ctx)];
+  // Case-level rows exist only in the internal edition: the public one never even builds them.
+  if (options.edition === 'internal') sections.push(casesSection(ctx));
+  sections.push(dataBasisSection(ctx), policiesSection(ctx), methodSection(ctx));
+  return {
+    title: `Safe reporting compliance report, ${monthLabel(data.month)} (${options.edition === 'public' ? 'public' : 'internal'} edition)`,
+    month: data.month,
+    edition: options.edition,
+    version: options.version,
+    status: options.status,
+    generatedAt: options.generatedAt,
+    contentHash: options.contentHash,
+    suppressionThreshold: threshold,
+    sections,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Notes shared by the tables
+
+function suppressionNotes(ctx: Context, withRates: boolean): string[] {
+  if (!ctx.counter.suppresses) return [];
+  const notes = [
+    `"${ctx.counter.label}" marks a hidden count: a count from 1 to ${ctx.threshold - 1}, or a larger count hidden as well so that a total cannot give a small one away.`,
+  ];
+  if (withRates) notes.push(`A rate is "${RATE_NOT_SHOWN}" when one of its two counts is hidden: the rate would give the count away.`);
+  return notes;
+}
+
+const RATE_NOTE = `Compliance rate = 1 - flagged reports / eligible reports. With no eligible report there is no rate ("${NO_ELIGIBLE}"), not 100%.`;
+
+function rateSentence(ctx: Context, flagged: Shown, eligible: Shown, what: string): string {
+  if (eligible === 0) return `there is no ${what}, as nothing was eligible`;
+  const rate = rateValue(flagged, eligible);
+  return rate === null ? `the ${what} is not shown, as it would reveal a hidden count` : `a ${what} of ${percentText(rate)}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 1. Summary
+
+function summarySection(ctx: Context): ReportSection {
+  const { data, counter, figures } = ctx;
+  const t = (value: Shown) => countText(counter, value);
+  const paragraphs = [
+    `This report covers ${monthLabel(data.month)}: the reports of violent crime made to the police that month by people recorded as victim or witness, and whether any of them was then arrested or charged in a way a safe-reporting policy bars.`,
+    ctx.edition === 'public'
+      ? `This is the public edition. It shows totals only: no case, no incident number and no person appears in it, and counts under ${ctx.threshold} are hidden.`
+      : 'This is the internal edition. It lists every flagged case by incident number (no person is named or keyed). It is for the task force only; share the public edition outside it.',
+    ...figures.rules.map((rule) => {
+      const title = ctx.ruleTitle(rule.ruleId);
+      if (rule.eligible === 0) return `${title}: no eligible reports this month, so there is no compliance rate.`;
+      return (
+        `${title}: ${plural(t(rule.eligible), 'eligible report')}, of which ${t(rule.flagged)} flagged: ${rateSentence(ctx, rule.flagged, rule.eligible, 'compliance rate')}. ` +
+        `${t(rule.confirmed)} confirmed by a reviewer: ${rateSentence(ctx, rule.confirmed, rule.eligible, 'confirmed compliance rate')}. ` +
+        `${plural(t(rule.flags), 'flag')} in all.`
+      );
+    }),
+    'A flag counts when its confidence is medium or high and no reviewer dismissed it; flags still new or in review count until a reviewer decides.',
+  ];
+  const byRule: ReportTable = {
+    id: 'summary-by-rule',
+    title: `Compliance by rule, ${monthLabel(data.month)}`,
+    columns: ['Rule', 'Eligible reports', 'Flagged reports', 'Compliance rate', 'Confirmed reports', 'Confirmed compliance rate', 'Flags'],
+    rows: figures.rules.map((rule) => [
+      ctx.ruleTitle(rule.ruleId),
+      countCell(counter, rule.eligible),
+      countCell(counter, rule.flagged),
+      rateCell(rule.flagged, rule.eligible),
+      countCell(counter, rule.confirmed),
+      rateCell(rule.confirmed, rule.eligible),
+      countCell(counter, rule.flags),
+    ]),
+    notes: [
+      'A report is one person on one incident. It counts once under each rule that covers it, whichever agencies acted, so the rules are not added up.',
+      RATE_NOTE,
+      'Confirmed: flagged reports a reviewer confirmed as a violation.',
+      ...suppressionNotes(ctx, true),
+    ],
+  };
+  const byAgency: ReportTable = {
+    id: 'summary-by-rule-and-agency',
+    title: `Compliance by rule and acting agency, ${monthLabel(data.month)}`,
+    columns: ['Rule', 'Acting agency', 'Eligible reports', 'Flagged reports', 'Compliance rate', 'Confirmed reports', 'Confirmed compliance rate', 'Flags'],
+    rows: figures.agencies.map((a) => [
+      ctx.ruleTitle(a.ruleId),
+      a.agency,
+      countCell(counter, a.eligible),
+      countCell(counter, a.flagged),
+      rateCell(a.flagged, a.eligible),
+      countCell(counter, a.confirmed),
+      rateCell(a.confirmed, a.eligible),
+      countCell(counter, a.flags),
+    ]),
+    notes: [
+      "Each agency's flagged reports are set against all of the rule's eligible reports.",
+      'An agency that made no arrest or charge under a rule has no row.',
+      ...suppressionNotes(ctx, true),
+    ],
+  };
+  return { id: 'summary', heading: 'Summary', paragraphs, tables: [byRule, byAgency], charts: [] };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 2. Trend
+
+function trendSection(ctx: Context): ReportSection {
+  const { counter, figures } = ctx;
+  const months = figures.months;
+  const first = months[0] ?? ctx.data.trendFrom;
+  const last = months[months.length - 1] ?? ctx.data.month;
+  const chart: ReportChart = {
+    id: 'compliance-rate-trend',
+    title: `Compliance rate by rule, ${monthLabel(first)} to ${monthLabel(last)}`,
+    kind: 'line',
+    categories: months.map(monthLabel),
+    series: figures.ruleIds.map((ruleId) => ({
+      name: ctx.ruleTitle(ruleId),
+      values: months.map((month) => {
+        const row = figures.trend.find((t) => t.month === month && t.ruleId === ruleId);
+        return row ? rateValue(row.flagged, row.eligible) : null;
+      }),
+    })),
+    unit: '%',
+  };
+  const table: ReportTable = {
+    id: 'trend-by-month',
+    title: chart.title,
+    columns: ['Month', 'Rule', 'Eligible reports', 'Flagged reports', 'Compliance rate'],
+    rows: figures.trend.map((row) => [
+      monthLabel(row.month),
+      ctx.ruleTitle(row.ruleId),
+      countCell(counter, row.eligible),
+      countCell(counter, row.flagged),
+      rateCell(row.flagged, row.eligible),
+    ]),
+    notes: [RATE_NOTE, ...suppressionNotes(ctx, true)],
+  };
+  return {
+    id: 'trend',
+    heading: 'Trend',
+    paragraphs: [
+      `The compliance rate of each rule in ${monthLabel(ctx.data.month)} and the 12 months before it, every month counted the same way, with the data as it stood when these figures were taken.`,
+      counter.suppresses
+        ? 'A month with no eligible report, or whose rate is not shown, leaves a gap in its line.'
+        : 'A month with no eligible report has no rate and leaves a gap in its line.',
+    ],
+    tables: [table],
+    charts: [chart],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 3. Where
+
+function whereSection(ctx: Context): ReportSection {
+  const { figures } = ctx;
+  const month = monthLabel(ctx.data.month);
+  const district = breakdownParts(ctx, figures.districts, {
+    id: 'by-district',
+    chartId: 'flags-by-district',
+    what: 'Police district',
+    all: 'All districts',
+    unknown: 'Unknown district',
+    title: `By police district, ${month}`,
+    chartTitle: `Flags by police district, ${month}`,
+  });
+  const category = breakdownParts(ctx, figures.categories, {
+    id: 'by-category',
+    chartId: 'flags-by-category',
+    what: 'Incident category',
+    all: 'All categories',
+    unknown: 'Unknown category',
+    title: `By incident category, ${month}`,
+    chartTitle: `Flags by incident category, ${month}`,
+  });
+  return {
+    id: 'where',
+    heading: 'Where',
+    paragraphs: [
+      `Where the eligible reports of ${month} were made (the police district of the report) and what they were about (the incident category), every rule together: a report covered by several rules counts once here.`,
+      'Flags count one per rule and arrest or charge, so one report can carry several.',
+    ],
+    tables: [district.table, category.table],
+    charts: [district.chart, category.chart],
+  };
+}
+
+function breakdownParts(
+  ctx: Context,
+  breakdown: Breakdown,
+  words: { id: string; chartId: string; what: string; all: string; unknown: string; title: string; chartTitle: string },
+): { table: ReportTable; chart: ReportChart } {
+  const { counter } = ctx;
+  const label = (key: string | null) => key ?? words.unknown;
+  const row = (name: string, c: { eligible: Shown; flagged: Shown; flags: Shown }): ReportCell[] => [
+    name,
+    countCell(counter, c.eligible),
+    countCell(counter, c.flagged),
+    rateCell(c.flagged, c.eligible),
+    countCell(counter, c.flags),
+  ];
+  return {
+    table: {
+      id: words.id,
+      title: words.title,
+      columns: [words.what, 'Eligible reports', 'Flagged reports', 'Compliance rate', 'Flags'],
+      rows: [...breakdown.rows.map((r) => row(label(r.key), r)), row(words.all, breakdown.total)],
+      notes: [
+        `The last row is the total of each column. The columns are different counts and are not added across.`,
+        RATE_NOTE,
+        ...suppressionNotes(ctx, true),
+      ],
+    },
+    chart: {
+      id: words.chartId,
+      title: words.chartTitle,
+      kind: 'bar',
+      categories: breakdown.rows.map((r) => label(r.key)),
+      series: [{ name: 'Flags', values: breakdown.rows.map((r) => r.flags) }],
+      unit: 'flags',
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 4. Flags by confidence and review outcome
+
+function confidenceSection(ctx: Context): ReportSection {
+  const { counter } = ctx;
+  const { rows, columns, table } = ctx.figures.confidence;
+  const body: ReportCell[][] = rows.map((confidence, i) => [
+    confidenceLabel(confidence),
+    ...columns.map((_, j) => countCell(counter, table.cells[i]?.[j] ?? null)),
+    countCell(counter, table.rowTotals[i] ?? null),
+  ]);
+  body.push(['Total', ...columns.map((_, j) => countCell(counter, table.columnTotals[j] ?? null)), countCell(counter, table.total)]);
+  return {
+    id: 'confidence',
+    heading: 'Flags by confidence and review outcome',
+    paragraphs: [
+      `Every current flag of ${monthLabel(ctx.data.month)}, whatever its confidence, by what its review decided so far.`,
+      'Only flags of medium or high confidence that are new, in review or confirmed count in the figures above. Low-confidence flags and dismissed flags (not a violation, policy exception, data error) are shown here so that nothing is left out.',
+    ],
+    tables: [
+      {
+        id: 'flags-by-confidence-and-review',
+        title: `Flags by confidence and review outcome, ${monthLabel(ctx.data.month)}`,
+        columns: ['Confidence', ...columns.map(reviewStatusLabel), 'Total'],
+        rows: body,
+        notes: [
+          'High: a direct link between the report and the arrest or charge, and every charge protected. Medium: a link by time only, or other minor charges. Low: a felony charge too, the person also a suspect, or an unclear charge.',
+          ...suppressionNotes(ctx, false),
+        ],
+      },
+    ],
+    charts: [],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 5. Flagged cases (internal only)
+
+function casesSection(ctx: Context): ReportSection {
+  const cases = [...ctx.data.cases].sort((a, b) => compareText(a.actionDate, b.actionDate) || compareText(a.flagId, b.flagId));
+  return {
+    id: 'cases',
+    heading: 'Flagged cases',
+    paragraphs: [
+      `Every current flag of ${monthLabel(ctx.data.month)}, of every confidence and review outcome (${plural(cases.length, 'flag')}), oldest arrest or charge first. People are not named; incident numbers identify the report.`,
+    ],
+    tables: [
+      {
+        id: 'flagged-cases',
+        title: `Flagged cases, ${monthLabel(ctx.data.month)}`,
+        columns: ['Flag', 'Rule', 'Confidence', 'Acting agency', 'Incident number', 'Action', 'Action date', 'Police district', 'Incident category', 'Review status', 'What happened'],
+        rows: cases.map((c) => [
+          c.flagId,
+          ctx.ruleTitle(c.ruleId),
+          confidenceLabel(c.confidence),
+          c.agency,
+          c.reportIncidentNumber ?? 'none (no report needed)',
+          actionLabel(c.actionType),
+          c.actionDate,
+          c.policeDistrict ?? 'Unknown',
+          c.incidentCategory ?? 'Unknown',
+          reviewStatusLabel(c.reviewStatus),
+          c.sentence,
+        ]),
+        notes: ['Internal: this table identifies cases and must not leave the task force.'],
+      },
+    ],
+    charts: [],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 6. What this month rests on (counts of files and rows are not about people: never suppressed; arrests are, so
+// in the public edition the month's arrests, linked and not, are a list with its total)
+
+function dataBasisSection(ctx: Context): ReportSection {
+  const basis = ctx.data.dataBasis;
+  const batches = [...basis.batches].sort((a, b) => compareText(a.loadedAt, b.loadedAt) || compareText(a.fileName, b.fileName));
+  const month = monthLabel(ctx.data.month);
+  const arrests = ctx.counter.list([basis.arrestsLinked, basis.arrests - basis.arrestsLinked]);
+  const [linkedShown] = arrests.values;
+  const linkedShare =
+    basis.arrests === 0 ? null : arrests.total === null || linkedShown === null ? RATE_NOT_SHOWN : percentText(percentOf(basis.arrestsLinked, basis.arrests));
+  const evaluated = basis.evaluatedAt === null ? null : sfTime(basis.evaluatedAt);
+  return {
+    id: 'data-basis',
+    heading: 'What this month rests on',
+    paragraphs: [
+      `${plural(batches.length, 'file')} loaded, with ${plural(basis.rejectedRows, 'row')} rejected in all (a rejected row is left out of every figure).`,
+      basis.arrests === 0
+        ? `No arrest made in ${month} is loaded.`
+        : arrests.total === null
+          ? `${ctx.counter.label} arrests made in ${month} are loaded (a small count, hidden). An arrest whose incident is not loaded can be connected to a report only by its time.`
+          : `${plural(basis.arrests, 'arrest')} made in ${month} ${basis.arrests === 1 ? 'is' : 'are'} loaded; ${countText(ctx.counter, linkedShown)} of them (${linkedShare}) name an incident that is loaded. An arrest whose incident is not loaded can be connected to a report only by its time.`,
+      evaluated === null ? 'The flags had not been evaluated when these figures were taken.' : `The flags were last evaluated on ${evaluated} (San Francisco time).`,
+      `These figures were taken on ${sfTime(ctx.data.takenAt)} (San Francisco time).`,
+    ],
+    tables: [
+      {
+        id: 'data-basis',
+        title: 'Data basis',
+        columns: ['What', 'Figure'],
+        rows: [
+          ['Files loaded', batches.length],
+          ['Rows rejected, all files', basis.rejectedRows],
+          [`Arrests made in ${month}`, countCell(ctx.counter, arrests.total)],
+          ['Of them, naming a loaded incident', countCell(ctx.counter, linkedShown)],
+          ['Share naming a loaded incident', linkedShare ?? 'no arrests'],
+          ['Flags last evaluated', evaluated ?? 'not yet'],
+          ['Figures taken', sfTime(ctx.data.takenAt)],
+        ],
+        notes: ['Times are San Francisco time.'],
+      },
+      {
+        id: 'batches-loaded',
+        title: 'Files loaded',
+        columns: ['Kind', 'File', 'Loaded at', 'Rows read', 'Inserted', 'Updated', 'Rejected'],
+        rows: batches.map((b) => [batchKindLabel(b.kind), b.fileName, sfTime(b.loadedAt), b.rowsRead, b.inserted, b.updated, b.rejected]),
+        notes: ['These count rows of files, not people, so none is hidden.', 'Times are San Francisco time.'],
+      },
+    ],
+    charts: [],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 7. Policies in force
+
+function policiesSection(ctx: Context): ReportSection {
+  const order = (ruleId: string) => {
+    const i = ctx.figures.ruleIds.indexOf(ruleId);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const policies = [...ctx.data.policies].sort(
+    (a, b) => order(a.ruleId) - order(b.ruleId) || compareText(a.ruleId, b.ruleId) || a.version - b.version || compareText(a.id, b.id),
+  );
+  return {
+    id: 'policies',
+    heading: 'Policies in force',
+    paragraphs: [
+      `The policy versions in force during ${monthLabel(ctx.data.month)}. Each list of offences and charges says where it comes from: checked against the text, from a reliable second-hand account, or our own reading still to be checked.`,
+    ],
+    tables: [
+      {
+        id: 'policies-in-force',
+        title: `Policies in force, ${monthLabel(ctx.data.month)}`,
+        columns: ['Policy', 'Title', 'Instrument', 'In force from', 'Until', 'Where the lists come from'],
+        rows: policies.map((p) => [p.id, p.title, p.instrument, p.effectiveFrom, p.effectiveUntil ?? 'still in force', provenanceText(p.provenance)]),
+      },
+    ],
+    charts: [],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 8. Method
+
+function methodSection(ctx: Context): ReportSection {
+  const paragraphs = [
+    'What counts. An eligible report is a report of violent crime made to the police in the month by a person recorded as its victim or witness, of a kind the rule covers; one person on one incident is one report.',
+    'A flagged report is an eligible report followed by an arrest or a decision to charge that the rule bars, with at least one flag of medium or high confidence. Low-confidence flags are listed but never counted.',
+    'Flags a reviewer dismissed (not a violation, policy exception, data error) never count. Flags still new or in review count until decided. The confirmed figures count only flags a reviewer confirmed as a violation.',
+    'What the data cannot show. People who never report a crime because they fear arrest leave no record here: a compliance rate says how reports were treated, not how many people felt safe to report.',
+    'An arrest or charge is connected to a report only when it concerns the same person (by pseudonymous key) and names the reported incident or falls in the time window. An arrest of someone recorded under another key, a citation with no incident report, or an arrest whose incident is not loaded cannot be connected, and a breach there is missed.',
+    'When an arrest is under another incident number it is connected to a report by time: by default from 24 hours before the incident to 72 hours after the report. That window is an estimate, so such a flag may be unrelated, and it is never of high confidence.',
+    "PC 372 (public nuisance) is protected only when it results from prostitution, which the records do not say: such flags carry a note and need a reviewer's judgement.",
+  ];
+  if (ctx.edition === 'public') {
+    paragraphs.push(
+      `How small counts are hidden. Any count that comes from people's cases and is from 1 to ${ctx.threshold - 1} is shown as "${ctx.counter.label}". Where such a count could be worked out from a total and the other counts, another count is hidden too (complementary suppression), shown the same way. A rate is not shown when one of its counts is hidden, and charts leave hidden values out.`,
+      'This edition shows no incident number, no case identifier, no person key and no description of a case: only totals. Counts of files and rows are about the data, not about people, and are shown in full.',
+    );
+  } else {
+    paragraphs.push('This internal edition shows every count exactly and lists each flagged case. It names no person, but incident numbers identify cases: it is for the task force only.');
+  }
+  return { id: 'method', heading: 'Method', paragraphs, tables: [], charts: [] };
+}

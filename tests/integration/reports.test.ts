@@ -1,0 +1,231 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { EvaluationService } from '../../apps/api/src/compliance/evaluation/evaluation.service';
+import { ReportsScheduler } from '../../apps/api/src/reports/reports.scheduler';
+import { csv, ingest, rekey, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
+import { childEnv, runCli, tempDir } from '../support/processes';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+// pdf-parse's entry file runs a self-test when required directly; its library file does not.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string; numpages: number }>;
+
+/*
+ * Monthly compliance reports on hand-made data (a database of its own). March 2024, three robbery victims:
+ *   981000001 Mission    KP-1 arrested by SFPD the same evening for 647(b): high under sfpd-psw-2017 and ca-pc-647.3
+ *   981000002 Mission    KP-2 nothing
+ *   981000003 Tenderloin KP-3 charged by the DA (647B/M/0): high under sfda-psw-2018
+ * April 2024: 981000004 Bayview, KP-4, nothing (a month for the scheduler).
+ * Worked by hand: each report rule has 3 eligible reports and 1 flagged report in March.
+ */
+let t: TestApp;
+type Agent = Awaited<ReturnType<TestApp['signedIn']>>;
+let analyst: Agent;
+let reviewer: Agent;
+let viewer: Agent;
+const INCIDENT_NUMBERS = ['981000001', '981000002', '981000003', '981000004', '981000005'];
+const PERSONS = ['KP-000001', 'KP-000002', 'KP-000003', 'KP-000004', 'KP-000005'];
+
+beforeAll(async () => {
+  t = await startTestApp({ PERSON_KEY_SECRET: TEST_PERSON_KEY_SECRET, AUDIT_REPORT_SCHEDULER: 'false' });
+  const row = (n: number, day: string, district: string) => [`${day}T20:00`, `${day}T21:00`, `K10${n}03074`, `K10${n}`, `98100000${n}`, '03074', 'Robbery', district];
+  await ingest(
+    t,
+    'incidents',
+    csv([
+      ['Incident Datetime', 'Report Datetime', 'Row ID', 'Incident ID', 'Incident Number', 'Incident Code', 'Incident Category', 'Police District'],
+      row(1, '2024-03-05', 'Mission'),
+      row(2, '2024-03-12', 'Mission'),
+      row(3, '2024-03-19', 'Tenderloin'),
+      row(4, '2024-04-02', 'Bayview'),
+    ]),
+  );
+  await ingest(t, 'incident-persons', csv([['Incident Number', 'Person Key', 'Person Role'], ...[1, 2, 3, 4].map((n) => [`98100000${n}`, `KP-00000${n}`, 'victim'])]));
+  await ingest(
+    t,
+    'arrests',
+    csv([
+      ['arrest_id', 'incident_number', 'person_key', 'arrest_datetime', 'arresting_agency', 'custody_type', 'booked_charges_statute'],
+      ['KA-1', '981000001', 'KP-000001', '2024-03-05T22:00', 'SFPD', 'booked', '647(b) PC'],
+    ]),
+  );
+  await ingest(
+    t,
+    'da-decisions',
+    csv([['decision_id', 'incident_number', 'person_key', 'da_action_taken', 'action_date', 'arrest_id', 'list_of_filed_charges'], ['KD-3', '981000003', 'KP-000003', 'Charged', '2024-03-21', '', '647B/M/0']]),
+  );
+  await t.app.get(EvaluationService).evaluate({ trigger: 'on-demand', requestedBy: 'test' });
+  analyst = await t.signedIn('analyst', 'ann.analyst@example.org');
+  reviewer = await t.signedIn('reviewer');
+  viewer = await t.signedIn('viewer');
+});
+afterAll(async () => t?.close());
+
+const download = async (agent: Agent, id: string, edition: string, format: string): Promise<Buffer> => {
+  const res = await agent
+    .get(`/api/reports/${id}/files/${edition}/${format}`)
+    .buffer(true)
+    .parse((r, callback) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => callback(null, Buffer.concat(chunks)));
+    })
+    .expect(200);
+  return res.body as Buffer;
+};
+const csvFiles = (zip: Buffer): Record<string, string> => Object.fromEntries(Object.entries(unzipSync(zip)).map(([name, bytes]) => [name, strFromU8(bytes)]));
+const secrets = () => [...INCIDENT_NUMBERS, ...PERSONS, ...PERSONS.map((p) => rekey(p))];
+
+describe('monthly compliance reports', () => {
+  let first: { id: string; contentHash: string };
+
+  it('analysts and admins generate; reviewers and viewers cannot', async () => {
+    await viewer.post('/api/reports').send({ month: '2024-03' }).expect(403);
+    await reviewer.post('/api/reports').send({ month: '2024-03' }).expect(403);
+    expect((await analyst.post('/api/reports').send({ month: '2024-13' }).expect(400)).body.message).toEqual(
+      expect.arrayContaining([expect.stringMatching(/month must look like 2022-05/)]),
+    );
+    expect((await analyst.post('/api/reports').send({ month: '2999-01' }).expect(400)).body.message).toBe('2999-01 has not begun yet');
+    const res = await analyst.post('/api/reports').send({ month: '2024-03' }).expect(201);
+    expect(res.body).toMatchObject({ id: '2024-03:1', month: '2024-03', version: 1, status: 'draft', generatedBy: 'ann.analyst@example.org', superseded: false });
+    expect(res.body.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    first = res.body;
+  });
+
+  it('the internal edition has the hand-worked figures and the cases', async () => {
+    const doc = (await reviewer.get(`/api/reports/${first.id}/document`).query({ edition: 'internal' }).expect(200)).body;
+    expect(doc).toMatchObject({ month: '2024-03', edition: 'internal', version: 1, status: 'draft', contentHash: first.contentHash });
+    const text = JSON.stringify(doc);
+    // Each flagged case is listed with its incident number.
+    expect(text).toContain('981000001');
+    expect(text).toContain('981000003');
+    const stored = await t.db.query(`SELECT data FROM report_version WHERE id = $1`, [first.id]);
+    const data = stored[0].data;
+    expect(data.rules.map((r: Record<string, unknown>) => [r.ruleId, r.eligibleReports, r.flaggedReports, r.confirmedReports, r.flags])).toEqual([
+      ['sfpd-psw-2017', 3, 1, 0, 1],
+      ['sfda-psw-2018', 3, 1, 0, 1],
+      ['ca-pc-647.3', 3, 1, 0, 1],
+    ]);
+    expect(data.byDistrict).toEqual([
+      { district: 'Mission', eligibleReports: 2, flaggedReports: 1, confirmedReports: 0, flags: 2 },
+      { district: 'Tenderloin', eligibleReports: 1, flaggedReports: 1, confirmedReports: 0, flags: 1 },
+    ]);
+    expect(data.cases).toHaveLength(3);
+    expect(data.dataBasis).toMatchObject({ arrests: 1, arrestsLinked: 1, rejectedRows: 0 });
+    expect(data.dataBasis.batches).toHaveLength(4);
+    expect(data.trend).toHaveLength(13 * 3);
+  });
+
+  it('the public edition holds no incident number, person key or small count, in the PDF text and every CSV', async () => {
+    const pdf = await download(viewer, first.id, 'public', 'pdf');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const { text } = await pdfParse(pdf);
+    expect(text).toContain('Public edition');
+    expect(text).toContain(first.contentHash);
+    expect(text).toContain('<11');
+    for (const secret of secrets()) expect(text).not.toContain(secret);
+
+    const files = csvFiles(await download(viewer, first.id, 'public', 'csv'));
+    expect(Object.keys(files).length).toBeGreaterThan(3);
+    for (const [name, content] of Object.entries(files)) {
+      for (const secret of secrets()) expect(`${name}: ${content.includes(secret)}`).toBe(`${name}: false`);
+    }
+    // Every count about people is 0 or suppressed here (all are below 11): no cell is a bare number from 1 to 10,
+    // except counts of files and rows (the files loaded, rows rejected), which are not about people.
+    for (const [name, content] of Object.entries(files)) {
+      if (/batch|policies/i.test(name)) continue;
+      const lines = content.split(/\r?\n/).slice(1).filter((line) => !/^"?(Files loaded|Rows rejected)/.test(line));
+      const cells = lines.flatMap((line) => line.split(','));
+      expect(`${name}: ${cells.filter((c) => /^(10|[1-9])$/.test(c.replace(/"/g, '').trim())).join(' ')}`).toBe(`${name}: `);
+    }
+    const json = (await viewer.get(`/api/reports/${first.id}/document`).expect(200)).body;
+    expect(json.edition).toBe('public');
+    for (const secret of secrets()) expect(JSON.stringify(json)).not.toContain(secret);
+  });
+
+  it('the internal edition is case-level: viewers get the public one only', async () => {
+    await viewer.get(`/api/reports/${first.id}/document`).query({ edition: 'internal' }).expect(403);
+    await viewer.get(`/api/reports/${first.id}/files/internal/pdf`).expect(403);
+    const pdf = await download(reviewer, first.id, 'internal', 'pdf');
+    const { text } = await pdfParse(pdf);
+    expect(text).toContain('Internal edition');
+    expect(text).toContain('981000001');
+    await reviewer.get(`/api/reports/${first.id}/files/internal/docx`).expect(400);
+  });
+
+  it('a snapshot does not change after new data; generating again makes a new version', async () => {
+    const before = await t.db.query(`SELECT edition, format, status, sha256 FROM report_file WHERE report_id = $1 ORDER BY 1, 2, 3`, [first.id]);
+    const beforeDoc = (await reviewer.get(`/api/reports/${first.id}/document`).query({ edition: 'internal' }).expect(200)).body;
+    // A late arrest: KP-2 arrested in March for 647(b) PC, in the reported incident.
+    await ingest(
+      t,
+      'arrests',
+      csv([
+        ['arrest_id', 'incident_number', 'person_key', 'arrest_datetime', 'arresting_agency', 'custody_type', 'booked_charges_statute'],
+        ['KA-2', '981000002', 'KP-000002', '2024-03-12T23:00', 'SFPD', 'booked', '647(b) PC'],
+      ]),
+    );
+    await t.app.get(EvaluationService).evaluate({ trigger: 'on-demand', requestedBy: 'test' });
+    expect(await t.db.query(`SELECT edition, format, status, sha256 FROM report_file WHERE report_id = $1 ORDER BY 1, 2, 3`, [first.id])).toEqual(before);
+    expect((await reviewer.get(`/api/reports/${first.id}/document`).query({ edition: 'internal' }).expect(200)).body).toEqual(beforeDoc);
+
+    const second = (await analyst.post('/api/reports').send({ month: '2024-03' }).expect(201)).body;
+    expect(second).toMatchObject({ id: '2024-03:2', version: 2, status: 'draft' });
+    expect(second.contentHash).not.toBe(first.contentHash);
+    const data = (await t.db.query(`SELECT data FROM report_version WHERE id = '2024-03:2'`))[0].data;
+    expect(data.rules[0]).toMatchObject({ ruleId: 'sfpd-psw-2017', eligibleReports: 3, flaggedReports: 2, flags: 2 });
+    expect((await analyst.get('/api/reports/2024-03:1').expect(200)).body.superseded).toBe(true);
+    await expect(t.db.query(`UPDATE report_version SET content_hash = 'x' WHERE id = '2024-03:1'`)).rejects.toThrow(/immutable/);
+    await expect(t.db.query(`DELETE FROM report_version WHERE id = '2024-03:1'`)).rejects.toThrow(/immutable/);
+    await expect(t.db.query(`DELETE FROM report_file WHERE report_id = '2024-03:1'`)).rejects.toThrow(/immutable/);
+  });
+
+  it('publishing: the latest version only, once; after that a new version needs a reason, and the old stays downloadable', async () => {
+    expect((await analyst.post('/api/reports/2024-03:1/publish').send({}).expect(409)).body.message).toMatch(/newer version of 2024-03 exists \(version 2\)/);
+    await reviewer.post('/api/reports/2024-03:2/publish').send({}).expect(403);
+    const published = (await analyst.post('/api/reports/2024-03:2/publish').send({}).expect(201)).body;
+    expect(published).toMatchObject({ status: 'published', publishedBy: 'ann.analyst@example.org' });
+    await analyst.post('/api/reports/2024-03:2/publish').send({}).expect(409);
+    const { text } = await pdfParse(await download(viewer, '2024-03:2', 'public', 'pdf'));
+    expect(text).toContain('published');
+
+    expect((await analyst.post('/api/reports').send({ month: '2024-03' }).expect(400)).body.message).toMatch(/already published \(version 2\): a new version needs a reason/);
+    const third = (await analyst.post('/api/reports').send({ month: '2024-03', reason: 'A reviewer confirmed a case' }).expect(201)).body;
+    expect(third).toMatchObject({ version: 3, reason: 'A reviewer confirmed a case' });
+    await analyst.post('/api/reports/2024-03:3/publish').send({}).expect(201);
+    // Version 2 (published) stays downloadable.
+    expect((await download(viewer, '2024-03:2', 'public', 'pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    const list = await viewer.get('/api/reports').query({ filter: JSON.stringify({ month: '2024-03' }), sort: JSON.stringify(['version', 'ASC']) }).expect(200);
+    expect(list.body.map((r: { version: number; status: string; superseded: boolean }) => [r.version, r.status, r.superseded])).toEqual([
+      [1, 'draft', true],
+      [2, 'published', true],
+      [3, 'published', false],
+    ]);
+  });
+
+  it('the command line writes the same report, reusing the latest version while the data is unchanged', async () => {
+    const dir = tempDir('report-cli');
+    const env = childEnv({ DATABASE_URL: t.databaseUrl, PERSON_KEY_SECRET: TEST_PERSON_KEY_SECRET });
+    const out = path.join(dir, 'march.pdf');
+    const run = await runCli(['report', '--month', '2024-03', '--edition', 'public', '--format', 'pdf', '--out', out], env);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ report: '2024-03:3', version: 3, status: 'published', edition: 'public', format: 'pdf', file: out });
+    expect(fs.readFileSync(out)).toEqual(await download(viewer, '2024-03:3', 'public', 'pdf'));
+    const csvRun = await runCli(['report', '--month', '2024-03', '--edition', 'internal', '--format', 'csv', '--out', path.join(dir, 'march.zip')], env);
+    expect(csvRun.code).toBe(0);
+    expect(Object.values(csvFiles(fs.readFileSync(path.join(dir, 'march.zip')))).join('\n')).toContain('981000002');
+    const bad = await runCli(['report', '--month', '2024-03', '--edition', 'press', '--out', out], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--edition must be one of internal, public/);
+  });
+
+  it('the scheduler drafts the previous month on the 1st, once, and skips a month with nothing eligible', async () => {
+    const scheduler = t.app.get(ReportsScheduler);
+    expect(await scheduler.runOnce(new Date('2024-05-01T09:00:00Z'))).toBe('2024-04');
+    expect((await analyst.get('/api/reports/2024-04:1').expect(200)).body).toMatchObject({ status: 'draft', generatedBy: 'scheduler' });
+    expect(await scheduler.runOnce(new Date('2024-05-02T09:00:00Z'))).toBeNull();
+    expect(await scheduler.runOnce(new Date('2024-07-01T09:00:00Z'))).toBeNull();
+  });
+});
