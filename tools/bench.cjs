@@ -9,6 +9,7 @@ const BENCHES = {
   ingest: () => require('../tests/bench/ingest.bench.cjs'),
   evaluate: () => require('../tests/bench/evaluate.bench.cjs'),
   api: () => require('../tests/bench/api.bench.cjs'),
+  report: () => require('../tests/bench/report.bench.cjs'),
 };
 
 const names = process.argv.slice(2);

@@ -75,6 +75,11 @@ async function showAllNumbers(page: Page): Promise<void> {
 
 const percent = (rate: number | null) => (rate === null ? 'no eligible reports' : `${(rate * 100).toFixed(1)}%`);
 const count = (n: number) => n.toLocaleString('en-US');
+/** A count a case-level role sees: never hidden. */
+function known(n: number | null): number {
+  expect(n).not.toBeNull();
+  return n!;
+}
 const dataNumber = async (page: Page, testId: string, attr = 'data-value') => Number(await page.getByTestId(testId).getAttribute(attr));
 
 function lastDay(month: string): string {
@@ -93,6 +98,88 @@ function lowFilter(query: DashboardResult['query'], extra: object = {}): object 
     ruleId: REPORT_RULES,
     ...extra,
   };
+}
+
+/** A count as a viewer sees it: hidden ones as the API's label. */
+const shownCount = (n: number | null) => (n === null ? '<11' : count(n));
+const shownFlags = (n: number | null) => (n === null ? '<11 flags' : `${count(n)} flag${n === 1 ? '' : 's'}`);
+/** A rate, or why there is none: nothing eligible, or a count behind it hidden. */
+const shownRate = (rate: number | null, eligible: number | null) => (rate !== null || eligible === 0 ? percent(rate) : 'not shown');
+
+/** Every figure of a viewer's dashboard equals the viewer's own `/api/dashboard` answer (`api`), hidden ones "<11". */
+async function expectViewerFigures(page: Page, api: DashboardResult): Promise<void> {
+  const { overall } = api;
+  expect(await page.getByTestId('card-eligible').textContent()).toBe(shownCount(overall.eligibleReports));
+  expect(await page.getByTestId('card-flagged').textContent()).toBe(shownCount(overall.flaggedReports));
+  expect(await page.getByTestId('card-flagged-flags').textContent()).toBe(shownFlags(overall.flags));
+  expect(await page.getByTestId('card-compliance').textContent()).toBe(shownRate(overall.complianceRate, overall.eligibleReports));
+  expect(await page.getByTestId('card-confirmed-compliance').textContent()).toBe(shownRate(overall.confirmedComplianceRate, overall.eligibleReports));
+  expect(await page.getByTestId('card-open-reviews').textContent()).toBe(shownCount(api.openReviews));
+  for (const agency of api.perAgency) {
+    const text = await page.getByTestId(`agency-rate-${agency.agency}`).textContent();
+    expect(text).toContain(shownRate(agency.complianceRate, agency.eligibleReports));
+    if (agency.flags !== 0) expect(text).toContain(shownFlags(agency.flags));
+  }
+
+  // the bar charts: table cells and bars (a hidden count is a gap: no bar)
+  const charts: Array<[string, Array<{ key: string | null; flags: number | null }>]> = [
+    ['district', api.byDistrict],
+    ['category', api.byCategory],
+    ['review-status', api.reviewStatus.map((s) => ({ key: s.status, flags: s.flags }))],
+    [
+      'funnel',
+      Object.entries({
+        eligible: api.funnel.eligibleReports,
+        arrested: api.funnel.arrestedAfter,
+        charged: api.funnel.chargedAfter,
+        flagged: api.funnel.flaggedReports,
+      }).map(([key, flags]) => ({ key, flags })),
+    ],
+  ];
+  for (const [id, rows] of charts) {
+    const shown = await page.locator(`[data-testid^="${id}-value-"]`).evaluateAll((cells) =>
+      cells.map((cell) => [cell.getAttribute('data-testid'), cell.textContent, cell.getAttribute('data-value')]),
+    );
+    expect(shown).toEqual(rows.map((row) => [`${id}-value-${row.key ?? 'unknown'}`, shownCount(row.flags), row.flags === null ? '' : String(row.flags)]));
+    const bars = await page.locator(`[data-testid^="${id}-bar-"]`).evaluateAll((gs) =>
+      gs.map((g) => [g.getAttribute('data-testid'), g.getAttribute('data-value'), g.querySelectorAll('rect').length]),
+    );
+    expect(bars).toEqual(rows.map((row) => [`${id}-bar-${row.key ?? 'unknown'}`, row.flags === null ? '' : String(row.flags), row.flags === null ? 0 : 1]));
+    // a summary never names a hidden count as the largest
+    const summary = (await page.getByTestId(`chart-${id}-summary`).textContent())!;
+    if (id !== 'funnel' && rows.some((row) => row.flags === null)) expect(summary).not.toMatch(/^Most:/);
+  }
+
+  // the monthly table: every agency and month; a rate not shown leaves no dot
+  const agencies = new Set(api.perAgency.map((a) => a.agency));
+  const monthly = api.monthly.filter((m) => agencies.has(m.agency));
+  const rows = await page.locator('[data-testid^="monthly-row-"]').evaluateAll((trs) =>
+    trs.map((tr) => {
+      const text = (id: string) => tr.querySelector(`[data-testid="${id}"]`)?.textContent;
+      return [tr.getAttribute('data-testid'), text('eligible'), text('flagged'), text('rate'), text('flags')];
+    }),
+  );
+  expect(rows.sort()).toEqual(
+    monthly
+      .map((m) => [
+        `monthly-row-${m.agency}-${m.month}`,
+        shownCount(m.eligibleReports),
+        shownCount(m.flaggedReports),
+        shownRate(m.complianceRate, m.eligibleReports),
+        shownCount(m.flags),
+      ])
+      .sort(),
+  );
+  const points = await page.locator('[data-testid^="monthly-point-"]').evaluateAll((cs) => cs.map((c) => [c.getAttribute('data-testid'), Number(c.getAttribute('data-rate'))]));
+  expect(points.sort()).toEqual(
+    monthly
+      .filter((m) => m.complianceRate !== null)
+      .map((m) => [`monthly-point-${m.agency}-${m.month}`, m.complianceRate])
+      .sort(),
+  );
+  // the lowest rate named is one shown
+  const monthlySummary = (await page.getByTestId('chart-monthly-summary').textContent())!;
+  if (monthly.some((m) => m.complianceRate === null && m.eligibleReports !== 0)) expect(monthlySummary).not.toMatch(/^Lowest:/);
 }
 
 describe('the compliance dashboard', () => {
@@ -121,13 +208,13 @@ describe('the compliance dashboard', () => {
     );
     expect(measures.rows).toHaveLength(12);
     // the period must hold flags, or the comparison below proves little
-    expect(measures.rows.reduce((sum, row) => sum + row.flaggedReports, 0)).toBeGreaterThan(0);
+    expect(measures.rows.reduce((sum, row) => sum + known(row.flaggedReports), 0)).toBeGreaterThan(0);
     for (const row of measures.rows) {
       const shown = page.getByTestId(`monthly-row-SFPD-${row.key}`);
       expect(Number(await shown.getAttribute('data-eligible'))).toBe(row.eligibleReports);
       expect(Number(await shown.getAttribute('data-flagged'))).toBe(row.flaggedReports);
-      expect(await shown.getByTestId('eligible').textContent()).toBe(count(row.eligibleReports));
-      expect(await shown.getByTestId('flagged').textContent()).toBe(count(row.flaggedReports));
+      expect(await shown.getByTestId('eligible').textContent()).toBe(count(known(row.eligibleReports)));
+      expect(await shown.getByTestId('flagged').textContent()).toBe(count(known(row.flaggedReports)));
       expect(await shown.getByTestId('rate').textContent()).toBe(percent(row.complianceRate));
       if (row.complianceRate === null) {
         expect(await page.getByTestId(`monthly-point-SFPD-${row.key}`).count()).toBe(0);
@@ -144,12 +231,15 @@ describe('the compliance dashboard', () => {
     await signIn(page, 'admin@localhost', e2eAdminPassword());
     const query = await openDashboard(page, '?threshold=low');
     const api = await getJson<DashboardResult>(page, `/api/dashboard?from=${query.from}&to=${query.to}&threshold=low`);
+    // a case-level role gets every count, and the page says nothing about hidden ones
+    expect(api.suppression).toBeNull();
+    expect(await page.getByTestId('suppression-note').count()).toBe(0);
 
-    expect(await page.getByTestId('card-eligible').textContent()).toBe(count(api.overall.eligibleReports));
-    expect(await page.getByTestId('card-flagged').textContent()).toBe(count(api.overall.flaggedReports));
+    expect(await page.getByTestId('card-eligible').textContent()).toBe(count(known(api.overall.eligibleReports)));
+    expect(await page.getByTestId('card-flagged').textContent()).toBe(count(known(api.overall.flaggedReports)));
     expect(await page.getByTestId('card-compliance').textContent()).toBe(percent(api.overall.complianceRate));
     expect(await page.getByTestId('card-confirmed-compliance').textContent()).toBe(percent(api.overall.confirmedComplianceRate));
-    expect(await page.getByTestId('card-open-reviews').textContent()).toBe(count(api.openReviews));
+    expect(await page.getByTestId('card-open-reviews').textContent()).toBe(count(known(api.openReviews)));
     expect(api.overall.flags).toBeGreaterThan(0);
     expect(await page.getByTestId('card-flagged-flags').textContent()).toBe(`${api.overall.flags} flag${api.overall.flags === 1 ? '' : 's'}`);
     // the card's link opens exactly its flags
@@ -192,7 +282,7 @@ describe('the compliance dashboard', () => {
     // a point of the monthly chart: that month's flags of that agency
     await page.goBack();
     await readyView(page, '?threshold=low');
-    const month = api.monthly.find((m) => m.agency === 'SFPD' && m.flags > 0)!;
+    const month = api.monthly.find((m) => m.agency === 'SFPD' && known(m.flags) > 0)!;
     const point = page.getByTestId(`monthly-point-SFPD-${month.month}`);
     expect(Number(await point.getAttribute('data-flags'))).toBe(month.flags);
     await point.click();
@@ -227,8 +317,8 @@ describe('the compliance dashboard', () => {
     expect(await page.getByTestId('filter-threshold').inputValue()).toBe('high');
     expect(await page.getByTestId('filter-from').inputValue()).toBe('2021-01');
     const api = await getJson<DashboardResult>(page, `/api/dashboard?from=2021-01&to=${first.to}&threshold=high`);
-    expect(await page.getByTestId('card-eligible').textContent()).toBe(count(api.overall.eligibleReports));
-    expect(await page.getByTestId('card-flagged').textContent()).toBe(count(api.overall.flaggedReports));
+    expect(await page.getByTestId('card-eligible').textContent()).toBe(count(known(api.overall.eligibleReports)));
+    expect(await page.getByTestId('card-flagged').textContent()).toBe(count(known(api.overall.flaggedReports)));
     await page.context().close();
   });
 
@@ -248,23 +338,66 @@ describe('the compliance dashboard', () => {
     await page.context().close();
   });
 
-  it('shows a viewer the figures but no way into the cases', async () => {
+  it('shows a viewer the figures with small counts hidden as <11, and no way into the cases', async () => {
+    const admin = await newPage();
+    await signIn(admin, 'admin@localhost', e2eAdminPassword());
     const page = await newPage();
     await signIn(page, VIEWER.email, VIEWER.password);
     const query = await openDashboard(page, '?threshold=low');
     const api = await getJson<DashboardResult>(page, `/api/dashboard?from=${query.from}&to=${query.to}&threshold=low`);
-    expect(await page.getByTestId('card-eligible').textContent()).toBe(count(api.overall.eligibleReports));
-    expect(await page.getByTestId('card-flagged-flags').textContent()).toBe(`${api.overall.flags} flag${api.overall.flags === 1 ? '' : 's'}`);
+    const full = await getJson<DashboardResult>(admin, `/api/dashboard?from=${query.from}&to=${query.to}&threshold=low`);
+    expect(api.suppression).toEqual({ threshold: 11, label: '<11' });
+    expect(full.suppression).toBeNull();
+    expect(await page.getByTestId('suppression-note').textContent()).toContain('Counts from 1 to 10, and some others that would reveal them, are shown as <11');
+
+    // the page shows the viewer's own figures, hidden ones as "<11"
+    await expectViewerFigures(page, api);
+
+    // a count from 1 to 10 the admin sees (a district bar, else a monthly count) is "<11" for the viewer
+    const district = full.byDistrict.find((d) => d.flags !== null && d.flags >= 1 && d.flags <= 10);
+    const month = full.monthly.find((m) => full.perAgency.some((a) => a.agency === m.agency) && m.flags !== null && m.flags >= 1 && m.flags <= 10);
+    expect(district ?? month).toBeDefined();
+    if (district) {
+      const n = district.flags!;
+      expect(api.byDistrict.find((d) => d.key === district.key)!.flags).toBeNull();
+      const cell = page.getByTestId(`district-value-${district.key ?? 'unknown'}`);
+      expect(await cell.textContent()).toBe('<11');
+      expect(await cell.getAttribute('data-value')).toBe('');
+      const bar = page.getByTestId(`district-bar-${district.key ?? 'unknown'}`);
+      expect(await bar.getAttribute('data-value')).toBe('');
+      expect(await bar.locator('rect').count()).toBe(0);
+      const summary = (await page.getByTestId('chart-district-summary').textContent())!;
+      expect(summary).not.toContain(`${district.key ?? 'Unknown district'}, ${n} flag`);
+      expect(summary).not.toMatch(/^Most:/);
+    } else {
+      const m = month!;
+      expect(api.monthly.find((v) => v.month === m.month && v.agency === m.agency)!.flags).toBeNull();
+      const row = page.getByTestId(`monthly-row-${m.agency}-${m.month}`);
+      expect(await row.getByTestId('flags').textContent()).toBe('<11');
+      expect(await row.getAttribute('data-flags')).toBe('');
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+
     expect(await page.locator('a[href*="flags"]').count()).toBe(0);
     await showAllNumbers(page);
     expect(await page.locator('a[href*="flags"]').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
 
-    // a bar does nothing when clicked
-    const district = api.byDistrict.find((d) => d.key !== null)!;
-    await page.getByTestId(`district-bar-${district.key}`).click();
+    // a longer period has districts with enough flags to be shown: such a bar does nothing when clicked
+    const to = query.to;
+    const [y, mo] = to.split('-').map(Number);
+    const from = `${y - 3}-${String(mo).padStart(2, '0')}`;
+    await openDashboard(page, `?from=${from}&to=${to}&threshold=low`);
+    const wide = await getJson<DashboardResult>(page, `/api/dashboard?from=${from}&to=${to}&threshold=low`);
+    await expectViewerFigures(page, wide);
+    const shown = wide.byDistrict.find((d) => d.key !== null && d.flags !== null && d.flags > 0);
+    expect(shown).toBeDefined();
+    await page.getByTestId(`district-bar-${shown!.key}`).click();
     expect(page.url()).not.toContain('/flags');
     expect(await page.getByTestId('dashboard').count()).toBe(1);
+    expect(await page.locator('a[href*="flags"]').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
+    await admin.context().close();
     await page.context().close();
   });
 });

@@ -68,7 +68,7 @@ describe('GET /api/dashboard', () => {
   });
 
   it('gives the cards, per agency and overall, at the default threshold (medium)', async () => {
-    const res = await (await t.signedIn('viewer')).get('/api/dashboard').query(PERIOD).expect(200);
+    const res = await (await t.signedIn('analyst')).get('/api/dashboard').query(PERIOD).expect(200);
     expect(res.body.query).toEqual({ from: '2024-03', to: '2024-05', threshold: 'medium' });
     // 5 reports; DP-1 (2 flags) and DP-2 (1 flag) flagged; DP-3's flags are low.
     expect(res.body.overall).toEqual(figures(5, 2, 3));
@@ -82,7 +82,7 @@ describe('GET /api/dashboard', () => {
   });
 
   it('gives every month of the period for every agency, and the policy starts to mark', async () => {
-    const res = await (await t.signedIn('viewer')).get('/api/dashboard').query(PERIOD).expect(200);
+    const res = await (await t.signedIn('analyst')).get('/api/dashboard').query(PERIOD).expect(200);
     expect(res.body.monthly).toEqual([
       { agency: 'SFDA', month: '2024-03', ...figures(2, 1, 1) },
       { agency: 'SFDA', month: '2024-04', ...figures(1, 0, 0) },
@@ -99,7 +99,7 @@ describe('GET /api/dashboard', () => {
   });
 
   it('gives flags by district and category, the path from reports to flags, and review status', async () => {
-    const res = await (await t.signedIn('viewer')).get('/api/dashboard').query(PERIOD).expect(200);
+    const res = await (await t.signedIn('analyst')).get('/api/dashboard').query(PERIOD).expect(200);
     expect(res.body.byDistrict).toEqual([
       { key: 'Mission', flags: 2 },
       { key: 'Tenderloin', flags: 1 },
@@ -118,20 +118,53 @@ describe('GET /api/dashboard', () => {
   });
 
   it('takes the threshold, rule, agency and district filters', async () => {
-    const viewer = await t.signedIn('viewer');
-    const low = (await viewer.get('/api/dashboard').query({ ...PERIOD, threshold: 'low' }).expect(200)).body;
+    const analyst = await t.signedIn('analyst');
+    const low = (await analyst.get('/api/dashboard').query({ ...PERIOD, threshold: 'low' }).expect(200)).body;
     expect(low.overall).toEqual(figures(5, 3, 5));
     expect(low.perAgency.find((a: { agency: string }) => a.agency === 'SFPD')).toEqual({ agency: 'SFPD', ...figures(5, 2, 4) });
-    const sfda = (await viewer.get('/api/dashboard').query({ ...PERIOD, agency: 'SFDA' }).expect(200)).body;
+    const sfda = (await analyst.get('/api/dashboard').query({ ...PERIOD, agency: 'SFDA' }).expect(200)).body;
     expect(sfda.overall).toEqual(figures(5, 1, 1));
     expect(sfda.perAgency.map((a: { agency: string }) => a.agency)).toEqual(['SFDA']);
-    const mission = (await viewer.get('/api/dashboard').query({ ...PERIOD, district: 'Mission' }).expect(200)).body;
+    const mission = (await analyst.get('/api/dashboard').query({ ...PERIOD, district: 'Mission' }).expect(200)).body;
     expect(mission.overall).toEqual(figures(2, 1, 2));
-    const rule = (await viewer.get('/api/dashboard').query({ ...PERIOD, rule: 'sfpd-psw-2017' }).expect(200)).body;
+    const rule = (await analyst.get('/api/dashboard').query({ ...PERIOD, rule: 'sfpd-psw-2017' }).expect(200)).body;
     expect(rule.overall).toEqual(figures(5, 1, 1));
     expect(rule.perAgency.map((a: { agency: string }) => a.agency)).toEqual(['SFPD']);
-    const april = (await viewer.get('/api/dashboard').query({ from: '2024-04', to: '2024-04' }).expect(200)).body;
+    const april = (await analyst.get('/api/dashboard').query({ from: '2024-04', to: '2024-04' }).expect(200)).body;
     expect(april.overall).toEqual(figures(1, 0, 0));
+  });
+
+  it('a viewer gets small counts suppressed (compliance-rules.md §8): every count here is below 11', async () => {
+    const res = (await (await t.signedIn('viewer')).get('/api/dashboard').query(PERIOD).expect(200)).body;
+    expect(res.suppression).toEqual({ threshold: 11, label: '<11' });
+    // 5 eligible, 2 flagged, 3 flags: hidden; nothing confirmed: 0 is shown; the rates would give the counts away.
+    expect(res.overall).toEqual({ eligibleReports: null, flaggedReports: null, confirmedReports: 0, flags: null, complianceRate: null, confirmedComplianceRate: null });
+    expect(res.byDistrict).toEqual([
+      { key: 'Mission', flags: null },
+      { key: 'Tenderloin', flags: null },
+    ]);
+    expect(res.reviewStatus).toEqual([
+      { status: 'new', flags: null },
+      { status: 'in_review', flags: 0 },
+      { status: 'confirmed_violation', flags: 0 },
+      { status: 'not_a_violation', flags: 0 },
+      { status: 'policy_exception', flags: 0 },
+      { status: 'data_error', flags: 0 },
+    ]);
+    expect(res.openReviews).toBeNull();
+    expect(res.funnel).toEqual({ eligibleReports: null, arrestedAfter: null, chargedAfter: null, flaggedReports: null });
+    const march = res.monthly.filter((m: { month: string }) => m.month === '2024-03');
+    expect(march.map((m: { agency: string; flags: number | null; eligibleReports: number | null }) => [m.agency, m.flags, m.eligibleReports])).toEqual([
+      ['SFDA', null, null],
+      ['SFPD', null, null],
+    ]);
+    // No number from 1 to 10 anywhere in what the viewer receives (the months are text, the threshold is 11).
+    const numbers = JSON.stringify({ ...res, query: undefined, policyStarts: undefined, suppression: undefined }).match(/:(\d+(\.\d+)?)[,}]/g) ?? [];
+    expect(numbers.filter((n) => /^:(10|[1-9])[,}]$/.test(n))).toEqual([]);
+    // A case-level role gets the counts.
+    const analyst = (await (await t.signedIn('analyst')).get('/api/dashboard').query(PERIOD).expect(200)).body;
+    expect(analyst.suppression).toBeNull();
+    expect(analyst.overall.eligibleReports).toBe(5);
   });
 
   it('each count of flags is what the flagged-cases list returns for the same slice (click-through)', async () => {
@@ -184,8 +217,8 @@ describe('GET /api/dashboard', () => {
 
   // Runs last: it loads more data. The dashboard is reused until its data changes, never after.
   it('shows new data as soon as it is loaded and evaluated', async () => {
-    const viewer = await t.signedIn('viewer');
-    const before = (await viewer.get('/api/dashboard').query(PERIOD).expect(200)).body;
+    const analyst = await t.signedIn('analyst');
+    const before = (await analyst.get('/api/dashboard').query(PERIOD).expect(200)).body;
     expect(before.overall.eligibleReports).toBe(5);
     await ingest(
       t,
@@ -197,7 +230,7 @@ describe('GET /api/dashboard', () => {
     );
     await ingest(t, 'incident-persons', csv([['Incident Number', 'Person Key', 'Person Role'], ['980000006', 'DP-000006', 'witness']]));
     await t.app.get(EvaluationService).evaluate({ trigger: 'on-demand', requestedBy: 'test' });
-    const after = (await viewer.get('/api/dashboard').query(PERIOD).expect(200)).body;
+    const after = (await analyst.get('/api/dashboard').query(PERIOD).expect(200)).body;
     expect(after.overall.eligibleReports).toBe(6);
     expect(after.monthly.find((m: { agency: string; month: string }) => m.agency === 'SFPD' && m.month === '2024-05').eligibleReports).toBe(3);
   });

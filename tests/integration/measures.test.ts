@@ -55,8 +55,8 @@ const sfpd = (rows: Array<{ ruleId: string }>) => rows.filter((r) => r.ruleId ==
 
 describe('compliance measures', () => {
   it('by month: eligible and flagged reports and the rate, with an undefined rate for a month without eligible reports', async () => {
-    const viewer = await t.signedIn('viewer');
-    const res = await viewer.get('/api/measures').query({ from: '2024-03', to: '2024-05' }).expect(200);
+    const analyst = await t.signedIn('analyst');
+    const res = await analyst.get('/api/measures').query({ from: '2024-03', to: '2024-05' }).expect(200);
     expect(res.body).toMatchObject({ groupBy: 'month', threshold: 'medium', from: '2024-03', to: '2024-05' });
     expect(sfpd(res.body.rows)).toEqual([
       { ruleId: 'sfpd-psw-2017', key: '2024-03', eligibleReports: 3, flaggedReports: 1, complianceRate: expect.closeTo(2 / 3, 10), confirmedReports: 0, confirmedComplianceRate: 1 },
@@ -69,27 +69,37 @@ describe('compliance measures', () => {
   });
 
   it('takes the confidence threshold: at low, the mixed-felony arrest counts too', async () => {
-    const viewer = await t.signedIn('viewer');
-    const res = await viewer.get('/api/measures').query({ from: '2024-03', to: '2024-03', threshold: 'low', rule: 'sfpd-psw-2017' }).expect(200);
+    const analyst = await t.signedIn('analyst');
+    const res = await analyst.get('/api/measures').query({ from: '2024-03', to: '2024-03', threshold: 'low', rule: 'sfpd-psw-2017' }).expect(200);
     expect(res.body.rows).toEqual([{ ruleId: 'sfpd-psw-2017', key: '2024-03', eligibleReports: 3, flaggedReports: 2, complianceRate: expect.closeTo(1 / 3, 10), confirmedReports: 0, confirmedComplianceRate: 1 }]);
-    const high = await viewer.get('/api/measures').query({ from: '2024-03', to: '2024-03', threshold: 'high', rule: 'sfpd-psw-2017' }).expect(200);
+    const high = await analyst.get('/api/measures').query({ from: '2024-03', to: '2024-03', threshold: 'high', rule: 'sfpd-psw-2017' }).expect(200);
     expect(high.body.rows[0]).toMatchObject({ flaggedReports: 1 });
   });
 
   it('by police district, incident category and agency', async () => {
-    const viewer = await t.signedIn('viewer');
+    const analyst = await t.signedIn('analyst');
     const query = { from: '2024-03', to: '2024-05', rule: 'sfpd-psw-2017' };
-    const byDistrict = await viewer.get('/api/measures').query({ ...query, groupBy: 'district' }).expect(200);
+    const byDistrict = await analyst.get('/api/measures').query({ ...query, groupBy: 'district' }).expect(200);
     expect(byDistrict.body.rows).toEqual([
       { ruleId: 'sfpd-psw-2017', key: 'Bayview', eligibleReports: 1, flaggedReports: 0, complianceRate: 1, confirmedReports: 0, confirmedComplianceRate: 1 },
       { ruleId: 'sfpd-psw-2017', key: 'Mission', eligibleReports: 3, flaggedReports: 1, complianceRate: expect.closeTo(2 / 3, 10), confirmedReports: 0, confirmedComplianceRate: 1 },
     ]);
-    const byCategory = await viewer.get('/api/measures').query({ ...query, groupBy: 'category' }).expect(200);
+    const byCategory = await analyst.get('/api/measures').query({ ...query, groupBy: 'category' }).expect(200);
     expect(byCategory.body.rows).toEqual([{ ruleId: 'sfpd-psw-2017', key: 'Robbery', eligibleReports: 4, flaggedReports: 1, complianceRate: 0.75, confirmedReports: 0, confirmedComplianceRate: 1 }]);
-    const byAgency = await viewer.get('/api/measures').query({ ...query, groupBy: 'agency' }).expect(200);
+    const byAgency = await analyst.get('/api/measures').query({ ...query, groupBy: 'agency' }).expect(200);
     expect(byAgency.body.rows).toEqual([{ ruleId: 'sfpd-psw-2017', key: 'SFPD', eligibleReports: 4, flaggedReports: 1, complianceRate: 0.75, confirmedReports: 0, confirmedComplianceRate: 1 }]);
-    const filtered = await viewer.get('/api/measures').query({ ...query, district: 'Bayview' }).expect(200);
+    const filtered = await analyst.get('/api/measures').query({ ...query, district: 'Bayview' }).expect(200);
     expect(filtered.body.rows.map((r: { eligibleReports: number }) => r.eligibleReports)).toEqual([0, 0, 1]);
+  });
+
+  it('suppresses small counts for a viewer, and the rates they would give away (§8)', async () => {
+    const viewer = await t.signedIn('viewer');
+    const res = await viewer.get('/api/measures').query({ from: '2024-03', to: '2024-05', rule: 'sfpd-psw-2017' }).expect(200);
+    expect(res.body.rows).toEqual([
+      { ruleId: 'sfpd-psw-2017', key: '2024-03', eligibleReports: null, flaggedReports: null, complianceRate: null, confirmedReports: 0, confirmedComplianceRate: null },
+      { ruleId: 'sfpd-psw-2017', key: '2024-04', eligibleReports: 0, flaggedReports: 0, complianceRate: null, confirmedReports: 0, confirmedComplianceRate: null },
+      { ruleId: 'sfpd-psw-2017', key: '2024-05', eligibleReports: null, flaggedReports: 0, complianceRate: null, confirmedReports: 0, confirmedComplianceRate: null },
+    ]);
   });
 
   it('refuses what it cannot measure, saying why', async () => {

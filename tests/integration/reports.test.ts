@@ -117,6 +117,15 @@ describe('monthly compliance reports', () => {
     expect(data.trend).toHaveLength(13 * 3);
   });
 
+  it('matches the dashboard: the per-rule figures equal the measures API for the month', async () => {
+    const data = (await t.db.query(`SELECT data FROM report_version WHERE id = $1`, [first.id]))[0].data;
+    const measures = (await reviewer.get('/api/measures').query({ from: '2024-03', to: '2024-03' }).expect(200)).body;
+    const figures = (rows: Array<Record<string, unknown>>) => rows.map((r) => [r.ruleId, r.eligibleReports, r.flaggedReports, r.confirmedReports]).sort();
+    expect(figures(data.rules)).toEqual(figures(measures.rows));
+    const dashboard = (await reviewer.get('/api/dashboard').query({ from: '2024-03', to: '2024-03' }).expect(200)).body;
+    expect(data.byDistrict.reduce((sum: number, d: { flags: number }) => sum + d.flags, 0)).toBe(dashboard.overall.flags);
+  });
+
   it('the public edition holds no incident number, person key or small count, in the PDF text and every CSV', async () => {
     const pdf = await download(viewer, first.id, 'public', 'pdf');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

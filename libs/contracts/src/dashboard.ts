@@ -13,19 +13,25 @@ export interface DashboardQuery {
   threshold?: Confidence;
 }
 
+/**
+ * A count, or null where it is suppressed: for viewers (no case-level access), counts from 1 to 10 and those that
+ * would give one away are hidden (compliance-rules.md §8; `DashboardResult.suppression`).
+ */
+export type ShownCount = number | null;
+
 /** Eligible and flagged reports (compliance-rules.md §8), with the confirmed variant. */
 export interface ComplianceFigures {
-  eligibleReports: number;
+  eligibleReports: ShownCount;
   /** Eligible reports with a current flag at or above the threshold that no review dismissed. */
-  flaggedReports: number;
+  flaggedReports: ShownCount;
   /** Eligible reports with such a flag that a reviewer confirmed. */
-  confirmedReports: number;
+  confirmedReports: ShownCount;
   /** 1 - flagged / eligible; null when nothing was eligible. */
   complianceRate: number | null;
   /** 1 - confirmed / eligible; null when nothing was eligible. */
   confirmedComplianceRate: number | null;
   /** The flags behind flaggedReports (one report can have an arrest and a DA decision): what the list shows. */
-  flags: number;
+  flags: ShownCount;
 }
 
 export interface AgencyFigures extends ComplianceFigures {
@@ -39,7 +45,7 @@ export interface MonthlyAgencyFigures extends AgencyFigures {
 
 export interface FlagCount {
   key: string | null;
-  flags: number;
+  flags: ShownCount;
 }
 
 export interface PolicyStart {
@@ -56,10 +62,10 @@ export interface PolicyStart {
  * arrested, those later charged by the DA, and those flagged.
  */
 export interface FunnelFigures {
-  eligibleReports: number;
-  arrestedAfter: number;
-  chargedAfter: number;
-  flaggedReports: number;
+  eligibleReports: ShownCount;
+  arrestedAfter: ShownCount;
+  chargedAfter: ShownCount;
+  flaggedReports: ShownCount;
 }
 
 export interface DashboardResult {
@@ -69,15 +75,17 @@ export interface DashboardResult {
   overall: ComplianceFigures;
   perAgency: AgencyFigures[];
   /** Flags to decide (new or in review), in the filters. */
-  openReviews: number;
+  openReviews: ShownCount;
   /** Every month of the period for every agency (null rate when nothing was eligible). */
   monthly: MonthlyAgencyFigures[];
   policyStarts: PolicyStart[];
   byDistrict: FlagCount[];
   byCategory: FlagCount[];
   funnel: FunnelFigures;
-  reviewStatus: Array<{ status: ReviewStatus; flags: number }>;
+  reviewStatus: Array<{ status: ReviewStatus; flags: ShownCount }>;
   /** The agencies that can appear, for the filter's choices. */
   agencies: string[];
   districts: string[];
+  /** Set when counts were suppressed for the caller (a viewer): what a null count means. */
+  suppression: { threshold: number; label: string } | null;
 }

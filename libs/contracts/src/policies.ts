@@ -38,13 +38,14 @@ export interface MeasureRow {
   ruleId: string;
   /** The month (`YYYY-MM`), police district, incident category or agency, as grouped. */
   key: string | null;
-  eligibleReports: number;
+  /** Counts are null where suppressed: for viewers, counts from 1 to 10 (compliance-rules.md §8). */
+  eligibleReports: number | null;
   /** Eligible reports with a current flag at or above the threshold that no review dismissed. */
-  flaggedReports: number;
+  flaggedReports: number | null;
   /** 1 - flagged / eligible; null (not 100%) when no report was eligible. */
   complianceRate: number | null;
   /** Eligible reports with a flag a reviewer confirmed (compliance-rules.md §8: the confirmed variant). */
-  confirmedReports: number;
+  confirmedReports: number | null;
   confirmedComplianceRate: number | null;
 }
 

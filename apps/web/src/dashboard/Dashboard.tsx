@@ -30,11 +30,21 @@ function describeView(data: DashboardResult): string {
   return `${parts.join('; ')}.`;
 }
 
+/** Once on the page, for a role that sees small counts hidden (compliance-rules.md §8): what "<11" means. */
+const SuppressionNote = ({ suppression }: { suppression: NonNullable<DashboardResult['suppression']> }) => (
+  <Alert severity="info" data-testid="suppression-note">
+    Counts from 1 to {suppression.threshold - 1}, and some others that would reveal them, are shown as{' '}
+    <strong>{suppression.label}</strong> to protect the people in these cases. A rate worked out from a hidden count
+    is &ldquo;not shown&rdquo;, and a hidden count leaves a gap in the charts.
+  </Alert>
+);
+
 const Figures = ({ data }: { data: DashboardResult }) => (
   <>
     <Typography variant="body2" data-testid="dashboard-view" sx={{ color: 'text.secondary' }}>
       {describeView(data)}
     </Typography>
+    {data.suppression ? <SuppressionNote suppression={data.suppression} /> : null}
     <SummaryCards data={data} />
     <MonthlyChart data={data} />
     <Box sx={twoColumns}>

@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { Link } from 'react-admin';
+import type { ShownCount } from '@sra/contracts';
 import { flagListPath, type FlagListFilter } from './dashboardQuery';
 
 /** Whether the signed-in role may open case lists (viewers see aggregates only). */
@@ -22,17 +23,17 @@ export const FlagsLink = ({
   filter: FlagListFilter;
   children: ReactNode;
   testId?: string;
-  /** The number the link promises: the list's total. */
-  count?: number;
+  /** The number the link promises: the list's total (null: hidden from this role, which opens no list anyway). */
+  count?: ShownCount;
   hidden?: boolean;
   /** What the link opens, when its text alone (a bare number in a table) does not say. */
   label?: string;
 }) => {
   const canOpen = useCanOpenCases();
-  // An empty list is not worth opening.
-  if (!canOpen || count === 0) {
+  // An empty list is not worth opening; a hidden count is a viewer's, who may not open lists.
+  if (!canOpen || count === 0 || count === null) {
     return (
-      <span data-testid={testId} data-flags={count}>
+      <span data-testid={testId} data-flags={count === null ? '' : count}>
         {children}
       </span>
     );

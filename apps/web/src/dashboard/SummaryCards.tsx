@@ -4,7 +4,7 @@ import { OPEN_REVIEW_STATUSES, type DashboardResult } from '@sra/contracts';
 import { DashboardCard } from './DashboardCard';
 import { flagListFilter } from './dashboardQuery';
 import { FlagsLink } from './FlagsLink';
-import { formatCount, formatRate, plural } from './format';
+import { formatRateOf, formatShown, hiddenLabel, pluralShown } from './format';
 
 const BigNumber = ({ testId, value, children }: { testId: string; value: number | null; children: ReactNode }) => (
   <Typography component="p" variant="h4" data-testid={testId} data-value={value ?? ''} sx={{ fontWeight: 600, lineHeight: 1.2 }}>
@@ -22,6 +22,7 @@ const Explanation = ({ children }: { children: ReactNode }) => (
 export const SummaryCards = ({ data }: { data: DashboardResult }) => {
   const { overall, query } = data;
   const all = flagListFilter(query);
+  const hidden = hiddenLabel(data);
   return (
     <Box
       sx={{
@@ -33,7 +34,7 @@ export const SummaryCards = ({ data }: { data: DashboardResult }) => {
     >
       <DashboardCard id="card-eligible" title="Eligible reports">
         <BigNumber testId="card-eligible" value={overall.eligibleReports}>
-          {formatCount(overall.eligibleReports)}
+          {formatShown(overall.eligibleReports, hidden)}
         </BigNumber>
         <Explanation>
           Reports of a violent crime, made in the period, that the rules protect: the person who reported should not
@@ -43,11 +44,11 @@ export const SummaryCards = ({ data }: { data: DashboardResult }) => {
 
       <DashboardCard id="card-flagged" title="Flagged reports">
         <BigNumber testId="card-flagged" value={overall.flaggedReports}>
-          {formatCount(overall.flaggedReports)}
+          {formatShown(overall.flaggedReports, hidden)}
         </BigNumber>
         <Typography variant="body1" sx={{ mt: 0.5 }}>
           <FlagsLink filter={all} count={overall.flags} testId="card-flagged-flags">
-            {plural(overall.flags, 'flag')}
+            {pluralShown(overall.flags, 'flag', hidden)}
           </FlagsLink>
         </Typography>
         <Explanation>
@@ -58,7 +59,7 @@ export const SummaryCards = ({ data }: { data: DashboardResult }) => {
 
       <DashboardCard id="card-compliance" title="Compliance rate">
         <BigNumber testId="card-compliance" value={overall.complianceRate}>
-          {formatRate(overall.complianceRate)}
+          {formatRateOf(overall.complianceRate, overall.eligibleReports)}
         </BigNumber>
         <Explanation>Share of eligible reports with no flagged arrest or charge, all agencies together.</Explanation>
         <Box component="ul" sx={{ listStyle: 'none', p: 0, m: 0, mt: 1 }} aria-label="Compliance rate per agency">
@@ -72,12 +73,12 @@ export const SummaryCards = ({ data }: { data: DashboardResult }) => {
               sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.75, py: 0.25 }}
             >
               <strong>{agency.agency}:</strong>
-              <span>{formatRate(agency.complianceRate)}</span>
-              {agency.flags > 0 ? (
+              <span>{formatRateOf(agency.complianceRate, agency.eligibleReports)}</span>
+              {agency.flags !== 0 ? (
                 <span>
                   (
                   <FlagsLink filter={flagListFilter(query, { agency: agency.agency })} count={agency.flags} testId={`agency-flags-${agency.agency}`}>
-                    {plural(agency.flags, 'flag')}
+                    {pluralShown(agency.flags, 'flag', hidden)}
                   </FlagsLink>
                   )
                 </span>
@@ -88,18 +89,18 @@ export const SummaryCards = ({ data }: { data: DashboardResult }) => {
         <Typography variant="body2" sx={{ mt: 1.5 }}>
           Confirmed compliance rate:{' '}
           <strong data-testid="card-confirmed-compliance" data-value={overall.confirmedComplianceRate ?? ''}>
-            {formatRate(overall.confirmedComplianceRate)}
+            {formatRateOf(overall.confirmedComplianceRate, overall.eligibleReports)}
           </strong>
         </Typography>
         <Explanation>
-          Counts only the violations a reviewer confirmed ({plural(overall.confirmedReports, 'report')} so far); it
+          Counts only the violations a reviewer confirmed ({pluralShown(overall.confirmedReports, 'report', hidden)} so far); it
           rises towards the compliance rate as reviews are decided.
         </Explanation>
       </DashboardCard>
 
       <DashboardCard id="card-open-reviews" title="Open reviews">
         <BigNumber testId="card-open-reviews" value={data.openReviews}>
-          {formatCount(data.openReviews)}
+          {formatShown(data.openReviews, hidden)}
         </BigNumber>
         <Typography variant="body1" sx={{ mt: 0.5 }}>
           {data.openReviews === 0 ? (
@@ -110,7 +111,11 @@ export const SummaryCards = ({ data }: { data: DashboardResult }) => {
               count={data.openReviews}
               testId="card-open-reviews-link"
             >
-              {data.openReviews === 1 ? 'The case to review' : `The ${plural(data.openReviews, 'case')} to review`}
+              {data.openReviews === null
+                ? `${pluralShown(null, 'case', hidden)} to review`
+                : data.openReviews === 1
+                  ? 'The case to review'
+                  : `The ${pluralShown(data.openReviews, 'case', hidden)} to review`}
             </FlagsLink>
           )}
         </Typography>

@@ -18,11 +18,11 @@ import {
   type DotItemDotProps,
   type TooltipContentProps,
 } from 'recharts';
-import { OPEN_REVIEW_STATUSES, REVIEW_STATUS_LABELS, type DashboardResult, type ReviewStatus } from '@sra/contracts';
+import { OPEN_REVIEW_STATUSES, REVIEW_STATUS_LABELS, type DashboardResult, type ReviewStatus, type ShownCount } from '@sra/contracts';
 import { ChartFigure } from './ChartFigure';
 import { flagListFilter, flagListPath, type FlagListFilter } from './dashboardQuery';
 import { FlagsLink, useCanOpenCases } from './FlagsLink';
-import { formatCount, formatMonth, formatRate, plural, ruleShortName } from './format';
+import { formatCount, formatMonth, formatRateOf, formatShown, hiddenLabel, plural, pluralShown, ruleShortName } from './format';
 import { Day } from '../resources/policy-versions/Day';
 
 type Query = DashboardResult['query'];
@@ -92,10 +92,11 @@ const NumbersTable = ({
   </Table>
 );
 
-/** A bar that opens the flags it counts when clicked (and the role may open cases). */
+/** A bar that opens the flags it counts when clicked (and the role may open cases). A hidden count draws no bar. */
 function clickableBar(testIdPrefix: string, open: ((payload: BarRow) => void) | null) {
   const BarShape = (props: BarShapeProps) => {
     const row = props.payload as BarRow;
+    if (row.value === null) return <g data-testid={`${testIdPrefix}-${row.key ?? 'unknown'}`} data-value="" data-hidden="true" />;
     const clickable = open !== null && row.filter !== null && row.value > 0;
     return (
       <g
@@ -114,25 +115,35 @@ function clickableBar(testIdPrefix: string, open: ((payload: BarRow) => void) | 
 interface BarRow {
   key: string | null;
   label: string;
-  value: number;
+  /** Null where the count is hidden from this role: a gap, never a bar of 0. */
+  value: ShownCount;
   /** The list filter of exactly the flags counted, or null when the bar does not open a list. */
   filter: FlagListFilter | null;
   colour?: string;
 }
 
-/** Bars of counts, one per row, clickable through to the flags behind each. */
+/**
+ * Where a bar ends. A hidden count gets a place at the axis (a length of nothing, so Recharts keeps the entry and its
+ * label, "<11", sits at the gap); its shape draws no bar, and nothing else reads this length.
+ */
+const barLength = (row: BarRow) => row.value ?? 0;
+
+/** Bars of counts, one per row, clickable through to the flags behind each. A hidden count is a gap labelled "<11". */
 const CountBars = ({
   id,
   rows,
   horizontal,
   valueName,
   label,
+  hidden,
 }: {
   id: string;
   rows: BarRow[];
   horizontal: boolean;
-  valueName: (n: number) => string;
+  valueName: (n: ShownCount) => string;
   label: string;
+  /** What a hidden count shows. */
+  hidden: string;
 }) => {
   const navigate = useNavigate();
   const canOpen = useCanOpenCases();
@@ -142,7 +153,13 @@ const CountBars = ({
   const height = horizontal ? Math.max(160, rows.length * 44 + 50) : CHART_HEIGHT;
   const tooltip = (props: TooltipContentProps) => {
     const row = props.active ? (props.payload?.[0]?.payload as BarRow | undefined) : undefined;
-    return row ? <TooltipBox title={row.label} lines={[valueName(row.value), ...(open && row.filter && row.value > 0 ? ['Click to open the list'] : [])]} /> : null;
+    const clickable = open && row?.filter && row.value !== null && row.value > 0;
+    return row ? <TooltipBox title={row.label} lines={[valueName(row.value), ...(clickable ? ['Click to open the list'] : [])]} /> : null;
+  };
+  // The label of each bar: its count, or "<11" beside the gap where the count is hidden.
+  const valueLabel = (entry: { payload?: unknown }) => {
+    const value = (entry.payload as BarRow | undefined)?.value;
+    return value === null || value === undefined ? hidden : String(value);
   };
   return (
     <ChartImage label={label} height={height}>
@@ -152,8 +169,8 @@ const CountBars = ({
           <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} />
           <YAxis type="category" dataKey="label" width={Math.min(260, Math.max(90, longest * 7))} tick={AXIS_TICK} interval={0} />
           <Tooltip content={tooltip} cursor={{ fill: 'rgba(0,0,0,0.06)' }} />
-          <Bar dataKey="value" shape={shape} isAnimationActive={false}>
-            <LabelList dataKey="value" position="right" fill="#1d1d1d" fontSize={12} />
+          <Bar dataKey={barLength} shape={shape} isAnimationActive={false}>
+            <LabelList valueAccessor={valueLabel} position="right" fill="#1d1d1d" fontSize={12} />
           </Bar>
         </BarChart>
       ) : (
@@ -162,8 +179,8 @@ const CountBars = ({
           <XAxis dataKey="label" tick={AXIS_TICK} interval={0} angle={rows.length > 5 ? -30 : 0} textAnchor={rows.length > 5 ? 'end' : 'middle'} height={rows.length > 5 ? 70 : 30} />
           <YAxis allowDecimals={false} tick={AXIS_TICK} width={40} />
           <Tooltip content={tooltip} cursor={{ fill: 'rgba(0,0,0,0.06)' }} />
-          <Bar dataKey="value" shape={shape} isAnimationActive={false}>
-            <LabelList dataKey="value" position="top" fill="#1d1d1d" fontSize={12} />
+          <Bar dataKey={barLength} shape={shape} isAnimationActive={false}>
+            <LabelList valueAccessor={valueLabel} position="top" fill="#1d1d1d" fontSize={12} />
           </Bar>
         </BarChart>
       )}
@@ -171,14 +188,24 @@ const CountBars = ({
   );
 };
 
-function describeLargest(rows: BarRow[], noun: (n: number) => string, what: string): string {
-  const total = rows.reduce((sum, row) => sum + row.value, 0);
-  if (total === 0) return `No ${what} in this period.`;
-  const top = rows.reduce((best, row) => (row.value > best.value ? row : best), rows[0]);
-  return `Most: ${top.label}, ${noun(top.value)} of ${formatCount(total)}.`;
+/**
+ * The chart's one-line summary. With hidden counts it names the largest of the counts shown only as such: a count
+ * hidden to protect another one can be larger than every count shown, and the total is unknown.
+ */
+function describeLargest(rows: BarRow[], noun: (n: number) => string, what: string, hidden: string): string {
+  const shown = rows.filter((row): row is BarRow & { value: number } => row.value !== null);
+  const hiddenCount = rows.length - shown.length;
+  const top = shown.reduce<(BarRow & { value: number }) | null>((best, row) => (row.value > (best?.value ?? 0) ? row : best), null);
+  if (hiddenCount === 0) {
+    const total = shown.reduce((sum, row) => sum + row.value, 0);
+    if (total === 0 || !top) return `No ${what} in this period.`;
+    return `Most: ${top.label}, ${noun(top.value)} of ${formatCount(total)}.`;
+  }
+  const hiddenText = hiddenCount === 1 ? `1 count is shown as ${hidden}.` : `${hiddenCount} counts are shown as ${hidden}.`;
+  return top ? `Largest count shown: ${top.label}, ${noun(top.value)}. ${hiddenText}` : hiddenText;
 }
 
-const flagsNoun = (n: number) => plural(n, 'flag');
+const flagsNoun = (hidden: string) => (n: ShownCount) => pluralShown(n, 'flag', hidden);
 
 /** " Click a bar…" for roles that may open cases; nothing for viewers. */
 function useClickHint(text: string): string {
@@ -207,12 +234,14 @@ const CountTable = ({
   head,
   rows,
   shown,
+  hidden,
 }: {
   id: string;
   caption: string;
   head: [string, string];
   rows: BarRow[];
   shown: boolean;
+  hidden: string;
 }) => (
   <NumbersTable caption={caption} head={head}>
     {rows.map((row) => (
@@ -220,13 +249,13 @@ const CountTable = ({
         <TableCell component="th" scope="row">
           {row.label}
         </TableCell>
-        <TableCell align="right" data-testid={`${id}-value-${row.key ?? 'unknown'}`} data-value={row.value}>
-          {row.filter && row.value > 0 ? (
+        <TableCell align="right" data-testid={`${id}-value-${row.key ?? 'unknown'}`} data-value={row.value ?? ''}>
+          {row.filter && row.value !== null && row.value > 0 ? (
             <FlagsLink filter={row.filter} count={row.value} hidden={!shown} label={`${plural(row.value, 'flag')}: ${row.label}`}>
               {formatCount(row.value)}
             </FlagsLink>
           ) : (
-            formatCount(row.value)
+            formatShown(row.value, hidden)
           )}
         </TableCell>
       </TableRow>
@@ -236,8 +265,10 @@ const CountTable = ({
 
 export const DistrictChart = ({ data }: { data: DashboardResult }) => {
   const hint = useClickHint('Click a bar to open its flagged cases.');
+  const hidden = hiddenLabel(data);
+  const noun = flagsNoun(hidden);
   const rows = flagCountRows(data.byDistrict, data.query, 'policeDistrict', 'Unknown district');
-  const summary = describeLargest(rows, flagsNoun, 'flags');
+  const summary = describeLargest(rows, noun, 'flags', hidden);
   return (
     <ChartFigure
       id="district"
@@ -246,20 +277,22 @@ export const DistrictChart = ({ data }: { data: DashboardResult }) => {
       summary={summary}
       chart={
         rows.length ? (
-          <CountBars id="district" rows={rows} horizontal={false} valueName={flagsNoun} label={`Bar chart of flags by police district. ${summary}`} />
+          <CountBars id="district" rows={rows} horizontal={false} valueName={noun} hidden={hidden} label={`Bar chart of flags by police district. ${summary}`} />
         ) : (
           <Typography variant="body2">No flags in this period.</Typography>
         )
       }
-      table={(shown) => <CountTable id="district" caption="Flags by police district" head={['Police district', 'Flags']} rows={rows} shown={shown} />}
+      table={(shown) => <CountTable id="district" caption="Flags by police district" head={['Police district', 'Flags']} rows={rows} shown={shown} hidden={hidden} />}
     />
   );
 };
 
 export const CategoryChart = ({ data }: { data: DashboardResult }) => {
   const hint = useClickHint('Click a bar to open its flagged cases.');
+  const hidden = hiddenLabel(data);
+  const noun = flagsNoun(hidden);
   const rows = flagCountRows(data.byCategory, data.query, 'incidentCategory', 'Unknown category');
-  const summary = describeLargest(rows, flagsNoun, 'flags');
+  const summary = describeLargest(rows, noun, 'flags', hidden);
   return (
     <ChartFigure
       id="category"
@@ -268,33 +301,36 @@ export const CategoryChart = ({ data }: { data: DashboardResult }) => {
       summary={summary}
       chart={
         rows.length ? (
-          <CountBars id="category" rows={rows} horizontal valueName={flagsNoun} label={`Bar chart of flags by kind of crime reported. ${summary}`} />
+          <CountBars id="category" rows={rows} horizontal valueName={noun} hidden={hidden} label={`Bar chart of flags by kind of crime reported. ${summary}`} />
         ) : (
           <Typography variant="body2">No flags in this period.</Typography>
         )
       }
-      table={(shown) => <CountTable id="category" caption="Flags by kind of crime reported" head={['Kind of crime', 'Flags']} rows={rows} shown={shown} />}
+      table={(shown) => (
+        <CountTable id="category" caption="Flags by kind of crime reported" head={['Kind of crime', 'Flags']} rows={rows} shown={shown} hidden={hidden} />
+      )}
     />
   );
 };
 
 export const FunnelChart = ({ data }: { data: DashboardResult }) => {
   const { funnel } = data;
-  const reports = (n: number) => plural(n, 'report');
+  const hidden = hiddenLabel(data);
+  const reports = (n: ShownCount) => pluralShown(n, 'report', hidden);
   const rows: BarRow[] = [
     { key: 'eligible', label: 'Eligible reports', value: funnel.eligibleReports, filter: null, colour: '#1f3a5c' },
     { key: 'arrested', label: 'Arrested after reporting', value: funnel.arrestedAfter, filter: null, colour: '#1a5a96' },
     { key: 'charged', label: 'Charged by the DA after reporting', value: funnel.chargedAfter, filter: null, colour: '#3b75ad' },
     { key: 'flagged', label: 'Flagged', value: funnel.flaggedReports, filter: null, colour: '#c62828' },
   ];
-  const summary = `Of ${reports(funnel.eligibleReports)}, ${formatCount(funnel.arrestedAfter)} led to an arrest of the person who reported, ${formatCount(funnel.chargedAfter)} to a DA charge, and ${formatCount(funnel.flaggedReports)} were flagged.`;
+  const summary = `Of ${reports(funnel.eligibleReports)}, ${formatShown(funnel.arrestedAfter, hidden)} led to an arrest of the person who reported, ${formatShown(funnel.chargedAfter, hidden)} to a DA charge, and ${formatShown(funnel.flaggedReports, hidden)} were flagged.`;
   return (
     <ChartFigure
       id="funnel"
       title="From reports to flags"
       description="How many eligible reports were followed by an arrest or a DA charge of the person who reported, at any time after the report, and how many of those broke a rule (flagged). An arrest for something else is not a flag."
       summary={summary}
-      chart={<CountBars id="funnel" rows={rows} horizontal valueName={reports} label={`Bar chart from reports to flags. ${summary}`} />}
+      chart={<CountBars id="funnel" rows={rows} horizontal valueName={reports} hidden={hidden} label={`Bar chart from reports to flags. ${summary}`} />}
       table={() => (
         <NumbersTable caption="From reports to flags" head={['Step', 'Reports']}>
           {rows.map((row) => (
@@ -302,8 +338,8 @@ export const FunnelChart = ({ data }: { data: DashboardResult }) => {
               <TableCell component="th" scope="row">
                 {row.label}
               </TableCell>
-              <TableCell align="right" data-testid={`funnel-value-${row.key}`} data-value={row.value}>
-                {formatCount(row.value)}
+              <TableCell align="right" data-testid={`funnel-value-${row.key}`} data-value={row.value ?? ''}>
+                {formatShown(row.value, hidden)}
               </TableCell>
             </TableRow>
           ))}
@@ -315,6 +351,8 @@ export const FunnelChart = ({ data }: { data: DashboardResult }) => {
 
 export const ReviewStatusChart = ({ data }: { data: DashboardResult }) => {
   const hint = useClickHint('Click a bar to open those cases.');
+  const hidden = hiddenLabel(data);
+  const noun = flagsNoun(hidden);
   const rows: BarRow[] = data.reviewStatus.map(({ status, flags }) => ({
     key: status,
     label: REVIEW_STATUS_LABELS[status],
@@ -322,19 +360,27 @@ export const ReviewStatusChart = ({ data }: { data: DashboardResult }) => {
     filter: flagListFilter(data.query, { reviewStatus: [status] }),
     colour: REVIEW_COLOURS[status],
   }));
-  const total = rows.reduce((sum, row) => sum + row.value, 0);
-  const open = data.reviewStatus.filter((s) => OPEN_REVIEW_STATUSES.includes(s.status)).reduce((sum, s) => sum + s.flags, 0);
-  const summary = total
-    ? `${plural(total, 'flag')} in the period: ${formatCount(open)} still to decide, ${formatCount(total - open)} decided.`
-    : 'No flags in this period.';
+  let summary: string;
+  if (rows.some((row) => row.value === null)) {
+    // The totals would give the hidden counts back; say what is shown.
+    summary = describeLargest(rows, noun, 'flags', hidden);
+  } else {
+    const total = data.reviewStatus.reduce((sum, s) => sum + (s.flags ?? 0), 0);
+    const open = data.reviewStatus.filter((s) => OPEN_REVIEW_STATUSES.includes(s.status)).reduce((sum, s) => sum + (s.flags ?? 0), 0);
+    summary = total
+      ? `${plural(total, 'flag')} in the period: ${formatCount(open)} still to decide, ${formatCount(total - open)} decided.`
+      : 'No flags in this period.';
+  }
   return (
     <ChartFigure
       id="review-status"
       title="Where the reviews stand"
       description={`Every flag of the period by the state of its review, including dismissed ones (which never count in the rates).${hint}`}
       summary={summary}
-      chart={<CountBars id="review-status" rows={rows} horizontal valueName={flagsNoun} label={`Bar chart of flags by review status. ${summary}`} />}
-      table={(shown) => <CountTable id="review-status" caption="Flags by review status" head={['Review status', 'Flags']} rows={rows} shown={shown} />}
+      chart={<CountBars id="review-status" rows={rows} horizontal valueName={noun} hidden={hidden} label={`Bar chart of flags by review status. ${summary}`} />}
+      table={(shown) => (
+        <CountTable id="review-status" caption="Flags by review status" head={['Review status', 'Flags']} rows={rows} shown={shown} hidden={hidden} />
+      )}
     />
   );
 };
@@ -373,6 +419,7 @@ const PolicyStarts = ({ data }: { data: DashboardResult }) => {
 export const MonthlyChart = ({ data }: { data: DashboardResult }) => {
   const navigate = useNavigate();
   const canOpen = useCanOpenCases();
+  const hidden = hiddenLabel(data);
   const agencies = data.perAgency.map((a) => a.agency);
   const rows = new Map<string, MonthRow>();
   for (const figures of data.monthly) {
@@ -389,10 +436,17 @@ export const MonthlyChart = ({ data }: { data: DashboardResult }) => {
   const worst = data.monthly
     .filter((m) => m.complianceRate !== null && m.complianceRate < 1)
     .sort((a, b) => (a.complianceRate ?? 1) - (b.complianceRate ?? 1))[0];
+  // A rate not shown because its counts are hidden may be lower than every rate shown: say so, never "lowest".
+  const notShown = data.monthly.filter((m) => m.complianceRate === null && m.eligibleReports !== 0).length;
+  const notShownText = notShown
+    ? ` ${notShown === 1 ? '1 monthly rate is not shown because its counts are' : `${notShown} monthly rates are not shown because their counts are`} hidden.`
+    : '';
   const summary = worst
-    ? `Lowest: ${worst.agency} in ${formatMonth(worst.month, true)}, ${formatRate(worst.complianceRate)} (${plural(worst.flaggedReports, 'flagged report')}).`
+    ? `${notShown ? 'Lowest rate shown' : 'Lowest'}: ${worst.agency} in ${formatMonth(worst.month, true)}, ${formatRateOf(worst.complianceRate, worst.eligibleReports)} (${pluralShown(worst.flaggedReports, 'flagged report', hidden)}).${notShownText}`
     : months.length
-      ? 'Every month with eligible reports had no flagged arrest or charge.'
+      ? notShown
+        ? `Every rate shown is 100%: no flagged arrest or charge.${notShownText}`
+        : 'Every month with eligible reports had no flagged arrest or charge.'
       : 'No months to show.';
 
   const dotFor = (agency: string, colour: string) => {
@@ -400,19 +454,21 @@ export const MonthlyChart = ({ data }: { data: DashboardResult }) => {
       const row = props.payload as MonthRow;
       const figures = row.byAgency[agency];
       if (!figures || figures.complianceRate === null || props.cx === undefined || props.cy === undefined) return <g key={`${agency}-${row.month}`} />;
-      const clickable = canOpen && figures.flags > 0;
+      // A rate below 100% means flags, even where their number is hidden.
+      const hasFlags = figures.flags === null ? figures.complianceRate < 1 : figures.flags > 0;
+      const clickable = canOpen && hasFlags && figures.flags !== null;
       return (
         <circle
           key={`${agency}-${row.month}`}
           cx={props.cx}
           cy={props.cy}
-          r={figures.flags > 0 ? 5 : 3}
-          fill={figures.flags > 0 ? colour : '#ffffff'}
+          r={hasFlags ? 5 : 3}
+          fill={hasFlags ? colour : '#ffffff'}
           stroke={colour}
           strokeWidth={2}
           data-testid={`monthly-point-${agency}-${row.month}`}
           data-rate={figures.complianceRate}
-          data-flags={figures.flags}
+          data-flags={figures.flags ?? ''}
           style={clickable ? { cursor: 'pointer' } : undefined}
           onClick={clickable ? () => navigate(flagListPath(flagListFilter(data.query, { month: row.month, agency }))) : undefined}
         />
@@ -429,7 +485,7 @@ export const MonthlyChart = ({ data }: { data: DashboardResult }) => {
         title={formatMonth(row.month, true)}
         lines={agencies.map((agency) => {
           const f = row.byAgency[agency];
-          return f ? `${agency}: ${formatRate(f.complianceRate)}${f.flags ? `, ${plural(f.flags, 'flag')}` : ''}` : agency;
+          return f ? `${agency}: ${formatRateOf(f.complianceRate, f.eligibleReports)}${f.flags !== 0 ? `, ${pluralShown(f.flags, 'flag', hidden)}` : ''}` : agency;
         })}
       />
     );
@@ -439,7 +495,7 @@ export const MonthlyChart = ({ data }: { data: DashboardResult }) => {
     <ChartFigure
       id="monthly"
       title="Compliance rate by month and agency"
-      description={`For each month of report: the share of eligible reports with no flagged arrest or charge by that agency. A gap means no eligible report that month. Filled dots have flags${canOpen ? '; click one to open them' : ''}.`}
+      description={`For each month of report: the share of eligible reports with no flagged arrest or charge by that agency. A gap means no eligible report that month${data.suppression ? ', or that its counts are hidden' : ''}. Filled dots have flags${canOpen ? '; click one to open them' : ''}.`}
       summary={
         <>
           {summary}
@@ -504,28 +560,28 @@ export const MonthlyChart = ({ data }: { data: DashboardResult }) => {
                 <TableRow
                   key={`${row.month}-${agency}`}
                   data-testid={`monthly-row-${agency}-${row.month}`}
-                  data-eligible={f.eligibleReports}
-                  data-flagged={f.flaggedReports}
+                  data-eligible={f.eligibleReports ?? ''}
+                  data-flagged={f.flaggedReports ?? ''}
                   data-rate={f.complianceRate ?? ''}
-                  data-confirmed={f.confirmedReports}
+                  data-confirmed={f.confirmedReports ?? ''}
                   data-confirmed-rate={f.confirmedComplianceRate ?? ''}
-                  data-flags={f.flags}
+                  data-flags={f.flags ?? ''}
                 >
                   <TableCell component="th" scope="row">
                     {formatMonth(row.month, true)}
                   </TableCell>
                   <TableCell>{agency}</TableCell>
                   <TableCell align="right" data-testid="eligible">
-                    {formatCount(f.eligibleReports)}
+                    {formatShown(f.eligibleReports, hidden)}
                   </TableCell>
                   <TableCell align="right" data-testid="flagged">
-                    {formatCount(f.flaggedReports)}
+                    {formatShown(f.flaggedReports, hidden)}
                   </TableCell>
                   <TableCell align="right" data-testid="rate">
-                    {formatRate(f.complianceRate)}
+                    {formatRateOf(f.complianceRate, f.eligibleReports)}
                   </TableCell>
                   <TableCell align="right" data-testid="flags">
-                    {f.flags > 0 ? (
+                    {f.flags !== null && f.flags > 0 ? (
                       <FlagsLink
                         filter={flagListFilter(data.query, { month: row.month, agency })}
                         count={f.flags}
@@ -535,7 +591,7 @@ export const MonthlyChart = ({ data }: { data: DashboardResult }) => {
                         {formatCount(f.flags)}
                       </FlagsLink>
                     ) : (
-                      '0'
+                      formatShown(f.flags, hidden)
                     )}
                   </TableCell>
                 </TableRow>

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import type { Confidence } from '@sra/contracts';
+import type { Confidence, DashboardResult, ShownCount } from '@sra/contracts';
 
 /** A rate (0..1) as a percent with one decimal ("96.7%"), or null's plain meaning. */
 export function formatRate(rate: number | null, whenNull = 'no eligible reports'): string {
@@ -15,6 +15,32 @@ export function formatCount(n: number): string {
 /** "1 flag", "8 flags". */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+/**
+ * What a hidden count shows: the API's label ("<11") when it suppressed counts for this role
+ * (compliance-rules.md §8). The fallback only guards against a null the API did not explain.
+ */
+export function hiddenLabel(data: Pick<DashboardResult, 'suppression'>): string {
+  return data.suppression?.label ?? 'not shown';
+}
+
+/** A count as shown: the number, or the label of a hidden count. */
+export function formatShown(n: ShownCount, hidden: string): string {
+  return n === null ? hidden : formatCount(n);
+}
+
+/** "1 flag", "8 flags", or "<11 flags" when hidden. */
+export function pluralShown(n: ShownCount, one: string, hidden: string, many = `${one}s`): string {
+  return n === null ? `${hidden} ${many}` : plural(n, one, many);
+}
+
+/**
+ * A rate, or why there is none: nothing was eligible, or (for a role that sees small counts hidden) a count behind
+ * it is hidden, since the rate would give the count away.
+ */
+export function formatRateOf(rate: number | null, eligible: ShownCount): string {
+  return rate !== null || eligible === 0 ? formatRate(rate) : 'not shown';
 }
 
 const monthFormat = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });

@@ -1,11 +1,12 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
-import type { DashboardResult } from '@sra/contracts';
+import type { CurrentUser, DashboardResult } from '@sra/contracts';
+import type { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { AllowRoles } from '../../auth/decorators/access.decorators';
 import { DashboardService } from './dashboard.service';
 import { DashboardQueryDto } from './dto/dashboard-query.dto';
 
-/** The dashboard's aggregates: everyone signed in (no case-level data). */
+/** The dashboard's aggregates: everyone signed in (no case-level data; small counts suppressed for viewers). */
 @ApiTags('measures')
 @ApiCookieAuth()
 @AllowRoles('everyone')
@@ -14,7 +15,7 @@ export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}
 
   @Get()
-  get(@Query() query: DashboardQueryDto): Promise<DashboardResult> {
-    return this.dashboard.dashboard(query);
+  get(@Query() query: DashboardQueryDto, @Req() req: AuthenticatedRequest): Promise<DashboardResult> {
+    return this.dashboard.dashboard(query, (req.user as CurrentUser).role);
   }
 }

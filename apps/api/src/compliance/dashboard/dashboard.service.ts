@@ -3,9 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
   CONFIRMED_REVIEW_STATUSES,
+  DEFAULT_SUPPRESSION_THRESHOLD,
   DISMISSED_REVIEW_STATUSES,
   OPEN_REVIEW_STATUSES,
   REVIEW_STATUSES,
+  roleAllowed,
   type AgencyFigures,
   type ComplianceFigures,
   type DashboardResult,
@@ -13,11 +15,13 @@ import {
   type MonthlyAgencyFigures,
   type PolicyStart,
   type ReviewStatus,
+  type Role,
 } from '@sra/contracts';
 import { RULE_IDS } from '@sra/policies';
 import { VersionedCache } from '../../common/versioned-cache';
 import { shiftMonth } from '../measures/measures.service';
 import type { DashboardQueryDto } from './dto/dashboard-query.dto';
+import { suppressForViewer } from './viewer-suppression';
 
 const LEVELS = { high: ['high'], medium: ['high', 'medium'], low: ['high', 'medium', 'low'] } as const;
 const REPORT_RULES = RULE_IDS.filter((r) => r !== 'ca-sb357-repeal');
@@ -80,10 +84,14 @@ export class DashboardService {
     private readonly cache: VersionedCache,
   ) {}
 
-  /** Computed once per set of filters until the data or a review changes. */
-  dashboard(query: DashboardQueryDto): Promise<DashboardResult> {
+  /**
+   * Computed once per set of filters until the data or a review changes. A caller without case-level access gets
+   * the counts with small ones suppressed (compliance-rules.md §8).
+   */
+  async dashboard(query: DashboardQueryDto, role: Role): Promise<DashboardResult> {
     const { from, to, rule, agency, district, threshold } = query;
-    return this.cache.get(`dashboard:${JSON.stringify([from, to, rule, agency, district, threshold])}`, () => this.compute(query));
+    const result = await this.cache.get(`dashboard:${JSON.stringify([from, to, rule, agency, district, threshold])}`, () => this.compute(query));
+    return roleAllowed(role, 'caseLevel') ? result : suppressForViewer(result, DEFAULT_SUPPRESSION_THRESHOLD);
   }
 
   private async compute(query: DashboardQueryDto): Promise<DashboardResult> {
@@ -153,6 +161,7 @@ export class DashboardService {
       reviewStatus,
       agencies: agencyRows.map((r) => r.agency),
       districts: districtRows.map((r) => r.district),
+      suppression: null,
     };
   }
 

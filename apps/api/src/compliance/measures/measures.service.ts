@@ -1,7 +1,8 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CONFIRMED_REVIEW_STATUSES, DISMISSED_REVIEW_STATUSES, type MeasureRow, type MeasuresResult } from '@sra/contracts';
+import { CONFIRMED_REVIEW_STATUSES, DEFAULT_SUPPRESSION_THRESHOLD, DISMISSED_REVIEW_STATUSES, roleAllowed, type MeasureRow, type MeasuresResult, type Role } from '@sra/contracts';
+import { isSmallCount } from '@sra/suppression';
 import { RULE_IDS } from '@sra/policies';
 import { VersionedCache } from '../../common/versioned-cache';
 import type { MeasuresQueryDto } from './dto/measures-query.dto';
@@ -68,10 +69,24 @@ export class MeasuresService {
     private readonly cache: VersionedCache,
   ) {}
 
-  /** Computed once per set of filters until the data or a review changes. */
-  measures(query: MeasuresQueryDto): Promise<MeasuresResult> {
+  /**
+   * Computed once per set of filters until the data or a review changes. A caller without case-level access gets
+   * small counts suppressed, and the rates they would give away (compliance-rules.md §8). No totals are shown here,
+   * so no complementary suppression is needed within a response.
+   */
+  async measures(query: MeasuresQueryDto, role: Role = 'admin'): Promise<MeasuresResult> {
     const { groupBy, rule, from, to, threshold, district, category } = query;
-    return this.cache.get(`measures:${JSON.stringify([groupBy, rule, from, to, threshold, district, category])}`, () => this.compute(query));
+    const result = await this.cache.get(`measures:${JSON.stringify([groupBy, rule, from, to, threshold, district, category])}`, () => this.compute(query));
+    if (roleAllowed(role, 'caseLevel')) return result;
+    const one = (n: number | null) => (n === null || isSmallCount(n, DEFAULT_SUPPRESSION_THRESHOLD) ? null : n);
+    const rate = (n: number | null, of: number | null) => (n === null || of === null || of === 0 ? null : 1 - n / of);
+    return {
+      ...result,
+      rows: result.rows.map((r) => {
+        const [eligibleReports, flaggedReports, confirmedReports] = [one(r.eligibleReports), one(r.flaggedReports), one(r.confirmedReports)];
+        return { ...r, eligibleReports, flaggedReports, confirmedReports, complianceRate: rate(flaggedReports, eligibleReports), confirmedComplianceRate: rate(confirmedReports, eligibleReports) };
+      }),
+    };
   }
 
   private async compute(query: MeasuresQueryDto): Promise<MeasuresResult> {

@@ -1,0 +1,66 @@
+// A month's report on a generated city of about 1M incident rows: `audit report` writing the internal PDF (a new
+// snapshot: data, both editions in every format) and then the public PDF (the stored snapshot reused), each timed,
+// against a full evaluation of the same city in the same run (goal: the PDF in under a minute).
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { Client } = require('pg');
+
+const ROWS = Number(process.env.BENCH_REPORT_ROWS || 1_000_000);
+const fmt = (n) => Math.round(n).toLocaleString('en-US');
+
+function cli(root, args, env) {
+  const started = Date.now();
+  const result = spawnSync(process.execPath, [path.join(root, 'dist/apps/api/apps/api/src/cli/main.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    maxBuffer: 1 << 26,
+  });
+  if (result.status !== 0) throw new Error(`audit ${args.join(' ')} failed: ${result.stderr}`);
+  return { out: JSON.parse(result.stdout.trim().split('\n').pop()), seconds: (Date.now() - started) / 1000 };
+}
+
+exports.run = async ({ root }) => {
+  const { startEmbeddedPostgres } = require(path.join(root, 'dist/apps/api/apps/api/src/database/embedded-postgres.js'));
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sra-bench-report-pg-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sra-bench-report-'));
+  const pg = await startEmbeddedPostgres({ dataDir, mode: 'exclusive', database: 'postgres' });
+  try {
+    const admin = new Client({ connectionString: pg.url });
+    await admin.connect();
+    await admin.query('CREATE DATABASE bench_report');
+    await admin.end();
+    const url = new URL(pg.url);
+    url.pathname = '/bench_report';
+    const env = { DATABASE_URL: url.toString(), PERSON_KEY_SECRET: 'bench-person-key-secret-0123456789abcdef' };
+    process.stdout.write(`generating and loading a city of ${fmt(ROWS)} incident rows...\n`);
+    cli(root, ['generate', '--out', dir, '--incidents', String(ROWS), '--seed', 'bench-report'], {});
+    cli(root, ['db:migrate'], env);
+    for (const [kind, file] of [['incidents', 'incidents.csv'], ['incident-persons', 'incident-persons.csv'], ['arrests', 'arrests.csv'], ['da-decisions', 'da-decisions.csv']]) {
+      cli(root, ['ingest', kind, path.join(dir, file), '--no-evaluate'], env);
+    }
+    const evaluation = cli(root, ['evaluate', '--full'], env);
+    const db = new Client({ connectionString: env.DATABASE_URL });
+    await db.connect();
+    // The busiest month of report: the most eligible reports.
+    const [{ month, eligible }] = (
+      await db.query(`SELECT to_char(report_month, 'YYYY-MM') AS month, count(*)::int AS eligible FROM eligible_report GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`)
+    ).rows;
+    await db.query('VACUUM (ANALYZE)');
+    await db.end();
+    process.stdout.write(`full evaluation ${evaluation.out.seconds.toFixed(1)} s (${fmt(evaluation.out.flagsCurrent)} flags); report month ${month} (${fmt(eligible)} eligible report rows)\n`);
+
+    const internal = cli(root, ['report', '--month', month, '--edition', 'internal', '--format', 'pdf', '--out', path.join(dir, 'internal.pdf')], env);
+    const pub = cli(root, ['report', '--month', month, '--edition', 'public', '--format', 'pdf', '--out', path.join(dir, 'public.pdf')], env);
+    const line = (name, run) =>
+      `${name}: ${run.seconds.toFixed(1)} s (of which the report itself ${run.out.seconds.toFixed(1)} s) = ${((run.out.seconds / evaluation.out.seconds) * 100).toFixed(0)}% of a full evaluation; ${fmt(run.out.bytes / 1024)} KiB, version ${run.out.version}`;
+    process.stdout.write(`${line('internal PDF, new snapshot (data, both editions, PDF + CSV + JSON)', internal)}\n`);
+    process.stdout.write(`${line('public PDF, same snapshot', pub)}\n`);
+    process.stdout.write(`goal: the PDF in under a minute: ${internal.seconds < 60 ? 'met' : 'NOT met'} (${internal.seconds.toFixed(1)} s with the command's start)\n`);
+  } finally {
+    await pg.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+};
