@@ -4,13 +4,14 @@
 // endpoint and overall (goal: p95 under 100 ms, no errors), each against the
 // health endpoint measured in the same run under the same load (the cost of the
 // HTTP stack alone). Then the web app's production bundle size (gzip).
-const { spawn, spawnSync } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
 const zlib = require('node:zlib');
 const { Client } = require('pg');
+const { cli, freshDatabase } = require('./support.cjs');
 
 const ROWS = Number(process.env.BENCH_API_ROWS || 1_000_000);
 const CLIENTS = Number(process.env.BENCH_API_CLIENTS || 20);
@@ -18,27 +19,7 @@ const SECONDS = Number(process.env.BENCH_API_SECONDS || 30);
 const PASSWORD = 'bench-reviewer-password-1';
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 
-function cli(root, args, env, input) {
-  const result = spawnSync(process.execPath, [path.join(root, 'dist/apps/api/apps/api/src/cli/main.js'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    input,
-    maxBuffer: 1 << 26,
-  });
-  if (result.status !== 0) throw new Error(`audit ${args.join(' ')} failed: ${result.stderr}`);
-  return result.stdout;
-}
 
-async function freshDatabase(adminUrl, name) {
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 function startServer(root, env) {
   const child = spawn(process.execPath, [path.join(root, 'dist/apps/api/apps/api/src/main.js')], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -113,7 +94,7 @@ exports.run = async ({ root }) => {
     for (const [kind, file] of [['incidents', 'incidents.csv'], ['incident-persons', 'incident-persons.csv'], ['arrests', 'arrests.csv'], ['da-decisions', 'da-decisions.csv']]) {
       cli(root, ['ingest', kind, path.join(cityDir, file), '--no-evaluate'], env);
     }
-    const evaluation = JSON.parse(cli(root, ['evaluate', '--full'], env).trim().split('\n').pop());
+    const evaluation = cli(root, ['evaluate', '--full'], env).out;
     process.stdout.write(`loaded; ${fmt(evaluation.flagsCurrent)} current flags\n`);
     cli(root, ['users:add', '--email', 'bench.reviewer@example.org', '--role', 'reviewer'], env, `${PASSWORD}\n`);
     // What autovacuum would do soon after a bulk load, done now so it does not run in the middle of the measurement.

@@ -4,36 +4,16 @@
 // most 4.5 for 4 times the data), then, on the 1M city, the evaluation that
 // follows a batch of 1,000 late person rows, as a share of the full one (goal:
 // under 5%).
-const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { Client } = require('pg');
+const { cli, freshDatabase } = require('./support.cjs');
 
 const SIZES = (process.env.BENCH_EVALUATE_SIZES || '250000,1000000').split(',').map(Number);
 const LATE_ROWS = 1000;
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 
-function cli(root, args, env) {
-  const result = spawnSync(process.execPath, [path.join(root, 'dist/apps/api/apps/api/src/cli/main.js'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    maxBuffer: 1 << 26,
-  });
-  if (result.status !== 0) throw new Error(`audit ${args.join(' ')} failed: ${result.stderr}`);
-  return JSON.parse(result.stdout.trim().split('\n').pop());
-}
 
-async function freshDatabase(adminUrl, name) {
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 exports.run = async ({ root }) => {
   const { startEmbeddedPostgres } = require(path.join(root, 'dist/apps/api/apps/api/src/database/embedded-postgres.js'));
@@ -54,12 +34,12 @@ exports.run = async ({ root }) => {
         for (const [kind, file] of [['incidents', 'incidents.csv'], ['incident-persons', 'early-persons.csv'], ['arrests', 'arrests.csv'], ['da-decisions', 'da-decisions.csv']]) {
           cli(root, ['ingest', kind, path.join(dir, file), '--no-evaluate'], env);
         }
-        const run = cli(root, ['evaluate', '--full'], env);
+        const run = cli(root, ['evaluate', '--full'], env).out;
         full.push({ rows, seconds: run.seconds });
         process.stdout.write(`${fmt(rows)} incident rows: full evaluation ${run.seconds.toFixed(2)} s, ${fmt(run.flagsCurrent)} flags\n`);
         if (rows === SIZES[SIZES.length - 1]) {
           cli(root, ['ingest', 'incident-persons', path.join(dir, 'late-persons.csv'), '--no-evaluate'], env);
-          const incremental = cli(root, ['evaluate'], env);
+          const incremental = cli(root, ['evaluate'], env).out;
           const seconds = incremental.runs.reduce((sum, r) => sum + r.seconds, 0);
           const added = incremental.runs.reduce((sum, r) => sum + r.flagsNew, 0);
           process.stdout.write(

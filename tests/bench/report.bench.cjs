@@ -1,25 +1,15 @@
 // A month's report on a generated city of about 1M incident rows: `audit report` writing the internal PDF (a new
 // snapshot: data, both editions in every format) and then the public PDF (the stored snapshot reused), each timed,
 // against a full evaluation of the same city in the same run (goal: the PDF in under a minute).
-const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { Client } = require('pg');
+const { cli, freshDatabase } = require('./support.cjs');
 
 const ROWS = Number(process.env.BENCH_REPORT_ROWS || 1_000_000);
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 
-function cli(root, args, env) {
-  const started = Date.now();
-  const result = spawnSync(process.execPath, [path.join(root, 'dist/apps/api/apps/api/src/cli/main.js'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    maxBuffer: 1 << 26,
-  });
-  if (result.status !== 0) throw new Error(`audit ${args.join(' ')} failed: ${result.stderr}`);
-  return { out: JSON.parse(result.stdout.trim().split('\n').pop()), seconds: (Date.now() - started) / 1000 };
-}
 
 exports.run = async ({ root }) => {
   const { startEmbeddedPostgres } = require(path.join(root, 'dist/apps/api/apps/api/src/database/embedded-postgres.js'));
@@ -27,13 +17,7 @@ exports.run = async ({ root }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sra-bench-report-'));
   const pg = await startEmbeddedPostgres({ dataDir, mode: 'exclusive', database: 'postgres' });
   try {
-    const admin = new Client({ connectionString: pg.url });
-    await admin.connect();
-    await admin.query('CREATE DATABASE bench_report');
-    await admin.end();
-    const url = new URL(pg.url);
-    url.pathname = '/bench_report';
-    const env = { DATABASE_URL: url.toString(), PERSON_KEY_SECRET: 'bench-person-key-secret-0123456789abcdef' };
+    const env = { DATABASE_URL: await freshDatabase(pg.url, 'bench_report'), PERSON_KEY_SECRET: 'bench-person-key-secret-0123456789abcdef' };
     process.stdout.write(`generating and loading a city of ${fmt(ROWS)} incident rows...\n`);
     cli(root, ['generate', '--out', dir, '--incidents', String(ROWS), '--seed', 'bench-report'], {});
     cli(root, ['db:migrate'], env);

@@ -1,4 +1,5 @@
 import { EvaluationService } from '../../apps/api/src/compliance/evaluation/evaluation.service';
+import { binary, pdfText } from '../support/files';
 import { csv, ingest, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -410,17 +411,11 @@ describe('review meetings', () => {
       .get(`/api/meetings/${meeting.feb}/minutes`)
       .query({ format: 'pdf' })
       .buffer(true)
-      .parse((r, callback) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => callback(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['content-disposition']).toBe('attachment; filename="minutes-2025-02-07.pdf"');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
-    const { text } = await pdfParse(pdf.body as Buffer);
+    const text = await pdfText(pdf.body as Buffer);
     for (const expected of ['Minutes: Review meeting 2025-02-07', 'Dana Ortiz (Chair)', 'Quorum met.', '8 cases on the agenda', 'Confirmed violation', 'Arrested an hour after reporting']) {
       expect(text.replace(/\s+/g, ' ')).toContain(expected);
     }

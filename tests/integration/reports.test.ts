@@ -4,12 +4,10 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { EvaluationService } from '../../apps/api/src/compliance/evaluation/evaluation.service';
 import { ReportsScheduler } from '../../apps/api/src/reports/reports.scheduler';
 import { csv, ingest, rekey, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
+import { binary, pdfText } from '../support/files';
 import { childEnv, runCli, tempDir } from '../support/processes';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-// pdf-parse's entry file runs a self-test when required directly; its library file does not.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string; numpages: number }>;
 
 /*
  * Monthly compliance reports on hand-made data (a database of its own). March 2024, three robbery victims:
@@ -63,15 +61,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const download = async (agent: Agent, id: string, edition: string, format: string): Promise<Buffer> => {
-  const res = await agent
-    .get(`/api/reports/${id}/files/${edition}/${format}`)
-    .buffer(true)
-    .parse((r, callback) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => callback(null, Buffer.concat(chunks)));
-    })
-    .expect(200);
+  const res = await agent.get(`/api/reports/${id}/files/${edition}/${format}`).buffer(true).parse(binary).expect(200);
   return res.body as Buffer;
 };
 const csvFiles = (zip: Buffer): Record<string, string> => Object.fromEntries(Object.entries(unzipSync(zip)).map(([name, bytes]) => [name, strFromU8(bytes)]));
@@ -129,7 +119,7 @@ describe('monthly compliance reports', () => {
   it('the public edition holds no incident number, person key or small count, in the PDF text and every CSV', async () => {
     const pdf = await download(viewer, first.id, 'public', 'pdf');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const { text } = await pdfParse(pdf);
+    const text = await pdfText(pdf);
     expect(text).toContain('Public edition');
     expect(text).toContain(first.contentHash);
     expect(text).toContain('<11');
@@ -157,7 +147,7 @@ describe('monthly compliance reports', () => {
     await viewer.get(`/api/reports/${first.id}/document`).query({ edition: 'internal' }).expect(403);
     await viewer.get(`/api/reports/${first.id}/files/internal/pdf`).expect(403);
     const pdf = await download(reviewer, first.id, 'internal', 'pdf');
-    const { text } = await pdfParse(pdf);
+    const text = await pdfText(pdf);
     expect(text).toContain('Internal edition');
     expect(text).toContain('981000001');
     await reviewer.get(`/api/reports/${first.id}/files/internal/docx`).expect(400);
@@ -196,7 +186,7 @@ describe('monthly compliance reports', () => {
     const published = (await analyst.post('/api/reports/2024-03:2/publish').send({}).expect(201)).body;
     expect(published).toMatchObject({ status: 'published', publishedBy: 'ann.analyst@example.org' });
     await analyst.post('/api/reports/2024-03:2/publish').send({}).expect(409);
-    const { text } = await pdfParse(await download(viewer, '2024-03:2', 'public', 'pdf'));
+    const text = await pdfText(await download(viewer, '2024-03:2', 'public', 'pdf'));
     expect(text).toContain('published');
 
     expect((await analyst.post('/api/reports').send({ month: '2024-03' }).expect(400)).body.message).toMatch(/already published \(version 2\): a new version needs a reason/);

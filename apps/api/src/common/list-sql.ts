@@ -47,17 +47,22 @@ export function listClauses(query: ListQuery, spec: ListSpec, bind: (value: unkn
   return { where, orderBy };
 }
 
-/** A page of a raw SQL list (resources without an entity), with its total. */
-export async function listSql<T>(db: DataSource, select: string, query: ListQuery, spec: ListSpec): Promise<{ rows: T[]; total: number }> {
+/** The bound parameters, WHERE, ORDER BY and LIMIT/OFFSET of a list query, for pg's `$n` placeholders. */
+function pageClauses(query: ListQuery, spec: ListSpec): { params: unknown[]; whereSql: string; orderBy: string; page: string } {
   const params: unknown[] = [];
   const { where, orderBy } = listClauses(query, spec, (value) => {
     params.push(value);
     return `$${params.length}`;
   });
-  const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
   // range is validated whole numbers (parseListQuery), so it can stand in the text.
-  const limit = query.range.end - query.range.start + 1;
-  const rows: T[] = await db.query(`${select}${whereSql} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${query.range.start}`, params);
+  const page = `LIMIT ${query.range.end - query.range.start + 1} OFFSET ${query.range.start}`;
+  return { params, whereSql: where.length ? ` WHERE ${where.join(' AND ')}` : '', orderBy, page };
+}
+
+/** A page of a raw SQL list (resources without an entity), with its total. */
+export async function listSql<T>(db: DataSource, select: string, query: ListQuery, spec: ListSpec): Promise<{ rows: T[]; total: number }> {
+  const { params, whereSql, orderBy, page } = pageClauses(query, spec);
+  const rows: T[] = await db.query(`${select}${whereSql} ORDER BY ${orderBy} ${page}`, params);
   const [{ total }] = (await db.query(`SELECT count(*)::int AS total FROM (${select}${whereSql}) counted`, params)) as Array<{ total: number }>;
   return { rows, total };
 }
@@ -71,16 +76,10 @@ function escapeLike(value: string): string {
  * from narrow rows, then only those rows are produced; the total is counted alongside.
  */
 export async function listSqlByPage<T>(db: DataSource, columns: string, from: string, query: ListQuery, spec: ListSpec): Promise<{ rows: T[]; total: number }> {
-  const params: unknown[] = [];
-  const { where, orderBy } = listClauses(query, spec, (value) => {
-    params.push(value);
-    return `$${params.length}`;
-  });
-  const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-  const limit = query.range.end - query.range.start + 1;
-  const page = `SELECT ${spec.idColumn} FROM ${from}${whereSql} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${query.range.start}`;
+  const { params, whereSql, orderBy, page } = pageClauses(query, spec);
+  const ids = `SELECT ${spec.idColumn} FROM ${from}${whereSql} ORDER BY ${orderBy} ${page}`;
   const [rows, counted] = await Promise.all([
-    db.query(`SELECT ${columns} FROM ${from} WHERE ${spec.idColumn} IN (${page}) ORDER BY ${orderBy}`, params) as Promise<T[]>,
+    db.query(`SELECT ${columns} FROM ${from} WHERE ${spec.idColumn} IN (${ids}) ORDER BY ${orderBy}`, params) as Promise<T[]>,
     db.query(`SELECT count(*)::int AS total FROM ${from}${whereSql}`, params) as Promise<Array<{ total: number }>>,
   ]);
   return { rows, total: counted[0].total };

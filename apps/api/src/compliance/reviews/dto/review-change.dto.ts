@@ -1,4 +1,4 @@
-import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 import { REVIEW_STATUSES, type ReviewStatus } from '@sra/contracts';
 
@@ -28,7 +28,8 @@ export class ReviewChangeDto {
   version?: number;
 }
 
-export class BulkReviewChangeDto {
+/** The same change to many flags (no `version`: a bulk change applies to each case as it is). */
+export class BulkReviewChangeDto extends OmitType(ReviewChangeDto, ['version'] as const) {
   @ApiProperty({ type: [String], maxItems: 1000 })
   @IsArray()
   @ArrayMinSize(1, { message: 'flagIds must name at least one flag' })
@@ -36,20 +37,4 @@ export class BulkReviewChangeDto {
   @IsString({ each: true })
   @Matches(/^[0-9a-f]{32}$/, { each: true, message: 'each of flagIds must be a flag id (32 hexadecimal characters)' })
   flagIds!: string[];
-
-  @ApiPropertyOptional({ enum: REVIEW_STATUSES })
-  @IsOptional()
-  @IsIn(REVIEW_STATUSES, { message: STATUS_MESSAGE })
-  status?: ReviewStatus;
-
-  @ApiPropertyOptional({ nullable: true })
-  @ValidateIf((o: BulkReviewChangeDto) => o.assigneeId !== undefined && o.assigneeId !== null)
-  @IsUUID('all', { message: 'assigneeId must be a user id (or null to unassign)' })
-  assigneeId?: string | null;
-
-  @ApiPropertyOptional({ maxLength: 4000 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000, { message: 'a note holds at most 4,000 characters' })
-  note?: string;
 }
