@@ -201,6 +201,15 @@ describe('monthly compliance reports', () => {
       [2, 'published', true],
       [3, 'published', false],
     ]);
+    // At a glance (with the late arrest): 3 eligible reports (each once), 3 flagged (KP-1, KP-2, KP-3), 5 flags (2 + 2 + 1):
+    // hidden from a viewer as small counts.
+    expect(list.body.map((r: Record<string, unknown>) => [r.eligibleReports, r.flaggedReports, r.flags])).toEqual([
+      [null, null, null],
+      [null, null, null],
+      [null, null, null],
+    ]);
+    const forAnalyst = (await analyst.get('/api/reports/2024-03:3').expect(200)).body;
+    expect([forAnalyst.eligibleReports, forAnalyst.flaggedReports, forAnalyst.flags]).toEqual([3, 3, 5]);
   });
 
   it('the command line writes the same report, reusing the latest version while the data is unchanged', async () => {

@@ -74,10 +74,13 @@ export interface ReportVersionRecord {
   contentHash: string;
   /** A newer version of the same month exists. */
   superseded: boolean;
-  /** Figures at a glance for the list. */
-  eligibleReports: number;
-  flaggedReports: number;
-  flags: number;
+  /**
+   * Figures at a glance: the month's eligible reports (each once, whatever the rules), flagged reports and flags.
+   * Null where hidden: a small count, for a role without case-level access (as in the public edition).
+   */
+  eligibleReports: number | null;
+  flaggedReports: number | null;
+  flags: number | null;
 }
 
 /** `POST /api/reports` body. */

@@ -24,16 +24,16 @@ export class ReportsController {
 
   @Get()
   @AllowRoles('everyone')
-  async list(@Query() raw: ListQueryDto, @Res({ passthrough: true }) res: Response): Promise<ReportVersionRecord[]> {
+  async list(@Query() raw: ListQueryDto, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response): Promise<ReportVersionRecord[]> {
     const query = parseListQueryOrThrow(raw, REPORT_LIST);
-    const { rows, total } = await this.reports.list(query);
+    const { rows, total } = await this.reports.list(query, (req.user as CurrentUser).role);
     return sendPage(res, 'reports', query, rows, total);
   }
 
   @Get(':id')
   @AllowRoles('everyone')
-  get(@Param('id') id: string): Promise<ReportVersionRecord> {
-    return this.reports.get(id);
+  get(@Param('id') id: string, @Req() req: AuthenticatedRequest): Promise<ReportVersionRecord> {
+    return this.reports.get(id, undefined, (req.user as CurrentUser).role);
   }
 
   /** The report as the page shows it. */

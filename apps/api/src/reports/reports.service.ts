@@ -14,7 +14,9 @@ import {
   type ReportEdition,
   type ReportFormat,
   type ReportVersionRecord,
+  type Role,
 } from '@sra/contracts';
+import { isSmallCount } from '@sra/suppression';
 import { buildReportDocument, canonicalJson, reportTablesToCsv } from '@sra/reports';
 import type { ListSpec } from '../common/list-query';
 import { listSql } from '../common/list-sql';
@@ -35,9 +37,9 @@ export const REPORT_LIST: ListSpec = {
 const RECORD_COLUMNS = `r.id, r.month, r.version, r.status, r.reason, to_json(r.generated_at) #>> '{}' AS "generatedAt", r.generated_by AS "generatedBy",
   to_json(r.published_at) #>> '{}' AS "publishedAt", r.published_by AS "publishedBy", r.content_hash AS "contentHash",
   EXISTS (SELECT 1 FROM report_version n WHERE n.month = r.month AND n.version > r.version) AS superseded,
-  (SELECT coalesce(sum((x->>'eligibleReports')::int), 0) FROM jsonb_array_elements(r.data->'rules') x)::int AS "eligibleReports",
-  (SELECT coalesce(sum((x->>'flaggedReports')::int), 0) FROM jsonb_array_elements(r.data->'rules') x)::int AS "flaggedReports",
-  (SELECT coalesce(sum((x->>'flags')::int), 0) FROM jsonb_array_elements(r.data->'rules') x)::int AS flags`;
+  (SELECT coalesce(sum((x->>'eligibleReports')::int), 0) FROM jsonb_array_elements(r.data->'byDistrict') x)::int AS "eligibleReports",
+  (SELECT coalesce(sum((x->>'flaggedReports')::int), 0) FROM jsonb_array_elements(r.data->'byDistrict') x)::int AS "flaggedReports",
+  (SELECT coalesce(sum((x->>'flags')::int), 0) FROM jsonb_array_elements(r.data->'byDistrict') x)::int AS flags`;
 
 const CONTENT_TYPES: Record<ReportFormat, string> = { pdf: 'application/pdf', csv: 'application/zip', json: 'application/json' };
 
@@ -51,6 +53,12 @@ export interface ReportFile {
 export function contentHashOf(data: ReportData): string {
   const { takenAt: _takenAt, ...rest } = data;
   return createHash('sha256').update(canonicalJson(rest)).digest('hex');
+}
+
+function forRole(record: ReportVersionRecord, role: Role): ReportVersionRecord {
+  if (roleAllowed(role, 'caseLevel')) return record;
+  const one = (n: number | null) => (n === null || isSmallCount(n, DEFAULT_SUPPRESSION_THRESHOLD) ? null : n);
+  return { ...record, eligibleReports: one(record.eligibleReports), flaggedReports: one(record.flaggedReports), flags: one(record.flags) };
 }
 
 /** A month, `YYYY-MM`, that has begun. */
@@ -70,14 +78,16 @@ export class ReportsService {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  list(query: ListQuery): Promise<{ rows: ReportVersionRecord[]; total: number }> {
-    return listSql<ReportVersionRecord>(this.db, `SELECT ${RECORD_COLUMNS} FROM report_version r`, query, REPORT_LIST);
+  /** The versions; a role without case-level access gets small counts hidden, as in the public edition. */
+  async list(query: ListQuery, role: Role = 'admin'): Promise<{ rows: ReportVersionRecord[]; total: number }> {
+    const page = await listSql<ReportVersionRecord>(this.db, `SELECT ${RECORD_COLUMNS} FROM report_version r`, query, REPORT_LIST);
+    return { rows: page.rows.map((r) => forRole(r, role)), total: page.total };
   }
 
-  async get(id: string, db: DataSource | EntityManager = this.db): Promise<ReportVersionRecord> {
+  async get(id: string, db: DataSource | EntityManager = this.db, role: Role = 'admin'): Promise<ReportVersionRecord> {
     const rows: ReportVersionRecord[] = await db.query(`SELECT ${RECORD_COLUMNS} FROM report_version r WHERE r.id = $1`, [id]);
     if (rows.length === 0) throw new NotFoundException(`No report ${id}`);
-    return rows[0];
+    return forRole(rows[0], role);
   }
 
   /** The data of the month as it is now, and its hash (nothing stored). */

@@ -6,7 +6,9 @@ import daDecisions from './da-decisions';
 import flags from './flags';
 import imports from './imports';
 import incidents from './incidents';
+import meetings from './meetings';
 import policyVersions from './policy-versions';
+import reports from './reports';
 import users from './users';
 
 /** What a resource folder's `index.ts` exports. */
@@ -37,6 +39,8 @@ export interface ResourceEntry extends ResourceModule {
  */
 export const RESOURCES: readonly ResourceEntry[] = [
   { name: 'flags', label: 'Flagged cases', access: { read: 'caseLevel' }, recordRepresentation: 'sentence', ...flags },
+  { name: 'meetings', label: 'Meetings', access: { read: 'caseLevel', write: 'caseLevel' }, recordRepresentation: 'title', ...meetings },
+  { name: 'reports', label: 'Reports', access: { read: 'everyone' }, recordRepresentation: 'id', ...reports },
   { name: 'incidents', label: 'Incidents', access: { read: 'caseLevel' }, ...incidents },
   { name: 'arrests', label: 'Arrests', access: { read: 'caseLevel' }, ...arrests },
   { name: 'da-decisions', label: 'DA decisions', access: { read: 'caseLevel' }, ...daDecisions },

@@ -76,7 +76,8 @@ const RecordLink = ({ link, children }: { link: string; children?: ReactNode }) 
   );
 };
 
-const Timeline = ({ flag }: { flag: FlagDetail }) => (
+/** The case's events in time order (also shown one case at a time in a meeting). */
+export const Timeline = ({ flag }: { flag: FlagDetail }) => (
   <Box component="ol" data-testid="flag-timeline" sx={{ listStyle: 'none', m: 0, p: 0 }}>
     {flag.timeline.map((event: TimelineEvent, index) => (
       <Box

@@ -1,0 +1,328 @@
+import type { APIResponse, Page } from 'playwright-core';
+import {
+  REVIEW_STATUS_LABELS,
+  REVIEW_TRANSITIONS,
+  transitionNeedsNote,
+  type FlagDetail,
+  type FlagRecord,
+  type MeetingDetail,
+  type MeetingRecord,
+  type ReviewRecord,
+  type ReviewStatus,
+} from '@sra/contracts';
+import { e2eAdminPassword, e2eUrl, seriousViolations, submitSignIn, useChromium } from '../support/e2e';
+
+// The suite shares one server and database across files: this file creates one meeting (dated in the future, so it
+// is nobody's "previous meeting"), records a decision on one case of its agenda and adds one viewer account. Other
+// files change reviews of some flags, so the cases are picked from the API at test time, never from fixed counts.
+const url = e2eUrl;
+const VIEWER = { email: 'meetings.viewer.e2e@example.org', password: 'meetings-viewer-123' };
+const MEETING = {
+  date: '2031-05-14',
+  title: 'Task force review (meetings e2e)',
+  attendees: [
+    { name: 'Dana Ortiz', role: 'Chair' },
+    { name: 'Sam Lee', role: 'SFPD liaison' },
+  ],
+  notes: 'Quarterly review of the open cases.',
+};
+const DAY = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
+const NOTE = 'Discussed in the meeting: look at the arrest record again (meetings e2e)';
+
+const { newPage } = useChromium();
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await submitSignIn(page, email, password);
+  await page.getByTestId('signed-in-email').waitFor();
+}
+
+async function signInAdmin(): Promise<Page> {
+  const page = await newPage();
+  await signIn(page, 'admin@localhost', e2eAdminPassword());
+  return page;
+}
+
+async function json<T>(response: APIResponse): Promise<T> {
+  if (!response.ok()) throw new Error(`${response.url()}: ${response.status()} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function apiFlags(page: Page, filter: Record<string, unknown>, range: [number, number] = [0, 99]): Promise<{ rows: FlagRecord[]; total: number }> {
+  const params = new URLSearchParams({ filter: JSON.stringify(filter), sort: JSON.stringify(['actionDate', 'ASC']), range: JSON.stringify(range) });
+  const response = await page.request.get(`${url()}/api/flags?${params}`);
+  const rows = await json<FlagRecord[]>(response);
+  const total = Number(/\/(\d+)$/.exec(response.headers()['content-range'] ?? '')?.[1]);
+  if (!Number.isInteger(total)) throw new Error(`no total in Content-Range: ${response.headers()['content-range']}`);
+  return { rows, total };
+}
+
+const apiMeeting = async (page: Page, id: string) => json<MeetingDetail>(await page.request.get(`${url()}/api/meetings/${id}`));
+const apiReview = async (page: Page, id: string) => json<ReviewRecord>(await page.request.get(`${url()}/api/reviews/${id}`));
+const apiFlag = async (page: Page, id: string) => json<FlagDetail>(await page.request.get(`${url()}/api/flags/${id}`));
+
+/** The flags of the demo city are evaluated in the background after start-up, in one transaction. */
+async function waitForFlags(page: Page): Promise<void> {
+  const deadline = Date.now() + 100_000;
+  for (;;) {
+    if ((await apiFlags(page, {}, [0, 0])).total > 0) return;
+    if (Date.now() > deadline) throw new Error('no flag after 100 s: the demo data did not load');
+    await page.waitForTimeout(500); // a polling interval, not a wait for something to have happened
+  }
+}
+
+/** The flag ids of the agenda on the page, top to bottom. */
+async function shownAgenda(page: Page): Promise<string[]> {
+  return page.getByTestId('agenda-item').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-flag-id') ?? ''));
+}
+
+/** Waits for a notification's words (said once the page shows the change). */
+async function notified(page: Page, text: string | RegExp): Promise<void> {
+  await page.locator('.MuiSnackbar-root').getByText(text).waitFor();
+}
+
+async function openMeeting(page: Page, id: string): Promise<void> {
+  await page.goto(`${url()}/#/meetings/${id}/show`);
+  await page.getByTestId('agenda-panel').waitFor();
+}
+
+describe('the meetings pages', () => {
+  let meetingId = '';
+  let decided: { flagId: string; status: ReviewStatus } | null = null;
+
+  beforeAll(async () => {
+    const admin = await signInAdmin();
+    await waitForFlags(admin);
+    const created = await admin.request.post(`${url()}/api/users`, { data: { email: VIEWER.email, role: 'viewer', password: VIEWER.password } });
+    expect(created.status()).toBe(201);
+    await admin.context().close();
+  });
+
+  it('creates a meeting, builds its agenda, adds a case by hand and moves a case up', async () => {
+    const page = await signInAdmin();
+    // the menu offers the page to a case-level role (and not to a viewer: below)
+    await page.getByRole('menuitem', { name: 'Meetings' }).click();
+    await page.waitForURL(/#\/meetings$/);
+    await page.getByRole('link', { name: 'Prepare a meeting' }).first().click();
+    await page.waitForURL(/#\/meetings\/create/);
+
+    await page.getByLabel('Day of the meeting').fill(MEETING.date);
+    await page.getByLabel('Title (optional)').fill(MEETING.title);
+    // the form starts with one attendee row; a second is added
+    await page.getByRole('button', { name: 'Add an attendee' }).click();
+    const names = page.getByRole('textbox', { name: /^Name/ });
+    const roles = page.getByRole('textbox', { name: /^Role/ });
+    expect(await names.count()).toBe(2);
+    for (const [i, attendee] of MEETING.attendees.entries()) {
+      await names.nth(i).fill(attendee.name);
+      await roles.nth(i).fill(attendee.role);
+    }
+    await page.getByLabel('Notes').fill(MEETING.notes);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Create the meeting' }).click();
+    await page.waitForURL(/#\/meetings\/[0-9a-f-]{36}\/show/);
+    meetingId = /#\/meetings\/([0-9a-f-]{36})\/show/.exec(page.url())![1];
+    await page.getByTestId('agenda-empty').waitFor();
+
+    const created = await apiMeeting(page, meetingId);
+    expect(created).toMatchObject({ date: MEETING.date, title: MEETING.title, attendees: MEETING.attendees, notes: MEETING.notes, status: 'planned', agenda: [] });
+    expect(await page.getByTestId('meeting-attendees').locator('li').allTextContents()).toEqual(['Dana Ortiz (Chair)', 'Sam Lee (SFPD liaison)']);
+    // the page says what the rule picks: since the day of the meeting before this one, if there is one
+    const earlier = await json<MeetingRecord[]>(
+      await page.request.get(`${url()}/api/meetings?${new URLSearchParams({ filter: JSON.stringify({ to: '2031-05-13' }), sort: '["date","DESC"]', range: '[0,0]' })}`),
+    );
+    expect(await page.getByTestId('agenda-rule').textContent()).toContain(
+      earlier.length === 0 ? 'flagged at any time (there is no earlier meeting)' : `flagged since ${DAY.format(new Date(`${earlier[0].date}T12:00:00Z`))}, the day of the previous meeting`,
+    );
+
+    // the default rule: open cases (new, in review) of high or medium confidence (since that meeting, when there is one)
+    await page.getByRole('button', { name: 'Build the agenda' }).click();
+    await notified(page, /The agenda now has \d+ cases?\.|The rule found no case/);
+    const built = await apiMeeting(page, meetingId);
+    const open = await apiFlags(page, { status: ['current'], confidence: ['high', 'medium'], reviewStatus: ['new', 'in_review'] });
+    expect(open.rows).toHaveLength(open.total);
+    const openIds = open.rows.map((flag) => flag.id);
+    if (earlier.length === 0) expect(built.agenda.map((item) => item.flagId).sort()).toEqual(openIds.sort());
+    else expect(openIds).toEqual(expect.arrayContaining(built.agenda.map((item) => item.flagId)));
+    expect(built.agenda.every((item) => !item.addedByHand)).toBe(true);
+    expect(await shownAgenda(page)).toEqual(built.agenda.map((item) => item.flagId));
+    expect(await page.getByTestId('agenda-sentence').allTextContents()).toEqual(built.agenda.map((item, i) => `Case ${i + 1}: ${item.sentence}`));
+
+    // a low-confidence case (which the rule leaves out) added by hand, found by its report's incident number
+    const { rows: low } = await apiFlags(page, { status: ['current'], confidence: ['low'] });
+    const extra = low.find((flag) => flag.reportIncidentNumber !== null && !built.agenda.some((item) => item.flagId === flag.id));
+    expect(extra).toBeDefined();
+    await page.getByRole('combobox', { name: 'Add a case' }).fill(extra!.reportIncidentNumber!);
+    await page.locator(`[data-testid="add-case-option"][data-flag-id="${extra!.id}"]`).click();
+    await notified(page, `The case was added as case ${built.agenda.length + 1}.`);
+    const withExtra = await apiMeeting(page, meetingId);
+    expect(withExtra.agenda.map((item) => item.flagId)).toEqual([...built.agenda.map((item) => item.flagId), extra!.id]);
+    expect(withExtra.agenda.at(-1)!.addedByHand).toBe(true);
+    expect(await shownAgenda(page)).toEqual(withExtra.agenda.map((item) => item.flagId));
+    // adding it again is refused by the page (the option is disabled), so the agenda keeps one copy
+    await page.getByRole('combobox', { name: 'Add a case' }).fill(extra!.reportIncidentNumber!);
+    expect(await page.locator(`[data-testid="add-case-option"][data-flag-id="${extra!.id}"]`).getAttribute('aria-disabled')).toBe('true');
+    await page.keyboard.press('Escape');
+
+    // should the rule have found no case, a second one is added by hand (picked from the latest open cases), so
+    // that there is an order to change
+    let before = withExtra.agenda.map((item) => item.flagId);
+    if (before.length < 2) {
+      const { rows: current } = await apiFlags(page, { status: ['current'] });
+      const other = current.find((flag) => !before.includes(flag.id));
+      expect(other).toBeDefined();
+      await page.getByRole('combobox', { name: 'Add a case' }).fill(other!.id);
+      await page.locator(`[data-testid="add-case-option"][data-flag-id="${other!.id}"]`).click();
+      await notified(page, 'The case was added as case 2.');
+      before = (await apiMeeting(page, meetingId)).agenda.map((item) => item.flagId);
+      expect(before).toHaveLength(2);
+    }
+
+    // the second case moves up: the server's order changes, and the page shows it
+    await page.getByRole('button', { name: 'Move case 2 up' }).click();
+    await notified(page, 'Case 2 is now case 1.');
+    const moved = await apiMeeting(page, meetingId);
+    expect(moved.agenda.map((item) => item.flagId)).toEqual([before[1], before[0], ...before.slice(2)]);
+    expect(await shownAgenda(page)).toEqual(moved.agenda.map((item) => item.flagId));
+    // the moved case's button keeps the focus (it is now case 1, so "Move down" of the same case)
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move case 1 down');
+
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('runs the meeting one case per screen and records a decision with a note', async () => {
+    expect(meetingId).not.toBe('');
+    const page = await signInAdmin();
+    await openMeeting(page, meetingId);
+    const meeting = await apiMeeting(page, meetingId);
+    const [first, second] = meeting.agenda;
+    const n = meeting.agenda.length;
+
+    await page.getByTestId('start-meeting').click();
+    const mode = page.getByTestId('meeting-mode');
+    await mode.getByTestId('meeting-sentence').waitFor();
+    expect(await mode.getByTestId('meeting-position').textContent()).toBe(`Case 1 of ${n}`);
+    expect(await mode.getByTestId('meeting-sentence').textContent()).toBe(first.sentence);
+    expect(await mode.getByTestId('meeting-review-status').textContent()).toBe(REVIEW_STATUS_LABELS[first.reviewStatus]);
+    // the reasons and the timeline are the case's own (FlagDetail)
+    const detail = await apiFlag(page, first.flagId);
+    await mode.getByTestId('flag-timeline').waitFor();
+    expect(await mode.getByTestId('timeline-label').allTextContents()).toEqual(detail.timeline.map((event) => event.label));
+    expect(await mode.getByTestId('meeting-reasons').locator('li').evaluateAll((nodes) => nodes.map((li) => li.getAttribute('data-reason')))).toEqual(
+      expect.arrayContaining(detail.reasons),
+    );
+    // only the statuses the case can move to are offered
+    const allowed = REVIEW_TRANSITIONS[first.reviewStatus];
+    expect(await mode.getByRole('radio').count()).toBe(allowed.length);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const status: ReviewStatus = allowed.includes('in_review') ? 'in_review' : 'confirmed_violation';
+    expect(allowed).toContain(status);
+    await mode.getByRole('radio', { name: REVIEW_STATUS_LABELS[status] }).check();
+    await mode.getByTestId('decision-note').fill(NOTE);
+    await mode.getByRole('button', { name: 'Record decision' }).click();
+    // on to the next case by itself
+    await mode.getByTestId('meeting-position').getByText(`Case 2 of ${n}`).waitFor();
+    expect(await mode.getByTestId('meeting-sentence').textContent()).toBe(second.sentence);
+    decided = { flagId: first.flagId, status };
+
+    const review = await apiReview(page, first.flagId);
+    expect(review.status).toBe(status);
+    expect(review.history.at(-1)).toMatchObject({ kind: 'status', from: first.reviewStatus, to: status, note: NOTE, actorName: 'Initial administrator' });
+    const after = await apiMeeting(page, meetingId);
+    expect(after.agenda[0]).toMatchObject({ flagId: first.flagId, decision: status, decisionNote: NOTE, decidedBy: 'Initial administrator', reviewStatus: status });
+    expect(after.decided).toBe(1);
+
+    // a change that needs a note is not sent without one
+    const needing = REVIEW_TRANSITIONS[second.reviewStatus].find((s) => transitionNeedsNote(second.reviewStatus, s));
+    expect(needing).toBeDefined();
+    await mode.getByRole('radio', { name: REVIEW_STATUS_LABELS[needing!] }).check();
+    await mode.getByRole('button', { name: 'Record decision' }).click();
+    expect(await mode.getByTestId('decision-error').textContent()).toBe(`A note is needed: say why the case becomes “${REVIEW_STATUS_LABELS[needing!]}”.`);
+    expect((await apiReview(page, second.flagId)).status).toBe(second.reviewStatus);
+
+    // keyboard: Page Up goes back to the decided case (away from the radio buttons), Escape leaves meeting mode
+    await mode.getByTestId('meeting-position').focus();
+    await page.keyboard.press('PageUp');
+    await mode.getByTestId('meeting-position').getByText(`Case 1 of ${n}`).waitFor();
+    expect(await mode.getByTestId('meeting-decided').textContent()).toContain(`Decided in this meeting: ${REVIEW_STATUS_LABELS[status]}`);
+    expect(await mode.getByTestId('meeting-review-status').textContent()).toBe(REVIEW_STATUS_LABELS[status]);
+    await page.keyboard.press('Escape');
+    await mode.waitFor({ state: 'detached' });
+    expect(page.url()).not.toContain('mode=meeting');
+    // the agenda on the page shows the decision
+    const line = page.locator(`[data-testid="agenda-item"][data-flag-id="${first.flagId}"]`);
+    expect(await line.getByTestId('agenda-decision').textContent()).toContain(`Decided in this meeting: ${REVIEW_STATUS_LABELS[status]}`);
+    expect(await line.getByTestId('agenda-decision').textContent()).toContain(NOTE);
+    await page.context().close();
+  });
+
+  it('downloads the minutes as Markdown and PDF', async () => {
+    expect(decided).not.toBeNull();
+    const page = await signInAdmin();
+    await openMeeting(page, meetingId);
+
+    const markdown = await (await page.request.get(`${url()}/api/meetings/${meetingId}/minutes?format=md`)).text();
+    expect(markdown).toContain(`# Minutes: ${MEETING.title}`);
+    expect(markdown).toContain('- Dana Ortiz (Chair)\n- Sam Lee (SFPD liaison)');
+    expect(markdown).toContain(`- Decision: ${REVIEW_STATUS_LABELS[decided!.status]} (Initial administrator,`);
+    expect(markdown).toContain(`- Note: ${NOTE}`);
+    expect(markdown).toContain(`### 1. Flag ${decided!.flagId}`);
+
+    const pdf = await page.request.get(`${url()}/api/meetings/${meetingId}/minutes?format=pdf`);
+    expect(pdf.status()).toBe(200);
+    expect((await pdf.body()).subarray(0, 4).toString('latin1')).toBe('%PDF');
+
+    // the page's buttons save the server's files under the names it gives
+    const [mdDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('minutes-md').click()]);
+    expect(mdDownload.suggestedFilename()).toBe(`minutes-${MEETING.date}.md`);
+    const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('minutes-pdf').click()]);
+    expect(pdfDownload.suggestedFilename()).toBe(`minutes-${MEETING.date}.pdf`);
+    await page.context().close();
+  });
+
+  it('lists the meeting with its counts, and a held meeting refuses agenda changes', async () => {
+    const page = await signInAdmin();
+    const meeting = await apiMeeting(page, meetingId);
+    await page.goto(`${url()}/#/meetings`);
+    const row = page.getByTestId(`meeting-link-${meetingId}`).locator('xpath=ancestor::tr');
+    await row.waitFor();
+    const cells = await row.locator('td').allTextContents();
+    expect(cells).toEqual(['May 14, 2031', MEETING.title, 'Planned', String(meeting.agendaSize), String(meeting.decided)]);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // the details are edited in place
+    await page.getByTestId(`meeting-link-${meetingId}`).click();
+    await page.getByTestId('agenda-panel').waitFor();
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    await page.getByLabel('Notes').fill('Quarterly review of the open cases. Next one in August.');
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await notified(page, 'The meeting’s details were saved.');
+    expect(await page.getByTestId('meeting-notes').textContent()).toBe('Quarterly review of the open cases. Next one in August.');
+    expect(await apiMeeting(page, meetingId)).toMatchObject({ notes: 'Quarterly review of the open cases. Next one in August.', attendees: MEETING.attendees, title: MEETING.title });
+
+    // marked as held, the agenda is fixed: the page says so and offers no change
+    await page.getByRole('button', { name: 'Mark as held' }).click();
+    await page.getByTestId('agenda-locked').waitFor();
+    expect((await apiMeeting(page, meetingId)).status).toBe('held');
+    expect(await page.getByRole('button', { name: 'Build the agenda' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Move case/ }).count()).toBe(0);
+    // and the server refuses one all the same
+    const refused = await page.request.put(`${url()}/api/meetings/${meetingId}/agenda/order`, { data: { flagIds: meeting.agenda.map((i) => i.flagId).reverse() } });
+    expect(refused.status()).toBe(409);
+    await page.context().close();
+  });
+
+  it('is not offered to a viewer, and the server refuses one', async () => {
+    const page = await newPage();
+    await signIn(page, VIEWER.email, VIEWER.password);
+    await page.getByRole('menuitem', { name: 'Policies' }).waitFor();
+    expect(await page.getByRole('menuitem', { name: 'Meetings' }).count()).toBe(0);
+    expect((await page.request.get(`${url()}/api/meetings`)).status()).toBe(403);
+    expect((await page.request.get(`${url()}/api/meetings/${meetingId}`)).status()).toBe(403);
+    await page.goto(`${url()}/#/meetings/${meetingId}/show`);
+    await page.getByText(/don't have the right permissions|access denied/i).first().waitFor();
+    expect(await page.getByTestId('agenda-panel').count()).toBe(0);
+    await page.context().close();
+  });
+});
