@@ -1,6 +1,6 @@
-import type { APIResponse, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { FlagDetail, FlagRecord, ReviewerRecord, ReviewRecord } from '@sra/contracts';
-import { e2eAdminPassword, e2eUrl, seriousViolations, submitSignIn, useChromium } from '../support/e2e';
+import { e2eAdminPassword, e2eUrl, json, seriousViolations, signIn, useChromium, waitForFlags } from '../support/e2e';
 
 // The suite shares one server and database across files: this file changes the review of a few flags that were
 // "new" when it starts (one status change and notes, two assignments) and adds one viewer account. It picks its
@@ -11,20 +11,10 @@ const SF_TIME = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyl
 
 const { newPage } = useChromium();
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await submitSignIn(page, email, password);
-  await page.getByTestId('signed-in-email').waitFor();
-}
-
 async function signInAdmin(): Promise<Page> {
   const page = await newPage();
   await signIn(page, 'admin@localhost', e2eAdminPassword());
   return page;
-}
-
-async function json<T>(response: APIResponse): Promise<T> {
-  if (!response.ok()) throw new Error(`${response.url()}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
 }
 
 /** `GET /api/flags` as the list page asks for it: the rows and the total from Content-Range. */
@@ -46,16 +36,6 @@ const apiFlag = async (page: Page, id: string) => json<FlagDetail>(await page.re
 const apiReview = async (page: Page, id: string) => json<ReviewRecord>(await page.request.get(`${url()}/api/reviews/${id}`));
 
 /** The flags of the demo city are evaluated in the background after start-up, in one transaction. */
-async function waitForFlags(page: Page): Promise<number> {
-  const deadline = Date.now() + 100_000;
-  for (;;) {
-    const { total } = await apiFlags(page, {}, undefined, [0, 0]);
-    if (total > 0) return total;
-    if (Date.now() > deadline) throw new Error('no flag after 100 s: the demo data did not load');
-    await page.waitForTimeout(500); // a polling interval, not a wait for something to have happened
-  }
-}
-
 /** The "1-25 of 44" of the list's pagination: the total. */
 async function totalOnPage(page: Page): Promise<number> {
   const text = (await page.locator('.MuiTablePagination-displayedRows').textContent()) ?? '';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { DashboardResult, MeasuresResult } from '@sra/contracts';
-import { e2eAdminPassword, e2eUrl, seriousViolations, submitSignIn, useChromium } from '../support/e2e';
+import { e2eAdminPassword, e2eUrl, seriousViolations, signIn, useChromium, waitForFlags } from '../support/e2e';
 
 // The suite shares one server and database across files: this file adds one viewer account and changes nothing else.
 // Every expected number is read from the API at the time of the check, so reviews other files make do not matter.
@@ -11,21 +11,6 @@ const REPORT_RULES = ['sfpd-psw-2017', 'sfda-psw-2018', 'ca-pc-647.3'];
 const COUNTED = ['new', 'in_review', 'confirmed_violation'];
 
 const { newPage } = useChromium();
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await submitSignIn(page, email, password);
-  await page.getByTestId('signed-in-email').waitFor();
-}
-
-/** The demo city loads in the background: poll until its flags exist. */
-async function waitForFlags(page: Page): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    const res = await page.request.get(`${url()}/api/flags?range=${encodeURIComponent('[0,0]')}`);
-    if (res.status() === 200 && Number(res.headers()['content-range']?.split('/')[1]) > 0) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('the demo flags never appeared');
-}
 
 async function getJson<T>(page: Page, path: string): Promise<T> {
   const res = await page.request.get(`${url()}${path}`);

@@ -1,4 +1,4 @@
-import type { APIResponse, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   REVIEW_STATUS_LABELS,
   REVIEW_TRANSITIONS,
@@ -10,7 +10,7 @@ import {
   type ReviewRecord,
   type ReviewStatus,
 } from '@sra/contracts';
-import { e2eAdminPassword, e2eUrl, seriousViolations, submitSignIn, useChromium } from '../support/e2e';
+import { e2eAdminPassword, e2eUrl, json, seriousViolations, signIn, useChromium, waitForFlags } from '../support/e2e';
 
 // The suite shares one server and database across files: this file creates one meeting (dated in the future, so it
 // is nobody's "previous meeting"), records a decision on one case of its agenda and adds one viewer account. Other
@@ -31,20 +31,10 @@ const NOTE = 'Discussed in the meeting: look at the arrest record again (meeting
 
 const { newPage } = useChromium();
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await submitSignIn(page, email, password);
-  await page.getByTestId('signed-in-email').waitFor();
-}
-
 async function signInAdmin(): Promise<Page> {
   const page = await newPage();
   await signIn(page, 'admin@localhost', e2eAdminPassword());
   return page;
-}
-
-async function json<T>(response: APIResponse): Promise<T> {
-  if (!response.ok()) throw new Error(`${response.url()}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
 }
 
 async function apiFlags(page: Page, filter: Record<string, unknown>, range: [number, number] = [0, 99]): Promise<{ rows: FlagRecord[]; total: number }> {
@@ -61,15 +51,6 @@ const apiReview = async (page: Page, id: string) => json<ReviewRecord>(await pag
 const apiFlag = async (page: Page, id: string) => json<FlagDetail>(await page.request.get(`${url()}/api/flags/${id}`));
 
 /** The flags of the demo city are evaluated in the background after start-up, in one transaction. */
-async function waitForFlags(page: Page): Promise<void> {
-  const deadline = Date.now() + 100_000;
-  for (;;) {
-    if ((await apiFlags(page, {}, [0, 0])).total > 0) return;
-    if (Date.now() > deadline) throw new Error('no flag after 100 s: the demo data did not load');
-    await page.waitForTimeout(500); // a polling interval, not a wait for something to have happened
-  }
-}
-
 /** The flag ids of the agenda on the page, top to bottom. */
 async function shownAgenda(page: Page): Promise<string[]> {
   return page.getByTestId('agenda-item').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-flag-id') ?? ''));

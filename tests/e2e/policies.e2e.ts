@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { e2eAdminPassword, e2eUrl, seriousViolations, submitSignIn, useChromium } from '../support/e2e';
+import { e2eAdminPassword, e2eUrl, seriousViolations, signIn, useChromium } from '../support/e2e';
 
 // The suite shares one server and database across files: this file adds one viewer account and one version
 // (version 2 of ca-pc-647.3, in force from 2030-01-01, far enough ahead to change no flag other tests look at).
@@ -9,11 +9,6 @@ const VIEWER = { email: 'policies.viewer.e2e@example.org', password: 'policies-v
 const RULES = ['sfpd-psw-2017', 'sfda-psw-2018', 'ca-pc-647.3', 'ca-sb357-repeal'];
 
 const { newPage } = useChromium();
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await submitSignIn(page, email, password);
-  await page.getByTestId('signed-in-email').waitFor();
-}
 
 async function openList(page: Page): Promise<void> {
   await page.getByRole('menuitem', { name: 'Policies' }).click();

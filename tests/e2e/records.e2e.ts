@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { REVIEW_STATUS_LABELS, type ArrestRecord, type DaDecisionRecord, type FlagRecord, type IncidentDetail, type IncidentSummary } from '@sra/contracts';
-import { e2eAdminPassword, e2eUrl, seriousViolations, submitSignIn, useChromium } from '../support/e2e';
+import { e2eAdminPassword, e2eUrl, seriousViolations, signIn, useChromium, waitForFlags } from '../support/e2e';
 
 // The records pages (incidents, arrests, DA decisions) against the demo city the global setup loads. The suite
 // shares one server: this file only reads, apart from one viewer account of its own.
@@ -10,11 +10,6 @@ const VIEWER = { email: 'records.viewer.e2e@example.org', password: 'records-vie
 const ROLE_LABELS: Record<string, string> = { victim: 'Victim', witness: 'Witness', 'reporting party': 'Reporting party', suspect: 'Suspect' };
 
 const { newPage } = useChromium();
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await submitSignIn(page, email, password);
-  await page.getByTestId('signed-in-email').waitFor();
-}
 
 function listUrl(resource: string, params: { filter?: Record<string, unknown>; range?: [number, number]; sort?: [string, string] } = {}): string {
   const query = new URLSearchParams();
@@ -41,16 +36,6 @@ async function apiOne<T>(page: Page, path: string): Promise<T> {
 }
 
 /** The demo city loads in the background: wait (polling the API) until its flags have been evaluated. */
-async function waitForFlags(page: Page): Promise<void> {
-  const deadline = Date.now() + 240_000;
-  for (;;) {
-    const response = await page.request.get(listUrl('flags'));
-    if (response.status() === 200 && Number((response.headers()['content-range'] ?? '').split('/')[1]) > 0) return;
-    if (Date.now() > deadline) throw new Error('the demo flags did not appear within 4 minutes');
-    await page.waitForTimeout(500);
-  }
-}
-
 /** The number shown as a list's total ("22,885 incidents"). */
 async function shownTotal(page: Page, testId: string): Promise<number> {
   const text = (await page.getByTestId(testId).textContent()) ?? '';

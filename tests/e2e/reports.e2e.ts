@@ -1,6 +1,6 @@
-import type { APIResponse, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { FlagRecord, ReportCell, ReportDocument, ReportVersionRecord } from '@sra/contracts';
-import { e2eAdminPassword, e2eUrl, seriousViolations, submitSignIn, useChromium } from '../support/e2e';
+import { e2eAdminPassword, e2eUrl, json, seriousViolations, signIn, useChromium } from '../support/e2e';
 
 // The suite shares one server and database across files: this file adds one viewer account and two versions of
 // one month's report (the month of the newest flagged report), publishing the first. Every figure it checks comes
@@ -10,16 +10,6 @@ const VIEWER = { email: 'reports.viewer.e2e@example.org', password: 'reports-vie
 const SF_MONTH = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles', year: 'numeric', month: '2-digit' });
 
 const { newPage } = useChromium();
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await submitSignIn(page, email, password);
-  await page.getByTestId('signed-in-email').waitFor();
-}
-
-async function json<T>(response: APIResponse): Promise<T> {
-  if (!response.ok()) throw new Error(`${response.url()}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 /** `YYYY-MM` of an instant, in San Francisco time (as reports count months). */
 function sfMonth(iso: string): string {

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { APIResponse, Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 
 /** The server the e2e global setup started, and its admin's password. */
@@ -34,4 +34,28 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+}
+
+/** Signs in through the page and waits for the dashboard to show who is signed in. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await submitSignIn(page, email, password);
+  await page.getByTestId('signed-in-email').waitFor();
+}
+
+/** The JSON body of an API response, or an error naming the address, status and body. */
+export async function json<T>(response: APIResponse): Promise<T> {
+  if (!response.ok()) throw new Error(`${response.url()}: ${response.status()} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** The demo city loads in the background after the server starts: polls until its flags exist; returns how many. */
+export async function waitForFlags(page: Page): Promise<number> {
+  const deadline = Date.now() + 240_000;
+  for (;;) {
+    const response = await page.request.get(`${e2eUrl()}/api/flags?range=${encodeURIComponent('[0,0]')}`);
+    const total = Number((response.headers()['content-range'] ?? '').split('/')[1]);
+    if (response.status() === 200 && total > 0) return total;
+    if (Date.now() > deadline) throw new Error('the demo flags did not appear within 4 minutes: the demo data did not load');
+    await page.waitForTimeout(500); // a polling interval, not a wait for something to have happened
+  }
 }
