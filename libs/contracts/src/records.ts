@@ -1,6 +1,19 @@
 import type { FlagRecord, PolicyVersionRecord } from './policies';
 import type { ReviewRecord } from './reviews';
 
+/** The values the import files may hold (shared/spec/import-formats.md), as stored: the import checks them, pages offer them. */
+export const PERSON_ROLES = ['victim', 'witness', 'reporting party', 'suspect'] as const;
+export const CUSTODY_TYPES = ['booked', 'cited'] as const;
+export const DA_ACTIONS = [
+  'Charged',
+  'Discharged',
+  'Rejected',
+  'Diverted',
+  'Motion to Revoke',
+  'Referred for Further Investigation',
+  'Referred to Other Agency',
+] as const;
+
 /** One incident (all its report rows share the incident number), for the incidents list. */
 export interface IncidentSummary {
   /** The incident number. */
@@ -37,7 +50,7 @@ export interface IncidentRow {
 
 export interface IncidentPersonRecord {
   personKey: string;
-  role: 'victim' | 'witness' | 'reporting party' | 'suspect';
+  role: (typeof PERSON_ROLES)[number];
   roleRecordedAt: string | null;
 }
 
@@ -48,7 +61,7 @@ export interface ArrestRecord {
   arrestDatetime: string | null;
   arrestDate: string;
   arrestingAgency: string;
-  custodyType: 'booked' | 'cited';
+  custodyType: (typeof CUSTODY_TYPES)[number];
   bookedChargesStatute: string | null;
   listOfBookedCharges: string | null;
   bookedCaseType: string | null;

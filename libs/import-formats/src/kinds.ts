@@ -120,17 +120,7 @@ export function normaliseColumnName(name: string): string {
   return name.replace(/^\uFEFF/, '').toLowerCase().replace(/[\s_]+/g, '');
 }
 
-export const PERSON_ROLES = ['victim', 'witness', 'reporting party', 'suspect'] as const;
-export const CUSTODY_TYPES = ['booked', 'cited'] as const;
-export const DA_ACTIONS = [
-  'Charged',
-  'Discharged',
-  'Rejected',
-  'Diverted',
-  'Motion to Revoke',
-  'Referred for Further Investigation',
-  'Referred to Other Agency',
-] as const;
+export { CUSTODY_TYPES, DA_ACTIONS, PERSON_ROLES } from '@sra/contracts';
 
 /**
  * Person keys (import-formats.md): 6-128 of [A-Za-z0-9._:-], and nothing that

@@ -1,19 +1,9 @@
 import { Box, Typography } from '@mui/material';
 import { DataTable, DateInput, List, SelectInput, TextInput } from 'react-admin';
-import type { DaDecisionRecord } from '@sra/contracts';
+import { DA_ACTIONS, type DaDecisionRecord } from '@sra/contracts';
 import { ShowLink } from '../../components/ShowLink';
 import { ChargeLines, Day, ListIntro, READ_ONLY_NOTE, RecordLink } from '../incidents/parts';
 
-/** The actions the DA decisions file may record (shared/spec/import-formats.md), as stored. */
-const DA_ACTIONS = [
-  'Charged',
-  'Discharged',
-  'Rejected',
-  'Diverted',
-  'Motion to Revoke',
-  'Referred for Further Investigation',
-  'Referred to Other Agency',
-];
 const ACTION_CHOICES = DA_ACTIONS.map((action) => ({ id: action, name: action }));
 
 const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
