@@ -162,9 +162,17 @@ describe('GET /api/dashboard', () => {
     const numbers = JSON.stringify({ ...res, query: undefined, policyStarts: undefined, suppression: undefined }).match(/:(\d+(\.\d+)?)[,}]/g) ?? [];
     expect(numbers.filter((n) => /^:(10|[1-9])[,}]$/.test(n))).toEqual([]);
     // A case-level role gets the counts.
-    const analyst = (await (await t.signedIn('analyst')).get('/api/dashboard').query(PERIOD).expect(200)).body;
+    const analystAgent = await t.signedIn('analyst');
+    const analyst = (await analystAgent.get('/api/dashboard').query(PERIOD).expect(200)).body;
     expect(analyst.suppression).toBeNull();
     expect(analyst.overall.eligibleReports).toBe(5);
+    // The Policies page's count of flags a version produced is about cases too: DP-1's and DP-3's arrests under sfpd-psw-2017.
+    expect((await analystAgent.get('/api/policy-versions/sfpd-psw-2017:1').expect(200)).body.flagCount).toBe(2);
+    const viewer = await t.signedIn('viewer');
+    expect((await viewer.get('/api/policy-versions/sfpd-psw-2017:1').expect(200)).body.flagCount).toBeNull();
+    const listed = (await viewer.get('/api/policy-versions').expect(200)).body as Array<{ id: string; flagCount: number | null }>;
+    expect(listed.find((v) => v.id === 'sfpd-psw-2017:1')?.flagCount).toBeNull();
+    expect(listed.find((v) => v.id === 'ca-sb357-repeal:1')?.flagCount).toBe(0);
   });
 
   it('each count of flags is what the flagged-cases list returns for the same slice (click-through)', async () => {

@@ -16,8 +16,8 @@ export interface PolicyVersionRecord {
   changeReason: string;
   createdBy: string;
   createdAt: string;
-  /** How many flags (current or withdrawn) this version produced. */
-  flagCount: number;
+  /** How many flags (current or withdrawn) this version produced; null when hidden (a count from 1 to 10, for a viewer). */
+  flagCount: number | null;
 }
 
 /** A version with its whole document. */

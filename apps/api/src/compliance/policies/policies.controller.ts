@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { PolicyChange, PolicyVersionDetail, PolicyVersionRecord } from '@sra/contracts';
+import { DEFAULT_SUPPRESSION_THRESHOLD, roleAllowed, type PolicyChange, type PolicyVersionDetail, type PolicyVersionRecord } from '@sra/contracts';
+import { isSmallCount } from '@sra/suppression';
 import type { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { AllowRoles } from '../../auth/decorators/access.decorators';
 import { ListQueryDto } from '../../common/list-query.dto';
@@ -9,6 +10,13 @@ import { parseListQueryOrThrow, sendPage } from '../../common/list-response';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { CreatePolicyVersionDto } from './dto/create-policy-version.dto';
 import { POLICY_LIST, PoliciesService } from './policies.service';
+
+/** A version's flag count is about people's cases: a viewer gets it only when not small (compliance-rules.md §8). */
+function forRole<T extends PolicyVersionRecord>(record: T, req: AuthenticatedRequest): T {
+  const role = req.user?.role ?? 'viewer';
+  if (roleAllowed(role, 'caseLevel') || record.flagCount === null || !isSmallCount(record.flagCount, DEFAULT_SUPPRESSION_THRESHOLD)) return record;
+  return { ...record, flagCount: null };
+}
 
 /** The rules as versioned documents: everyone signed in may read them; admins add versions. */
 @ApiTags('policies')
@@ -22,16 +30,16 @@ export class PoliciesController {
 
   @Get()
   @AllowRoles('everyone')
-  async list(@Query() raw: ListQueryDto, @Res({ passthrough: true }) res: Response): Promise<PolicyVersionRecord[]> {
+  async list(@Query() raw: ListQueryDto, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response): Promise<PolicyVersionRecord[]> {
     const query = parseListQueryOrThrow(raw, POLICY_LIST);
     const { rows, total } = await this.policies.list(query);
-    return sendPage(res, 'policy-versions', query, rows, total);
+    return sendPage(res, 'policy-versions', query, rows.map((row) => forRole(row, req)), total);
   }
 
   @Get(':id')
   @AllowRoles('everyone')
-  get(@Param('id') id: string): Promise<PolicyVersionDetail> {
-    return this.policies.get(id);
+  async get(@Param('id') id: string, @Req() req: AuthenticatedRequest): Promise<PolicyVersionDetail> {
+    return forRole(await this.policies.get(id), req);
   }
 
   /** The changes from `against` (another version's id) to this version. */

@@ -3,6 +3,7 @@ import { DataTable, List, SelectInput, TopToolbar } from 'react-admin';
 import type { PolicyVersionRecord } from '@sra/contracts';
 import { ShowLink } from '../../components/ShowLink';
 import { Day } from './Day';
+import { FlagCount } from './FlagCount';
 import { NewVersionButton } from './NewVersionButton';
 import { ProvenanceChips } from './ProvenanceChip';
 import { RULE_CHOICES } from './words';
@@ -73,7 +74,7 @@ export const PolicyList = () => (
         disableSort
         render={(policy) => <ProvenanceChips record={policy} />}
       />
-      <NumberColumn source="flagCount" label="Flags produced" disableSort />
+      <Column source="flagCount" label="Flags produced" disableSort align="right" render={(policy) => <FlagCount value={policy.flagCount} />} />
     </DataTable>
   </List>
 );

@@ -6,6 +6,7 @@ import type { PolicyVersionDetail } from '@sra/contracts';
 import { Fact, Facts } from '../../components/Facts';
 import { ChangesPanel } from './ChangesPanel';
 import { Day } from './Day';
+import { FlagCount } from './FlagCount';
 import { ItemList } from './ItemList';
 import { NewVersionButton } from './NewVersionButton';
 import { ProvenanceChip } from './ProvenanceChip';
@@ -214,7 +215,7 @@ const PolicyDetails = () => {
             {policy.createdBy}, {formatDateTime(policy.createdAt)}
           </Fact>
           <Fact term="Flags produced" note="Flags (current or withdrawn) that record this version as the one that judged them.">
-            <span data-testid="policy-flag-count">{policy.flagCount}</span>
+            <FlagCount value={policy.flagCount} testId="policy-flag-count" />
           </Fact>
           {document ? <Fact term="Audits">{describeAudits(document.audits).join('; ')}</Fact> : null}
           {document ? (
