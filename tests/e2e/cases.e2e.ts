@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { FlagDetail, FlagRecord, ReviewerRecord, ReviewRecord } from '@sra/contracts';
-import { e2eAdminPassword, e2eUrl, json, seriousViolations, signIn, useChromium, waitForFlags } from '../support/e2e';
+import { apiList, createUser, e2eAdminPassword, e2eUrl, json, seriousViolations, signIn, useChromium, waitForFlags } from '../support/e2e';
 
 // The suite shares one server and database across files: this file changes the review of a few flags that were
 // "new" when it starts (one status change and notes, two assignments) and adds one viewer account. It picks its
@@ -18,24 +18,12 @@ async function signInAdmin(): Promise<Page> {
 }
 
 /** `GET /api/flags` as the list page asks for it: the rows and the total from Content-Range. */
-async function apiFlags(
-  page: Page,
-  filter: Record<string, unknown>,
-  sort: [string, 'ASC' | 'DESC'] = ['actionDate', 'DESC'],
-  range: [number, number] = [0, 24],
-): Promise<{ rows: FlagRecord[]; total: number }> {
-  const params = new URLSearchParams({ filter: JSON.stringify(filter), sort: JSON.stringify(sort), range: JSON.stringify(range) });
-  const response = await page.request.get(`${url()}/api/flags?${params}`);
-  const rows = await json<FlagRecord[]>(response);
-  const total = Number(/\/(\d+)$/.exec(response.headers()['content-range'] ?? '')?.[1]);
-  if (!Number.isInteger(total)) throw new Error(`no total in Content-Range: ${response.headers()['content-range']}`);
-  return { rows, total };
-}
+const apiFlags = (page: Page, filter: Record<string, unknown>, sort: [string, 'ASC' | 'DESC'] = ['actionDate', 'DESC'], range: [number, number] = [0, 24]) =>
+  apiList<FlagRecord>(page, 'flags', { filter, sort, range });
 
 const apiFlag = async (page: Page, id: string) => json<FlagDetail>(await page.request.get(`${url()}/api/flags/${id}`));
 const apiReview = async (page: Page, id: string) => json<ReviewRecord>(await page.request.get(`${url()}/api/reviews/${id}`));
 
-/** The flags of the demo city are evaluated in the background after start-up, in one transaction. */
 /** The "1-25 of 44" of the list's pagination: the total. */
 async function totalOnPage(page: Page): Promise<number> {
   const text = (await page.locator('.MuiTablePagination-displayedRows').textContent()) ?? '';
@@ -62,8 +50,7 @@ describe('the flagged cases pages', () => {
   beforeAll(async () => {
     const admin = await signInAdmin();
     await waitForFlags(admin);
-    const created = await admin.request.post(`${url()}/api/users`, { data: { email: VIEWER.email, role: 'viewer', password: VIEWER.password } });
-    expect(created.status()).toBe(201);
+    await createUser(admin, { email: VIEWER.email, role: 'viewer', password: VIEWER.password });
     await admin.context().close();
   });
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { DashboardResult, MeasuresResult } from '@sra/contracts';
-import { e2eAdminPassword, e2eUrl, seriousViolations, signIn, useChromium, waitForFlags } from '../support/e2e';
+import { createUser, e2eAdminPassword, e2eUrl, seriousViolations, signIn, useChromium, waitForFlags } from '../support/e2e';
 
 // The suite shares one server and database across files: this file adds one viewer account and changes nothing else.
 // Every expected number is read from the API at the time of the check, so reviews other files make do not matter.
@@ -172,8 +172,7 @@ describe('the compliance dashboard', () => {
     const admin = await newPage();
     await signIn(admin, 'admin@localhost', e2eAdminPassword());
     await waitForFlags(admin);
-    const created = await admin.request.post(`${url()}/api/users`, { data: { email: VIEWER.email, role: 'viewer', password: VIEWER.password } });
-    expect(created.status()).toBe(201);
+    await createUser(admin, { email: VIEWER.email, role: 'viewer', password: VIEWER.password });
     await admin.context().close();
   });
 

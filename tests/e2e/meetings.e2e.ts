@@ -10,7 +10,7 @@ import {
   type ReviewRecord,
   type ReviewStatus,
 } from '@sra/contracts';
-import { e2eAdminPassword, e2eUrl, json, seriousViolations, signIn, useChromium, waitForFlags } from '../support/e2e';
+import { apiList, createUser, e2eAdminPassword, e2eUrl, json, seriousViolations, signIn, useChromium, waitForFlags } from '../support/e2e';
 
 // The suite shares one server and database across files: this file creates one meeting (dated in the future, so it
 // is nobody's "previous meeting"), records a decision on one case of its agenda and adds one viewer account. Other
@@ -37,20 +37,13 @@ async function signInAdmin(): Promise<Page> {
   return page;
 }
 
-async function apiFlags(page: Page, filter: Record<string, unknown>, range: [number, number] = [0, 99]): Promise<{ rows: FlagRecord[]; total: number }> {
-  const params = new URLSearchParams({ filter: JSON.stringify(filter), sort: JSON.stringify(['actionDate', 'ASC']), range: JSON.stringify(range) });
-  const response = await page.request.get(`${url()}/api/flags?${params}`);
-  const rows = await json<FlagRecord[]>(response);
-  const total = Number(/\/(\d+)$/.exec(response.headers()['content-range'] ?? '')?.[1]);
-  if (!Number.isInteger(total)) throw new Error(`no total in Content-Range: ${response.headers()['content-range']}`);
-  return { rows, total };
-}
+const apiFlags = (page: Page, filter: Record<string, unknown>, range: [number, number] = [0, 99]) =>
+  apiList<FlagRecord>(page, 'flags', { filter, sort: ['actionDate', 'ASC'], range });
 
 const apiMeeting = async (page: Page, id: string) => json<MeetingDetail>(await page.request.get(`${url()}/api/meetings/${id}`));
 const apiReview = async (page: Page, id: string) => json<ReviewRecord>(await page.request.get(`${url()}/api/reviews/${id}`));
 const apiFlag = async (page: Page, id: string) => json<FlagDetail>(await page.request.get(`${url()}/api/flags/${id}`));
 
-/** The flags of the demo city are evaluated in the background after start-up, in one transaction. */
 /** The flag ids of the agenda on the page, top to bottom. */
 async function shownAgenda(page: Page): Promise<string[]> {
   return page.getByTestId('agenda-item').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-flag-id') ?? ''));
@@ -73,8 +66,7 @@ describe('the meetings pages', () => {
   beforeAll(async () => {
     const admin = await signInAdmin();
     await waitForFlags(admin);
-    const created = await admin.request.post(`${url()}/api/users`, { data: { email: VIEWER.email, role: 'viewer', password: VIEWER.password } });
-    expect(created.status()).toBe(201);
+    await createUser(admin, { email: VIEWER.email, role: 'viewer', password: VIEWER.password });
     await admin.context().close();
   });
 

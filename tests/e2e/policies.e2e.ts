@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
-import { e2eAdminPassword, e2eUrl, seriousViolations, signIn, useChromium } from '../support/e2e';
+import { createUser, e2eAdminPassword, seriousViolations, signIn, useChromium } from '../support/e2e';
 
 // The suite shares one server and database across files: this file adds one viewer account and one version
 // (version 2 of ca-pc-647.3, in force from 2030-01-01, far enough ahead to change no flag other tests look at).
-const url = e2eUrl;
 const adminPassword = e2eAdminPassword;
 const VIEWER = { email: 'policies.viewer.e2e@example.org', password: 'policies-viewer-123' };
 const RULES = ['sfpd-psw-2017', 'sfda-psw-2018', 'ca-pc-647.3', 'ca-sb357-repeal'];
@@ -19,8 +18,7 @@ describe('the Policies page', () => {
   beforeAll(async () => {
     const admin = await newPage();
     await signIn(admin, 'admin@localhost', adminPassword());
-    const created = await admin.request.post(`${url()}/api/users`, { data: { email: VIEWER.email, role: 'viewer', password: VIEWER.password } });
-    expect(created.status()).toBe(201);
+    await createUser(admin, { email: VIEWER.email, role: 'viewer', password: VIEWER.password });
     await admin.context().close();
   });
 

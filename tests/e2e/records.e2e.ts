@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { REVIEW_STATUS_LABELS, type ArrestRecord, type DaDecisionRecord, type FlagRecord, type IncidentDetail, type IncidentSummary } from '@sra/contracts';
-import { e2eAdminPassword, e2eUrl, seriousViolations, signIn, useChromium, waitForFlags } from '../support/e2e';
+import { apiList, createUser, e2eAdminPassword, e2eUrl, seriousViolations, signIn, useChromium, waitForFlags } from '../support/e2e';
 
 // The records pages (incidents, arrests, DA decisions) against the demo city the global setup loads. The suite
 // shares one server: this file only reads, apart from one viewer account of its own.
@@ -11,31 +11,12 @@ const ROLE_LABELS: Record<string, string> = { victim: 'Victim', witness: 'Witnes
 
 const { newPage } = useChromium();
 
-function listUrl(resource: string, params: { filter?: Record<string, unknown>; range?: [number, number]; sort?: [string, string] } = {}): string {
-  const query = new URLSearchParams();
-  if (params.filter) query.set('filter', JSON.stringify(params.filter));
-  query.set('range', JSON.stringify(params.range ?? [0, 0]));
-  if (params.sort) query.set('sort', JSON.stringify(params.sort));
-  return `${url()}/api/${resource}?${query.toString()}`;
-}
-
-/** A list from the API, with its total from Content-Range. */
-async function apiList<T>(page: Page, resource: string, params: Parameters<typeof listUrl>[1] = {}): Promise<{ rows: T[]; total: number }> {
-  const response = await page.request.get(listUrl(resource, params));
-  expect(response.status()).toBe(200);
-  const range = response.headers()['content-range'] ?? '';
-  const total = Number(range.split('/')[1]);
-  expect(Number.isInteger(total)).toBe(true);
-  return { rows: (await response.json()) as T[], total };
-}
-
 async function apiOne<T>(page: Page, path: string): Promise<T> {
   const response = await page.request.get(`${url()}/api/${path}`);
   expect(response.status()).toBe(200);
   return (await response.json()) as T;
 }
 
-/** The demo city loads in the background: wait (polling the API) until its flags have been evaluated. */
 /** The number shown as a list's total ("22,885 incidents"). */
 async function shownTotal(page: Page, testId: string): Promise<number> {
   const text = (await page.getByTestId(testId).textContent()) ?? '';
@@ -68,8 +49,7 @@ describe('the records pages', () => {
     citing = flags.find((flag) => flag.reportIncidentNumber !== null)!;
     expect(citing).toBeDefined();
     incident = await apiOne<IncidentDetail>(admin, `incidents/${encodeURIComponent(citing.reportIncidentNumber!)}`);
-    const created = await admin.request.post(`${url()}/api/users`, { data: { email: VIEWER.email, role: 'viewer', password: VIEWER.password } });
-    expect(created.status()).toBe(201);
+    await createUser(admin, { email: VIEWER.email, role: 'viewer', password: VIEWER.password });
   });
   afterAll(async () => admin?.context().close());
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { FlagRecord, ReportCell, ReportDocument, ReportVersionRecord } from '@sra/contracts';
-import { e2eAdminPassword, e2eUrl, json, seriousViolations, signIn, useChromium } from '../support/e2e';
+import { createUser, e2eAdminPassword, e2eUrl, json, seriousViolations, signIn, useChromium } from '../support/e2e';
 
 // The suite shares one server and database across files: this file adds one viewer account and two versions of
 // one month's report (the month of the newest flagged report), publishing the first. Every figure it checks comes
@@ -94,8 +94,7 @@ describe('the Reports pages', () => {
   beforeAll(async () => {
     const admin = await newPage();
     await signIn(admin, 'admin@localhost', e2eAdminPassword());
-    const created = await admin.request.post(`${url()}/api/users`, { data: { email: VIEWER.email, role: 'viewer', password: VIEWER.password } });
-    expect(created.status()).toBe(201);
+    await createUser(admin, { email: VIEWER.email, role: 'viewer', password: VIEWER.password });
     month = sfMonth(await newestReportAt(admin));
     await admin.context().close();
   });

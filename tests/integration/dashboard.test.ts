@@ -1,5 +1,5 @@
 import { EvaluationService } from '../../apps/api/src/compliance/evaluation/evaluation.service';
-import { csv, ingest, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
+import { csv, DA_HEADER, ingest, PERSON_HEADER, SHORT_ARREST_HEADER, SHORT_INCIDENT_HEADER, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /*
@@ -19,7 +19,7 @@ beforeAll(async () => {
     t,
     'incidents',
     csv([
-      ['Incident Datetime', 'Report Datetime', 'Row ID', 'Incident ID', 'Incident Number', 'Incident Code', 'Incident Category', 'Police District'],
+      SHORT_INCIDENT_HEADER,
       report(1, '2024-03-05', 'Mission'),
       report(2, '2024-03-12', 'Tenderloin'),
       report(3, '2024-04-02', 'Mission'),
@@ -27,12 +27,12 @@ beforeAll(async () => {
       report(5, '2024-05-10', 'Bayview'),
     ]),
   );
-  await ingest(t, 'incident-persons', csv([['Incident Number', 'Person Key', 'Person Role'], ...[1, 2, 3, 4, 5].map((n) => [`98000000${n}`, `DP-00000${n}`, 'victim'])]));
+  await ingest(t, 'incident-persons', csv([PERSON_HEADER, ...[1, 2, 3, 4, 5].map((n) => [`98000000${n}`, `DP-00000${n}`, 'victim'])]));
   await ingest(
     t,
     'arrests',
     csv([
-      ['arrest_id', 'incident_number', 'person_key', 'arrest_datetime', 'arresting_agency', 'custody_type', 'booked_charges_statute'],
+      SHORT_ARREST_HEADER,
       ['DA-1', '980000001', 'DP-000001', '2024-03-05T22:00', 'SFPD', 'booked', '647(b) PC'],
       ['DA-3', '980000003', 'DP-000003', '2024-04-02T22:00', 'SFPD', 'booked', '11377(a) HS/M;459 PC/F'],
       ['DA-4', '980000004', 'DP-000004', '2024-05-03T10:00', 'SFPD', 'booked', '459 PC/F'],
@@ -42,7 +42,7 @@ beforeAll(async () => {
     t,
     'da-decisions',
     csv([
-      ['decision_id', 'incident_number', 'person_key', 'da_action_taken', 'action_date', 'arrest_id', 'list_of_filed_charges'],
+      DA_HEADER,
       ['DD-2', '980000002', 'DP-000002', 'Charged', '2024-03-14', '', '647B/M/0'],
     ]),
   );
@@ -232,11 +232,11 @@ describe('GET /api/dashboard', () => {
       t,
       'incidents',
       csv([
-        ['Incident Datetime', 'Report Datetime', 'Row ID', 'Incident ID', 'Incident Number', 'Incident Code', 'Incident Category', 'Police District'],
+        SHORT_INCIDENT_HEADER,
         ['2024-05-20T20:00', '2024-05-20T21:00', 'D10603074', 'D106', '980000006', '03074', 'Robbery', 'Bayview'],
       ]),
     );
-    await ingest(t, 'incident-persons', csv([['Incident Number', 'Person Key', 'Person Role'], ['980000006', 'DP-000006', 'witness']]));
+    await ingest(t, 'incident-persons', csv([PERSON_HEADER, ['980000006', 'DP-000006', 'witness']]));
     await t.app.get(EvaluationService).evaluate({ trigger: 'on-demand', requestedBy: 'test' });
     const after = (await analyst.get('/api/dashboard').query(PERIOD).expect(200)).body;
     expect(after.overall.eligibleReports).toBe(6);

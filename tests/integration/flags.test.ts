@@ -1,5 +1,5 @@
 import { EvaluationService } from '../../apps/api/src/compliance/evaluation/evaluation.service';
-import { csv, ingest, rekey, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
+import { csv, ingest, PERSON_HEADER, rekey, SHORT_ARREST_HEADER, SHORT_INCIDENT_HEADER, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /*
@@ -14,17 +14,17 @@ beforeAll(async () => {
     t,
     'incidents',
     csv([
-      ['Incident Datetime', 'Report Datetime', 'Row ID', 'Incident ID', 'Incident Number', 'Incident Code', 'Incident Category', 'Police District'],
+      SHORT_INCIDENT_HEADER,
       ['2024-03-05T20:00', '2024-03-05T21:00', 'F100103074', 'F1001', '950000001', '03074', 'Robbery', 'Mission'],
       ['2024-03-12T20:00', '2024-03-12T21:00', 'F100203074', 'F1002', '950000002', '03074', 'Robbery', 'Tenderloin'],
     ]),
   );
-  await ingest(t, 'incident-persons', csv([['Incident Number', 'Person Key', 'Person Role'], ['950000001', 'FP-000001', 'victim'], ['950000002', 'FP-000002', 'victim']]));
+  await ingest(t, 'incident-persons', csv([PERSON_HEADER, ['950000001', 'FP-000001', 'victim'], ['950000002', 'FP-000002', 'victim']]));
   await ingest(
     t,
     'arrests',
     csv([
-      ['arrest_id', 'incident_number', 'person_key', 'arrest_datetime', 'arresting_agency', 'custody_type', 'booked_charges_statute'],
+      SHORT_ARREST_HEADER,
       ['FA-1', '950000001', 'FP-000001', '2024-03-05T22:00', 'SFPD', 'booked', '647(b) PC'],
       ['FA-2', '950000002', 'FP-000002', '2024-03-12T22:00', 'SFPD', 'booked', '11377(a) HS/M;459 PC/F'],
     ]),

@@ -1,5 +1,5 @@
 import { EvaluationService } from '../../apps/api/src/compliance/evaluation/evaluation.service';
-import { csv, ingest, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
+import { csv, ingest, PERSON_HEADER, SHORT_ARREST_HEADER, SHORT_INCIDENT_HEADER, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /*
@@ -15,7 +15,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp({ PERSON_KEY_SECRET: TEST_PERSON_KEY_SECRET });
-  const incidents = ['Incident Datetime', 'Report Datetime', 'Row ID', 'Incident ID', 'Incident Number', 'Incident Code', 'Incident Category', 'Police District'];
+  const incidents = SHORT_INCIDENT_HEADER;
   await ingest(
     t,
     'incidents',
@@ -31,7 +31,7 @@ beforeAll(async () => {
     t,
     'incident-persons',
     csv([
-      ['Incident Number', 'Person Key', 'Person Role'],
+      PERSON_HEADER,
       ['960000001', 'MP-000001', 'victim'],
       ['960000002', 'MP-000002', 'victim'],
       ['960000003', 'MP-000003', 'victim'],
@@ -42,7 +42,7 @@ beforeAll(async () => {
     t,
     'arrests',
     csv([
-      ['arrest_id', 'incident_number', 'person_key', 'arrest_datetime', 'arresting_agency', 'custody_type', 'booked_charges_statute'],
+      SHORT_ARREST_HEADER,
       ['MA-1', '960000001', 'MP-000001', '2024-03-05T22:00', 'SFPD', 'booked', '647(b) PC'],
       ['MA-2', '960000002', 'MP-000002', '2024-03-12T22:00', 'SFPD', 'booked', '11377(a) HS/M;459 PC/F'],
     ]),

@@ -1,6 +1,6 @@
 import { EvaluationService } from '../../apps/api/src/compliance/evaluation/evaluation.service';
 import { binary, pdfText } from '../support/files';
-import { csv, ingest, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
+import { csv, ingest, PERSON_HEADER, SHORT_ARREST_HEADER, SHORT_INCIDENT_HEADER, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /*
@@ -83,16 +83,16 @@ beforeAll(async () => {
     t,
     'incidents',
     csv([
-      ['Incident Datetime', 'Report Datetime', 'Row ID', 'Incident ID', 'Incident Number', 'Incident Code', 'Incident Category', 'Police District'],
+      SHORT_INCIDENT_HEADER,
       ...FLAGS.map((f) => [`${f.reportDay}T20:00`, `${f.reportDay}T21:00`, `M1${pad(f.n)}03074`, `M1${pad(f.n)}`, incident(f.n), '03074', 'Robbery', 'Mission']),
     ]),
   );
-  await ingest(t, 'incident-persons', csv([['Incident Number', 'Person Key', 'Person Role'], ...FLAGS.map((f) => [incident(f.n), `MP-0000${pad(f.n)}`, 'victim'])]));
+  await ingest(t, 'incident-persons', csv([PERSON_HEADER, ...FLAGS.map((f) => [incident(f.n), `MP-0000${pad(f.n)}`, 'victim'])]));
   await ingest(
     t,
     'arrests',
     csv([
-      ['arrest_id', 'incident_number', 'person_key', 'arrest_datetime', 'arresting_agency', 'custody_type', 'booked_charges_statute'],
+      SHORT_ARREST_HEADER,
       ...FLAGS.map((f) =>
         f.kind === 'medium'
           ? [`M${f.n}`, `9610000${pad(f.n)}`, `MP-0000${pad(f.n)}`, `${nextDay(f.reportDay)}T17:00`, 'SFSO', 'booked', '647(b) PC']

@@ -1,5 +1,5 @@
 import { EvaluationService } from '../../apps/api/src/compliance/evaluation/evaluation.service';
-import { csv, ingest, rekey, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
+import { csv, DA_HEADER, ingest, PERSON_HEADER, rekey, SHORT_ARREST_HEADER, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /*
@@ -29,7 +29,7 @@ beforeAll(async () => {
     t,
     'incident-persons',
     csv([
-      ['Incident Number', 'Person Key', 'Person Role'],
+      PERSON_HEADER,
       ['990000001', 'RP-000001', 'victim'],
       ['990000001', 'RP-000009', 'suspect'],
     ]),
@@ -38,7 +38,7 @@ beforeAll(async () => {
     t,
     'arrests',
     csv([
-      ['arrest_id', 'incident_number', 'person_key', 'arrest_datetime', 'arresting_agency', 'custody_type', 'booked_charges_statute'],
+      SHORT_ARREST_HEADER,
       ['RA-1', '990000002', 'RP-000001', '2024-03-07T03:00', 'SFPD', 'booked', '647(b) PC'],
     ]),
   );
@@ -46,7 +46,7 @@ beforeAll(async () => {
     t,
     'da-decisions',
     csv([
-      ['decision_id', 'incident_number', 'person_key', 'da_action_taken', 'action_date', 'arrest_id', 'list_of_filed_charges'],
+      DA_HEADER,
       ['RD-3', '990000003', 'RP-000003', 'Rejected', '2024-04-03', '', ''],
     ]),
   );

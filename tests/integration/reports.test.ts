@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { EvaluationService } from '../../apps/api/src/compliance/evaluation/evaluation.service';
 import { ReportsScheduler } from '../../apps/api/src/reports/reports.scheduler';
-import { csv, ingest, rekey, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
+import { csv, DA_HEADER, ingest, PERSON_HEADER, rekey, SHORT_ARREST_HEADER, SHORT_INCIDENT_HEADER, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
 import { binary, pdfText } from '../support/files';
 import { childEnv, runCli, tempDir } from '../support/processes';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -32,26 +32,26 @@ beforeAll(async () => {
     t,
     'incidents',
     csv([
-      ['Incident Datetime', 'Report Datetime', 'Row ID', 'Incident ID', 'Incident Number', 'Incident Code', 'Incident Category', 'Police District'],
+      SHORT_INCIDENT_HEADER,
       row(1, '2024-03-05', 'Mission'),
       row(2, '2024-03-12', 'Mission'),
       row(3, '2024-03-19', 'Tenderloin'),
       row(4, '2024-04-02', 'Bayview'),
     ]),
   );
-  await ingest(t, 'incident-persons', csv([['Incident Number', 'Person Key', 'Person Role'], ...[1, 2, 3, 4].map((n) => [`98100000${n}`, `KP-00000${n}`, 'victim'])]));
+  await ingest(t, 'incident-persons', csv([PERSON_HEADER, ...[1, 2, 3, 4].map((n) => [`98100000${n}`, `KP-00000${n}`, 'victim'])]));
   await ingest(
     t,
     'arrests',
     csv([
-      ['arrest_id', 'incident_number', 'person_key', 'arrest_datetime', 'arresting_agency', 'custody_type', 'booked_charges_statute'],
+      SHORT_ARREST_HEADER,
       ['KA-1', '981000001', 'KP-000001', '2024-03-05T22:00', 'SFPD', 'booked', '647(b) PC'],
     ]),
   );
   await ingest(
     t,
     'da-decisions',
-    csv([['decision_id', 'incident_number', 'person_key', 'da_action_taken', 'action_date', 'arrest_id', 'list_of_filed_charges'], ['KD-3', '981000003', 'KP-000003', 'Charged', '2024-03-21', '', '647B/M/0']]),
+    csv([DA_HEADER, ['KD-3', '981000003', 'KP-000003', 'Charged', '2024-03-21', '', '647B/M/0']]),
   );
   await t.app.get(EvaluationService).evaluate({ trigger: 'on-demand', requestedBy: 'test' });
   analyst = await t.signedIn('analyst', 'ann.analyst@example.org');
@@ -161,7 +161,7 @@ describe('monthly compliance reports', () => {
       t,
       'arrests',
       csv([
-        ['arrest_id', 'incident_number', 'person_key', 'arrest_datetime', 'arresting_agency', 'custody_type', 'booked_charges_statute'],
+        SHORT_ARREST_HEADER,
         ['KA-2', '981000002', 'KP-000002', '2024-03-12T23:00', 'SFPD', 'booked', '647(b) PC'],
       ]),
     );

@@ -1,5 +1,5 @@
 import { EvaluationService } from '../../apps/api/src/compliance/evaluation/evaluation.service';
-import { csv, ingest, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
+import { csv, ingest, PERSON_HEADER, SHORT_ARREST_HEADER, SHORT_INCIDENT_HEADER, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /*
@@ -26,13 +26,13 @@ const flagOf = (actionId: string, ruleId = 'sfpd-psw-2017') => flags.find((f) =>
 beforeAll(async () => {
   t = await startTestApp({ PERSON_KEY_SECRET: TEST_PERSON_KEY_SECRET });
   const rows = [1, 2, 3].map((n) => [`2024-03-0${n}T20:00`, `2024-03-0${n}T21:00`, `R10${n}03074`, `R10${n}`, `97000000${n}`, '03074', 'Robbery', 'Mission']);
-  await ingest(t, 'incidents', csv([['Incident Datetime', 'Report Datetime', 'Row ID', 'Incident ID', 'Incident Number', 'Incident Code', 'Incident Category', 'Police District'], ...rows]));
-  await ingest(t, 'incident-persons', csv([['Incident Number', 'Person Key', 'Person Role'], ...[1, 2, 3].map((n) => [`97000000${n}`, `RP-00000${n}`, 'victim'])]));
+  await ingest(t, 'incidents', csv([SHORT_INCIDENT_HEADER, ...rows]));
+  await ingest(t, 'incident-persons', csv([PERSON_HEADER, ...[1, 2, 3].map((n) => [`97000000${n}`, `RP-00000${n}`, 'victim'])]));
   await ingest(
     t,
     'arrests',
     csv([
-      ['arrest_id', 'incident_number', 'person_key', 'arrest_datetime', 'arresting_agency', 'custody_type', 'booked_charges_statute'],
+      SHORT_ARREST_HEADER,
       ...[1, 2, 3].map((n) => [`RA-${n}`, `97000000${n}`, `RP-00000${n}`, `2024-03-0${n}T22:00`, 'SFPD', 'booked', '647(b) PC']),
     ]),
   );

@@ -59,3 +59,23 @@ export async function waitForFlags(page: Page): Promise<number> {
     await page.waitForTimeout(500); // a polling interval, not a wait for something to have happened
   }
 }
+
+/** A list from the API on the react-admin conventions, with its total from Content-Range. */
+export async function apiList<T>(
+  page: Page,
+  resource: string,
+  params: { filter?: Record<string, unknown>; sort?: [string, string]; range?: [number, number] } = {},
+): Promise<{ rows: T[]; total: number }> {
+  const query = new URLSearchParams({ filter: JSON.stringify(params.filter ?? {}), range: JSON.stringify(params.range ?? [0, 0]) });
+  if (params.sort) query.set('sort', JSON.stringify(params.sort));
+  const response = await page.request.get(`${e2eUrl()}/api/${resource}?${query}`);
+  const rows = await json<T[]>(response);
+  const total = Number(/\/(\d+)$/.exec(response.headers()['content-range'] ?? '')?.[1]);
+  if (!Number.isInteger(total)) throw new Error(`no total in Content-Range: ${response.headers()['content-range']}`);
+  return { rows, total };
+}
+
+/** Creates an account through the admin API (the page signed in as an admin). */
+export async function createUser(page: Page, user: { email: string; role: string; password: string }): Promise<void> {
+  await json(await page.request.post(`${e2eUrl()}/api/users`, { data: user }));
+}

@@ -69,4 +69,8 @@ export function incidentRow(o: { rowId: string; id?: string; number: string; at?
 
 export const ARREST_HEADER = ['arrest_id', 'incident_number', 'person_key', 'arrest_datetime', 'arrest_date', 'arresting_agency', 'custody_type', 'booked_charges_statute', 'list_of_booked_charges'];
 export const PERSON_HEADER = ['Incident Number', 'Person Key', 'Person Role'];
+/** The fewest incident columns a hand-made compliance case needs: times, ids, one code, category and district. */
+export const SHORT_INCIDENT_HEADER = ['Incident Datetime', 'Report Datetime', 'Row ID', 'Incident ID', 'Incident Number', 'Incident Code', 'Incident Category', 'Police District'];
+/** The fewest arrest columns a hand-made compliance case needs. */
+export const SHORT_ARREST_HEADER = ['arrest_id', 'incident_number', 'person_key', 'arrest_datetime', 'arresting_agency', 'custody_type', 'booked_charges_statute'];
 export const DA_HEADER = ['decision_id', 'incident_number', 'person_key', 'da_action_taken', 'action_date', 'arrest_id', 'list_of_filed_charges'];

@@ -85,13 +85,8 @@ export class RecordsService {
   }
 
   async incident(incidentNumber: string): Promise<IncidentDetail> {
-    const rows: Array<Omit<IncidentSummary, 'persons' | 'flags'>> = await this.db.query(
-      `SELECT ${INCIDENT_COLUMNS} FROM (SELECT incident_number AS id, min(report_datetime) AS report_at, min(incident_datetime) AS incident_at,
-              (array_agg(incident_category ORDER BY report_datetime, row_id))[1] AS category,
-              (array_agg(police_district ORDER BY report_datetime, row_id))[1] AS police_district, count(*)::int AS rows
-         FROM incident_report_row WHERE incident_number = $1 GROUP BY incident_number) i`,
-      [incidentNumber],
-    );
+    // The condition on the grouping column is pushed into the grouped subquery: only this incident's rows are read.
+    const rows: Array<Omit<IncidentSummary, 'persons' | 'flags'>> = await this.db.query(`SELECT ${INCIDENT_COLUMNS} FROM ${INCIDENTS} WHERE i.id = $1`, [incidentNumber]);
     if (rows.length === 0) throw new NotFoundException(`No incident ${incidentNumber}`);
     const [reportRows, personRoles, arrests, daDecisions, citedBy, counts] = await Promise.all([
       this.db.query(

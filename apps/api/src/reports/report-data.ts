@@ -73,20 +73,17 @@ export async function gatherReportData(tx: EntityManager, month: string, takenAt
   const REPORTS = `rep AS (SELECT incident_number, person_key, min(police_district) AS district, min(incident_category) AS category
                              FROM e WHERE report_month = $1::date GROUP BY 1, 2),
                    mfl AS (SELECT fl.*, rep.district, rep.category FROM fl JOIN rep USING (incident_number, person_key) WHERE fl.report_month = $1::date)`;
-  const byDistrict = await q<ReportData['byDistrict'][number]>(
-    `WITH ${SCOPE}, ${REPORTS},
-          n AS (SELECT district, count(*) AS eligible FROM rep GROUP BY 1)
-     SELECT n.district, ${COUNTS('min(n.eligible)', 'mfl')}
-       FROM n LEFT JOIN mfl ON mfl.district IS NOT DISTINCT FROM n.district
-      GROUP BY n.district ORDER BY n.district NULLS LAST`,
-  );
-  const byCategory = await q<ReportData['byCategory'][number]>(
-    `WITH ${SCOPE}, ${REPORTS},
-          n AS (SELECT category, count(*) AS eligible FROM rep GROUP BY 1)
-     SELECT n.category, ${COUNTS('min(n.eligible)', 'mfl')}
-       FROM n LEFT JOIN mfl ON mfl.category IS NOT DISTINCT FROM n.category
-      GROUP BY n.category ORDER BY n.category NULLS LAST`,
-  );
+  // One breakdown per column of the reports: the eligible reports of each value, with their flags.
+  const breakdown = <T>(column: 'district' | 'category') =>
+    q<T>(
+      `WITH ${SCOPE}, ${REPORTS},
+            n AS (SELECT ${column}, count(*) AS eligible FROM rep GROUP BY 1)
+       SELECT n.${column}, ${COUNTS('min(n.eligible)', 'mfl')}
+         FROM n LEFT JOIN mfl ON mfl.${column} IS NOT DISTINCT FROM n.${column}
+        GROUP BY n.${column} ORDER BY n.${column} NULLS LAST`,
+    );
+  const byDistrict = await breakdown<ReportData['byDistrict'][number]>('district');
+  const byCategory = await breakdown<ReportData['byCategory'][number]>('category');
   const byStatus = await q<{ confidence: 'high' | 'medium' | 'low'; reviewStatus: string; flags: number }>(
     `WITH ${SCOPE}
      SELECT c.confidence, s.status AS "reviewStatus", count(fl.id)::int AS flags

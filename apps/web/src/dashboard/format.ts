@@ -1,4 +1,3 @@
-import type { CSSProperties } from 'react';
 import type { Confidence, DashboardResult, ShownCount } from '@sra/contracts';
 
 /** A rate (0..1) as a percent with one decimal ("96.7%"), or null's plain meaning. */
@@ -74,18 +73,4 @@ export function ruleShortName(ruleId: string): string {
   return RULE_SHORT_NAMES[ruleId] ?? ruleId;
 }
 
-/**
- * Hidden on screen, still read by screen readers (the usual "visually hidden" recipe). Lengths are strings: in
- * MUI's `sx`, a bare 1 would mean 100% and -1 a spacing unit.
- */
-export const visuallyHidden: CSSProperties = {
-  border: 0,
-  clip: 'rect(0 0 0 0)',
-  height: '1px',
-  margin: '-1px',
-  overflow: 'hidden',
-  padding: 0,
-  position: 'absolute',
-  whiteSpace: 'nowrap',
-  width: '1px',
-};
+export { visuallyHidden } from '../components/VisuallyHidden';

@@ -104,24 +104,28 @@ export class FlagsService {
   /** Everything the case page shows: the flag, its timeline, charges read under its policy version, provenance and review. */
   async detail(id: string): Promise<FlagDetail> {
     const flag = await this.get(id);
-    const version = await this.policies.get(`${flag.ruleId}:${flag.ruleVersion}`).catch(() => null);
-    const action = await this.action(flag);
+    // Independent reads, side by side; the timeline needs the action first.
+    const [version, action, roles, review] = await Promise.all([
+      // Always there: a flag's (rule, version) is a foreign key to policy_version.
+      this.policies.get(`${flag.ruleId}:${flag.ruleVersion}`),
+      this.action(flag),
+      flag.reportIncidentNumber
+        ? (this.db.query(`SELECT person_role FROM incident_person WHERE incident_number = $1 AND person_key = $2 ORDER BY person_role`, [
+            flag.reportIncidentNumber,
+            flag.personKey,
+          ]) as Promise<Array<{ person_role: string }>>)
+        : Promise.resolve([]),
+      this.reviews.get(id),
+    ]);
     const timeline = await this.timeline(flag, action);
-    const charges: ChargeReading[] = version && action ? readCharges(version.document as unknown as PolicyDocument, action.charges) : [];
-    const roles: Array<{ person_role: string }> = flag.reportIncidentNumber
-      ? await this.db.query(`SELECT person_role FROM incident_person WHERE incident_number = $1 AND person_key = $2 ORDER BY person_role`, [
-          flag.reportIncidentNumber,
-          flag.personKey,
-        ])
-      : [];
-    const review = await this.reviews.get(id);
-    const { document: _document, ...policyVersion } = version ?? { document: null };
+    const charges: ChargeReading[] = action ? readCharges(version.document as unknown as PolicyDocument, action.charges) : [];
+    const { document: _document, ...policyVersion } = version;
     return {
       ...flag,
       timeline,
       charges,
       actionIncidentNumber: action?.incident_number ?? null,
-      policyVersion: version ? (policyVersion as FlagDetail['policyVersion']) : null,
+      policyVersion,
       review,
       reportRoles: roles.map((r) => r.person_role),
     };

@@ -29,6 +29,7 @@ import {
 } from './kinds';
 import { sessionStillValid, SESSION_ENDED_MESSAGE, uploadImportFile } from './uploadFile';
 import { SignInAgain } from '../../components/SignInAgain';
+import { visuallyHidden } from '../../components/VisuallyHidden';
 
 type Phase =
   | { type: 'idle' }
@@ -37,17 +38,6 @@ type Phase =
   | { type: 'result'; result: ImportBatchResult }
   | { type: 'error'; status: number; message: string };
 
-const visuallyHidden = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  p: 0,
-  m: '-1px',
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-} as const;
 
 /** Which kind is which: shown until one is chosen, then the chosen one with its columns. */
 const KindHelp = ({ kind }: { kind: ImportKindName | '' }) => {

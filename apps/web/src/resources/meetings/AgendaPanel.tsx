@@ -12,6 +12,7 @@ import { formatDay, formatSfTime, reviewStatusLabel, ruleShortName } from '../fl
 import { addToAgenda, buildAgenda, removeFromAgenda, reorderAgenda, usePreviousMeeting } from './api';
 import { AddCase } from './AddCase';
 import { agendaRuleWords, cases, nameCases } from './words';
+import { VisuallyHidden } from '../../components/VisuallyHidden';
 
 /** Small "term: value" pieces of an agenda line. */
 const Bit = ({ term, children }: { term: string; children: ReactNode }) => (
@@ -56,9 +57,9 @@ const AgendaLine = ({
       </Typography>
       <Box>
         <Typography variant="body1" data-testid="agenda-sentence" sx={{ maxWidth: '80ch' }}>
-          <Box component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+          <VisuallyHidden>
             {`Case ${n}: `}
-          </Box>
+          </VisuallyHidden>
           {item.sentence}
         </Typography>
         <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2, rowGap: 0.5, alignItems: 'center', mt: 0.75 }}>

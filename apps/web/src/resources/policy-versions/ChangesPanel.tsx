@@ -4,6 +4,7 @@ import type { PolicyChange } from '@sra/contracts';
 import { httpClient } from '../../providers/dataProvider';
 import { API_ROOT } from '../../providers/http';
 import { describePath, formatDay } from './words';
+import { VisuallyHidden } from '../../components/VisuallyHidden';
 
 /** `GET /api/policy-versions/:id/diff?against=:previousId`: what changed from the previous version to this one. */
 export function usePolicyChanges(id: string, againstId: string | null) {
@@ -39,14 +40,6 @@ function groupByPath(changes: readonly PolicyChange[]): Array<{ path: string; ch
   return [...groups].map(([path, list]) => ({ path, changes: list }));
 }
 
-const VisuallyHidden = ({ children }: { children: string }) => (
-  <Box
-    component="span"
-    sx={{ position: 'absolute', width: 1, height: 1, p: 0, m: -1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 }}
-  >
-    {children}
-  </Box>
-);
 
 const ChangeLine = ({ change }: { change: PolicyChange }) => {
   if (change.change === 'added') {

@@ -4,6 +4,7 @@ import { ListButton, Show, TopToolbar, useRecordContext } from 'react-admin';
 import type { PolicyDocument } from '@sra/policies';
 import type { PolicyVersionDetail } from '@sra/contracts';
 import { Fact, Facts } from '../../components/Facts';
+import { VisuallyHidden } from '../../components/VisuallyHidden';
 import { ChangesPanel } from './ChangesPanel';
 import { Day } from './Day';
 import { FlagCount } from './FlagCount';
@@ -169,10 +170,10 @@ const SourcesSection = ({ document }: { document: PolicyDocument }) => (
             {source.url ? (
               <Link href={source.url} target="_blank" rel="noopener noreferrer">
                 {source.title}
-                <Box component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+                <VisuallyHidden>
                   {' '}
                   (opens in a new tab)
-                </Box>
+                </VisuallyHidden>
               </Link>
             ) : (
               <strong>{source.title}</strong>

@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNotify, useRedirect } from 'react-admin';
 import { errorMessage, generateReport, needsReason, useReportRights } from './api';
 import { currentMonth, formatMonth, REPORT_RESOURCE } from './words';
+import { ReasonField } from './ReasonField';
 
 /**
  * "New report" (analysts and admins): asks a month, then makes a new draft of its report from the data as it is
@@ -96,19 +97,12 @@ const NewReportDialog = ({ onClose }: { onClose: () => void }) => {
             slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: latest, 'data-testid': 'report-new-month' } }}
           />
           {askReason ? (
-            <TextField
+            <ReasonField
               id="report-new-reason"
               label="Why a new version is needed"
               value={reason}
-              onChange={(event) => setReason(event.target.value)}
-              required
-              fullWidth
-              multiline
-              minRows={2}
-              autoFocus
-              sx={{ mt: 2 }}
+              onChange={setReason}
               helperText="This month was already published. Say what changed, for example “late arrests file loaded”. It is shown with the new version."
-              slotProps={{ htmlInput: { maxLength: 2000, 'data-testid': 'report-new-reason' } }}
             />
           ) : null}
           {message ? (

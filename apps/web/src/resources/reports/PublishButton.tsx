@@ -1,11 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
+import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Typography } from '@mui/material';
 import PublishIcon from '@mui/icons-material/Publish';
 import { useQueryClient } from '@tanstack/react-query';
 import { useGetList, useNotify, useRefresh } from 'react-admin';
 import type { ReportVersionRecord } from '@sra/contracts';
 import { errorMessage, needsReason, publishReport, useReportRights } from './api';
 import { formatMonth, REPORT_RESOURCE } from './words';
+import { ReasonField } from './ReasonField';
 
 /**
  * "Publish" (analysts and admins), on a draft that is the latest version of its month. A month published before
@@ -76,18 +77,12 @@ const PublishDialog = ({ record, onClose }: { record: ReportVersionRecord; onClo
             later, make a new version; this one stays available.
           </Typography>
           {askReason ? (
-            <TextField
+            <ReasonField
               id="report-publish-reason"
               label="Why this version replaces the one published before"
               value={reason}
-              onChange={(event) => setReason(event.target.value)}
-              required
-              fullWidth
-              multiline
-              minRows={2}
-              autoFocus
+              onChange={setReason}
               helperText="For example “late arrests file loaded”. It is shown with this version."
-              slotProps={{ htmlInput: { maxLength: 2000, 'data-testid': 'report-publish-reason' } }}
             />
           ) : null}
           {error ? (

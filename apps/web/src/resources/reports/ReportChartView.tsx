@@ -1,4 +1,3 @@
-import type { CSSProperties } from 'react';
 import { Box, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import {
   Bar,
@@ -15,6 +14,7 @@ import {
   type TooltipContentProps,
 } from 'recharts';
 import type { ReportChart } from '@sra/contracts';
+import { visuallyHidden } from '../../components/VisuallyHidden';
 import { formatCount } from './words';
 
 /** Colours told apart also by people with colour-blindness (Okabe–Ito), and a dash pattern per line as well. */
@@ -23,18 +23,6 @@ const DASHES = [undefined, '8 4', '2 3', '10 3 2 3', '4 4', '1 5'];
 const AXIS_TICK = { fill: '#3d3d3d', fontSize: 12 };
 const TEXT = '#1d1d1d';
 
-/** Hidden on screen, read by screen readers. */
-const visuallyHidden: CSSProperties = {
-  border: 0,
-  clip: 'rect(0 0 0 0)',
-  height: '1px',
-  margin: '-1px',
-  overflow: 'hidden',
-  padding: 0,
-  position: 'absolute',
-  whiteSpace: 'nowrap',
-  width: '1px',
-};
 
 const NO_VALUE = 'no value';
 
