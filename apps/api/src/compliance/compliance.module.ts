@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { VersionedCache } from '../common/versioned-cache';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardService } from './dashboard/dashboard.service';
+import { EvaluationController } from './evaluation/evaluation.controller';
 import { EvaluationService } from './evaluation/evaluation.service';
 import { FlagsController } from './flags/flags.controller';
 import { FlagsService } from './flags/flags.service';
@@ -13,7 +14,7 @@ import { ReviewsController } from './reviews/reviews.controller';
 import { ReviewsService } from './reviews/reviews.service';
 
 @Module({
-  controllers: [PoliciesController, MeasuresController, FlagsController, ReviewsController, DashboardController],
+  controllers: [PoliciesController, MeasuresController, FlagsController, ReviewsController, DashboardController, EvaluationController],
   providers: [PoliciesService, EvaluationService, MeasuresService, FlagsService, ReviewsService, DashboardService, VersionedCache],
   exports: [PoliciesService, EvaluationService, FlagsService, ReviewsService],
 })
