@@ -129,6 +129,26 @@ describe('the Imports page', () => {
     await page.screenshot({ path: path.join(process.env.SRA_SCREENSHOT_DIR ?? dir, 'imports-batch-outcome.png'), fullPage: true });
   });
 
+  it('does not load when the records changed since the preview: shows the new number of updates on the button', async () => {
+    const base = path.join(dir, 'incidents-race.csv');
+    fs.writeFileSync(base, csv([INCIDENT_HEADER, incidentRow({ rowId: '9510003074', number: '951000001' }), incidentRow({ rowId: '9510103074', number: '951000002' })]));
+    await upload('incidents', base);
+    const edit = path.join(dir, 'incidents-race-edit.csv');
+    fs.writeFileSync(edit, csv([INCIDENT_HEADER, incidentRow({ rowId: '9510003074', number: '951000001', district: 'Tenderloin' })]));
+    await choose('incidents', edit);
+    expect(await page.getByTestId('import-load').textContent()).toBe('Load and update 1 existing record');
+    // Meanwhile someone else loads the same correction: the file would now change nothing.
+    const other = await page.request.post(`${url()}/api/ingest/incidents?confirmUpdates=1`, {
+      multipart: { file: { name: 'other.csv', mimeType: 'text/csv', buffer: fs.readFileSync(edit) } },
+    });
+    expect(other.status()).toBe(200);
+    await page.getByTestId('import-load').click();
+    await page.getByTestId('import-conflict').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-conflict').textContent()).toMatch(/would now update 0 existing records, not the 1 confirmed/);
+    expect(await page.getByTestId('preview-count-unchanged').textContent()).toBe('1');
+    expect(await page.getByTestId('import-load').textContent()).toBe('Load this file');
+  });
+
   it('opens a batch with its rejected rows, downloadable as CSV', async () => {
     await upload('incidents', mixed);
     expect(await page.getByTestId('import-count-rejected').textContent()).toBe('1');

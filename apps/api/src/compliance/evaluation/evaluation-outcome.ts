@@ -7,7 +7,7 @@ type Db = Pick<DataSource | EntityManager | QueryRunner, 'query'>;
 const RUN_COLUMNS = `r.id, r.trigger, r.scope, r.status, to_json(r.started_at) #>> '{}' AS started_at, to_json(r.finished_at) #>> '{}' AS finished_at,
   r.error, r.flags_new, r.flags_changed, r.flags_withdrawn, r.flags_current`;
 
-interface RunRow {
+export interface RunRow {
   id: string;
   trigger: string;
   scope: 'full' | 'batch';
