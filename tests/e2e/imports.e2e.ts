@@ -26,7 +26,8 @@ async function choose(kind: string, file: string): Promise<void> {
   await page.goto(`${url()}/#/import-batches/create`);
   await page.getByTestId('import-kind').selectOption(kind);
   await page.getByTestId('import-file').setInputFiles(file);
-  await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
+  // The preview of this file (choosing the kind again may first have checked the file chosen before).
+  await page.locator(`[data-testid="import-preview"][data-file="${path.basename(file)}"]`).waitFor({ timeout: 60_000 });
 }
 
 /** Chooses a file, then loads it with the preview's button. */
@@ -147,6 +148,9 @@ describe('the Imports page', () => {
     expect(await page.getByTestId('import-conflict').textContent()).toMatch(/would now update 0 existing records, not the 1 confirmed/);
     expect(await page.getByTestId('preview-count-unchanged').textContent()).toBe('1');
     expect(await page.getByTestId('import-load').textContent()).toBe('Load this file');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(process.env.SRA_SCREENSHOT_DIR ?? dir, 'imports-conflict.png'), fullPage: true });
   });
 
   it('opens a batch with its rejected rows, downloadable as CSV', async () => {

@@ -76,7 +76,7 @@ export const ImportPreviewPanel = ({
   const refused = preview.status === 'refused';
   const place = refused ? describeRefusalPlace(preview.line, preview.column) : '';
   return (
-    <Card component="section" aria-labelledby="import-preview-heading" data-testid="import-preview" sx={{ mt: 3 }}>
+    <Card component="section" aria-labelledby="import-preview-heading" data-testid="import-preview" data-file={preview.fileName} sx={{ mt: 3 }}>
       <CardContent>
         <Typography
           id="import-preview-heading"

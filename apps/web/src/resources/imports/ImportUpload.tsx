@@ -294,6 +294,8 @@ const UploadPage = () => {
   const fileRef = useRef<HTMLInputElement>(null);
   const outcomeHeadingRef = useRef<HTMLHeadingElement>(null);
   const mounted = useRef(true);
+  // The latest upload: a new choice stops the one before, and an answer to an older one is never shown.
+  const latest = useRef<{ seq: number; abort: () => void }>({ seq: 0, abort: () => undefined });
 
   const busy = phase.type === 'uploading' || phase.type === 'processing';
   const showingOutcome = phase.type === 'result' || phase.type === 'error' || phase.type === 'preview';
@@ -371,27 +373,32 @@ const UploadPage = () => {
 
   /** Sends the file: to see what it would do (nothing stored), or to load it accepting the updates the preview named. */
   const send = async (sendKind: ImportKindName, sendFile: File, purpose: Purpose, confirmUpdates?: number) => {
+    latest.current.abort();
+    const seq = latest.current.seq + 1;
+    latest.current = { seq, abort: () => undefined };
+    const current = () => mounted.current && latest.current.seq === seq;
     setPhase({ type: 'uploading', percent: null, purpose });
     setAnnouncement(purpose === 'preview' ? `Checking ${sendFile.name}. Nothing is stored yet.` : `Uploading ${sendFile.name}.`);
     const upload = uploadImportFile(sendKind, sendFile, {
       dryRun: purpose === 'preview',
       confirmUpdates,
       onProgress: (fraction) => {
-        if (!mounted.current) return;
+        if (!current()) return;
         setPhase((current) =>
           current.type === 'uploading' ? { type: 'uploading', percent: Math.floor(fraction * 100), purpose } : current,
         );
       },
       onSent: () => {
-        if (!mounted.current) return;
+        if (!current()) return;
         setPhase({ type: 'processing', purpose });
         setAnnouncement(purpose === 'preview' ? 'The file is sent. The server is checking what it would do.' : 'The file is sent. The server is checking and loading it.');
       },
     });
+    latest.current = { seq, abort: upload.abort };
     const outcome = await upload.done;
     // The list of imports now has one more batch.
     if (purpose === 'load') void queryClient.invalidateQueries({ queryKey: ['import-batches'] });
-    if (!mounted.current) return;
+    if (!current()) return;
     if (outcome.type === 'result') {
       setPhase({ type: 'result', result: outcome.result });
       setAnnouncement(outcome.result.status === 'loaded' ? 'Finished: the file was loaded.' : 'Finished: the file was refused.');
@@ -412,7 +419,7 @@ const UploadPage = () => {
       status = 401;
       message = SESSION_ENDED_MESSAGE;
     }
-    if (!mounted.current) return;
+    if (!current()) return;
     setPhase({ type: 'error', status, message });
     setAnnouncement('The file could not be loaded.');
   };
