@@ -103,9 +103,9 @@ describe('the Imports page', () => {
     expect(await page.getByTestId('preview-count-unchanged').textContent()).toBe('1');
     expect(await page.getByTestId('preview-count-rejected').textContent()).toBe('1');
     const changes = await page.getByTestId('preview-changes').textContent();
-    expect(changes).toContain('row_id 9500003074');
-    expect(changes).toContain('incident_category: Robbery → Assault');
-    expect(changes).toContain('incident_subcategory: Robbery - Other → Simple Assault');
+    expect(changes).toContain('Row ID 9500003074');
+    expect(changes).toContain('Incident Category: Robbery → Assault');
+    expect(changes).toContain('Incident Subcategory: Robbery - Other → Simple Assault');
     expect(await page.getByTestId('preview-rejects').textContent()).toMatch(/later/);
     expect(await page.getByTestId('import-load').textContent()).toBe('Load and update 1 existing record');
     // Nothing stored by the preview: no new batch.
@@ -145,7 +145,8 @@ describe('the Imports page', () => {
     expect(other.status()).toBe(200);
     await page.getByTestId('import-load').click();
     await page.getByTestId('import-conflict').waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('import-conflict').textContent()).toMatch(/would now update 0 existing records, not the 1 confirmed/);
+    expect(await page.getByTestId('import-conflict').textContent()).toMatch(/The check said it would update 1 existing record; it would now update 0 existing records/);
+    expect(await page.getByTestId('import-preview-summary').textContent()).toMatch(/would change nothing: its records are already loaded as they are/);
     expect(await page.getByTestId('preview-count-unchanged').textContent()).toBe('1');
     expect(await page.getByTestId('import-load').textContent()).toBe('Load this file');
     expect(await seriousViolations(page)).toEqual([]);

@@ -118,9 +118,10 @@ describe('a dry run', () => {
     expect(result.changes).toEqual([
       {
         line: 2,
-        key: { incident_number: '961000001', person_role: 'victim' },
+        // In the words of the file's header; the person key, part of the record's key, left out.
+        key: { 'Incident Number': '961000001', 'Person Role': 'victim' },
         keyHasPersonKey: true,
-        changes: [{ column: 'role_recorded_at', from: '2024-03-10T07:10:00+00:00', to: '2024-03-10T07:20:00+00:00' }],
+        changes: [{ column: 'Role Recorded Datetime', from: '2024-03-10T07:10:00+00:00', to: '2024-03-10T07:20:00+00:00' }],
       },
     ]);
     const arrests = JSON.stringify(await preview('arrests', CORRECTIONS));

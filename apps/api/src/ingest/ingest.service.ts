@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
-import { analyseHeader, CsvFileError, CsvScanner, rowRulesFor, type ImportKind } from '@sra/import-formats';
+import { analyseHeader, CsvFileError, CsvScanner, fileColumnsOf, rowRulesFor, type ImportKind } from '@sra/import-formats';
 import { PREVIEW_SAMPLE, type ImportBatchResult, type ImportPreview, type ImportPreviewChange, type ImportPreviewReject } from '@sra/contracts';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -250,7 +250,7 @@ export class IngestService {
         timing.step('compare');
         if (differing > 0) {
           await client.query(`ANALYZE ${load.tables.changed}`);
-          if (mayPreview) changes = await this.previewChanges(client, load);
+          if (mayPreview) changes = await this.previewChanges(client, load, request.kind);
           await client.query(load.history, [batchId]);
           updated = (await client.query(load.update, [batchId])).rowCount ?? 0;
           timing.step('history and update');
@@ -345,15 +345,19 @@ export class IngestService {
     };
   }
 
-  /** The first existing records the load would change, read before it changes them (never a person key). */
-  private async previewChanges(client: Client, load: LoadSql): Promise<ImportPreviewChange[]> {
+  /** The first existing records the load would change, read before it changes them (never a person key), in the words of the file's columns. */
+  private async previewChanges(client: Client, load: LoadSql, kind: ImportKind): Promise<ImportPreviewChange[]> {
     const { rows } = await client.query<{ line: number; key: Record<string, string>; changes: ImportPreviewChange['changes'] }>(load.previewChanges, [PREVIEW_SAMPLE]);
+    const names = fileColumnsOf(kind);
+    const named = (column: string) => names[column] ?? column;
     const keyHasPersonKey = load.keyHasPersonKey;
     return rows.map((r) => ({
       line: r.line,
-      key: r.key,
+      key: Object.fromEntries(Object.entries(r.key).map(([column, value]) => [named(column), value])),
       keyHasPersonKey,
-      changes: r.changes.map((c) => (c.personKey ? { column: c.column, from: null, to: null, personKey: true as const } : { column: c.column, from: c.from, to: c.to })),
+      changes: r.changes.map((c) =>
+        c.personKey ? { column: named(c.column), from: null, to: null, personKey: true as const } : { column: named(c.column), from: c.from, to: c.to },
+      ),
     }));
   }
 

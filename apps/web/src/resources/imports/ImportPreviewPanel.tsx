@@ -61,14 +61,14 @@ const ChangeList = ({ change }: { change: ImportPreviewChange }) => (
  */
 export const ImportPreviewPanel = ({
   preview,
-  conflictMessage,
+  confirmedBefore,
   headingRef,
   onLoad,
   onAnother,
 }: {
   preview: ImportPreview;
-  /** The server refused the load because the number of updates was not the one confirmed. */
-  conflictMessage?: string;
+  /** The server refused the load: it would update another number of records than this, the number confirmed. */
+  confirmedBefore?: number;
   headingRef: Ref<HTMLHeadingElement>;
   onLoad: () => void;
   onAnother: () => void;
@@ -104,15 +104,18 @@ export const ImportPreviewPanel = ({
           </Alert>
         ) : (
           <>
-            {conflictMessage ? (
+            {confirmedBefore !== undefined ? (
               <Alert severity="warning" sx={{ mb: 2 }} data-testid="import-conflict">
-                <AlertTitle>Not loaded: the records changed since the preview</AlertTitle>
-                {conflictMessage}
+                <AlertTitle>Nothing was loaded: the records changed since the file was checked</AlertTitle>
+                The check said it would update {plural(confirmedBefore, 'existing record', 'existing records')}; it would now update{' '}
+                {plural(preview.updated, 'existing record', 'existing records')} (another load came in between). Below is what it would do now.
               </Alert>
             ) : null}
             <Alert severity={preview.updated > 0 ? 'warning' : 'info'} sx={{ mb: 2 }} data-testid="import-preview-summary">
-              Nothing is stored yet. Loading this {kindLabel(preview.kind).toLowerCase()} file would add{' '}
-              {plural(preview.inserted, 'new record', 'new records')}
+              Nothing is stored yet.{' '}
+              {preview.inserted === 0 && preview.updated === 0
+                ? `Loading this ${kindLabel(preview.kind).toLowerCase()} file would change nothing: its records are already loaded as they are`
+                : `Loading this ${kindLabel(preview.kind).toLowerCase()} file would add ${plural(preview.inserted, 'new record', 'new records')}`}
               {preview.updated > 0 ? (
                 <>
                   {' '}

@@ -40,7 +40,7 @@ type Phase =
   | { type: 'idle' }
   | { type: 'uploading'; percent: number | null; purpose: Purpose }
   | { type: 'processing'; purpose: Purpose }
-  | { type: 'preview'; preview: ImportPreview; conflictMessage?: string }
+  | { type: 'preview'; preview: ImportPreview; confirmedBefore?: number }
   | { type: 'result'; result: ImportBatchResult }
   | { type: 'error'; status: number; message: string };
 
@@ -405,8 +405,8 @@ const UploadPage = () => {
       return;
     }
     if (outcome.type === 'preview') {
-      const conflictMessage = outcome.preview.status === 'needs-confirmation' ? outcome.message : undefined;
-      setPhase({ type: 'preview', preview: outcome.preview, conflictMessage });
+      const confirmedBefore = outcome.preview.status === 'needs-confirmation' ? confirmUpdates : undefined;
+      setPhase({ type: 'preview', preview: outcome.preview, confirmedBefore });
       setAnnouncement(
         outcome.preview.status === 'refused'
           ? 'Checked: the file cannot be loaded.'
@@ -534,7 +534,7 @@ const UploadPage = () => {
       {phase.type === 'preview' && kind && file ? (
         <ImportPreviewPanel
           preview={phase.preview}
-          conflictMessage={phase.conflictMessage}
+          confirmedBefore={phase.confirmedBefore}
           headingRef={outcomeHeadingRef}
           onLoad={() => void send(kind, file, 'load', phase.preview.updated)}
           onAnother={reset}
