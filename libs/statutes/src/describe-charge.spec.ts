@@ -1,4 +1,4 @@
-import { chargeCode, codeBookOverlay, describeCharge, levelWord, parseChargeCode } from './describe-charge';
+import { chargeCode, codeBookEntryFor, codeBookOverlay, describeCharge, levelWord, parseChargeCode } from './describe-charge';
 import { parseCharge } from './parse';
 import type { ParsedCharge } from './types';
 
@@ -144,5 +144,18 @@ describe('parseChargeCode', () => {
 describe('levelWord', () => {
   it('spells the level letters', () => {
     expect([levelWord('F'), levelWord('M'), levelWord('I'), levelWord(null)]).toEqual(['felony', 'misdemeanor', 'infraction', null]);
+  });
+});
+
+describe('codeBookEntryFor', () => {
+  it('gives the built-in entry that covers a charge, with the page of the statute', () => {
+    expect(codeBookEntryFor(parsed('647(b)(1) PC'))).toEqual({
+      code: 'PC 647(b)',
+      description: 'prostitution',
+      level: 'misdemeanor',
+      sourceUrl: 'https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=PEN&sectionNum=647',
+    });
+    expect(codeBookEntryFor(parsed('266HA'))?.sourceUrl).toBe('https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=PEN&sectionNum=266h');
+    expect(codeBookEntryFor(parsed('4151'))).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { CODE_BOOK, type CodeBookEntry, type LevelWord } from './code-book';
 import { parseCharge } from './parse';
 import { parseRuleCode } from './rule-code';
+import { statuteSource } from './statute-source';
 import type { ChargeLevel, CodeBook, ParsedCharge } from './types';
 
 /** A charge in plain words. */
@@ -128,4 +129,17 @@ export function describeCharge(c: ParsedCharge, overlay?: CodeBookOverlay): Char
     };
   }
   return { code, description: null, level: levelWord(c.level), known: false, text: c.raw, source: null };
+}
+
+/** The built-in entry that describes a charge (its code or the nearest code above it), with where to read the statute. */
+export function codeBookEntryFor(
+  c: Pick<ParsedCharge, 'codeBook' | 'section' | 'subdivisions'>,
+): { code: string; description: string; level: LevelWord | null; sourceUrl: string | null } | null {
+  for (let n = c.subdivisions.length; n >= 0; n--) {
+    const found = INDEX.get(key(c.codeBook, c.section, c.subdivisions.slice(0, n)));
+    if (!found) continue;
+    const section = found.entry.code.split(' ')[1].replace(/\(.*$/, '');
+    return { code: found.entry.code, description: found.entry.description, level: found.entry.level ?? null, sourceUrl: statuteSource(c.codeBook, section)?.url ?? null };
+  }
+  return null;
 }

@@ -11,4 +11,6 @@ export { CODE_BOOK } from './code-book';
 export type { StatuteSource } from './statute-source';
 export { statuteSource } from './statute-source';
 export type { ChargeDescription, AddedDescription, CodeBookOverlay, ChargeCodeParseResult } from './describe-charge';
-export { describeCharge, chargeCode, parseChargeCode, codeBookOverlay, levelWord } from './describe-charge';
+export { describeCharge, chargeCode, parseChargeCode, codeBookOverlay, codeBookEntryFor, levelWord } from './describe-charge';
+export type { ChargeItemDescription } from './describe-charge-list';
+export { describeChargeList } from './describe-charge-list';
