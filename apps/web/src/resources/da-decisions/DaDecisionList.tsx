@@ -1,6 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { DataTable, DateInput, List, SelectInput, TextInput } from 'react-admin';
 import { DA_ACTIONS, type DaDecisionRecord } from '@sra/contracts';
+import { PlainCharges } from '../../components/PlainCharges';
 import { ShowLink } from '../../components/ShowLink';
 import { ChargeLines, Day, ListIntro, READ_ONLY_NOTE, RecordLink } from '../incidents/parts';
 
@@ -39,7 +40,7 @@ export const DaDecisionList = () => (
   <List title="DA decisions" filters={decisionFilters} empty={<NoDecisions />} sort={{ field: 'actionDate', order: 'DESC' }} perPage={25} exporter={false}>
     <ListIntro noun={['DA decision', 'DA decisions']} testId="da-decisions-total">
       District Attorney charging decisions (charged, discharged, rejected, …), one row per decision on a person, with the
-      filed charges exactly as the file gave them. {READ_ONLY_NOTE}
+      filed charges in plain words and exactly as the file gave them. {READ_ONLY_NOTE}
     </ListIntro>
     <DataTable rowClick="show" bulkActionButtons={false} empty={<NoMatch />} data-testid="da-decisions-table">
       <Column
@@ -67,6 +68,7 @@ export const DaDecisionList = () => (
           )
         }
       />
+      <Column source="charges" label="Filed charges" disableSort sx={{ minWidth: '16em' }} render={(decision) => <PlainCharges charges={decision.charges} testId="da-decision-charges-plain" />} />
       <Column
         source="listOfFiledCharges"
         label="Filed charges as given"
