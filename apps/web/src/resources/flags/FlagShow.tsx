@@ -126,7 +126,8 @@ const ChargesTable = ({ charges }: { charges: ChargeReading[] }) => {
     return <Typography variant="body2">The record gives no charges.</Typography>;
   }
   return (
-    <TableContainer component={Paper} variant="outlined">
+    // Focusable: on a narrow screen the table scrolls sideways, and the keyboard must reach it too.
+    <TableContainer component={Paper} variant="outlined" tabIndex={0} role="region" aria-labelledby="flag-charges-section-heading">
       <Table size="small" data-testid="flag-charges" aria-labelledby="flag-charges-section-heading">
         <TableHead>
           <TableRow>
