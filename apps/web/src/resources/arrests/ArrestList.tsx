@@ -60,19 +60,23 @@ export const ArrestList = () => (
       <Column source="arrestDate" label="When" render={(arrest) => <ArrestWhen arrest={arrest} />} />
       <Column source="arrestingAgency" label="Agency" />
       <Column source="custodyType" label="Custody" render={(arrest) => custodyLabel(arrest.custodyType)} />
-      <Column source="charges" label="Charges" disableSort sx={{ minWidth: '16em' }} render={(arrest) => <PlainCharges charges={arrest.charges} testId="arrest-charges-plain" />} />
       <Column
-        source="listOfBookedCharges"
-        label="Charges as given"
+        source="charges"
+        label="Charges (in plain words, then as given)"
         disableSort
-        sx={{ minWidth: '12em' }}
+        sx={{ minWidth: '16em' }}
         render={(arrest) => (
-          <ChargeLines
-            lines={[
-              ['Statutes', arrest.bookedChargesStatute],
-              ['Booked', arrest.listOfBookedCharges],
-            ]}
-          />
+          <>
+            <PlainCharges charges={arrest.charges} testId="arrest-charges-plain" />
+            <Box component="span" sx={{ display: 'block', mt: 0.5, color: 'text.secondary', fontSize: '0.8rem' }}>
+              <ChargeLines
+                lines={[
+                  ['Statutes', arrest.bookedChargesStatute],
+                  ['Booked', arrest.listOfBookedCharges],
+                ]}
+              />
+            </Box>
+          </>
         )}
       />
       <Column

@@ -68,19 +68,23 @@ export const DaDecisionList = () => (
           )
         }
       />
-      <Column source="charges" label="Filed charges" disableSort sx={{ minWidth: '16em' }} render={(decision) => <PlainCharges charges={decision.charges} testId="da-decision-charges-plain" />} />
       <Column
-        source="listOfFiledCharges"
-        label="Filed charges as given"
+        source="charges"
+        label="Filed charges (in plain words, then as given)"
         disableSort
-        sx={{ minWidth: '10em' }}
+        sx={{ minWidth: '16em' }}
         render={(decision) => (
-          <ChargeLines
-            lines={[
-              ['Filed', decision.listOfFiledCharges],
-              ['Statutes', decision.filedChargesStatute],
-            ]}
-          />
+          <>
+            <PlainCharges charges={decision.charges} testId="da-decision-charges-plain" />
+            <Box component="span" sx={{ display: 'block', mt: 0.5, color: 'text.secondary', fontSize: '0.8rem' }}>
+              <ChargeLines
+                lines={[
+                  ['Filed', decision.listOfFiledCharges],
+                  ['Statutes', decision.filedChargesStatute],
+                ]}
+              />
+            </Box>
+          </>
         )}
       />
       <Column source="filedCaseType" label="Case type" disableSort render={(decision) => decision.filedCaseType ?? ''} />
