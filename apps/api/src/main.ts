@@ -4,6 +4,7 @@ import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
 import { openDatabaseConnection, type DatabaseConnection } from './database/database-connection';
 import { DataDirInUseError, EmbeddedPostgresError } from './database/embedded-postgres';
+import { EvaluationService } from './compliance/evaluation/evaluation.service';
 import { DemoService } from './demo/demo.service';
 import { UsersService } from './users/users.service';
 
@@ -73,6 +74,9 @@ async function main(): Promise<void> {
     lines.push(`First start: created ${admin.email} with the password from AUDIT_ADMIN_PASSWORD.`);
   }
   process.stdout.write(lines.join('\n') + '\n');
+
+  // Evaluations a killed process left unfinished are marked failed, and what they left unevaluated is caught up.
+  await app.get(EvaluationService).recoverInterrupted();
 
   // An empty database gets a demo city, loaded in the background so the app is usable at once.
   if (config.demo) {

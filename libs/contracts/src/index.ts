@@ -12,4 +12,5 @@ export * from './dashboard';
 export * from './records';
 export * from './reports';
 export * from './meetings';
+export * from './evaluation';
 export * from './charge-codes';

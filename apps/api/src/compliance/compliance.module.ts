@@ -3,6 +3,7 @@ import { ChargeCodesModule } from '../charge-codes/charge-codes.module';
 import { VersionedCache } from '../common/versioned-cache';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardService } from './dashboard/dashboard.service';
+import { EvaluationController } from './evaluation/evaluation.controller';
 import { EvaluationService } from './evaluation/evaluation.service';
 import { FlagsController } from './flags/flags.controller';
 import { FlagsService } from './flags/flags.service';
@@ -15,7 +16,7 @@ import { ReviewsService } from './reviews/reviews.service';
 
 @Module({
   imports: [ChargeCodesModule],
-  controllers: [PoliciesController, MeasuresController, FlagsController, ReviewsController, DashboardController],
+  controllers: [PoliciesController, MeasuresController, FlagsController, ReviewsController, DashboardController, EvaluationController],
   providers: [PoliciesService, EvaluationService, MeasuresService, FlagsService, ReviewsService, DashboardService, VersionedCache],
   exports: [PoliciesService, EvaluationService, FlagsService, ReviewsService],
 })

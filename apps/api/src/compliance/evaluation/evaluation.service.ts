@@ -12,6 +12,7 @@ import {
   type PolicyDocument,
   type RepealedAssessment,
 } from '@sra/policies';
+import type { EvaluationStatus } from '@sra/contracts';
 import type { ParsedCharge } from '@sra/statutes';
 import { PoliciesService } from '../policies/policies.service';
 import { ACTION_CANDIDATES, ACTION_CHARGE_TEXTS, ELIGIBLE_REPORTS, INCIDENT_CODE_TRIPLES, REPORT_CANDIDATES, WORK_TABLES } from './evaluation-sql';
@@ -38,6 +39,8 @@ export interface EvaluationSummary {
   flagsCurrent: number;
   seconds: number;
 }
+
+const MAX_BATCHES_TO_CATCH_UP_ONE_BY_ONE = 10;
 
 /** One flag as the engine decides it. */
 interface FlagRow {
@@ -141,12 +144,21 @@ export class EvaluationService implements BeforeApplicationShutdown {
     const started = Date.now();
     const scope = request.batchId ? 'batch' : 'full';
     await this.policies.seedDefaults();
-    const [{ id: runId }]: Array<{ id: string }> = await this.db.query(
-      `INSERT INTO evaluation_run (trigger, scope, batch_id, requested_by, status) VALUES ($1, $2, $3, $4, 'running') RETURNING id`,
-      [request.trigger, scope, request.batchId ?? null, request.requestedBy],
-    );
     const runner = this.db.createQueryRunner();
     await runner.connect();
+    // The run names the database session that does the work: if that session is gone while the run says `running`,
+    // the process died (recoverInterrupted).
+    let runId: string;
+    try {
+      [{ id: runId }] = await runner.query(
+        `INSERT INTO evaluation_run (trigger, scope, batch_id, requested_by, status, backend_pid, backend_started_at)
+         SELECT $1, $2, $3, $4, 'running', pid, backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid() RETURNING id`,
+        [request.trigger, scope, request.batchId ?? null, request.requestedBy],
+      );
+    } catch (error) {
+      await runner.release();
+      throw error;
+    }
     try {
       await runner.startTransaction();
       await runner.query(`SELECT pg_advisory_xact_lock(hashtext('sra-evaluate'))`);
@@ -285,6 +297,62 @@ export class EvaluationService implements BeforeApplicationShutdown {
     for (const { table } of stale) await runner.query(`ANALYZE ${table}`);
   }
 
+  /**
+   * Marks the runs left `running` by a process that died (their database session is gone) as failed with a reason.
+   * Returns how many there were.
+   */
+  async failInterruptedRuns(): Promise<number> {
+    const [{ n }]: Array<{ n: number }> = await this.db.query(
+      `WITH failed AS (
+         UPDATE evaluation_run r SET status = 'failed', finished_at = clock_timestamp(),
+                error = 'interrupted: the process running this evaluation stopped before it finished (found when the server started); nothing of it was kept'
+          WHERE r.status = 'running'
+            AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = r.backend_pid AND a.backend_start = r.backend_started_at)
+          RETURNING r.id)
+       SELECT count(*)::int AS n FROM failed`,
+    );
+    return n;
+  }
+
+  /**
+   * At start: runs a dead process left `running` are marked failed, and the batches not evaluated since they landed
+   * are evaluated in the background, oldest first (the dashboard says flags are being brought up to date meanwhile).
+   */
+  async recoverInterrupted(): Promise<{ interruptedRuns: number; batchesToEvaluate: number }> {
+    const interruptedRuns = await this.failInterruptedRuns();
+    const batches = await this.batchesNotEvaluated();
+    if (interruptedRuns > 0) this.logger.warn(`${interruptedRuns} evaluation run(s) were interrupted by a stopped process and are marked failed`);
+    if (batches.length > 0) {
+      this.logger.log(`bringing the flags up to date: ${batches.length} loaded batch(es) not evaluated yet`);
+      const catchUp = (async () => {
+        // Past a few batches one full evaluation is cheaper than one per batch, and gives the same flags.
+        if (batches.length > MAX_BATCHES_TO_CATCH_UP_ONE_BY_ONE) {
+          await this.evaluate({ trigger: 'start', requestedBy: 'server start (catching up)' }).catch((error: unknown) =>
+            this.logger.error(`full evaluation at start failed: ${(error as Error).message}`),
+          );
+          return;
+        }
+        for (const batchId of batches) {
+          await this.evaluate({ trigger: 'start', requestedBy: 'server start (catching up)', batchId }).catch((error: unknown) =>
+            this.logger.error(`evaluation of a batch at start failed: ${(error as Error).message}`),
+          );
+        }
+      })().finally(() => this.inFlight.delete(catchUp));
+      this.inFlight.add(catchUp);
+    }
+    return { interruptedRuns, batchesToEvaluate: batches.length };
+  }
+
+  /** Whether the flags are being brought up to date: runs in progress, and loaded batches still waiting for one. */
+  async status(): Promise<EvaluationStatus> {
+    const [row]: Array<{ running: number; last_finished: Date | null }> = await this.db.query(
+      `SELECT (SELECT count(*)::int FROM evaluation_run WHERE status = 'running') AS running,
+              (SELECT max(finished_at) FROM evaluation_run WHERE status = 'done') AS last_finished`,
+    );
+    const batchesWaiting = (await this.batchesNotEvaluated()).length;
+    return { upToDate: row.running === 0 && batchesWaiting === 0, running: row.running, batchesWaiting, lastEvaluatedAt: row.last_finished ? new Date(row.last_finished).toISOString() : null };
+  }
+
   /** Loaded batches with no evaluation since they landed (neither their own nor a full one), oldest first. */
   async batchesNotEvaluated(): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.db.query(
@@ -296,19 +364,36 @@ export class EvaluationService implements BeforeApplicationShutdown {
     return rows.map((r) => r.id);
   }
 
-  /** The people whose flags a batch can change: its own person keys, or everyone on the incidents it loaded (by its kind). */
+  /**
+   * The people whose flags a batch can change: everyone its rows name now and named before it replaced them (the old
+   * values are in record_history), everyone on an incident it touched, the people of the DA decisions that name an
+   * arrest it touched (that arrest's time and incident decide theirs), and the people of every flag whose evidence
+   * rows it touched. A flag and an eligible report belong to one person, so evaluating these people in full gives
+   * exactly what a full evaluation gives (tests/integration/incremental-evaluation.test.ts).
+   */
   private async personsTouched(runner: QueryRunner, batchId: string): Promise<string[]> {
     const [batch]: Array<{ kind: string }> = await runner.query(`SELECT kind FROM import_batch WHERE id = $1`, [batchId]);
+    const old = (column: string) => `SELECT old_values->>'${column}' FROM record_history WHERE replaced_by_batch = $1 AND record_kind = $2`;
     const sql: Record<string, string> = {
-      incidents: `SELECT DISTINCT p.person_key FROM incident_person p WHERE p.incident_number IN (SELECT incident_number FROM incident_report_row WHERE batch_id = $1)`,
-      'incident-persons': `SELECT DISTINCT person_key FROM incident_person WHERE batch_id = $1`,
-      // An arrest's people, and those of the DA decisions that name it (its time and incident decide theirs).
-      arrests: `SELECT person_key FROM arrest WHERE batch_id = $1 UNION SELECT d.person_key FROM da_decision d JOIN arrest a USING (arrest_id) WHERE a.batch_id = $1`,
-      'da-decisions': `SELECT DISTINCT person_key FROM da_decision WHERE batch_id = $1`,
+      incidents: `WITH touched AS (SELECT incident_number FROM incident_report_row WHERE batch_id = $1 UNION ${old('incident_number')})
+                  SELECT person_key FROM incident_person WHERE incident_number IN (SELECT incident_number FROM touched)
+                  UNION SELECT person_key FROM flag WHERE report_incident_number IN (SELECT incident_number FROM touched)`,
+      'incident-persons': `SELECT person_key FROM incident_person WHERE batch_id = $1 UNION ${old('person_key')}`,
+      arrests: `WITH touched AS (SELECT arrest_id, person_key FROM arrest WHERE batch_id = $1
+                                 UNION SELECT old_values->>'arrest_id', old_values->>'person_key' FROM record_history WHERE replaced_by_batch = $1 AND record_kind = $2)
+                SELECT person_key FROM touched
+                UNION SELECT person_key FROM da_decision WHERE arrest_id IN (SELECT arrest_id FROM touched)
+                UNION SELECT person_key FROM flag WHERE action_type = 'arrest' AND action_id IN (SELECT arrest_id FROM touched)
+                UNION SELECT f.person_key FROM flag f JOIN da_decision d ON f.action_type = 'da_decision' AND f.action_id = d.decision_id
+                 WHERE d.arrest_id IN (SELECT arrest_id FROM touched)`,
+      'da-decisions': `WITH touched AS (SELECT decision_id, person_key FROM da_decision WHERE batch_id = $1
+                                        UNION SELECT old_values->>'decision_id', old_values->>'person_key' FROM record_history WHERE replaced_by_batch = $1 AND record_kind = $2)
+                       SELECT person_key FROM touched
+                       UNION SELECT person_key FROM flag WHERE action_type = 'da_decision' AND action_id IN (SELECT decision_id FROM touched)`,
     };
     if (!batch || !sql[batch.kind]) return [];
-    const rows: Array<{ person_key: string }> = await runner.query(sql[batch.kind], [batchId]);
-    return rows.map((r) => r.person_key);
+    const rows: Array<{ person_key: string | null }> = await runner.query(sql[batch.kind], [batchId, batch.kind]);
+    return rows.map((r) => r.person_key).filter((k): k is string => k !== null);
   }
 
   /** What depends on the policies' lists, decided once per distinct value by the pure functions. */
