@@ -13,3 +13,4 @@ export * from './records';
 export * from './reports';
 export * from './meetings';
 export * from './evaluation';
+export * from './charge-codes';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChargeCodesModule } from '../charge-codes/charge-codes.module';
 import { VersionedCache } from '../common/versioned-cache';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardService } from './dashboard/dashboard.service';
@@ -14,6 +15,7 @@ import { ReviewsController } from './reviews/reviews.controller';
 import { ReviewsService } from './reviews/reviews.service';
 
 @Module({
+  imports: [ChargeCodesModule],
   controllers: [PoliciesController, MeasuresController, FlagsController, ReviewsController, DashboardController, EvaluationController],
   providers: [PoliciesService, EvaluationService, MeasuresService, FlagsService, ReviewsService, DashboardService, VersionedCache],
   exports: [PoliciesService, EvaluationService, FlagsService, ReviewsService],
