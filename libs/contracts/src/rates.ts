@@ -40,3 +40,27 @@ export const RATE_WITHHELD_WORDS: Readonly<Record<RateWithheld, string>> = {
   'no-review': 'no case reviewed yet',
   suppressed: 'not shown',
 };
+
+const countFormat = new Intl.NumberFormat('en-US');
+
+/** A rate (0..1) as a percent with one decimal ("91.7%"), or the plain words for why there is none. */
+export function rateWords(rate: number | null, withheld: RateWithheld | null): string {
+  if (rate !== null) return `${(rate * 100).toFixed(1)}%`;
+  return RATE_WITHHELD_WORDS[withheld ?? 'suppressed'];
+}
+
+/** What the base of an agency's rate is, in words: the reports whose reporter it later acted against. */
+export function agencyBaseNoun(agency: string): string {
+  return agency === 'SFDA' ? 'reports whose reporter the DA later charged' : `reports whose reporter ${agency} later arrested or cited`;
+}
+
+/**
+ * The counts a rate rests on: "2 flagged of 24 eligible reports" (the count, what it counts, of the base), a hidden
+ * count as its label ("<11 flagged of 24 ..."), and "no eligible reports" for an empty base.
+ */
+export function baseWords(count: number | null, base: number | null, noun: string, hidden: string, what = ''): string {
+  const shown = (n: number | null) => (n === null ? hidden : countFormat.format(n));
+  if (base === 0) return `no ${noun}`;
+  const one = base === 1 ? noun.replace(/^reports\b/, 'report') : noun;
+  return `${shown(count)}${what ? ` ${what}` : ''} of ${shown(base)} ${one}`;
+}
