@@ -139,17 +139,10 @@ export class DashboardService {
     const params = [`${from}-01`, `${to}-01`, rules, LEVELS[threshold], query.agency ?? null, query.district ?? null, DISMISSED_REVIEW_STATUSES, CONFIRMED_REVIEW_STATUSES];
     const q = <T>(sql: string, p: unknown[] = params): Promise<T[]> => this.db.query(sql, p);
 
-    const [agencyRows, districtRows, [overall], perAgency, monthly, byDistrict, byCategory, [funnel], statuses, policyStarts, dataRange] = await Promise.all([
+    const [agencyRows, districtRows, [overall], monthly, byDistrict, byCategory, [funnel], statuses, policyStarts, dataRange] = await Promise.all([
       q<{ agency: string }>(`SELECT DISTINCT agency FROM flag WHERE status = 'current' AND rule_id = ANY($1::text[]) ORDER BY agency`, [rules]),
       q<{ district: string }>(`SELECT DISTINCT police_district AS district FROM eligible_report WHERE police_district IS NOT NULL ORDER BY 1`, []),
       q<RawFigures>(`WITH ${ELIGIBLE}, ${FLAGS} SELECT ${FIGURES('(SELECT count(*) FROM e)')} FROM fl`),
-      q<RawFigures & { agency: string }>(
-        `WITH ${ELIGIBLE}, ${FLAGS}, ${ACTED_OF_FILTERS},
-              agencies AS (SELECT DISTINCT agency FROM flag WHERE status = 'current' AND rule_id = ANY($3::text[]) AND ($5::text IS NULL OR agency = $5)),
-              base AS (SELECT agency, count(*) AS n FROM acted GROUP BY agency)
-         SELECT a.agency, ${FIGURES('(SELECT count(*) FROM e)', 'coalesce(min(b.n), 0)')}
-           FROM agencies a LEFT JOIN base b ON b.agency = a.agency LEFT JOIN fl ON fl.agency = a.agency GROUP BY a.agency ORDER BY a.agency`,
-      ),
       q<RawFigures & { agency: string; month: string }>(
         `WITH ${ELIGIBLE}, ${FLAGS}, ${ACTED_OF_FILTERS},
               agencies AS (SELECT DISTINCT agency FROM flag WHERE status = 'current' AND rule_id = ANY($3::text[]) AND ($5::text IS NULL OR agency = $5)),
@@ -183,6 +176,21 @@ export class DashboardService {
       this.cache.get('dashboard:data-range', () => loadedReportRange(this.db)),
     ]);
 
+    // An agency's figures for the period are the sums of its months: every report, flag and occasion falls in one
+    // month of report (one query instead of two over the agencies' occasions).
+    const perAgency = [...new Set(monthly.map((m) => m.agency))].map((agency) => {
+      const months = monthly.filter((m) => m.agency === agency);
+      const total = (pick: (m: RawFigures) => number) => months.reduce((sum, m) => sum + pick(m), 0);
+      return {
+        agency,
+        eligibleReports: overall.eligibleReports,
+        baseReports: total((m) => m.baseReports),
+        flaggedReports: total((m) => m.flaggedReports),
+        confirmedReports: total((m) => m.confirmedReports),
+        flags: total((m) => m.flags),
+        decidedFlags: total((m) => m.decidedFlags),
+      };
+    });
     const statusCounts = new Map(statuses.map((s) => [s.status, s.flags]));
     const reviewStatus = REVIEW_STATUSES.map((status) => ({ status, flags: statusCounts.get(status) ?? 0 }));
     return {
