@@ -21,24 +21,26 @@ export const AUDITS = `
 /**
  * `acted_raw (rule_id, incident_number, person_key, report_month, agency)`: the eligible reports (`er`, filtered by
  * `where`) whose reporter an agency the rule audits later arrested, cited or (SFDA) charged. Agencies upper-cased and
- * trimmed, as flags name them.
+ * trimmed, as flags name them. Plain joins (not a lookup per report), so the planner can hash the actions.
  */
 export const ACTED = (where: string) => `
-  acted_raw AS (
-    SELECT DISTINCT er.rule_id, er.incident_number, er.person_key, er.report_month, x.agency
+  acted_er AS MATERIALIZED (
+    SELECT er.rule_id, er.incident_number, er.person_key, er.report_month,
+           (er.report_at AT TIME ZONE 'America/Los_Angeles')::date AS report_date, v.audits_arrests, v.arrest_agencies, v.audits_da
       FROM eligible_report er
       JOIN audits v ON v.rule_id = er.rule_id AND v.version = er.rule_version
-      CROSS JOIN LATERAL (
-        SELECT upper(btrim(a.arresting_agency)) AS agency
-          FROM arrest a
-         WHERE v.audits_arrests AND a.person_key = er.person_key AND a.custody_type IN ('booked', 'cited')
-           AND (v.arrest_agencies IS NULL OR upper(btrim(a.arresting_agency)) = ANY(v.arrest_agencies))
-           AND coalesce((a.arrest_datetime AT TIME ZONE 'America/Los_Angeles')::date, a.arrest_date) >= (er.report_at AT TIME ZONE 'America/Los_Angeles')::date
-        UNION ALL
-        SELECT 'SFDA'
-          FROM da_decision d
-         WHERE v.audits_da AND d.person_key = er.person_key AND d.da_action_taken = 'Charged'
-           AND d.action_date >= (er.report_at AT TIME ZONE 'America/Los_Angeles')::date
-      ) x
      WHERE ${where}
+  ),
+  acted_raw AS (
+    SELECT er.rule_id, er.incident_number, er.person_key, er.report_month, upper(btrim(a.arresting_agency)) AS agency
+      FROM acted_er er
+      JOIN arrest a ON a.person_key = er.person_key
+     WHERE er.audits_arrests AND a.custody_type IN ('booked', 'cited')
+       AND (er.arrest_agencies IS NULL OR upper(btrim(a.arresting_agency)) = ANY(er.arrest_agencies))
+       AND coalesce((a.arrest_datetime AT TIME ZONE 'America/Los_Angeles')::date, a.arrest_date) >= er.report_date
+    UNION
+    SELECT er.rule_id, er.incident_number, er.person_key, er.report_month, 'SFDA'
+      FROM acted_er er
+      JOIN da_decision d ON d.person_key = er.person_key
+     WHERE er.audits_da AND d.da_action_taken = 'Charged' AND d.action_date >= er.report_date
   )`;
