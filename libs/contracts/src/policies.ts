@@ -1,5 +1,5 @@
-import type { RateWithheld } from './rates';
 import type { ReviewStatus } from './reviews';
+import type { RateWithheld } from './rates';
 
 /** One stored version of a rule, as the policy API lists it (the document itself is `PolicyDocument` of @sra/policies). */
 export interface PolicyVersionRecord {
