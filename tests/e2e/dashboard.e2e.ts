@@ -1,5 +1,6 @@
+import * as os from 'node:os';
 import type { Page } from 'playwright-core';
-import type { DashboardResult, MeasuresResult } from '@sra/contracts';
+import type { DashboardResult, MeasuresResult, RateWithheld } from '@sra/contracts';
 import { createUser, e2eAdminPassword, e2eUrl, seriousViolations, signIn, useChromium, waitForFlags } from '../support/e2e';
 
 // The suite shares one server and database across files: this file adds one viewer account and changes nothing else.
@@ -58,7 +59,14 @@ async function showAllNumbers(page: Page): Promise<void> {
   expect(await page.getByRole('button', { name: 'Hide the numbers' }).count()).toBe(before);
 }
 
-const percent = (rate: number | null) => (rate === null ? 'no eligible reports' : `${(rate * 100).toFixed(1)}%`);
+/** What the page says for a rate: the percent, or why there is none (issue 11), in the words the task force reads. */
+const WITHHELD: Record<RateWithheld, string> = {
+  'no-reports': 'no reports to measure',
+  'too-few': 'too few reports for a rate',
+  'no-review': 'no case reviewed yet',
+  suppressed: 'not shown',
+};
+const percent = (rate: number | null, withheld: RateWithheld | null = null) => (rate === null ? WITHHELD[withheld ?? 'suppressed'] : `${(rate * 100).toFixed(1)}%`);
 const count = (n: number) => n.toLocaleString('en-US');
 /** A count a case-level role sees: never hidden. */
 function known(n: number | null): number {
@@ -88,8 +96,6 @@ function lowFilter(query: DashboardResult['query'], extra: object = {}): object 
 /** A count as a viewer sees it: hidden ones as the API's label. */
 const shownCount = (n: number | null) => (n === null ? '<11' : count(n));
 const shownFlags = (n: number | null) => (n === null ? '<11 flags' : `${count(n)} flag${n === 1 ? '' : 's'}`);
-/** A rate, or why there is none: nothing eligible, or a count behind it hidden. */
-const shownRate = (rate: number | null, eligible: number | null) => (rate !== null || eligible === 0 ? percent(rate) : 'not shown');
 
 /** Every figure of a viewer's dashboard equals the viewer's own `/api/dashboard` answer (`api`), hidden ones "<11". */
 async function expectViewerFigures(page: Page, api: DashboardResult): Promise<void> {
@@ -97,12 +103,16 @@ async function expectViewerFigures(page: Page, api: DashboardResult): Promise<vo
   expect(await page.getByTestId('card-eligible').textContent()).toBe(shownCount(overall.eligibleReports));
   expect(await page.getByTestId('card-flagged').textContent()).toBe(shownCount(overall.flaggedReports));
   expect(await page.getByTestId('card-flagged-flags').textContent()).toBe(shownFlags(overall.flags));
-  expect(await page.getByTestId('card-compliance').textContent()).toBe(shownRate(overall.complianceRate, overall.eligibleReports));
-  expect(await page.getByTestId('card-confirmed-compliance').textContent()).toBe(shownRate(overall.confirmedComplianceRate, overall.eligibleReports));
+  expect(await page.getByTestId('card-compliance').textContent()).toBe(percent(overall.complianceRate, overall.rateWithheld));
+  expect(await page.getByTestId('card-compliance-base').textContent()).toBe(
+    overall.baseReports === 0 ? 'no eligible reports' : `${shownCount(overall.flaggedReports)} flagged of ${shownCount(overall.baseReports)} eligible reports`,
+  );
+  expect(await page.getByTestId('card-confirmed-compliance').textContent()).toBe(percent(overall.confirmedComplianceRate, overall.confirmedRateWithheld));
   expect(await page.getByTestId('card-open-reviews').textContent()).toBe(shownCount(api.openReviews));
   for (const agency of api.perAgency) {
     const text = await page.getByTestId(`agency-rate-${agency.agency}`).textContent();
-    expect(text).toContain(shownRate(agency.complianceRate, agency.eligibleReports));
+    expect(text).toContain(percent(agency.complianceRate, agency.rateWithheld));
+    if (agency.baseReports !== 0) expect(text).toMatch(new RegExp(`${shownCount(agency.flaggedReports)} flagged of ${shownCount(agency.baseReports)} reports? whose reporter`));
     if (agency.flags !== 0) expect(text).toContain(shownFlags(agency.flags));
   }
 
@@ -141,7 +151,7 @@ async function expectViewerFigures(page: Page, api: DashboardResult): Promise<vo
   const rows = await page.locator('[data-testid^="monthly-row-"]').evaluateAll((trs) =>
     trs.map((tr) => {
       const text = (id: string) => tr.querySelector(`[data-testid="${id}"]`)?.textContent;
-      return [tr.getAttribute('data-testid'), text('eligible'), text('flagged'), text('rate'), text('flags')];
+      return [tr.getAttribute('data-testid'), text('eligible'), text('base'), text('flagged'), text('rate'), text('flags')];
     }),
   );
   expect(rows.sort()).toEqual(
@@ -149,8 +159,9 @@ async function expectViewerFigures(page: Page, api: DashboardResult): Promise<vo
       .map((m) => [
         `monthly-row-${m.agency}-${m.month}`,
         shownCount(m.eligibleReports),
+        shownCount(m.baseReports),
         shownCount(m.flaggedReports),
-        shownRate(m.complianceRate, m.eligibleReports),
+        percent(m.complianceRate, m.rateWithheld),
         shownCount(m.flags),
       ])
       .sort(),
@@ -164,7 +175,7 @@ async function expectViewerFigures(page: Page, api: DashboardResult): Promise<vo
   );
   // the lowest rate named is one shown
   const monthlySummary = (await page.getByTestId('chart-monthly-summary').textContent())!;
-  if (monthly.some((m) => m.complianceRate === null && m.eligibleReports !== 0)) expect(monthlySummary).not.toMatch(/^Lowest:/);
+  if (monthly.some((m) => m.rateWithheld === 'suppressed')) expect(monthlySummary).not.toMatch(/^Lowest:/);
 }
 
 describe('the compliance dashboard', () => {
@@ -182,9 +193,11 @@ describe('the compliance dashboard', () => {
     const query = await openDashboard(page, '?rule=sfpd-psw-2017&agency=SFPD&threshold=low');
     expect(query).toMatchObject({ rule: 'sfpd-psw-2017', agency: 'SFPD', threshold: 'low' });
 
-    // the default period is the API's: the 12 months up to the latest report
+    // the default period is the API's: the 12 complete months up to the latest with an eligible report (the demo
+    // city ends in June 2022)
     const byDefault = await getJson<MeasuresResult>(page, '/api/measures?groupBy=month&rule=sfpd-psw-2017&threshold=low');
     expect([query.from, query.to]).toEqual([byDefault.from, byDefault.to]);
+    expect([query.from, query.to]).toEqual(['2021-07', '2022-06']);
 
     const measures = await getJson<MeasuresResult>(
       page,
@@ -199,14 +212,75 @@ describe('the compliance dashboard', () => {
       expect(Number(await shown.getAttribute('data-flagged'))).toBe(row.flaggedReports);
       expect(await shown.getByTestId('eligible').textContent()).toBe(count(known(row.eligibleReports)));
       expect(await shown.getByTestId('flagged').textContent()).toBe(count(known(row.flaggedReports)));
-      expect(await shown.getByTestId('rate').textContent()).toBe(percent(row.complianceRate));
-      if (row.complianceRate === null) {
+      // an agency's rate rests on the reports whose reporter it acted against: the measures by agency of that month
+      const [agency] = (await getJson<MeasuresResult>(page, `/api/measures?groupBy=agency&rule=sfpd-psw-2017&from=${row.key}&to=${row.key}&threshold=low`)).rows;
+      const base = agency?.baseReports ?? 0;
+      expect(await shown.getByTestId('base').textContent()).toBe(count(base));
+      expect(await shown.getByTestId('rate').textContent()).toBe(agency ? percent(agency.complianceRate, agency.rateWithheld) : percent(null, 'no-reports'));
+      if (!agency || agency.complianceRate === null) {
         expect(await page.getByTestId(`monthly-point-SFPD-${row.key}`).count()).toBe(0);
       } else {
         // the point drawn on the chart carries the same rate
-        expect(Number(await page.getByTestId(`monthly-point-SFPD-${row.key}`).getAttribute('data-rate'))).toBeCloseTo(row.complianceRate, 12);
+        expect(Number(await page.getByTestId(`monthly-point-SFPD-${row.key}`).getAttribute('data-rate'))).toBeCloseTo(agency.complianceRate, 12);
       }
     }
+    await page.context().close();
+  });
+
+  it('shows every rate with its base, "too few reports for a rate" and "no case reviewed yet", and the dates of the data', async () => {
+    const page = await newPage();
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await signIn(page, 'admin@localhost', e2eAdminPassword());
+    const query = await openDashboard(page, '');
+    const api = await getJson<DashboardResult>(page, '/api/dashboard');
+    expect([query.from, query.to]).toEqual([api.query.from, api.query.to]);
+    // the dates of the loaded data (the demo city: July 2019 to June 2022) and of the period shown, in words
+    const period = page.getByTestId('dashboard-period');
+    expect(api.dataRange).not.toBeNull();
+    expect(await period.getAttribute('data-first-report')).toBe(api.dataRange!.firstReport);
+    expect(await period.getAttribute('data-last-report')).toBe(api.dataRange!.lastReport);
+    expect(api.dataRange!.firstReport.slice(0, 7) >= '2019-06' && api.dataRange!.lastReport.slice(0, 7) <= '2022-07').toBe(true);
+    expect(await period.textContent()).toMatch(/^The loaded data holds reports from \w+ \d+, 2019 to \w+ \d+, 2022\. Shown: July 2021 to June 2022, the latest 12 complete months with eligible reports\.$/);
+
+    const dir = process.env.SRA_E2E_SCREENSHOTS ?? os.tmpdir();
+    // the overall rate, next to its base
+    expect(api.overall.rateWithheld).toBeNull();
+    expect(await page.getByTestId('card-compliance').textContent()).toBe(percent(api.overall.complianceRate));
+    expect(await page.getByTestId('card-compliance-base').textContent()).toBe(
+      `${count(known(api.overall.flaggedReports))} flagged of ${count(known(api.overall.baseReports))} eligible reports`,
+    );
+    // every agency: its rate or why none, and the reports it acted on
+    for (const agency of api.perAgency) {
+      const text = (await page.getByTestId(`agency-rate-${agency.agency}`).textContent())!;
+      expect(text).toContain(`${agency.agency}: ${percent(agency.complianceRate, agency.rateWithheld)} (`);
+      if (known(agency.baseReports) > 0) expect(text).toMatch(new RegExp(`${count(known(agency.flaggedReports))} flagged of ${count(known(agency.baseReports))} reports? whose reporter`));
+      else expect(text).toMatch(/ no one who had reported\)/);
+    }
+    await page.screenshot({ path: `${dir}/dashboard-bases-top.png`, clip: { x: 0, y: 0, width: 1400, height: 1100 } });
+    // a month with a base under 20 says so, never a percentage
+    const small = api.monthly.find((m) => m.rateWithheld === 'too-few');
+    expect(small).toBeDefined();
+    if (!api.monthly.some((m) => m.complianceRate !== null)) expect(await page.getByTestId('monthly-no-rates').count()).toBe(1);
+    await showAllNumbers(page);
+    const row = page.getByTestId(`monthly-row-${small!.agency}-${small!.month}`);
+    expect(await row.getByTestId('rate').textContent()).toBe('too few reports for a rate');
+    expect(await row.getByTestId('base').textContent()).toBe(count(known(small!.baseReports)));
+    expect(await page.getByTestId(`monthly-point-${small!.agency}-${small!.month}`).count()).toBe(0);
+    await page.screenshot({ path: `${dir}/dashboard-bases.png`, fullPage: true });
+    await page.getByTestId('chart-monthly').screenshot({ path: `${dir}/dashboard-bases-monthly.png` });
+
+    // a month of the demo city in which no case was decided: no confirmed rate, in words
+    let undecided: DashboardResult | undefined;
+    for (let m = 1; m <= 12 && !undecided; m++) {
+      const month = `2020-${String(m).padStart(2, '0')}`;
+      const view = await getJson<DashboardResult>(page, `/api/dashboard?from=${month}&to=${month}`);
+      if (view.overall.confirmedRateWithheld === 'no-review') undecided = view;
+    }
+    expect(undecided).toBeDefined();
+    const { from, to } = undecided!.query;
+    await openDashboard(page, `?from=${from}&to=${to}`);
+    expect(await page.getByTestId('card-confirmed-compliance').textContent()).toBe('no case reviewed yet');
+    expect(await page.getByTestId('dashboard-period').textContent()).toMatch(/, the period chosen\.$/);
     await page.context().close();
   });
 
@@ -221,8 +295,8 @@ describe('the compliance dashboard', () => {
 
     expect(await page.getByTestId('card-eligible').textContent()).toBe(count(known(api.overall.eligibleReports)));
     expect(await page.getByTestId('card-flagged').textContent()).toBe(count(known(api.overall.flaggedReports)));
-    expect(await page.getByTestId('card-compliance').textContent()).toBe(percent(api.overall.complianceRate));
-    expect(await page.getByTestId('card-confirmed-compliance').textContent()).toBe(percent(api.overall.confirmedComplianceRate));
+    expect(await page.getByTestId('card-compliance').textContent()).toBe(percent(api.overall.complianceRate, api.overall.rateWithheld));
+    expect(await page.getByTestId('card-confirmed-compliance').textContent()).toBe(percent(api.overall.confirmedComplianceRate, api.overall.confirmedRateWithheld));
     expect(await page.getByTestId('card-open-reviews').textContent()).toBe(count(known(api.openReviews)));
     expect(api.overall.flags).toBeGreaterThan(0);
     expect(await page.getByTestId('card-flagged-flags').textContent()).toBe(`${api.overall.flags} flag${api.overall.flags === 1 ? '' : 's'}`);
@@ -231,7 +305,7 @@ describe('the compliance dashboard', () => {
     expect(JSON.parse(new URLSearchParams(cardHref.split('?')[1]).get('filter')!)).toEqual(lowFilter(query));
     expect(await flagTotal(page, lowFilter(query))).toBe(api.overall.flags);
     for (const agency of api.perAgency) {
-      expect(await page.getByTestId(`agency-rate-${agency.agency}`).textContent()).toContain(percent(agency.complianceRate));
+      expect(await page.getByTestId(`agency-rate-${agency.agency}`).textContent()).toContain(percent(agency.complianceRate, agency.rateWithheld));
     }
 
     const districts = api.byDistrict.filter((d) => d.key !== null);
@@ -263,13 +337,22 @@ describe('the compliance dashboard', () => {
     // the list page says the same total
     await page.locator('.MuiTablePagination-displayedRows', { hasText: new RegExp(`of ${value}$`) }).waitFor({ timeout: 30_000 });
 
-    // a point of the monthly chart: that month's flags of that agency
+    // a monthly count of flags of an agency: its dot on the chart when the month has a rate, else its link in the
+    // table of numbers (a month with too few reports for a rate has no dot)
     await page.goBack();
     await readyView(page, '?threshold=low');
     const month = api.monthly.find((m) => m.agency === 'SFPD' && known(m.flags) > 0)!;
-    const point = page.getByTestId(`monthly-point-SFPD-${month.month}`);
-    expect(Number(await point.getAttribute('data-flags'))).toBe(month.flags);
-    await point.click();
+    if (month.complianceRate !== null) {
+      const point = page.getByTestId(`monthly-point-SFPD-${month.month}`);
+      expect(Number(await point.getAttribute('data-flags'))).toBe(month.flags);
+      await point.click();
+    } else {
+      expect(await page.getByTestId(`monthly-point-SFPD-${month.month}`).count()).toBe(0);
+      await showAllNumbers(page);
+      const link = page.getByTestId(`monthly-row-SFPD-${month.month}`).getByTestId('flags').locator('a');
+      expect(await link.textContent()).toBe(count(known(month.flags)));
+      await link.click();
+    }
     await page.waitForURL(/#\/flags\?/);
     const monthFilter = JSON.parse(new URL(page.url().replace('#/', '')).searchParams.get('filter')!);
     expect(monthFilter).toEqual(
@@ -306,6 +389,7 @@ describe('the compliance dashboard', () => {
     await page.context().close();
   });
 
+  // Axe runs twice over a page of some hundred table rows: slow on a busy machine.
   it('has no serious accessibility problems, with the numbers hidden or shown', async () => {
     const page = await newPage();
     await signIn(page, 'admin@localhost', e2eAdminPassword());
@@ -320,8 +404,9 @@ describe('the compliance dashboard', () => {
     expect(await link.getAttribute('tabindex')).toBeNull();
     expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
-  });
+  }, 300_000);
 
+  // Axe runs three times, over two periods: slow on a busy machine.
   it('shows a viewer the figures with small counts hidden as <11, and no way into the cases', async () => {
     const admin = await newPage();
     await signIn(admin, 'admin@localhost', e2eAdminPassword());
@@ -383,5 +468,5 @@ describe('the compliance dashboard', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await admin.context().close();
     await page.context().close();
-  });
+  }, 300_000);
 });

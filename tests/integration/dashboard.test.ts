@@ -1,6 +1,7 @@
 import { EvaluationService } from '../../apps/api/src/compliance/evaluation/evaluation.service';
 import { csv, DA_HEADER, ingest, PERSON_HEADER, SHORT_ARREST_HEADER, SHORT_INCIDENT_HEADER, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { loadAgencyBaseMonth } from '../support/agency-base-city';
 
 /*
  * GET /api/dashboard on hand-made data (a database of its own). Five robbery victims, reports in 2024:
@@ -10,6 +11,10 @@ import { startTestApp, type TestApp } from '../support/test-app';
  *   980000004 Tenderloin 05-02  DP-4 arrested by SFPD on 05-03 for 459 PC/F only: not protected, no flag
  *   980000005 Bayview    05-10  DP-5 nothing
  * Every report is eligible under the three report rules; a report counts once overall. Worked by hand below.
+ * Every base here is under 20 reports: no rate is given, only counts (issue 11). The bases of the agencies: SFDA
+ * charged DP-2 after the report (1); SFPD arrested DP-1, DP-3 and DP-4 after their reports (3, one a month).
+ * A second data set, January 2023 (tests/support/agency-base-city.ts), has bases large enough for rates; its agency
+ * BART has flags, so it is one of the agencies in 2024 too (with nothing to measure there).
  */
 let t: TestApp;
 beforeAll(async () => {
@@ -46,19 +51,24 @@ beforeAll(async () => {
       ['DD-2', '980000002', 'DP-000002', 'Charged', '2024-03-14', '', '647B/M/0'],
     ]),
   );
+  await loadAgencyBaseMonth(t);
   await t.app.get(EvaluationService).evaluate({ trigger: 'on-demand', requestedBy: 'test' });
 });
 afterAll(async () => t?.close());
 
 const PERIOD = { from: '2024-03', to: '2024-05' };
 const REPORT_RULES = ['sfpd-psw-2017', 'sfda-psw-2018', 'ca-pc-647.3'];
-const figures = (eligibleReports: number, flaggedReports: number, flags: number, confirmedReports = 0) => ({
+/** Figures of 2024, where every base is under 20: no rate, and why (no reports at all, too few, no case decided yet). */
+const figures = (eligibleReports: number, flaggedReports: number, flags: number, { confirmed = 0, base = eligibleReports, reviewed = false } = {}) => ({
   eligibleReports,
   flaggedReports,
-  confirmedReports,
+  confirmedReports: confirmed,
+  baseReports: base,
   flags,
-  complianceRate: eligibleReports === 0 ? null : expect.closeTo(1 - flaggedReports / eligibleReports, 10),
-  confirmedComplianceRate: eligibleReports === 0 ? null : expect.closeTo(1 - confirmedReports / eligibleReports, 10),
+  complianceRate: null,
+  rateWithheld: base === 0 ? 'no-reports' : 'too-few',
+  confirmedComplianceRate: null,
+  confirmedRateWithheld: base === 0 ? 'no-reports' : reviewed ? 'too-few' : 'no-review',
 });
 
 describe('GET /api/dashboard', () => {
@@ -70,26 +80,31 @@ describe('GET /api/dashboard', () => {
   it('gives the cards, per agency and overall, at the default threshold (medium)', async () => {
     const res = await (await t.signedIn('analyst')).get('/api/dashboard').query(PERIOD).expect(200);
     expect(res.body.query).toEqual({ from: '2024-03', to: '2024-05', threshold: 'medium' });
+    expect(res.body.defaultPeriod).toBe(false);
     // 5 reports; DP-1 (2 flags) and DP-2 (1 flag) flagged; DP-3's flags are low.
     expect(res.body.overall).toEqual(figures(5, 2, 3));
     expect(res.body.perAgency).toEqual([
-      { agency: 'SFDA', ...figures(5, 1, 1) },
-      { agency: 'SFPD', ...figures(5, 1, 2) },
+      { agency: 'BART', ...figures(5, 0, 0, { base: 0 }) },
+      { agency: 'SFDA', ...figures(5, 1, 1, { base: 1 }) },
+      { agency: 'SFPD', ...figures(5, 1, 2, { base: 3 }) },
     ]);
     expect(res.body.openReviews).toBe(3);
-    expect(res.body.agencies).toEqual(['SFDA', 'SFPD']);
-    expect(res.body.districts).toEqual(['Bayview', 'Mission', 'Tenderloin']);
+    expect(res.body.agencies).toEqual(['BART', 'SFDA', 'SFPD']);
+    expect(res.body.districts).toEqual(['Bayview', 'Mission', 'Richmond', 'Tenderloin']);
   });
 
   it('gives every month of the period for every agency, and the policy starts to mark', async () => {
     const res = await (await t.signedIn('analyst')).get('/api/dashboard').query(PERIOD).expect(200);
     expect(res.body.monthly).toEqual([
-      { agency: 'SFDA', month: '2024-03', ...figures(2, 1, 1) },
-      { agency: 'SFDA', month: '2024-04', ...figures(1, 0, 0) },
-      { agency: 'SFDA', month: '2024-05', ...figures(2, 0, 0) },
-      { agency: 'SFPD', month: '2024-03', ...figures(2, 1, 2) },
-      { agency: 'SFPD', month: '2024-04', ...figures(1, 0, 0) },
-      { agency: 'SFPD', month: '2024-05', ...figures(2, 0, 0) },
+      { agency: 'BART', month: '2024-03', ...figures(2, 0, 0, { base: 0 }) },
+      { agency: 'BART', month: '2024-04', ...figures(1, 0, 0, { base: 0 }) },
+      { agency: 'BART', month: '2024-05', ...figures(2, 0, 0, { base: 0 }) },
+      { agency: 'SFDA', month: '2024-03', ...figures(2, 1, 1, { base: 1 }) },
+      { agency: 'SFDA', month: '2024-04', ...figures(1, 0, 0, { base: 0 }) },
+      { agency: 'SFDA', month: '2024-05', ...figures(2, 0, 0, { base: 0 }) },
+      { agency: 'SFPD', month: '2024-03', ...figures(2, 1, 2, { base: 1 }) },
+      { agency: 'SFPD', month: '2024-04', ...figures(1, 0, 0, { base: 1 }) },
+      { agency: 'SFPD', month: '2024-05', ...figures(2, 0, 0, { base: 1 }) },
     ]);
     expect(res.body.policyStarts).toEqual([
       expect.objectContaining({ ruleId: 'sfpd-psw-2017', effectiveFrom: '2017-12-01', month: '2017-12', version: 1 }),
@@ -121,7 +136,7 @@ describe('GET /api/dashboard', () => {
     const analyst = await t.signedIn('analyst');
     const low = (await analyst.get('/api/dashboard').query({ ...PERIOD, threshold: 'low' }).expect(200)).body;
     expect(low.overall).toEqual(figures(5, 3, 5));
-    expect(low.perAgency.find((a: { agency: string }) => a.agency === 'SFPD')).toEqual({ agency: 'SFPD', ...figures(5, 2, 4) });
+    expect(low.perAgency.find((a: { agency: string }) => a.agency === 'SFPD')).toEqual({ agency: 'SFPD', ...figures(5, 2, 4, { base: 3 }) });
     const sfda = (await analyst.get('/api/dashboard').query({ ...PERIOD, agency: 'SFDA' }).expect(200)).body;
     expect(sfda.overall).toEqual(figures(5, 1, 1));
     expect(sfda.perAgency.map((a: { agency: string }) => a.agency)).toEqual(['SFDA']);
@@ -129,7 +144,7 @@ describe('GET /api/dashboard', () => {
     expect(mission.overall).toEqual(figures(2, 1, 2));
     const rule = (await analyst.get('/api/dashboard').query({ ...PERIOD, rule: 'sfpd-psw-2017' }).expect(200)).body;
     expect(rule.overall).toEqual(figures(5, 1, 1));
-    expect(rule.perAgency.map((a: { agency: string }) => a.agency)).toEqual(['SFPD']);
+    expect(rule.perAgency).toEqual([{ agency: 'SFPD', ...figures(5, 1, 1, { base: 3 }) }]);
     const april = (await analyst.get('/api/dashboard').query({ from: '2024-04', to: '2024-04' }).expect(200)).body;
     expect(april.overall).toEqual(figures(1, 0, 0));
   });
@@ -138,7 +153,17 @@ describe('GET /api/dashboard', () => {
     const res = (await (await t.signedIn('viewer')).get('/api/dashboard').query(PERIOD).expect(200)).body;
     expect(res.suppression).toEqual({ threshold: 11, label: '<11' });
     // 5 eligible, 2 flagged, 3 flags: hidden; nothing confirmed: 0 is shown; the rates would give the counts away.
-    expect(res.overall).toEqual({ eligibleReports: null, flaggedReports: null, confirmedReports: 0, flags: null, complianceRate: null, confirmedComplianceRate: null });
+    expect(res.overall).toEqual({
+      eligibleReports: null,
+      flaggedReports: null,
+      confirmedReports: 0,
+      baseReports: null,
+      flags: null,
+      complianceRate: null,
+      rateWithheld: 'too-few',
+      confirmedComplianceRate: null,
+      confirmedRateWithheld: 'no-review',
+    });
     expect(res.byDistrict).toEqual([
       { key: 'Mission', flags: null },
       { key: 'Tenderloin', flags: null },
@@ -155,19 +180,21 @@ describe('GET /api/dashboard', () => {
     expect(res.funnel).toEqual({ eligibleReports: null, arrestedAfter: null, chargedAfter: null, flaggedReports: null });
     const march = res.monthly.filter((m: { month: string }) => m.month === '2024-03');
     expect(march.map((m: { agency: string; flags: number | null; eligibleReports: number | null }) => [m.agency, m.flags, m.eligibleReports])).toEqual([
+      ['BART', 0, null],
       ['SFDA', null, null],
       ['SFPD', null, null],
     ]);
     // No number from 1 to 10 anywhere in what the viewer receives (the months are text, the threshold is 11).
-    const numbers = JSON.stringify({ ...res, query: undefined, policyStarts: undefined, suppression: undefined }).match(/:(\d+(\.\d+)?)[,}]/g) ?? [];
+    const numbers = JSON.stringify({ ...res, query: undefined, policyStarts: undefined, suppression: undefined, dataRange: undefined }).match(/:(\d+(\.\d+)?)[,}]/g) ?? [];
     expect(numbers.filter((n) => /^:(10|[1-9])[,}]$/.test(n))).toEqual([]);
     // A case-level role gets the counts.
     const analystAgent = await t.signedIn('analyst');
     const analyst = (await analystAgent.get('/api/dashboard').query(PERIOD).expect(200)).body;
     expect(analyst.suppression).toBeNull();
     expect(analyst.overall.eligibleReports).toBe(5);
-    // The Policies page's count of flags a version produced is about cases too: DP-1's and DP-3's arrests under sfpd-psw-2017.
-    expect((await analystAgent.get('/api/policy-versions/sfpd-psw-2017:1').expect(200)).body.flagCount).toBe(2);
+    // The Policies page's count of flags a version produced is about cases too: DP-1's and DP-3's arrests under
+    // sfpd-psw-2017, and BP-01's and BP-02's of January 2023.
+    expect((await analystAgent.get('/api/policy-versions/sfpd-psw-2017:1').expect(200)).body.flagCount).toBe(4);
     const viewer = await t.signedIn('viewer');
     expect((await viewer.get('/api/policy-versions/sfpd-psw-2017:1').expect(200)).body.flagCount).toBeNull();
     const listed = (await viewer.get('/api/policy-versions').expect(200)).body as Array<{ id: string; flagCount: number | null }>;
@@ -202,10 +229,12 @@ describe('GET /api/dashboard', () => {
     await reviewer.patch(`/api/reviews/${sfpdFlag.id}`).send({ status: 'confirmed_violation' }).expect(200);
     await reviewer.patch(`/api/reviews/${daFlag.id}`).send({ status: 'not_a_violation', note: 'The charge was filed before the report.' }).expect(200);
     const res = (await reviewer.get('/api/dashboard').query(PERIOD).expect(200)).body;
-    expect(res.overall).toEqual(figures(5, 1, 2, 1));
+    // A case was decided: the confirmed rate is withheld for too few reports now, no longer for want of a review.
+    expect(res.overall).toEqual(figures(5, 1, 2, { confirmed: 1, reviewed: true }));
     expect(res.perAgency).toEqual([
-      { agency: 'SFDA', ...figures(5, 0, 0) },
-      { agency: 'SFPD', ...figures(5, 1, 2, 1) },
+      { agency: 'BART', ...figures(5, 0, 0, { base: 0 }) },
+      { agency: 'SFDA', ...figures(5, 0, 0, { base: 1, reviewed: true }) },
+      { agency: 'SFPD', ...figures(5, 1, 2, { confirmed: 1, base: 3, reviewed: true }) },
     ]);
     expect(res.openReviews).toBe(1);
     expect(res.reviewStatus.filter((s: { flags: number }) => s.flags > 0)).toEqual([
@@ -241,5 +270,103 @@ describe('GET /api/dashboard', () => {
     const after = (await analyst.get('/api/dashboard').query(PERIOD).expect(200)).body;
     expect(after.overall.eligibleReports).toBe(6);
     expect(after.monthly.find((m: { agency: string; month: string }) => m.agency === 'SFPD' && m.month === '2024-05').eligibleReports).toBe(3);
+  });
+});
+
+/*
+ * Rates and their bases (issue 11), on January 2023 (tests/support/agency-base-city.ts, worked by hand there):
+ * 30 eligible reports; SFPD acted against 24 of the reporters and breached on 2; BART acted against 6 and breached
+ * on 1. Runs after the tests above (it reviews a flag of its own month, and loads stray future-dated rows last).
+ */
+describe('GET /api/dashboard: rates and their bases', () => {
+  const JAN = { from: '2023-01', to: '2023-01' };
+  const row = (o: Record<string, unknown>) => ({ confirmedReports: 0, confirmedComplianceRate: null, confirmedRateWithheld: 'no-review', ...o });
+
+  it("measures an agency against the reports whose reporter it later acted against, and gives no rate on a base under 20", async () => {
+    const res = (await (await t.signedIn('analyst')).get('/api/dashboard').query(JAN).expect(200)).body;
+    expect(res.overall).toEqual(row({ eligibleReports: 30, baseReports: 30, flaggedReports: 3, flags: 5, complianceRate: expect.closeTo(0.9, 10), rateWithheld: null }));
+    expect(res.perAgency).toEqual([
+      // Against all 30 eligible reports BART would show 96.7%; it acted against 6 reporters: too few for a rate.
+      { agency: 'BART', ...row({ eligibleReports: 30, baseReports: 6, flaggedReports: 1, flags: 1, complianceRate: null, rateWithheld: 'too-few' }) },
+      { agency: 'SFDA', ...row({ eligibleReports: 30, baseReports: 0, flaggedReports: 0, flags: 0, complianceRate: null, rateWithheld: 'no-reports', confirmedRateWithheld: 'no-reports' }) },
+      // 2 breaches in 24 occasions: 91.7% (against all 30 eligible reports it would read 93.3%).
+      { agency: 'SFPD', ...row({ eligibleReports: 30, baseReports: 24, flaggedReports: 2, flags: 4, complianceRate: expect.closeTo(1 - 2 / 24, 10), rateWithheld: null }) },
+    ]);
+    const sfpd = res.monthly.find((m: { agency: string }) => m.agency === 'SFPD');
+    expect(sfpd).toEqual({ agency: 'SFPD', month: '2023-01', ...row({ eligibleReports: 30, baseReports: 24, flaggedReports: 2, flags: 4, complianceRate: expect.closeTo(1 - 2 / 24, 10), rateWithheld: null }) });
+  });
+
+  it('uses the same agency bases as /api/measures grouped by agency', async () => {
+    const analyst = await t.signedIn('analyst');
+    const query = { ...JAN, rule: 'ca-pc-647.3' };
+    const dashboard = (await analyst.get('/api/dashboard').query(query).expect(200)).body;
+    const measures = (await analyst.get('/api/measures').query({ ...query, groupBy: 'agency' }).expect(200)).body;
+    // PC 647.3 audits every agency's arrests: the same bases as above.
+    expect(measures.rows.map((r: Record<string, unknown>) => [r.key, r.baseReports, r.flaggedReports, r.complianceRate, r.rateWithheld])).toEqual([
+      ['BART', 6, 1, null, 'too-few'],
+      ['SFPD', 24, 2, expect.closeTo(1 - 2 / 24, 10), null],
+    ]);
+    expect(dashboard.perAgency.map((a: Record<string, unknown>) => [a.agency, a.baseReports, a.flaggedReports, a.complianceRate, a.rateWithheld])).toEqual([
+      ['BART', 6, 1, null, 'too-few'],
+      ['SFPD', 24, 2, expect.closeTo(1 - 2 / 24, 10), null],
+    ]);
+    // The SFPD bulletin audits SFPD only: BART's arrests are no occasion under it.
+    const sfpdRule = (await analyst.get('/api/measures').query({ ...JAN, rule: 'sfpd-psw-2017', groupBy: 'agency' }).expect(200)).body;
+    expect(sfpdRule.rows.map((r: Record<string, unknown>) => [r.key, r.baseReports, r.flaggedReports])).toEqual([['SFPD', 24, 2]]);
+  });
+
+  it('a viewer gets the bases suppressed as every count: BART\'s 6 hidden, SFPD\'s 24 shown', async () => {
+    const res = (await (await t.signedIn('viewer')).get('/api/dashboard').query(JAN).expect(200)).body;
+    const byAgency = Object.fromEntries(res.perAgency.map((a: { agency: string }) => [a.agency, a]));
+    expect(byAgency.BART).toMatchObject({ baseReports: null, flaggedReports: null, complianceRate: null, rateWithheld: 'too-few' });
+    // SFPD's 2 flagged reports are hidden, so its rate would give them back.
+    expect(byAgency.SFPD).toMatchObject({ baseReports: 24, flaggedReports: null, complianceRate: null, rateWithheld: 'suppressed' });
+  });
+
+  it('gives the confirmed rate only once a case in the slice was reviewed', async () => {
+    const reviewer = await t.signedIn('reviewer');
+    const before = (await reviewer.get('/api/dashboard').query(JAN).expect(200)).body;
+    expect([before.overall, ...before.perAgency].map((f: { confirmedComplianceRate: number | null; confirmedRateWithheld: string }) => [f.confirmedComplianceRate, f.confirmedRateWithheld])).toEqual([
+      [null, 'no-review'],
+      [null, 'no-review'],
+      [null, 'no-reports'],
+      [null, 'no-review'],
+    ]);
+    const flags = (await reviewer.get('/api/flags').query({ filter: JSON.stringify({ ruleId: 'sfpd-psw-2017' }) }).expect(200)).body as Array<{ id: string; actionId: string }>;
+    await reviewer.patch(`/api/reviews/${flags.find((f) => f.actionId === 'BA-01')!.id}`).send({ status: 'confirmed_violation' }).expect(200);
+    const after = (await reviewer.get('/api/dashboard').query(JAN).expect(200)).body;
+    // Overall: 1 confirmed of 30; SFPD: 1 of 24; BART: still no case of its own decided.
+    expect(after.overall).toMatchObject({ confirmedReports: 1, confirmedComplianceRate: expect.closeTo(1 - 1 / 30, 10), confirmedRateWithheld: null });
+    const byAgency = Object.fromEntries(after.perAgency.map((a: { agency: string }) => [a.agency, a]));
+    expect(byAgency.SFPD).toMatchObject({ confirmedReports: 1, confirmedComplianceRate: expect.closeTo(1 - 1 / 24, 10), confirmedRateWithheld: null });
+    expect(byAgency.BART).toMatchObject({ confirmedComplianceRate: null, confirmedRateWithheld: 'no-review' });
+  });
+
+  // Runs last: it loads stray rows.
+  it('defaults to the 12 complete months up to the latest with eligible reports; stray future-dated rows do not move it', async () => {
+    const analyst = await t.signedIn('analyst');
+    // The latest eligible report is from May 2024 (today is later): June 2023 to May 2024.
+    const before = (await analyst.get('/api/dashboard').expect(200)).body;
+    expect(before.query).toMatchObject({ from: '2023-06', to: '2024-05' });
+    expect(before.defaultPeriod).toBe(true);
+    expect(before.dataRange).toEqual({ firstReport: '2023-01-01', lastReport: '2024-05-20' });
+    // Three reports dated in 2031 (a test file gone astray), evaluated like any other load.
+    await ingest(
+      t,
+      'incidents',
+      csv([SHORT_INCIDENT_HEADER, ...[1, 2, 3].map((n) => [`2031-03-0${n}T20:00`, `2031-03-0${n}T21:00`, `F10${n}03074`, `F10${n}`, `99000000${n}`, '03074', 'Robbery', 'Bayview'])]),
+    );
+    await ingest(t, 'incident-persons', csv([PERSON_HEADER, ...[1, 2, 3].map((n) => [`99000000${n}`, `FP-00000${n}`, 'victim'])]));
+    await t.app.get(EvaluationService).evaluate({ trigger: 'on-demand', requestedBy: 'test' });
+    const after = (await analyst.get('/api/dashboard').expect(200)).body;
+    expect(after.query).toMatchObject({ from: '2023-06', to: '2024-05' });
+    expect(after.overall.eligibleReports).toBe(before.overall.eligibleReports);
+    // The loaded data's range shows the stray rows, so someone can see them.
+    expect(after.dataRange).toEqual({ firstReport: '2023-01-01', lastReport: '2031-03-03' });
+    // /api/measures has the same default.
+    const measures = (await analyst.get('/api/measures').expect(200)).body;
+    expect(measures).toMatchObject({ from: '2023-06', to: '2024-05' });
+    // Only the last month asked for: the 12 months up to it.
+    expect((await analyst.get('/api/dashboard').query({ to: '2023-12' }).expect(200)).body).toMatchObject({ query: { from: '2023-01', to: '2023-12' }, defaultPeriod: false });
   });
 });

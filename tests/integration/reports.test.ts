@@ -101,6 +101,23 @@ describe('monthly compliance reports', () => {
       { district: 'Mission', eligibleReports: 2, flaggedReports: 1, confirmedReports: 0, flags: 2 },
       { district: 'Tenderloin', eligibleReports: 1, flaggedReports: 1, confirmedReports: 0, flags: 1 },
     ]);
+    // Issue 11: each agency against the reports whose reporter it later acted against (SFPD arrested KP-1, the DA
+    // charged KP-3: 1 each), nothing decided yet; 3 eligible reports are too few for any rate.
+    expect(data.measures).toEqual({ minRateBase: 20 });
+    expect(data.agencies.map((a: Record<string, unknown>) => [a.ruleId, a.agency, a.eligibleReports, a.baseReports, a.flaggedReports, a.decidedReports])).toEqual([
+      ['sfpd-psw-2017', 'SFPD', 3, 1, 1, 0],
+      ['sfda-psw-2018', 'SFDA', 3, 1, 1, 0],
+      ['ca-pc-647.3', 'SFPD', 3, 1, 1, 0],
+    ]);
+    const byRule = doc.sections.flatMap((s: { tables: Array<{ id: string; rows: unknown[][] }> }) => s.tables).find((tb: { id: string }) => tb.id === 'summary-by-rule');
+    expect(byRule.rows.map((r: unknown[]) => [r[3], r[5]])).toEqual(Array(3).fill(['too few reports for a rate', 'no case reviewed yet']));
+    const byAgency = doc.sections.flatMap((s: { tables: Array<{ id: string; columns: string[]; rows: unknown[][] }> }) => s.tables).find((tb: { id: string }) => tb.id === 'summary-by-rule-and-agency');
+    expect(byAgency.columns[3]).toBe('Reports the agency acted on');
+    expect(byAgency.rows.map((r: unknown[]) => r.slice(1, 6))).toEqual([
+      ['SFPD', 3, 1, 1, 'too few reports for a rate'],
+      ['SFDA', 3, 1, 1, 'too few reports for a rate'],
+      ['SFPD', 3, 1, 1, 'too few reports for a rate'],
+    ]);
     expect(data.cases).toHaveLength(3);
     expect(data.dataBasis).toMatchObject({ arrests: 1, arrestsLinked: 1, rejectedRows: 0 });
     expect(data.dataBasis.batches).toHaveLength(4);

@@ -1,9 +1,13 @@
 import type { Confidence } from './rules';
 import type { ReviewStatus } from './reviews';
+import type { RateWithheld } from './rates';
 
 /** The dashboard's filters; the same names are the flagged-cases list's filters for a click-through. */
 export interface DashboardQuery {
-  /** First and last month of report (`YYYY-MM`); default: the 12 months up to the latest report. */
+  /**
+   * First and last month of report (`YYYY-MM`); default: the 12 complete months (San Francisco time) up to the
+   * latest complete month with an eligible report.
+   */
   from?: string;
   to?: string;
   rule?: string;
@@ -19,17 +23,28 @@ export interface DashboardQuery {
  */
 export type ShownCount = number | null;
 
-/** Eligible and flagged reports (compliance-rules.md §8), with the confirmed variant. */
+/**
+ * Eligible and flagged reports (compliance-rules.md §8), with the confirmed variant, and the base the rates are
+ * measured against (docs/rules.md, "Rates and their bases").
+ */
 export interface ComplianceFigures {
   eligibleReports: ShownCount;
   /** Eligible reports with a current flag at or above the threshold that no review dismissed. */
   flaggedReports: ShownCount;
   /** Eligible reports with such a flag that a reviewer confirmed. */
   confirmedReports: ShownCount;
-  /** 1 - flagged / eligible; null when nothing was eligible. */
+  /**
+   * The reports the rates are measured against: all eligible reports (every agency together), or, for one acting
+   * agency, the eligible reports whose reporter that agency later acted against (arrested or cited; for SFDA,
+   * charged), the flagged ones always included.
+   */
+  baseReports: ShownCount;
+  /** 1 - flagged / base; null with `rateWithheld` saying why. */
   complianceRate: number | null;
-  /** 1 - confirmed / eligible; null when nothing was eligible. */
+  rateWithheld: RateWithheld | null;
+  /** 1 - confirmed / base; null with `confirmedRateWithheld` saying why (`no-review` before any case was decided). */
   confirmedComplianceRate: number | null;
+  confirmedRateWithheld: RateWithheld | null;
   /** The flags behind flaggedReports (one report can have an arrest and a DA decision): what the list shows. */
   flags: ShownCount;
 }
@@ -71,6 +86,10 @@ export interface FunnelFigures {
 export interface DashboardResult {
   /** The filters as applied (defaults filled in). */
   query: Required<Pick<DashboardQuery, 'from' | 'to' | 'threshold'>> & Omit<DashboardQuery, 'from' | 'to' | 'threshold'>;
+  /** Whether the period is the default one (neither month was asked for). */
+  defaultPeriod: boolean;
+  /** The first and last report date (`YYYY-MM-DD`, San Francisco time) of the loaded incident rows; null when none. */
+  dataRange: { firstReport: string; lastReport: string } | null;
   /** Every agency together: a report counts once however many agencies acted. */
   overall: ComplianceFigures;
   perAgency: AgencyFigures[];

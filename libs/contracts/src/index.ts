@@ -9,6 +9,7 @@ export * from './policies';
 export * from './rules';
 export * from './reviews';
 export * from './dashboard';
+export * from './rates';
 export * from './records';
 export * from './reports';
 export * from './meetings';

@@ -1,5 +1,6 @@
 import type { EvaluationOutcome } from './imports';
 import type { ReviewStatus } from './reviews';
+import type { RateWithheld } from './rates';
 
 /** One stored version of a rule, as the policy API lists it (the document itself is `PolicyDocument` of @sra/policies). */
 export interface PolicyVersionRecord {
@@ -45,11 +46,19 @@ export interface MeasureRow {
   eligibleReports: number | null;
   /** Eligible reports with a current flag at or above the threshold that no review dismissed. */
   flaggedReports: number | null;
-  /** 1 - flagged / eligible; null (not 100%) when no report was eligible. */
+  /**
+   * The reports the rates are measured against: the eligible reports; grouped by agency, the rule's eligible reports
+   * whose reporter that agency later acted against (docs/rules.md, "Rates and their bases").
+   */
+  baseReports: number | null;
+  /** 1 - flagged / base; null (never 100%) with `rateWithheld` saying why: no reports, too few (under 20), hidden. */
   complianceRate: number | null;
+  rateWithheld: RateWithheld | null;
   /** Eligible reports with a flag a reviewer confirmed (compliance-rules.md §8: the confirmed variant). */
   confirmedReports: number | null;
+  /** 1 - confirmed / base; withheld as `no-review` until a case in the slice was decided. */
   confirmedComplianceRate: number | null;
+  confirmedRateWithheld: RateWithheld | null;
 }
 
 export interface MeasuresResult {

@@ -104,6 +104,13 @@ export interface ReportCounts {
   confirmedReports: number;
   /** The flags behind flaggedReports. */
   flags: number;
+  /**
+   * What the rates rest on (issue 11; absent in snapshots taken before): the eligible reports, or for an acting
+   * agency the eligible reports whose reporter it later acted against (docs/rules.md, "Rates and their bases").
+   */
+  baseReports?: number;
+  /** Reports with a flag a reviewer decided (confirmed or dismissed): the confirmed rate needs one (issue 11). */
+  decidedReports?: number;
 }
 
 /**
@@ -119,6 +126,11 @@ export interface ReportData {
   threshold: 'medium';
   /** When the snapshot was taken (ISO). */
   takenAt: string;
+  /**
+   * Present in snapshots taken since issue 11: rates rest on `baseReports`, none on fewer than `minRateBase` reports,
+   * no confirmed rate before a review. Older snapshots are drawn as they were published.
+   */
+  measures?: { minRateBase: number };
   /** Per report rule: its title and the month's figures, agencies together (a report counts once). */
   rules: Array<{ ruleId: string; title: string } & ReportCounts>;
   /** Per report rule and acting agency, for the month: flagged reports by that agency against the rule's eligible reports. */

@@ -95,13 +95,30 @@ export const NO_ELIGIBLE = 'no eligible reports';
  * rate would give the hidden one back. "no eligible reports" when nothing was eligible (a rate of 100% would claim
  * a compliance nobody tested).
  */
-export function rateValue(flagged: Shown, eligible: Shown): number | null {
+export function rateValue(flagged: Shown, eligible: Shown, check?: RateCheck): number | null {
+  if (check && (check.rawBase < check.minBase || check.reviewed === false)) return null;
   if (flagged === null || eligible === null) return null;
   return complianceRate(flagged, eligible);
 }
 
-export function rateCell(flagged: Shown, eligible: Shown): ReportCell {
-  if (eligible === 0) return NO_ELIGIBLE;
+export const TOO_FEW = 'too few reports for a rate';
+export const NO_REVIEW = 'no case reviewed yet';
+export const NO_OCCASION = 'no reports to measure';
+
+/**
+ * The rules of issue 11 for one rate (snapshots that carry `measures`): its base before suppression, the minimum
+ * base, and (for a confirmed rate) whether a case of its row was decided.
+ */
+export interface RateCheck {
+  rawBase: number;
+  minBase: number;
+  reviewed?: boolean;
+}
+
+export function rateCell(flagged: Shown, eligible: Shown, check?: RateCheck, empty: string = NO_ELIGIBLE): ReportCell {
+  if (eligible === 0 || check?.rawBase === 0) return empty;
+  if (check?.reviewed === false) return NO_REVIEW;
+  if (check && check.rawBase < check.minBase) return TOO_FEW;
   const rate = rateValue(flagged, eligible);
   return rate === null ? { suppressed: true, display: RATE_NOT_SHOWN } : percentText(rate);
 }

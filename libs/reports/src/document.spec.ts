@@ -459,3 +459,62 @@ describe('buildReportDocument: rules named by the caller and unknown values', ()
     expect(rows[1]![4]).toBe('none (no report needed)');
   });
 });
+
+/*
+ * A snapshot taken since issue 11 (`measures` set): May 2022 as above, with the agencies' bases and the decided
+ * cases. SFPD (bulletin) acted against 24 reporters, 3 flagged; under 647.3, SFPD against 5 (2 flagged), SFSO 14
+ * (10 flagged). Reviewers decided a case under the bulletin (1) and under 647.3 (2); none under the DA policy.
+ */
+function honestMay(): ReportData {
+  const data = mayReport();
+  data.measures = { minRateBase: 20 };
+  const decided: Record<string, number> = { [SFPD_RULE]: 1, 'sfda-psw-2018': 0, [PC6473_RULE]: 2 };
+  data.rules = data.rules.map((r) => ({ ...r, baseReports: r.eligibleReports, decidedReports: decided[r.ruleId] }));
+  const bases: Record<string, [number, number]> = { [`${SFPD_RULE}:SFPD`]: [24, 1], [`${PC6473_RULE}:SFPD`]: [5, 1], [`${PC6473_RULE}:SFSO`]: [14, 1] };
+  data.agencies = data.agencies.map((a) => {
+    const [baseReports, decidedReports] = bases[`${a.ruleId}:${a.agency}`]!;
+    return { ...a, baseReports, decidedReports };
+  });
+  return data;
+}
+
+describe('buildReportDocument: rates and their bases (issue 11)', () => {
+  it("measures an agency against the reports it acted on, and gives no rate on fewer than 20", () => {
+    expect(table(build('internal', honestMay()), 'summary-by-rule-and-agency')).toMatchObject({
+      columns: ['Rule', 'Acting agency', 'Eligible reports', 'Reports the agency acted on', 'Flagged reports', 'Compliance rate', 'Confirmed reports', 'Confirmed compliance rate', 'Flags'],
+      rows: [
+        // 1 - 3/24 = 87.5%; 1 - 1/24 = 95.8%
+        ['SFPD safe-reporting bulletin', 'SFPD', 40, 24, 3, '87.5%', 1, '95.8%', 4],
+        ['Penal Code 647.3', 'SFPD', 25, 5, 2, 'too few reports for a rate', 1, 'too few reports for a rate', 3],
+        ['Penal Code 647.3', 'SFSO', 25, 14, 10, 'too few reports for a rate', 1, 'too few reports for a rate', 11],
+      ],
+    });
+  });
+
+  it('gives no confirmed rate before a case of the row was reviewed, and says why', () => {
+    const doc = build('internal', honestMay());
+    expect(table(doc, 'summary-by-rule').rows).toEqual([
+      ['SFPD safe-reporting bulletin', 40, 3, '92.5%', 1, '97.5%', 4],
+      ['DA safe-reporting policy', 40, 0, '100.0%', 0, 'no case reviewed yet', 0],
+      ['Penal Code 647.3', 25, 12, '52.0%', 2, '92.0%', 14],
+    ]);
+    expect(section(doc, 'summary').paragraphs.join(' ')).toContain('no confirmed compliance rate yet, as no case was reviewed');
+  });
+
+  it('leaves a month of the trend with fewer than 20 eligible reports without a rate', () => {
+    const doc = build('internal', honestMay());
+    const rows = table(doc, 'trend-by-month').rows;
+    // 2022-04 under 647.3: 8 eligible reports; 2021-05 under the bulletin: 20, 1 - 11/20 = 45%.
+    expect(rows.find((r) => r[0] === 'April 2022' && r[1] === 'Penal Code 647.3')).toEqual(['April 2022', 'Penal Code 647.3', 8, 1, 'too few reports for a rate']);
+    expect(rows.find((r) => r[0] === 'May 2021' && r[1] === 'SFPD safe-reporting bulletin')).toEqual(['May 2021', 'SFPD safe-reporting bulletin', 20, 11, '45.0%']);
+    const chart = section(doc, 'trend').charts[0]!;
+    const pc = chart.series.find((s) => s.name === 'Penal Code 647.3')!;
+    expect(pc.values[11]).toBeNull();
+  });
+
+  it('hides a small base from the public, with the rate', () => {
+    const rows = table(build('public', honestMay()), 'summary-by-rule-and-agency').rows;
+    expect(rows[0]).toEqual(['SFPD safe-reporting bulletin', 'SFPD', 40, 24, S, N, S, N, S]);
+    expect(rows[1]).toEqual(['Penal Code 647.3', 'SFPD', 25, S, S, 'too few reports for a rate', S, 'too few reports for a rate', S]);
+  });
+});

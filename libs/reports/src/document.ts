@@ -4,7 +4,22 @@
  */
 import type { ReportCell, ReportChart, ReportData, ReportDocument, ReportEdition, ReportSection, ReportTable } from '@sra/contracts';
 import { DEFAULT_THRESHOLD } from '@sra/suppression';
-import { countCell, countText, internalCounter, NO_ELIGIBLE, publicCounter, rateCell, rateValue, RATE_NOT_SHOWN, type Counter, type Shown } from './counts';
+import {
+  countCell,
+  countText,
+  internalCounter,
+  NO_ELIGIBLE,
+  NO_OCCASION,
+  NO_REVIEW,
+  publicCounter,
+  rateCell,
+  rateValue,
+  RATE_NOT_SHOWN,
+  TOO_FEW,
+  type Counter,
+  type RateCheck,
+  type Shown,
+} from './counts';
 import { computeFigures, type Breakdown, type Figures } from './figures';
 import {
   actionLabel,
@@ -39,6 +54,11 @@ interface Context {
   threshold: number;
   figures: Figures;
   ruleTitle(ruleId: string): string;
+  /**
+   * The checks of issue 11 for a rate on a base of `rawBase` reports (for a confirmed rate, `reviewed`): none for
+   * snapshots taken before, which are drawn as they were published.
+   */
+  check(rawBase: number, reviewed?: boolean): RateCheck | undefined;
 }
 
 export function buildReportDocument(data: ReportData, options: BuildReportOptions): ReportDocument {
@@ -50,6 +70,7 @@ export function buildReportDocument(data: ReportData, options: BuildReportOption
     counter,
     threshold,
     figures: computeFigures(data, counter),
+    check: (rawBase, reviewed) => (data.measures ? { rawBase, minBase: data.measures.minRateBase, reviewed } : undefined),
     ruleTitle: (ruleId) =>
       options.ruleTitles?.[ruleId] ??
       data.rules.find((r) => r.ruleId === ruleId)?.title ??
@@ -87,7 +108,18 @@ function suppressionNotes(ctx: Context, withRates: boolean): string[] {
 
 const RATE_NOTE = `Compliance rate = 1 - flagged reports / eligible reports. With no eligible report there is no rate ("${NO_ELIGIBLE}"), not 100%.`;
 
-function rateSentence(ctx: Context, flagged: Shown, eligible: Shown, what: string): string {
+/** The rate notes of a snapshot: since issue 11, the minimum base and the confirmed rate's wait for a review. */
+function rateNotes(ctx: Context): string[] {
+  if (!ctx.data.measures) return [RATE_NOTE];
+  return [
+    RATE_NOTE,
+    `No rate is given on fewer than ${ctx.data.measures.minRateBase} reports ("${TOO_FEW}"): the counts are shown instead. A confirmed rate is given once a reviewer decided a case of its row ("${NO_REVIEW}" before).`,
+  ];
+}
+
+function rateSentence(ctx: Context, flagged: Shown, eligible: Shown, what: string, check?: RateCheck): string {
+  if (check?.reviewed === false) return `no ${what} yet, as no case was reviewed`;
+  if (check && check.rawBase < check.minBase) return `too few reports for a ${what}`;
   if (eligible === 0) return `there is no ${what}, as nothing was eligible`;
   const rate = rateValue(flagged, eligible);
   return rate === null ? `the ${what} is not shown, as it would reveal a hidden count` : `a ${what} of ${percentText(rate)}`;
@@ -108,8 +140,8 @@ function summarySection(ctx: Context): ReportSection {
       const title = ctx.ruleTitle(rule.ruleId);
       if (rule.eligible === 0) return `${title}: no eligible reports this month, so there is no compliance rate.`;
       return (
-        `${title}: ${plural(t(rule.eligible), 'eligible report')}, of which ${t(rule.flagged)} flagged: ${rateSentence(ctx, rule.flagged, rule.eligible, 'compliance rate')}. ` +
-        `${t(rule.confirmed)} confirmed by a reviewer: ${rateSentence(ctx, rule.confirmed, rule.eligible, 'confirmed compliance rate')}. ` +
+        `${title}: ${plural(t(rule.eligible), 'eligible report')}, of which ${t(rule.flagged)} flagged: ${rateSentence(ctx, rule.flagged, rule.eligible, 'compliance rate', ctx.check(rule.basis.rawBase))}. ` +
+        `${t(rule.confirmed)} confirmed by a reviewer: ${rateSentence(ctx, rule.confirmed, rule.eligible, 'confirmed compliance rate', ctx.check(rule.basis.rawBase, rule.basis.reviewed))}. ` +
         `${plural(t(rule.flags), 'flag')} in all.`
       );
     }),
@@ -123,37 +155,48 @@ function summarySection(ctx: Context): ReportSection {
       ctx.ruleTitle(rule.ruleId),
       countCell(counter, rule.eligible),
       countCell(counter, rule.flagged),
-      rateCell(rule.flagged, rule.eligible),
+      rateCell(rule.flagged, rule.eligible, ctx.check(rule.basis.rawBase)),
       countCell(counter, rule.confirmed),
-      rateCell(rule.confirmed, rule.eligible),
+      rateCell(rule.confirmed, rule.eligible, ctx.check(rule.basis.rawBase, rule.basis.reviewed)),
       countCell(counter, rule.flags),
     ]),
     notes: [
       'A report is one person on one incident. It counts once under each rule that covers it, whichever agencies acted, so the rules are not added up.',
-      RATE_NOTE,
+      ...rateNotes(ctx),
       'Confirmed: flagged reports a reviewer confirmed as a violation.',
       ...suppressionNotes(ctx, true),
     ],
   };
+  const withBase = ctx.data.measures !== undefined;
   const byAgency: ReportTable = {
     id: 'summary-by-rule-and-agency',
     title: `Compliance by rule and acting agency, ${monthLabel(data.month)}`,
-    columns: ['Rule', 'Acting agency', 'Eligible reports', 'Flagged reports', 'Compliance rate', 'Confirmed reports', 'Confirmed compliance rate', 'Flags'],
+    columns: withBase
+      ? ['Rule', 'Acting agency', 'Eligible reports', 'Reports the agency acted on', 'Flagged reports', 'Compliance rate', 'Confirmed reports', 'Confirmed compliance rate', 'Flags']
+      : ['Rule', 'Acting agency', 'Eligible reports', 'Flagged reports', 'Compliance rate', 'Confirmed reports', 'Confirmed compliance rate', 'Flags'],
     rows: figures.agencies.map((a) => [
       ctx.ruleTitle(a.ruleId),
       a.agency,
       countCell(counter, a.eligible),
+      ...(withBase ? [countCell(counter, a.base)] : []),
       countCell(counter, a.flagged),
-      rateCell(a.flagged, a.eligible),
+      rateCell(a.flagged, a.base, ctx.check(a.basis.rawBase), withBase ? NO_OCCASION : NO_ELIGIBLE),
       countCell(counter, a.confirmed),
-      rateCell(a.confirmed, a.eligible),
+      rateCell(a.confirmed, a.base, ctx.check(a.basis.rawBase, a.basis.reviewed), withBase ? NO_OCCASION : NO_ELIGIBLE),
       countCell(counter, a.flags),
     ]),
-    notes: [
-      "Each agency's flagged reports are set against all of the rule's eligible reports.",
-      'An agency that made no arrest or charge under a rule has no row.',
-      ...suppressionNotes(ctx, true),
-    ],
+    notes: withBase
+      ? [
+          "An agency's rate is measured against the rule's eligible reports whose reporter that agency later arrested or cited (the DA: charged), on or after the report: the occasions on which it could have broken the rule. Its flagged reports are always among them.",
+          'An agency that made no arrest or charge under a rule has no row.',
+          ...rateNotes(ctx).slice(1),
+          ...suppressionNotes(ctx, true),
+        ]
+      : [
+          "Each agency's flagged reports are set against all of the rule's eligible reports.",
+          'An agency that made no arrest or charge under a rule has no row.',
+          ...suppressionNotes(ctx, true),
+        ],
   };
   return { id: 'summary', heading: 'Summary', paragraphs, tables: [byRule, byAgency], charts: [] };
 }
@@ -175,7 +218,7 @@ function trendSection(ctx: Context): ReportSection {
       name: ctx.ruleTitle(ruleId),
       values: months.map((month) => {
         const row = figures.trend.find((t) => t.month === month && t.ruleId === ruleId);
-        return row ? rateValue(row.flagged, row.eligible) : null;
+        return row ? rateValue(row.flagged, row.eligible, ctx.check(row.rawEligible)) : null;
       }),
     })),
     unit: '%',
@@ -189,18 +232,20 @@ function trendSection(ctx: Context): ReportSection {
       ctx.ruleTitle(row.ruleId),
       countCell(counter, row.eligible),
       countCell(counter, row.flagged),
-      rateCell(row.flagged, row.eligible),
+      rateCell(row.flagged, row.eligible, ctx.check(row.rawEligible)),
     ]),
-    notes: [RATE_NOTE, ...suppressionNotes(ctx, true)],
+    notes: [...rateNotes(ctx), ...suppressionNotes(ctx, true)],
   };
   return {
     id: 'trend',
     heading: 'Trend',
     paragraphs: [
       `The compliance rate of each rule in ${monthLabel(ctx.data.month)} and the 12 months before it, every month counted the same way, with the data as it stood when these figures were taken.`,
-      counter.suppresses
-        ? 'A month with no eligible report, or whose rate is not shown, leaves a gap in its line.'
-        : 'A month with no eligible report has no rate and leaves a gap in its line.',
+      ctx.data.measures
+        ? `A month with fewer than ${ctx.data.measures.minRateBase} eligible reports${counter.suppresses ? ', or whose rate is not shown,' : ''} has no rate and leaves a gap in its line.`
+        : counter.suppresses
+          ? 'A month with no eligible report, or whose rate is not shown, leaves a gap in its line.'
+          : 'A month with no eligible report has no rate and leaves a gap in its line.',
     ],
     tables: [table],
     charts: [chart],
@@ -250,11 +295,11 @@ function breakdownParts(
 ): { table: ReportTable; chart: ReportChart } {
   const { counter } = ctx;
   const label = (key: string | null) => key ?? words.unknown;
-  const row = (name: string, c: { eligible: Shown; flagged: Shown; flags: Shown }): ReportCell[] => [
+  const row = (name: string, c: { rawEligible: number; eligible: Shown; flagged: Shown; flags: Shown }): ReportCell[] => [
     name,
     countCell(counter, c.eligible),
     countCell(counter, c.flagged),
-    rateCell(c.flagged, c.eligible),
+    rateCell(c.flagged, c.eligible, ctx.check(c.rawEligible)),
     countCell(counter, c.flags),
   ];
   return {
@@ -265,7 +310,7 @@ function breakdownParts(
       rows: [...breakdown.rows.map((r) => row(label(r.key), r)), row(words.all, breakdown.total)],
       notes: [
         `The last row is the total of each column. The columns are different counts and are not added across.`,
-        RATE_NOTE,
+        ...rateNotes(ctx),
         ...suppressionNotes(ctx, true),
       ],
     },

@@ -43,6 +43,8 @@ export interface ShownCounts {
 export interface BreakdownRow {
   /** null: not known. */
   key: string | null;
+  /** The eligible reports before suppression: whether the row's base is large enough for a rate. */
+  rawEligible: number;
   eligible: Shown;
   flagged: Shown;
   flags: Shown;
@@ -50,15 +52,22 @@ export interface BreakdownRow {
 
 export interface Breakdown {
   rows: BreakdownRow[];
-  total: { eligible: Shown; flagged: Shown; flags: Shown };
+  total: { rawEligible: number; eligible: Shown; flagged: Shown; flags: Shown };
+}
+
+/** What a rate needs beyond its counts (issue 11): its base before suppression, and whether a case was decided. */
+export interface RateBasis {
+  rawBase: number;
+  reviewed: boolean;
 }
 
 export interface Figures {
   ruleIds: string[];
-  rules: Array<{ ruleId: string; raw: ReportCounts } & ShownCounts>;
-  agencies: Array<{ ruleId: string; agency: string } & ShownCounts>;
+  rules: Array<{ ruleId: string; raw: ReportCounts; basis: RateBasis } & ShownCounts>;
+  /** `base`: the reports the agency acted on (snapshots since issue 11), else the rule's eligible reports. */
+  agencies: Array<{ ruleId: string; agency: string; base: Shown; basis: RateBasis } & ShownCounts>;
   months: string[];
-  trend: Array<{ month: string; ruleId: string; eligible: Shown; flagged: Shown }>;
+  trend: Array<{ month: string; ruleId: string; rawEligible: number; eligible: Shown; flagged: Shown }>;
   districts: Breakdown;
   categories: Breakdown;
   confidence: { rows: string[]; columns: string[]; table: ShownTable };
@@ -89,6 +98,8 @@ export function computeFigures(data: ReportData, counter: Counter): Figures {
     flagged: counter.one(rule.flaggedReports),
     confirmed: counter.one(rule.confirmedReports),
     flags: hiddenIfAny(rule.flags, counter.one(rule.flags), rulesFlags.values[i] ?? null),
+    // Older snapshots have no decided count: their confirmed rate is drawn as it was.
+    basis: { rawBase: rule.eligibleReports, reviewed: (rule.decidedReports ?? 1) > 0 },
   }));
 
   const agencies: Figures['agencies'] = [];
@@ -107,9 +118,13 @@ export function computeFigures(data: ReportData, counter: Counter): Figures {
     const confirmed = agencyList(counter, rows.map((a) => a.confirmedReports), rule.confirmed);
     const flags = agencyList(counter, rows.map((a) => a.flags), rule.flags);
     rows.forEach((a, i) => {
+      const base = a.baseReports ?? rule.raw.eligibleReports;
       agencies.push({
         ruleId,
         agency: a.agency,
+        // The agencies' bases overlap (one reporter can be arrested by two), so none adds up: each on its own.
+        base: a.baseReports === undefined ? rule.eligible : counter.one(a.baseReports),
+        basis: { rawBase: base, reviewed: (a.decidedReports ?? 1) > 0 },
         // The rule's eligible reports: the same count as in the summary, so the same decision.
         eligible: rule.eligible,
         flagged: flagged[i] ?? null,
@@ -131,6 +146,7 @@ export function computeFigures(data: ReportData, counter: Counter): Figures {
       trend.push({
         month,
         ruleId,
+        rawEligible: entry.eligibleReports,
         eligible: hiddenIfAny(entry.eligibleReports, counter.one(entry.eligibleReports), ...same('eligibleReports', summary?.eligible)),
         flagged: hiddenIfAny(entry.flaggedReports, counter.one(entry.flaggedReports), ...same('flaggedReports', summary?.flagged)),
       });
@@ -193,11 +209,12 @@ function breakdown(
   return {
     rows: sorted.map((e, i) => ({
       key: e.key,
+      rawEligible: e.counts.eligibleReports,
       eligible: eligible.values[i] ?? null,
       flagged: flagged.values[i] ?? null,
       flags: flags.values[i] ?? null,
     })),
-    total: { eligible: eligible.total, flagged: flagged.total, flags: flags.total },
+    total: { rawEligible: sum(sorted.map((e) => e.counts.eligibleReports)), eligible: eligible.total, flagged: flagged.total, flags: flags.total },
     raw: {
       eligible: sorted.map((e) => e.counts.eligibleReports),
       flagged: sorted.map((e) => e.counts.flaggedReports),

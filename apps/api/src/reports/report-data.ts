@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { CONFIRMED_REVIEW_STATUSES, DISMISSED_REVIEW_STATUSES, REVIEW_STATUSES, type ReportData } from '@sra/contracts';
+import { CONFIRMED_REVIEW_STATUSES, DISMISSED_REVIEW_STATUSES, MIN_RATE_BASE, REVIEW_STATUSES, type ReportData } from '@sra/contracts';
 import { RULE_IDS } from '@sra/policies';
-import { shiftMonth } from '../compliance/measures/measures.service';
+import { ACTED, AUDITS } from '../compliance/measures/acted-against';
+import { shiftMonth } from '../compliance/measures/default-period';
 
 const REPORT_RULES = RULE_IDS.filter((r) => r !== 'ca-sb357-repeal');
 
@@ -19,7 +20,8 @@ const SCOPE = `
            date_trunc('month', f.report_at AT TIME ZONE 'America/Los_Angeles')::date AS report_month,
            coalesce(r.status, 'new') AS review_status,
            f.confidence IN ('high', 'medium') AND coalesce(r.status, 'new') <> ALL($4::text[]) AS counted,
-           f.confidence IN ('high', 'medium') AND r.status = ANY($5::text[]) AS confirmed
+           f.confidence IN ('high', 'medium') AND r.status = ANY($5::text[]) AS confirmed,
+           f.confidence IN ('high', 'medium') AND coalesce(r.status = ANY($4::text[]) OR r.status = ANY($5::text[]), false) AS decided
       FROM flag f LEFT JOIN flag_review r ON r.flag_id = f.id
      WHERE f.status = 'current' AND f.report_at IS NOT NULL AND f.rule_id = ANY($3::text[])
        AND (f.report_at AT TIME ZONE 'America/Los_Angeles')::date >= $2::date
@@ -31,6 +33,9 @@ const COUNTS = (eligible: string, flags = 'fl') => `
   count(DISTINCT (${flags}.incident_number, ${flags}.person_key)) FILTER (WHERE ${flags}.counted)::int AS "flaggedReports",
   count(DISTINCT (${flags}.incident_number, ${flags}.person_key)) FILTER (WHERE ${flags}.confirmed)::int AS "confirmedReports",
   count(${flags}.id) FILTER (WHERE ${flags}.counted)::int AS flags`;
+
+/** Reports with a flag a reviewer decided: the confirmed rate waits for one (issue 11). */
+const DECIDED = (flags = 'fl') => `count(DISTINCT (${flags}.incident_number, ${flags}.person_key)) FILTER (WHERE ${flags}.decided)::int AS "decidedReports"`;
 
 /**
  * Everything a month's report rests on, read in one snapshot of the database (the caller's repeatable-read
@@ -44,17 +49,24 @@ export async function gatherReportData(tx: EntityManager, month: string, takenAt
   const rules = await q<ReportData['rules'][number]>(
     `WITH ${SCOPE}, titles AS (SELECT DISTINCT ON (rule_id) rule_id, document->>'title' AS title FROM policy_version ORDER BY rule_id, version DESC)
      SELECT r.rule_id AS "ruleId", coalesce(t.title, r.rule_id) AS title,
-            ${COUNTS(`(SELECT count(*) FROM e WHERE e.rule_id = r.rule_id AND e.report_month = $1::date)`, 'm')}
+            ${COUNTS(`(SELECT count(*) FROM e WHERE e.rule_id = r.rule_id AND e.report_month = $1::date)`, 'm')},
+            (SELECT count(*) FROM e WHERE e.rule_id = r.rule_id AND e.report_month = $1::date)::int AS "baseReports", ${DECIDED('m')}
        FROM unnest($3::text[]) WITH ORDINALITY AS r(rule_id, n)
        LEFT JOIN titles t ON t.rule_id = r.rule_id
        LEFT JOIN fl m ON m.rule_id = r.rule_id AND m.report_month = $1::date
       GROUP BY r.rule_id, r.n, t.title ORDER BY r.n`,
   );
   const agencies = await q<ReportData['agencies'][number]>(
-    `WITH ${SCOPE},
-          pairs AS (SELECT DISTINCT rule_id, agency FROM flag WHERE status = 'current' AND rule_id = ANY($3::text[]))
+    `WITH ${SCOPE}, ${AUDITS}, ${ACTED('er.report_month = $1::date AND er.rule_id = ANY($3::text[])')},
+          -- An agency's occasions (docs/rules.md, "Rates and their bases"), its flagged reports always among them.
+          acted AS (SELECT rule_id, incident_number, person_key, agency FROM acted_raw
+                    UNION SELECT rule_id, incident_number, person_key, agency FROM fl WHERE report_month = $1::date),
+          base AS (SELECT rule_id, agency, count(*)::int AS n FROM acted GROUP BY 1, 2),
+          pairs AS (SELECT DISTINCT rule_id, agency FROM flag WHERE status = 'current' AND rule_id = ANY($3::text[])
+                    UNION SELECT rule_id, agency FROM base)
      SELECT p.rule_id AS "ruleId", p.agency,
-            ${COUNTS(`(SELECT count(*) FROM e WHERE e.rule_id = p.rule_id AND e.report_month = $1::date)`, 'm')}
+            ${COUNTS(`(SELECT count(*) FROM e WHERE e.rule_id = p.rule_id AND e.report_month = $1::date)`, 'm')},
+            coalesce((SELECT b.n FROM base b WHERE b.rule_id = p.rule_id AND b.agency = p.agency), 0)::int AS "baseReports", ${DECIDED('m')}
        FROM pairs p LEFT JOIN fl m ON m.rule_id = p.rule_id AND m.agency = p.agency AND m.report_month = $1::date
       GROUP BY p.rule_id, p.agency ORDER BY array_position($3::text[], p.rule_id), p.agency`,
   );
@@ -129,6 +141,7 @@ export async function gatherReportData(tx: EntityManager, month: string, takenAt
     trendFrom,
     threshold: 'medium',
     takenAt,
+    measures: { minRateBase: MIN_RATE_BASE },
     rules,
     agencies,
     trend,

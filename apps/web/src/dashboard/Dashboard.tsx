@@ -2,13 +2,13 @@ import { useMemo } from 'react';
 import { Alert, Box, Button, Card, CardContent, CircularProgress, LinearProgress, Typography } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Title, useLocation, useNavigate, usePermissions } from 'react-admin';
-import { isRole, roleAllowed, type DashboardQuery, type DashboardResult } from '@sra/contracts';
+import { isRole, MIN_RATE_BASE, roleAllowed, type DashboardQuery, type DashboardResult } from '@sra/contracts';
 import { CategoryChart, DistrictChart, FunnelChart, MonthlyChart, ReviewStatusChart } from './charts';
 import { DashboardFilters } from './DashboardFilters';
 import { EvaluationStatusNote } from './EvaluationStatusNote';
 import { fetchDashboard, filtersToSearch, parseFilters } from './dashboardQuery';
 import { CanOpenCasesContext } from './FlagsLink';
-import { formatMonth, ruleShortName, THRESHOLD_LABELS } from './format';
+import { formatDay, formatMonth, ruleShortName, THRESHOLD_LABELS } from './format';
 import { HealthCard } from './HealthCard';
 import { SignedInCard } from './SignedInCard';
 import { SummaryCards } from './SummaryCards';
@@ -31,6 +31,28 @@ function describeView(data: DashboardResult): string {
   return `${parts.join('; ')}.`;
 }
 
+/** The dates of the loaded data and of the period shown, in words, so a stray date in the data can be seen. */
+const PeriodNote = ({ data }: { data: DashboardResult }) => {
+  const { query, dataRange } = data;
+  const period = `${formatMonth(query.from, true)} to ${formatMonth(query.to, true)}`;
+  return (
+    <Typography
+      variant="body2"
+      data-testid="dashboard-period"
+      data-first-report={dataRange?.firstReport ?? ''}
+      data-last-report={dataRange?.lastReport ?? ''}
+      data-default-period={data.defaultPeriod}
+    >
+      {dataRange
+        ? `The loaded data holds reports from ${formatDay(dataRange.firstReport)} to ${formatDay(dataRange.lastReport)}. `
+        : 'No reports are loaded yet. '}
+      {data.defaultPeriod
+        ? `Shown: ${period}, the latest 12 complete months with eligible reports.`
+        : `Shown: ${period}, the period chosen.`}
+    </Typography>
+  );
+};
+
 /** Once on the page, for a role that sees small counts hidden (compliance-rules.md §8): what "<11" means. */
 const SuppressionNote = ({ suppression }: { suppression: NonNullable<DashboardResult['suppression']> }) => (
   <Alert severity="info" data-testid="suppression-note">
@@ -42,6 +64,7 @@ const SuppressionNote = ({ suppression }: { suppression: NonNullable<DashboardRe
 
 const Figures = ({ data }: { data: DashboardResult }) => (
   <>
+    <PeriodNote data={data} />
     <Typography variant="body2" data-testid="dashboard-view" sx={{ color: 'text.secondary' }}>
       {describeView(data)}
     </Typography>
@@ -134,7 +157,8 @@ export const Dashboard = () => {
           </Typography>
           <Typography variant="body1" sx={{ maxWidth: '80ch' }}>
             Do San Francisco police and prosecutors keep the &ldquo;Prioritizing Safety for Sex Workers&rdquo; rules?
-            The compliance rate is the share of eligible reports with no flagged arrest or charge.
+            The compliance rate is the share of eligible reports with no flagged arrest or charge; every rate is
+            shown with the counts it rests on, and none on fewer than {MIN_RATE_BASE} reports.
             {canOpenCases ? ' Click a number, bar or dot to open the flagged cases behind it.' : ''}
           </Typography>
         </Box>

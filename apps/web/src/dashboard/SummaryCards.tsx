@@ -1,16 +1,28 @@
 import type { ReactNode } from 'react';
 import { Box, Typography } from '@mui/material';
-import { OPEN_REVIEW_STATUSES, type DashboardResult } from '@sra/contracts';
+import { MIN_RATE_BASE, OPEN_REVIEW_STATUSES, type DashboardResult, type RateWithheld } from '@sra/contracts';
 import { DashboardCard } from './DashboardCard';
 import { flagListFilter } from './dashboardQuery';
 import { FlagsLink } from './FlagsLink';
-import { formatRateOf, formatShown, hiddenLabel, pluralShown } from './format';
+import { baseOf, confirmedBaseOf, confirmedRateOf, formatShown, hiddenLabel, pluralShown, rateOf } from './format';
 
 const BigNumber = ({ testId, value, children }: { testId: string; value: number | null; children: ReactNode }) => (
   <Typography component="p" variant="h4" data-testid={testId} data-value={value ?? ''} sx={{ fontWeight: 600, lineHeight: 1.2 }}>
     {children}
   </Typography>
 );
+
+/** A rate as the card's big figure; a rate withheld is said in words, in plain type (never a bold percentage). */
+const RateFigure = ({ testId, rate, withheld, children }: { testId: string; rate: number | null; withheld: RateWithheld | null; children: ReactNode }) =>
+  rate === null ? (
+    <Typography component="p" variant="h6" data-testid={testId} data-value="" data-withheld={withheld ?? ''} sx={{ fontWeight: 400, lineHeight: 1.3 }}>
+      {children}
+    </Typography>
+  ) : (
+    <BigNumber testId={testId} value={rate}>
+      {children}
+    </BigNumber>
+  );
 
 const Explanation = ({ children }: { children: ReactNode }) => (
   <Typography variant="body2" sx={{ color: 'text.secondary', mt: 1 }}>
@@ -58,10 +70,16 @@ export const SummaryCards = ({ data }: { data: DashboardResult }) => {
       </DashboardCard>
 
       <DashboardCard id="card-compliance" title="Compliance rate">
-        <BigNumber testId="card-compliance" value={overall.complianceRate}>
-          {formatRateOf(overall.complianceRate, overall.eligibleReports)}
-        </BigNumber>
-        <Explanation>Share of eligible reports with no flagged arrest or charge, all agencies together.</Explanation>
+        <RateFigure testId="card-compliance" rate={overall.complianceRate} withheld={overall.rateWithheld}>
+          {rateOf(overall)}
+        </RateFigure>
+        <Typography variant="body1" data-testid="card-compliance-base" sx={{ mt: 0.5 }}>
+          {baseOf(overall, hidden)}
+        </Typography>
+        <Explanation>
+          Share of eligible reports with no flagged arrest or charge, all agencies together. No rate is given on fewer
+          than {MIN_RATE_BASE} reports: the counts are shown instead.
+        </Explanation>
         <Box component="ul" sx={{ listStyle: 'none', p: 0, m: 0, mt: 1 }} aria-label="Compliance rate per agency">
           {data.perAgency.map((agency) => (
             <Typography
@@ -70,31 +88,37 @@ export const SummaryCards = ({ data }: { data: DashboardResult }) => {
               key={agency.agency}
               data-testid={`agency-rate-${agency.agency}`}
               data-rate={agency.complianceRate ?? ''}
-              sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.75, py: 0.25 }}
+              data-withheld={agency.rateWithheld ?? ''}
+              data-base={agency.baseReports ?? ''}
+              sx={{ py: 0.25 }}
             >
-              <strong>{agency.agency}:</strong>
-              <span>{formatRateOf(agency.complianceRate, agency.eligibleReports)}</span>
+              <strong>{agency.agency}:</strong> <span data-testid={`agency-rate-text-${agency.agency}`}>{rateOf(agency)}</span>{' '}
+              <span data-testid={`agency-base-${agency.agency}`}>({baseOf(agency, hidden, agency.agency)})</span>
               {agency.flags !== 0 ? (
-                <span>
-                  (
+                <>
+                  {' '}
                   <FlagsLink filter={flagListFilter(query, { agency: agency.agency })} count={agency.flags} testId={`agency-flags-${agency.agency}`}>
                     {pluralShown(agency.flags, 'flag', hidden)}
                   </FlagsLink>
-                  )
-                </span>
+                </>
               ) : null}
             </Typography>
           ))}
         </Box>
+        <Explanation>
+          An agency&rsquo;s rate counts only the reports whose reporter it later arrested or cited (the DA: charged):
+          the occasions on which it could have broken a rule.
+        </Explanation>
         <Typography variant="body2" sx={{ mt: 1.5 }}>
           Confirmed compliance rate:{' '}
-          <strong data-testid="card-confirmed-compliance" data-value={overall.confirmedComplianceRate ?? ''}>
-            {formatRateOf(overall.confirmedComplianceRate, overall.eligibleReports)}
+          <strong data-testid="card-confirmed-compliance" data-value={overall.confirmedComplianceRate ?? ''} data-withheld={overall.confirmedRateWithheld ?? ''}>
+            {confirmedRateOf(overall)}
           </strong>
+          {overall.confirmedRateWithheld !== 'no-review' ? <span data-testid="card-confirmed-base"> ({confirmedBaseOf(overall, hidden)})</span> : null}
         </Typography>
         <Explanation>
           Counts only the violations a reviewer confirmed ({pluralShown(overall.confirmedReports, 'report', hidden)} so far); it
-          rises towards the compliance rate as reviews are decided.
+          rises towards the compliance rate as reviews are decided. It is given once a case in these filters was decided.
         </Explanation>
       </DashboardCard>
 

@@ -18,11 +18,11 @@ import {
   type DotItemDotProps,
   type TooltipContentProps,
 } from 'recharts';
-import { OPEN_REVIEW_STATUSES, REVIEW_STATUS_LABELS, type DashboardResult, type ReviewStatus, type ShownCount } from '@sra/contracts';
+import { MIN_RATE_BASE, OPEN_REVIEW_STATUSES, REVIEW_STATUS_LABELS, type DashboardResult, type ReviewStatus, type ShownCount } from '@sra/contracts';
 import { ChartFigure } from './ChartFigure';
 import { flagListFilter, flagListPath, type FlagListFilter } from './dashboardQuery';
 import { FlagsLink, useCanOpenCases } from './FlagsLink';
-import { formatCount, formatMonth, formatRateOf, formatShown, hiddenLabel, plural, pluralShown, ruleShortName } from './format';
+import { formatCount, formatMonth, formatShown, hiddenLabel, plural, pluralShown, rateOf, rateWithBase, ruleShortName } from './format';
 import { Day } from '../resources/policy-versions/Day';
 
 type Query = DashboardResult['query'];
@@ -437,17 +437,22 @@ export const MonthlyChart = ({ data }: { data: DashboardResult }) => {
     .filter((m) => m.complianceRate !== null && m.complianceRate < 1)
     .sort((a, b) => (a.complianceRate ?? 1) - (b.complianceRate ?? 1))[0];
   // A rate not shown because its counts are hidden may be lower than every rate shown: say so, never "lowest".
-  const notShown = data.monthly.filter((m) => m.complianceRate === null && m.eligibleReports !== 0).length;
+  const notShown = data.monthly.filter((m) => m.rateWithheld === 'suppressed').length;
+  const tooFew = data.monthly.filter((m) => m.rateWithheld === 'too-few').length;
   const notShownText = notShown
     ? ` ${notShown === 1 ? '1 monthly rate is not shown because its counts are' : `${notShown} monthly rates are not shown because their counts are`} hidden.`
     : '';
-  const summary = worst
-    ? `${notShown ? 'Lowest rate shown' : 'Lowest'}: ${worst.agency} in ${formatMonth(worst.month, true)}, ${formatRateOf(worst.complianceRate, worst.eligibleReports)} (${pluralShown(worst.flaggedReports, 'flagged report', hidden)}).${notShownText}`
-    : months.length
-      ? notShown
-        ? `Every rate shown is 100%: no flagged arrest or charge.${notShownText}`
-        : 'Every month with eligible reports had no flagged arrest or charge.'
-      : 'No months to show.';
+  const tooFewText = tooFew
+    ? ` ${tooFew === 1 ? '1 month of an agency has' : `${tooFew} months of an agency have`} too few reports for a rate (under ${MIN_RATE_BASE}).`
+    : '';
+  const summary =
+    (worst
+      ? `${notShown ? 'Lowest rate shown' : 'Lowest'}: ${worst.agency} in ${formatMonth(worst.month, true)}, ${rateWithBase(worst, hidden, worst.agency)}.${notShownText}`
+      : months.length
+        ? data.monthly.some((m) => m.complianceRate !== null)
+          ? `Every rate shown is 100%: no flagged arrest or charge.${notShownText}`
+          : `No month has a rate.${notShownText}`
+        : 'No months to show.') + tooFewText;
 
   const dotFor = (agency: string, colour: string) => {
     const MonthDot = (props: DotItemDotProps) => {
@@ -485,7 +490,9 @@ export const MonthlyChart = ({ data }: { data: DashboardResult }) => {
         title={formatMonth(row.month, true)}
         lines={agencies.map((agency) => {
           const f = row.byAgency[agency];
-          return f ? `${agency}: ${formatRateOf(f.complianceRate, f.eligibleReports)}${f.flags !== 0 ? `, ${pluralShown(f.flags, 'flag', hidden)}` : ''}` : agency;
+          if (!f) return agency;
+          const base = f.baseReports === 0 ? 'acted against no one who had reported' : `${formatShown(f.flaggedReports, hidden)} flagged of ${formatShown(f.baseReports, hidden)} reports it acted on`;
+          return `${agency}: ${rateOf(f)} (${base})${f.flags !== 0 ? `, ${pluralShown(f.flags, 'flag', hidden)}` : ''}`;
         })}
       />
     );
@@ -495,7 +502,7 @@ export const MonthlyChart = ({ data }: { data: DashboardResult }) => {
     <ChartFigure
       id="monthly"
       title="Compliance rate by month and agency"
-      description={`For each month of report: the share of eligible reports with no flagged arrest or charge by that agency. A gap means no eligible report that month${data.suppression ? ', or that its counts are hidden' : ''}. Filled dots have flags${canOpen ? '; click one to open them' : ''}.`}
+      description={`For each month of report and agency: of the eligible reports whose reporter the agency later arrested, cited or (the DA) charged, the share with no flagged arrest or charge. A gap means fewer than ${MIN_RATE_BASE} such reports that month${data.suppression ? ', or that its counts are hidden' : ''}. Filled dots have flags${canOpen ? '; click one to open them' : ''}.`}
       summary={
         <>
           {summary}
@@ -505,6 +512,12 @@ export const MonthlyChart = ({ data }: { data: DashboardResult }) => {
       chart={
         agencies.length === 0 ? (
           <Typography variant="body2">No agency has a flag under these rules yet, so there is nothing to chart.</Typography>
+        ) : rates.length === 0 ? (
+          <Typography variant="body2" data-testid="monthly-no-rates">
+            No month of any agency has a rate to draw: each had fewer than {MIN_RATE_BASE} reports whose reporter the agency
+            acted against{data.suppression ? ', or its counts are hidden' : ''}. The counts are in the table of numbers (&ldquo;Show the
+            numbers&rdquo;). A longer period gives each agency more reports.
+          </Typography>
         ) : (
           <ChartImage label={`Line chart of the monthly compliance rate of ${agencies.join(', ')}. ${summary}`} height={340}>
             <LineChart data={months} margin={{ top: 24, right: 24, bottom: 5, left: 0 }} accessibilityLayer={false}>
@@ -549,7 +562,7 @@ export const MonthlyChart = ({ data }: { data: DashboardResult }) => {
       table={(shown) => (
         <NumbersTable
           caption="Compliance rate by month and agency"
-          head={['Month', 'Agency', 'Eligible reports', 'Flagged reports', 'Compliance rate', 'Flags']}
+          head={['Month', 'Agency', 'Eligible reports', 'Reports the agency acted on (base)', 'Flagged reports', 'Compliance rate', 'Flags']}
           textColumns={2}
         >
           {months.flatMap((row) =>
@@ -561,8 +574,10 @@ export const MonthlyChart = ({ data }: { data: DashboardResult }) => {
                   key={`${row.month}-${agency}`}
                   data-testid={`monthly-row-${agency}-${row.month}`}
                   data-eligible={f.eligibleReports ?? ''}
+                  data-base={f.baseReports ?? ''}
                   data-flagged={f.flaggedReports ?? ''}
                   data-rate={f.complianceRate ?? ''}
+                  data-withheld={f.rateWithheld ?? ''}
                   data-confirmed={f.confirmedReports ?? ''}
                   data-confirmed-rate={f.confirmedComplianceRate ?? ''}
                   data-flags={f.flags ?? ''}
@@ -574,11 +589,14 @@ export const MonthlyChart = ({ data }: { data: DashboardResult }) => {
                   <TableCell align="right" data-testid="eligible">
                     {formatShown(f.eligibleReports, hidden)}
                   </TableCell>
+                  <TableCell align="right" data-testid="base">
+                    {formatShown(f.baseReports, hidden)}
+                  </TableCell>
                   <TableCell align="right" data-testid="flagged">
                     {formatShown(f.flaggedReports, hidden)}
                   </TableCell>
                   <TableCell align="right" data-testid="rate">
-                    {formatRateOf(f.complianceRate, f.eligibleReports)}
+                    {rateOf(f)}
                   </TableCell>
                   <TableCell align="right" data-testid="flags">
                     {f.flags !== null && f.flags > 0 ? (

@@ -1,9 +1,4 @@
-import type { Confidence, DashboardResult, ShownCount } from '@sra/contracts';
-
-/** A rate (0..1) as a percent with one decimal ("96.7%"), or null's plain meaning. */
-export function formatRate(rate: number | null, whenNull = 'no eligible reports'): string {
-  return rate === null ? whenNull : `${(rate * 100).toFixed(1)}%`;
-}
+import { agencyBaseNoun, baseWords, rateWords, type ComplianceFigures, type Confidence, type DashboardResult, type ShownCount } from '@sra/contracts';
 
 const countFormat = new Intl.NumberFormat('en-US');
 
@@ -35,11 +30,37 @@ export function pluralShown(n: ShownCount, one: string, hidden: string, many = `
 }
 
 /**
- * A rate, or why there is none: nothing was eligible, or (for a role that sees small counts hidden) a count behind
- * it is hidden, since the rate would give the count away.
+ * A compliance rate ("91.7%"), or why there is none, in words: no reports to measure, too few reports for a rate
+ * (under 20), or (for a role that sees small counts hidden) "not shown", since it would give a hidden count away.
  */
-export function formatRateOf(rate: number | null, eligible: ShownCount): string {
-  return rate !== null || eligible === 0 ? formatRate(rate) : 'not shown';
+export function rateOf(f: Pick<ComplianceFigures, 'complianceRate' | 'rateWithheld'>): string {
+  return rateWords(f.complianceRate, f.rateWithheld);
+}
+
+/** The confirmed compliance rate, or why there is none ("no case reviewed yet"). */
+export function confirmedRateOf(f: Pick<ComplianceFigures, 'confirmedComplianceRate' | 'confirmedRateWithheld'>): string {
+  return rateWords(f.confirmedComplianceRate, f.confirmedRateWithheld);
+}
+
+/** What the base of a rate is: all eligible reports, or those whose reporter the agency later acted against. */
+export function baseNoun(agency?: string): string {
+  return agency ? agencyBaseNoun(agency) : 'eligible reports';
+}
+
+/** The counts the rate rests on: "2 flagged of 24 reports whose reporter SFPD later arrested or cited". */
+export function baseOf(f: Pick<ComplianceFigures, 'flaggedReports' | 'baseReports'>, hidden: string, agency?: string): string {
+  if (agency && f.baseReports === 0) return agency === 'SFDA' ? 'the DA charged no one who had reported' : `${agency} arrested or cited no one who had reported`;
+  return baseWords(f.flaggedReports, f.baseReports, baseNoun(agency), hidden, 'flagged');
+}
+
+/** The counts the confirmed rate rests on: "1 confirmed of 24 eligible reports". */
+export function confirmedBaseOf(f: Pick<ComplianceFigures, 'confirmedReports' | 'baseReports'>, hidden: string, agency?: string): string {
+  return baseWords(f.confirmedReports, f.baseReports, baseNoun(agency), hidden, 'confirmed');
+}
+
+/** A rate with its base in one phrase: "91.7% (2 flagged of 24 ...)", "too few reports for a rate (1 flagged of 6 ...)". */
+export function rateWithBase(f: Pick<ComplianceFigures, 'complianceRate' | 'rateWithheld' | 'flaggedReports' | 'baseReports'>, hidden: string, agency?: string): string {
+  return `${rateOf(f)} (${baseOf(f, hidden, agency)})`;
 }
 
 const monthFormat = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -53,6 +74,14 @@ function monthDate(month: string): Date {
 /** `2021-07` as "Jul 2021" (chart axes) or "July 2021" (sentences). */
 export function formatMonth(month: string, long = false): string {
   return /^\d{4}-\d{2}$/.test(month) ? (long ? longMonthFormat : monthFormat).format(monthDate(month)) : month;
+}
+
+const dayFormat = new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** `2023-01-05` as "January 5, 2023". */
+export function formatDay(day: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return match ? dayFormat.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))) : day;
 }
 
 /** The confidence threshold in plain words. */

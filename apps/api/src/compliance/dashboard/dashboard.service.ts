@@ -11,6 +11,7 @@ import {
   type AgencyFigures,
   type ComplianceFigures,
   type DashboardResult,
+  measuredRate,
   type FlagCount,
   type MonthlyAgencyFigures,
   type PolicyStart,
@@ -19,7 +20,9 @@ import {
 } from '@sra/contracts';
 import { RULE_IDS } from '@sra/policies';
 import { VersionedCache } from '../../common/versioned-cache';
-import { shiftMonth } from '../measures/measures.service';
+import { shiftMonth } from '../measures/default-period';
+import { ACTED, AUDITS } from '../measures/acted-against';
+import { currentMonthInSanFrancisco, defaultPeriod, loadedReportRange } from '../measures/default-period';
 import type { DashboardQueryDto } from './dto/dashboard-query.dto';
 import { suppressForViewer } from './viewer-suppression';
 
@@ -47,7 +50,8 @@ const FLAGS = `
            date_trunc('month', (f.report_at AT TIME ZONE 'America/Los_Angeles'))::date AS report_month,
            coalesce(r.status, 'new') AS review_status,
            coalesce(r.status, 'new') <> ALL($7::text[]) AS counted,
-           r.status = ANY($8::text[]) AS confirmed
+           r.status = ANY($8::text[]) AS confirmed,
+           coalesce(r.status = ANY($7::text[]) OR r.status = ANY($8::text[]), false) AS decided
       FROM flag f LEFT JOIN flag_review r ON r.flag_id = f.id
      WHERE f.status = 'current' AND f.report_at IS NOT NULL AND f.rule_id = ANY($3::text[]) AND f.confidence = ANY($4::text[])
        AND ($5::text IS NULL OR f.agency = $5) AND ($6::text IS NULL OR f.police_district = $6)
@@ -55,22 +59,48 @@ const FLAGS = `
        AND (f.report_at AT TIME ZONE 'America/Los_Angeles')::date < ($2::date + interval '1 month')
   )`;
 
-const FIGURES = (eligible: string) => `
+/**
+ * The acting agency's occasions (docs/rules.md, "Rates and their bases"): the filters' eligible reports whose reporter
+ * it later acted against under a rule that audits it, and every report it has a flag on; one row per (report, agency).
+ */
+const ACTED_OF_FILTERS = `
+  ${AUDITS},
+  ${ACTED('er.report_month BETWEEN $1::date AND $2::date AND er.rule_id = ANY($3::text[]) AND ($6::text IS NULL OR er.police_district = $6)')},
+  acted AS (
+    SELECT incident_number, person_key, report_month, agency FROM acted_raw WHERE $5::text IS NULL OR agency = $5
+    UNION
+    SELECT incident_number, person_key, report_month, agency FROM fl
+  )`;
+
+const FIGURES = (eligible: string, base: string = eligible) => `
   ${eligible}::int AS "eligibleReports",
+  ${base}::int AS "baseReports",
   count(DISTINCT (fl.incident_number, fl.person_key)) FILTER (WHERE fl.counted)::int AS "flaggedReports",
   count(DISTINCT (fl.incident_number, fl.person_key)) FILTER (WHERE fl.confirmed)::int AS "confirmedReports",
-  count(fl.id) FILTER (WHERE fl.counted)::int AS flags`;
+  count(fl.id) FILTER (WHERE fl.counted)::int AS flags,
+  count(fl.id) FILTER (WHERE fl.decided)::int AS "decidedFlags"`;
 
 interface RawFigures {
   eligibleReports: number;
+  baseReports: number;
   flaggedReports: number;
   confirmedReports: number;
   flags: number;
+  /** Flags of the slice a reviewer decided (confirmed or dismissed): the confirmed rate needs one. */
+  decidedFlags: number;
 }
 
-function withRates<T extends RawFigures>(row: T): T & ComplianceFigures {
-  const rate = (n: number) => (row.eligibleReports === 0 ? null : 1 - n / row.eligibleReports);
-  return { ...row, complianceRate: rate(row.flaggedReports), confirmedComplianceRate: rate(row.confirmedReports) };
+/** The figures with their rates, each withheld where its base is empty or too small, or before any review. */
+function withRates<T extends RawFigures>({ decidedFlags, ...row }: T): Omit<T, 'decidedFlags'> & ComplianceFigures {
+  const rate = measuredRate(row.flaggedReports, row.baseReports);
+  const confirmed = measuredRate(row.confirmedReports, row.baseReports, decidedFlags > 0);
+  return {
+    ...row,
+    complianceRate: rate.rate,
+    rateWithheld: rate.withheld,
+    confirmedComplianceRate: confirmed.rate,
+    confirmedRateWithheld: confirmed.withheld,
+  };
 }
 
 /**
@@ -90,40 +120,39 @@ export class DashboardService {
    */
   async dashboard(query: DashboardQueryDto, role: Role): Promise<DashboardResult> {
     const { from, to, rule, agency, district, threshold } = query;
-    const result = await this.cache.get(`dashboard:${JSON.stringify([from, to, rule, agency, district, threshold])}`, () => this.compute(query));
+    // The default period depends on today's month too.
+    const today = currentMonthInSanFrancisco();
+    const result = await this.cache.get(`dashboard:${JSON.stringify([from, to, rule, agency, district, threshold, today])}`, () => this.compute(query, today));
     return roleAllowed(role, 'caseLevel') ? result : suppressForViewer(result, DEFAULT_SUPPRESSION_THRESHOLD);
   }
 
-  private async compute(query: DashboardQueryDto): Promise<DashboardResult> {
+  private async compute(query: DashboardQueryDto, today: string): Promise<DashboardResult> {
     if (query.rule !== undefined && !(REPORT_RULES as readonly string[]).includes(query.rule)) {
       throw new BadRequestException(`rule must be one of ${REPORT_RULES.join(', ')} (the repeal rule has no reports to measure)`);
     }
     const threshold = query.threshold ?? 'medium';
-    const to = query.to ?? (await this.latestMonth());
-    const from = query.from ?? shiftMonth(to, -11);
+    const byDefault = await defaultPeriod(this.db, today);
+    const to = query.to ?? byDefault.to;
+    const from = query.from ?? (query.to ? shiftMonth(to, -11) : byDefault.from);
     if (from > to) throw new BadRequestException(`from (${from}) is after to (${to})`);
     const rules = query.rule ? [query.rule] : REPORT_RULES;
     const params = [`${from}-01`, `${to}-01`, rules, LEVELS[threshold], query.agency ?? null, query.district ?? null, DISMISSED_REVIEW_STATUSES, CONFIRMED_REVIEW_STATUSES];
     const q = <T>(sql: string, p: unknown[] = params): Promise<T[]> => this.db.query(sql, p);
 
-    const [agencyRows, districtRows, [overall], perAgency, monthly, byDistrict, byCategory, [funnel], statuses, policyStarts] = await Promise.all([
+    const [agencyRows, districtRows, [overall], monthly, byDistrict, byCategory, [funnel], statuses, policyStarts, dataRange] = await Promise.all([
       q<{ agency: string }>(`SELECT DISTINCT agency FROM flag WHERE status = 'current' AND rule_id = ANY($1::text[]) ORDER BY agency`, [rules]),
       q<{ district: string }>(`SELECT DISTINCT police_district AS district FROM eligible_report WHERE police_district IS NOT NULL ORDER BY 1`, []),
       q<RawFigures>(`WITH ${ELIGIBLE}, ${FLAGS} SELECT ${FIGURES('(SELECT count(*) FROM e)')} FROM fl`),
-      q<RawFigures & { agency: string }>(
-        `WITH ${ELIGIBLE}, ${FLAGS},
-              agencies AS (SELECT DISTINCT agency FROM flag WHERE status = 'current' AND rule_id = ANY($3::text[]) AND ($5::text IS NULL OR agency = $5))
-         SELECT a.agency, ${FIGURES('(SELECT count(*) FROM e)')}
-           FROM agencies a LEFT JOIN fl ON fl.agency = a.agency GROUP BY a.agency ORDER BY a.agency`,
-      ),
       q<RawFigures & { agency: string; month: string }>(
-        `WITH ${ELIGIBLE}, ${FLAGS},
+        `WITH ${ELIGIBLE}, ${FLAGS}, ${ACTED_OF_FILTERS},
               agencies AS (SELECT DISTINCT agency FROM flag WHERE status = 'current' AND rule_id = ANY($3::text[]) AND ($5::text IS NULL OR agency = $5)),
               months AS (SELECT m::date AS month FROM generate_series($1::date, $2::date, interval '1 month') m),
-              eligible AS (SELECT report_month AS month, count(*) AS n FROM e GROUP BY report_month)
-         SELECT a.agency, to_char(m.month, 'YYYY-MM') AS month, ${FIGURES('coalesce(min(el.n), 0)')}
+              eligible AS (SELECT report_month AS month, count(*) AS n FROM e GROUP BY report_month),
+              base AS (SELECT agency, report_month AS month, count(*) AS n FROM acted GROUP BY 1, 2)
+         SELECT a.agency, to_char(m.month, 'YYYY-MM') AS month, ${FIGURES('coalesce(min(el.n), 0)', 'coalesce(min(b.n), 0)')}
            FROM agencies a CROSS JOIN months m
            LEFT JOIN eligible el ON el.month = m.month
+           LEFT JOIN base b ON b.agency = a.agency AND b.month = m.month
            LEFT JOIN fl ON fl.agency = a.agency AND fl.report_month = m.month
           GROUP BY a.agency, m.month ORDER BY a.agency, m.month`,
       ),
@@ -144,12 +173,30 @@ export class DashboardService {
            FROM policy_version WHERE rule_id = ANY($1::text[]) ORDER BY effective_from, rule_id`,
         [rules],
       ),
+      this.cache.get('dashboard:data-range', () => loadedReportRange(this.db)),
     ]);
 
+    // An agency's figures for the period are the sums of its months: every report, flag and occasion falls in one
+    // month of report (one query instead of two over the agencies' occasions).
+    const perAgency = [...new Set(monthly.map((m) => m.agency))].map((agency) => {
+      const months = monthly.filter((m) => m.agency === agency);
+      const total = (pick: (m: RawFigures) => number) => months.reduce((sum, m) => sum + pick(m), 0);
+      return {
+        agency,
+        eligibleReports: overall.eligibleReports,
+        baseReports: total((m) => m.baseReports),
+        flaggedReports: total((m) => m.flaggedReports),
+        confirmedReports: total((m) => m.confirmedReports),
+        flags: total((m) => m.flags),
+        decidedFlags: total((m) => m.decidedFlags),
+      };
+    });
     const statusCounts = new Map(statuses.map((s) => [s.status, s.flags]));
     const reviewStatus = REVIEW_STATUSES.map((status) => ({ status, flags: statusCounts.get(status) ?? 0 }));
     return {
       query: { from, to, threshold, rule: query.rule, agency: query.agency, district: query.district },
+      defaultPeriod: query.from === undefined && query.to === undefined,
+      dataRange,
       overall: withRates(overall),
       perAgency: perAgency.map((row) => withRates(row) as AgencyFigures),
       openReviews: reviewStatus.filter((s) => OPEN_REVIEW_STATUSES.includes(s.status)).reduce((sum, s) => sum + s.flags, 0),
@@ -163,10 +210,5 @@ export class DashboardService {
       districts: districtRows.map((r) => r.district),
       suppression: null,
     };
-  }
-
-  private async latestMonth(): Promise<string> {
-    const [{ month }]: Array<{ month: string | null }> = await this.db.query(`SELECT to_char(max(report_month), 'YYYY-MM') AS month FROM eligible_report`);
-    return month ?? new Date().toISOString().slice(0, 7);
   }
 }

@@ -1,13 +1,16 @@
 import type { ComplianceFigures, DashboardResult } from '@sra/contracts';
 import { suppressForViewer } from './viewer-suppression';
 
-const figures = (eligibleReports: number, flaggedReports: number, flags: number, confirmedReports = 0): ComplianceFigures => ({
+const figures = (eligibleReports: number, flaggedReports: number, flags: number, confirmedReports = 0, baseReports = eligibleReports): ComplianceFigures => ({
   eligibleReports,
   flaggedReports,
   confirmedReports,
+  baseReports,
   flags,
-  complianceRate: 1 - flaggedReports / eligibleReports,
-  confirmedComplianceRate: 1 - confirmedReports / eligibleReports,
+  complianceRate: 1 - flaggedReports / baseReports,
+  rateWithheld: null,
+  confirmedComplianceRate: 1 - confirmedReports / baseReports,
+  confirmedRateWithheld: null,
 });
 
 /*
@@ -17,12 +20,15 @@ const figures = (eligibleReports: number, flaggedReports: number, flags: number,
 function result(): DashboardResult {
   return {
     query: { from: '2024-03', to: '2024-04', threshold: 'medium' },
+    defaultPeriod: false,
+    dataRange: { firstReport: '2024-03-01', lastReport: '2024-04-30' },
     overall: figures(400, 30, 38),
-    perAgency: [{ agency: 'SFPD', ...figures(400, 30, 38) }],
+    // SFPD later arrested 90 of the reporters (60 in March, 30 in April).
+    perAgency: [{ agency: 'SFPD', ...figures(400, 30, 38, 0, 90) }],
     openReviews: 30,
     monthly: [
-      { month: '2024-03', agency: 'SFPD', ...figures(250, 20, 25) },
-      { month: '2024-04', agency: 'SFPD', ...figures(150, 10, 13) },
+      { month: '2024-03', agency: 'SFPD', ...figures(250, 20, 25, 0, 60) },
+      { month: '2024-04', agency: 'SFPD', ...figures(150, 10, 13, 0, 30) },
     ],
     policyStarts: [],
     byDistrict: [
@@ -62,12 +68,26 @@ describe('suppressForViewer', () => {
   });
 
   it('keeps counts of 11 and more, and the rates made of them', () => {
-    expect(shown.overall).toMatchObject({ eligibleReports: 400, flaggedReports: 30, complianceRate: 1 - 30 / 400 });
+    expect(shown.overall).toMatchObject({ eligibleReports: 400, baseReports: 400, flaggedReports: 30, complianceRate: 1 - 30 / 400, rateWithheld: null });
+    expect(shown.perAgency[0]).toMatchObject({ baseReports: 90, flaggedReports: 30, complianceRate: 1 - 30 / 90, rateWithheld: null });
     // April: 10 flagged reports is small: hidden with March's (they add up to the agency's 30), and the rates with them.
-    expect(shown.monthly.map((m) => [m.month, m.eligibleReports, m.flaggedReports, m.flags, m.complianceRate])).toEqual([
-      ['2024-03', 250, null, 25, null],
-      ['2024-04', 150, null, 13, null],
+    expect(shown.monthly.map((m) => [m.month, m.eligibleReports, m.baseReports, m.flaggedReports, m.flags, m.complianceRate, m.rateWithheld])).toEqual([
+      ['2024-03', 250, 60, null, 25, null, 'suppressed'],
+      ['2024-04', 150, 30, null, 13, null, 'suppressed'],
     ]);
+  });
+
+  it("hides a small agency base with its partner month, and the rates resting on them; keeps a rate's own reason", () => {
+    const input = result();
+    // April: SFPD acted against 6 reporters (small), March 84: the period's 90 would give April back from March.
+    input.monthly[0] = { ...input.monthly[0], baseReports: 84, complianceRate: null, rateWithheld: null };
+    input.monthly[1] = { ...input.monthly[1], flaggedReports: 2, baseReports: 6, complianceRate: null, rateWithheld: 'too-few', confirmedComplianceRate: null, confirmedRateWithheld: 'no-review' };
+    const hidden = suppressForViewer(input, 11);
+    expect(hidden.monthly.map((m) => m.baseReports)).toEqual([null, null]);
+    // The period's 90 gives neither month back, so it stays, with its rate.
+    expect(hidden.perAgency[0]).toMatchObject({ baseReports: 90, complianceRate: 1 - 30 / 90, rateWithheld: null });
+    expect(hidden.monthly[0]).toMatchObject({ complianceRate: null, rateWithheld: 'suppressed' });
+    expect(hidden.monthly[1]).toMatchObject({ complianceRate: null, rateWithheld: 'too-few', confirmedRateWithheld: 'no-review' });
   });
 
   it('hides a small step of the funnel on its own, and says what the nulls mean', () => {

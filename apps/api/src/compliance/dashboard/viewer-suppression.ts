@@ -1,8 +1,9 @@
-import type { ComplianceFigures, DashboardResult, ShownCount } from '@sra/contracts';
+import type { ComplianceFigures, DashboardResult, RateWithheld, ShownCount } from '@sra/contracts';
 import { isSmallCount, suppressCounts, suppressCountTable, suppressedLabel } from '@sra/suppression';
 
-const rate = (flagged: ShownCount, eligible: ShownCount): number | null =>
-  flagged === null || eligible === null || eligible === 0 ? null : 1 - flagged / eligible;
+/** A rate as a viewer sees it: withheld for its own reason, or hidden with a count it rests on (it would give it back). */
+const shownRate = (rate: number | null, withheld: RateWithheld | null, count: ShownCount, base: ShownCount): { rate: number | null; withheld: RateWithheld | null } =>
+  withheld !== null ? { rate: null, withheld } : count === null || base === null ? { rate: null, withheld: 'suppressed' } : { rate, withheld: null };
 
 /**
  * The dashboard as a viewer (no case-level access) may see it (compliance-rules.md §8): small counts hidden, with
@@ -12,6 +13,7 @@ const rate = (flagged: ShownCount, eligible: ShownCount): number | null =>
  * - eligible reports by month add up to the eligible reports;
  * - counts of reports that do not add up (a report can be flagged by two agencies; the funnel's steps overlap) are
  *   hidden when small;
+ * - an agency's base (the reports it later acted against) by month adds up to its base for the period: a list each;
  * - a rate is hidden when either of its counts is (it would give the count back);
  * - a count that appears in two places is hidden in both when hidden in one.
  */
@@ -43,20 +45,33 @@ export function suppressForViewer(result: DashboardResult, threshold: number): D
     suppressCounts(months.map((month) => raw(pick(result.monthly.find((m) => m.month === month && m.agency === agency) ?? result.overall))), threshold);
   const flaggedByMonth = agencies.map((agency) => byMonth(agency, (f) => f.flaggedReports));
   const confirmedByMonth = agencies.map((agency) => byMonth(agency, (f) => f.confirmedReports));
+  const baseByMonth = agencies.map((agency) => byMonth(agency, (f) => f.baseReports));
 
   // The filters' flags: one number, shown only where every list that adds up to it shows it.
   const flags = hiddenIf(result.overall.flags, monthlyFlags.total, districts.total, categories.total);
   const eligible = hiddenIf(one(result.overall.eligibleReports), eligibleByMonth.total);
-  const figures = (f: ComplianceFigures, flagsShown: ShownCount, eligibleShown: ShownCount, shown?: { flagged: ShownCount; confirmed: ShownCount }): ComplianceFigures => {
+  const figures = (
+    f: ComplianceFigures,
+    flagsShown: ShownCount,
+    eligibleShown: ShownCount,
+    shown?: { flagged: ShownCount; confirmed: ShownCount; base: ShownCount },
+  ): ComplianceFigures => {
     const flagged = shown ? shown.flagged : one(f.flaggedReports);
     const confirmed = shown ? shown.confirmed : one(f.confirmedReports);
+    // The base of every agency together is the eligible reports; an agency's has its own counts.
+    const base = shown ? shown.base : eligibleShown;
+    const rate = shownRate(f.complianceRate, f.rateWithheld, flagged, base);
+    const confirmedRate = shownRate(f.confirmedComplianceRate, f.confirmedRateWithheld, confirmed, base);
     return {
       eligibleReports: eligibleShown,
       flaggedReports: flagged,
       confirmedReports: confirmed,
+      baseReports: base,
       flags: flagsShown,
-      complianceRate: rate(flagged, eligibleShown),
-      confirmedComplianceRate: rate(confirmed, eligibleShown),
+      complianceRate: rate.rate,
+      rateWithheld: rate.withheld,
+      confirmedComplianceRate: confirmedRate.rate,
+      confirmedRateWithheld: confirmedRate.withheld,
     };
   };
   const openStatuses = new Set(['new', 'in_review']);
@@ -69,16 +84,23 @@ export function suppressForViewer(result: DashboardResult, threshold: number): D
       ...figures(a, hiddenIf(a.flags, monthlyFlags.columnTotals[i]), eligible, {
         flagged: hiddenIf(one(a.flaggedReports), flaggedByMonth[i].total),
         confirmed: hiddenIf(one(a.confirmedReports), confirmedByMonth[i].total),
+        base: hiddenIf(one(a.baseReports), baseByMonth[i].total),
       }),
     })),
     monthly: result.monthly.map((m) => {
       const r = months.indexOf(m.month);
       const c = agencies.indexOf(m.agency);
-      if (c < 0) return { month: m.month, agency: m.agency, ...figures(m, one(m.flags), eligibleByMonth.values[r]) };
+      if (c < 0) {
+        return { month: m.month, agency: m.agency, ...figures(m, one(m.flags), eligibleByMonth.values[r], { flagged: one(m.flaggedReports), confirmed: one(m.confirmedReports), base: one(m.baseReports) }) };
+      }
       return {
         month: m.month,
         agency: m.agency,
-        ...figures(m, monthlyFlags.cells[r][c], eligibleByMonth.values[r], { flagged: flaggedByMonth[c].values[r], confirmed: confirmedByMonth[c].values[r] }),
+        ...figures(m, monthlyFlags.cells[r][c], eligibleByMonth.values[r], {
+          flagged: flaggedByMonth[c].values[r],
+          confirmed: confirmedByMonth[c].values[r],
+          base: baseByMonth[c].values[r],
+        }),
       };
     }),
     byDistrict: result.byDistrict.map((d, i) => ({ key: d.key, flags: districts.values[i] })),

@@ -1,10 +1,21 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CONFIRMED_REVIEW_STATUSES, DEFAULT_SUPPRESSION_THRESHOLD, DISMISSED_REVIEW_STATUSES, roleAllowed, type MeasureRow, type MeasuresResult, type Role } from '@sra/contracts';
+import {
+  CONFIRMED_REVIEW_STATUSES,
+  DEFAULT_SUPPRESSION_THRESHOLD,
+  DISMISSED_REVIEW_STATUSES,
+  measuredRate,
+  roleAllowed,
+  type MeasureRow,
+  type MeasuresResult,
+  type Role,
+} from '@sra/contracts';
 import { isSmallCount } from '@sra/suppression';
 import { RULE_IDS } from '@sra/policies';
 import { VersionedCache } from '../../common/versioned-cache';
+import { ACTED, AUDITS } from './acted-against';
+import { currentMonthInSanFrancisco, defaultPeriod, shiftMonth } from './default-period';
 import type { MeasuresQueryDto } from './dto/measures-query.dto';
 
 const LEVELS = { high: ['high'], medium: ['high', 'medium'], low: ['high', 'medium', 'low'] } as const;
@@ -14,7 +25,8 @@ const ELIGIBLE = `
   e AS (
     SELECT e.rule_id, e.incident_number, e.person_key, e.report_month, e.police_district, e.incident_category,
            bool_or(f.id IS NOT NULL AND coalesce(r.status, 'new') <> ALL($7::text[])) AS flagged,
-           bool_or(f.id IS NOT NULL AND r.status = ANY($8::text[])) AS confirmed
+           bool_or(f.id IS NOT NULL AND r.status = ANY($8::text[])) AS confirmed,
+           bool_or(f.id IS NOT NULL AND (r.status = ANY($7::text[]) OR r.status = ANY($8::text[]))) AS decided
       FROM eligible_report e
       LEFT JOIN flag f ON f.status = 'current' AND f.rule_id = e.rule_id AND f.report_incident_number = e.incident_number
                       AND f.person_key = e.person_key AND f.confidence = ANY($4::text[])
@@ -24,42 +36,79 @@ const ELIGIBLE = `
      GROUP BY e.rule_id, e.incident_number, e.person_key, e.report_month, e.police_district, e.incident_category
   )`;
 
-const RATE = `CASE WHEN count(e.rule_id) = 0 THEN NULL ELSE 1 - (count(*) FILTER (WHERE e.flagged))::float8 / count(e.rule_id) END`;
-const CONFIRMED = `(count(*) FILTER (WHERE e.confirmed))::int AS "confirmedReports",
-  CASE WHEN count(e.rule_id) = 0 THEN NULL ELSE 1 - (count(*) FILTER (WHERE e.confirmed))::float8 / count(e.rule_id) END AS "confirmedComplianceRate"`;
+/** The counts of a group of `e`; its base is its eligible reports. */
+const COUNTS = `count(e.rule_id)::int AS "eligibleReports", count(e.rule_id)::int AS "baseReports",
+  (count(*) FILTER (WHERE e.flagged))::int AS "flaggedReports", (count(*) FILTER (WHERE e.confirmed))::int AS "confirmedReports",
+  (count(*) FILTER (WHERE e.decided))::int AS "decidedReports"`;
 
 const BY: Record<MeasuresResult['groupBy'], string> = {
   // Every month of the period, also those without an eligible report (a null rate, never 100%).
   month: `WITH ${ELIGIBLE}, months AS (SELECT m::date AS month FROM generate_series($1::date, $2::date, interval '1 month') m)
-    SELECT r.rule_id AS "ruleId", to_char(m.month, 'YYYY-MM') AS key, count(e.rule_id)::int AS "eligibleReports",
-           (count(*) FILTER (WHERE e.flagged))::int AS "flaggedReports", ${RATE} AS "complianceRate", ${CONFIRMED}
+    SELECT r.rule_id AS "ruleId", to_char(m.month, 'YYYY-MM') AS key, ${COUNTS}
       FROM unnest($3::text[]) AS r(rule_id) CROSS JOIN months m LEFT JOIN e ON e.rule_id = r.rule_id AND e.report_month = m.month
      GROUP BY r.rule_id, m.month ORDER BY r.rule_id, m.month`,
   district: `WITH ${ELIGIBLE}
-    SELECT e.rule_id AS "ruleId", e.police_district AS key, count(e.rule_id)::int AS "eligibleReports",
-           (count(*) FILTER (WHERE e.flagged))::int AS "flaggedReports", ${RATE} AS "complianceRate", ${CONFIRMED}
+    SELECT e.rule_id AS "ruleId", e.police_district AS key, ${COUNTS}
       FROM e GROUP BY e.rule_id, e.police_district ORDER BY e.rule_id, e.police_district NULLS LAST`,
   category: `WITH ${ELIGIBLE}
-    SELECT e.rule_id AS "ruleId", e.incident_category AS key, count(e.rule_id)::int AS "eligibleReports",
-           (count(*) FILTER (WHERE e.flagged))::int AS "flaggedReports", ${RATE} AS "complianceRate", ${CONFIRMED}
+    SELECT e.rule_id AS "ruleId", e.incident_category AS key, ${COUNTS}
       FROM e GROUP BY e.rule_id, e.incident_category ORDER BY e.rule_id, e.incident_category NULLS LAST`,
-  // Flagged reports by the agency that acted, against all the rule's eligible reports.
-  agency: `WITH ${ELIGIBLE},
+  // Per rule and acting agency: flagged reports against the agency's occasions (docs/rules.md, "Rates and their
+  // bases"): the rule's eligible reports whose reporter the agency later acted against, its flagged ones included.
+  agency: `WITH ${ELIGIBLE}, ${AUDITS},
+      ${ACTED(`er.report_month BETWEEN $1::date AND $2::date AND er.rule_id = ANY($3::text[])
+               AND ($5::text IS NULL OR er.police_district = $5) AND ($6::text IS NULL OR er.incident_category = $6)`)},
       totals AS (SELECT rule_id, count(*)::int AS eligible FROM e GROUP BY rule_id),
-      by_agency AS (
-        SELECT e.rule_id, f.agency,
-               count(DISTINCT (e.incident_number, e.person_key)) FILTER (WHERE coalesce(r.status, 'new') <> ALL($7::text[]))::int AS flagged,
-               count(DISTINCT (e.incident_number, e.person_key)) FILTER (WHERE r.status = ANY($8::text[]))::int AS confirmed
+      fl AS (
+        SELECT e.rule_id, e.incident_number, e.person_key, f.agency,
+               coalesce(r.status, 'new') <> ALL($7::text[]) AS counted,
+               coalesce(r.status = ANY($8::text[]), false) AS confirmed,
+               coalesce(r.status = ANY($7::text[]) OR r.status = ANY($8::text[]), false) AS decided
           FROM e JOIN flag f ON f.status = 'current' AND f.rule_id = e.rule_id AND f.report_incident_number = e.incident_number
                             AND f.person_key = e.person_key AND f.confidence = ANY($4::text[])
-          LEFT JOIN flag_review r ON r.flag_id = f.id
-         GROUP BY e.rule_id, f.agency)
-    SELECT t.rule_id AS "ruleId", a.agency AS key, t.eligible AS "eligibleReports", coalesce(a.flagged, 0) AS "flaggedReports",
-           CASE WHEN t.eligible = 0 THEN NULL ELSE 1 - coalesce(a.flagged, 0)::float8 / t.eligible END AS "complianceRate",
-           coalesce(a.confirmed, 0) AS "confirmedReports",
-           CASE WHEN t.eligible = 0 THEN NULL ELSE 1 - coalesce(a.confirmed, 0)::float8 / t.eligible END AS "confirmedComplianceRate"
-      FROM totals t LEFT JOIN by_agency a USING (rule_id) ORDER BY t.rule_id, a.agency NULLS LAST`,
+          LEFT JOIN flag_review r ON r.flag_id = f.id),
+      acted AS (SELECT rule_id, incident_number, person_key, agency FROM acted_raw UNION SELECT rule_id, incident_number, person_key, agency FROM fl),
+      base AS (SELECT rule_id, agency, count(*)::int AS n FROM acted GROUP BY 1, 2),
+      by_agency AS (
+        SELECT rule_id, agency,
+               count(DISTINCT (incident_number, person_key)) FILTER (WHERE counted)::int AS flagged,
+               count(DISTINCT (incident_number, person_key)) FILTER (WHERE confirmed)::int AS confirmed,
+               count(DISTINCT (incident_number, person_key)) FILTER (WHERE decided)::int AS decided
+          FROM fl GROUP BY 1, 2)
+    SELECT b.rule_id AS "ruleId", b.agency AS key, t.eligible AS "eligibleReports", b.n AS "baseReports",
+           coalesce(a.flagged, 0) AS "flaggedReports", coalesce(a.confirmed, 0) AS "confirmedReports", coalesce(a.decided, 0) AS "decidedReports"
+      FROM base b JOIN totals t USING (rule_id) LEFT JOIN by_agency a USING (rule_id, agency)
+     ORDER BY b.rule_id, b.agency`,
 };
+
+interface CountRow {
+  ruleId: string;
+  key: string | null;
+  eligibleReports: number;
+  baseReports: number;
+  flaggedReports: number;
+  confirmedReports: number;
+  /** Reports of the group with a flag a reviewer decided: the confirmed rate needs one. */
+  decidedReports: number;
+}
+
+/** A row with its rates: withheld on an empty or too small base, before any review, or over hidden counts. */
+function withRates(row: Omit<CountRow, 'decidedReports'>, reviewed: boolean): MeasureRow {
+  const rate = measuredRate(row.flaggedReports, row.baseReports);
+  const confirmed = measuredRate(row.confirmedReports, row.baseReports, reviewed);
+  return {
+    ruleId: row.ruleId,
+    key: row.key,
+    eligibleReports: row.eligibleReports,
+    flaggedReports: row.flaggedReports,
+    baseReports: row.baseReports,
+    complianceRate: rate.rate,
+    rateWithheld: rate.withheld,
+    confirmedReports: row.confirmedReports,
+    confirmedComplianceRate: confirmed.rate,
+    confirmedRateWithheld: confirmed.withheld,
+  };
+}
 
 /** The compliance measures of compliance-rules.md §8, over the eligible reports and flags of the last evaluation. */
 @Injectable()
@@ -76,30 +125,47 @@ export class MeasuresService {
    */
   async measures(query: MeasuresQueryDto, role: Role = 'admin'): Promise<MeasuresResult> {
     const { groupBy, rule, from, to, threshold, district, category } = query;
-    const result = await this.cache.get(`measures:${JSON.stringify([groupBy, rule, from, to, threshold, district, category])}`, () => this.compute(query));
+    // The default period depends on today's month too.
+    const today = currentMonthInSanFrancisco();
+    const result = await this.cache.get(`measures:${JSON.stringify([groupBy, rule, from, to, threshold, district, category, today])}`, () => this.compute(query, today));
     if (roleAllowed(role, 'caseLevel')) return result;
     const one = (n: number | null) => (n === null || isSmallCount(n, DEFAULT_SUPPRESSION_THRESHOLD) ? null : n);
-    const rate = (n: number | null, of: number | null) => (n === null || of === null || of === 0 ? null : 1 - n / of);
+    // A rate withheld for a reason of its own keeps it; otherwise it is hidden with a count it rests on.
+    const shown = (rate: number | null, withheld: MeasureRow['rateWithheld'], ...counts: Array<number | null>) =>
+      withheld !== null ? { rate: null, withheld } : counts.some((n) => n === null) ? { rate: null, withheld: 'suppressed' as const } : { rate, withheld };
     return {
       ...result,
       rows: result.rows.map((r) => {
-        const [eligibleReports, flaggedReports, confirmedReports] = [one(r.eligibleReports), one(r.flaggedReports), one(r.confirmedReports)];
-        return { ...r, eligibleReports, flaggedReports, confirmedReports, complianceRate: rate(flaggedReports, eligibleReports), confirmedComplianceRate: rate(confirmedReports, eligibleReports) };
+        const [eligibleReports, flaggedReports, confirmedReports, baseReports] = [one(r.eligibleReports), one(r.flaggedReports), one(r.confirmedReports), one(r.baseReports)];
+        const rate = shown(r.complianceRate, r.rateWithheld, flaggedReports, baseReports);
+        const confirmed = shown(r.confirmedComplianceRate, r.confirmedRateWithheld, confirmedReports, baseReports);
+        return {
+          ...r,
+          eligibleReports,
+          flaggedReports,
+          confirmedReports,
+          baseReports,
+          complianceRate: rate.rate,
+          rateWithheld: rate.withheld,
+          confirmedComplianceRate: confirmed.rate,
+          confirmedRateWithheld: confirmed.withheld,
+        };
       }),
     };
   }
 
-  private async compute(query: MeasuresQueryDto): Promise<MeasuresResult> {
+  private async compute(query: MeasuresQueryDto, today: string): Promise<MeasuresResult> {
     const groupBy = query.groupBy ?? 'month';
     const threshold = query.threshold ?? 'medium';
     const reportRules = RULE_IDS.filter((r) => r !== 'ca-sb357-repeal');
     if (query.rule !== undefined && !(reportRules as readonly string[]).includes(query.rule)) {
       throw new BadRequestException(`rule must be one of ${reportRules.join(', ')} (the repeal rule has no reports to measure)`);
     }
-    const to = query.to ?? (await this.latestMonth());
-    const from = query.from ?? shiftMonth(to, -11);
+    const byDefault = await defaultPeriod(this.db, today);
+    const to = query.to ?? byDefault.to;
+    const from = query.from ?? (query.to ? shiftMonth(to, -11) : byDefault.from);
     if (from > to) throw new BadRequestException(`from (${from}) is after to (${to})`);
-    const rows: MeasureRow[] = await this.db.query(BY[groupBy], [
+    const counts: CountRow[] = await this.db.query(BY[groupBy], [
       `${from}-01`,
       `${to}-01`,
       query.rule ? [query.rule] : reportRules,
@@ -109,18 +175,9 @@ export class MeasuresService {
       DISMISSED_REVIEW_STATUSES,
       CONFIRMED_REVIEW_STATUSES,
     ]);
+    const rows = counts.map(({ decidedReports, ...row }) => withRates(row, decidedReports > 0));
     return { groupBy, threshold, from, to, rows };
   }
-
-  private async latestMonth(): Promise<string> {
-    const [{ month }]: Array<{ month: string | null }> = await this.db.query(`SELECT to_char(max(report_month), 'YYYY-MM') AS month FROM eligible_report`);
-    return month ?? new Date().toISOString().slice(0, 7);
-  }
 }
 
-/** `YYYY-MM` moved by n months. */
-export function shiftMonth(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number);
-  const index = y * 12 + (m - 1) + n;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
+export { shiftMonth } from './default-period';

@@ -10,7 +10,7 @@ export class DashboardQueryDto {
   @Matches(MONTH, { message: 'from must be a month, YYYY-MM' })
   from?: string;
 
-  @ApiPropertyOptional({ example: '2022-06', description: 'Last month of report (YYYY-MM); default: the latest month with an eligible report' })
+  @ApiPropertyOptional({ example: '2022-06', description: 'Last month of report (YYYY-MM); default: the latest complete month (San Francisco time) with an eligible report' })
   @IsOptional()
   @Matches(MONTH, { message: 'to must be a month, YYYY-MM' })
   to?: string;

@@ -21,7 +21,7 @@ export class MeasuresQueryDto {
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'from must be a month, YYYY-MM' })
   from?: string;
 
-  @ApiPropertyOptional({ example: '2022-06', description: 'Last month (YYYY-MM); default: the latest month with an eligible report' })
+  @ApiPropertyOptional({ example: '2022-06', description: 'Last month (YYYY-MM); default: the latest complete month (San Francisco time) with an eligible report' })
   @IsOptional()
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'to must be a month, YYYY-MM' })
   to?: string;
