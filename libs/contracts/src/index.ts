@@ -12,3 +12,4 @@ export * from './dashboard';
 export * from './records';
 export * from './reports';
 export * from './meetings';
+export * from './cases';

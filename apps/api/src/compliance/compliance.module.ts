@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { VersionedCache } from '../common/versioned-cache';
+import { CasesController } from './cases/cases.controller';
+import { CasesService } from './cases/cases.service';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardService } from './dashboard/dashboard.service';
 import { EvaluationController } from './evaluation/evaluation.controller';
@@ -14,8 +16,8 @@ import { ReviewsController } from './reviews/reviews.controller';
 import { ReviewsService } from './reviews/reviews.service';
 
 @Module({
-  controllers: [PoliciesController, MeasuresController, FlagsController, ReviewsController, DashboardController, EvaluationController],
-  providers: [PoliciesService, EvaluationService, MeasuresService, FlagsService, ReviewsService, DashboardService, VersionedCache],
-  exports: [PoliciesService, EvaluationService, FlagsService, ReviewsService],
+  controllers: [PoliciesController, MeasuresController, FlagsController, CasesController, ReviewsController, DashboardController, EvaluationController],
+  providers: [PoliciesService, EvaluationService, MeasuresService, FlagsService, CasesService, ReviewsService, DashboardService, VersionedCache],
+  exports: [PoliciesService, EvaluationService, FlagsService, CasesService, ReviewsService],
 })
 export class ComplianceModule {}

@@ -29,7 +29,7 @@ const MEETING_SELECT = `SELECT m.id, m.date::text AS date, m.title, m.attendees,
 const ITEM_SELECT = `SELECT a.flag_id AS "flagId", a.position, a.added_by_hand AS "addedByHand", a.decision, a.decision_note AS "decisionNote",
     to_json(a.decided_at) #>> '{}' AS "decidedAt", a.decided_by AS "decidedBy",
     f.sentence, f.confidence, f.rule_id AS "ruleId", f.action_date::text AS "actionDate", coalesce(r.status, 'new') AS "reviewStatus"
-  FROM meeting_agenda_item a JOIN flag f ON f.id = a.flag_id LEFT JOIN flag_review r ON r.flag_id = a.flag_id`;
+  FROM meeting_agenda_item a JOIN flag f ON f.id = a.flag_id LEFT JOIN case_review r ON r.case_id = f.case_id`;
 
 /** Days of meetings and flag cut-offs are San Francisco days, as everywhere else in the audit. */
 const ZONE = 'America/Los_Angeles';
@@ -112,7 +112,7 @@ export class MeetingsService {
       await tx.query(
         `INSERT INTO meeting_agenda_item (meeting_id, flag_id, position, added_by_hand)
          SELECT $1::uuid, f.id, (SELECT count(*) FROM meeting_agenda_item k WHERE k.meeting_id = $1::uuid) + row_number() OVER (ORDER BY f.created_at, f.action_date, f.id), false
-           FROM flag f LEFT JOIN flag_review r ON r.flag_id = f.id
+           FROM flag f LEFT JOIN case_review r ON r.case_id = f.case_id
           WHERE f.status = 'current'
             AND f.confidence = ANY($2::text[])
             AND coalesce(r.status, 'new') = ANY($3::text[])

@@ -48,7 +48,7 @@ const FLAGS = `
            coalesce(r.status, 'new') AS review_status,
            coalesce(r.status, 'new') <> ALL($7::text[]) AS counted,
            r.status = ANY($8::text[]) AS confirmed
-      FROM flag f LEFT JOIN flag_review r ON r.flag_id = f.id
+      FROM flag f LEFT JOIN case_review r ON r.case_id = f.case_id
      WHERE f.status = 'current' AND f.report_at IS NOT NULL AND f.rule_id = ANY($3::text[]) AND f.confidence = ANY($4::text[])
        AND ($5::text IS NULL OR f.agency = $5) AND ($6::text IS NULL OR f.police_district = $6)
        AND (f.report_at AT TIME ZONE 'America/Los_Angeles')::date >= $1::date

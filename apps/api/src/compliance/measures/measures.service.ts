@@ -18,7 +18,7 @@ const ELIGIBLE = `
       FROM eligible_report e
       LEFT JOIN flag f ON f.status = 'current' AND f.rule_id = e.rule_id AND f.report_incident_number = e.incident_number
                       AND f.person_key = e.person_key AND f.confidence = ANY($4::text[])
-      LEFT JOIN flag_review r ON r.flag_id = f.id
+      LEFT JOIN case_review r ON r.case_id = f.case_id
      WHERE e.report_month BETWEEN $1::date AND $2::date AND e.rule_id = ANY($3::text[])
        AND ($5::text IS NULL OR e.police_district = $5) AND ($6::text IS NULL OR e.incident_category = $6)
      GROUP BY e.rule_id, e.incident_number, e.person_key, e.report_month, e.police_district, e.incident_category
@@ -52,7 +52,7 @@ const BY: Record<MeasuresResult['groupBy'], string> = {
                count(DISTINCT (e.incident_number, e.person_key)) FILTER (WHERE r.status = ANY($8::text[]))::int AS confirmed
           FROM e JOIN flag f ON f.status = 'current' AND f.rule_id = e.rule_id AND f.report_incident_number = e.incident_number
                             AND f.person_key = e.person_key AND f.confidence = ANY($4::text[])
-          LEFT JOIN flag_review r ON r.flag_id = f.id
+          LEFT JOIN case_review r ON r.case_id = f.case_id
          GROUP BY e.rule_id, f.agency)
     SELECT t.rule_id AS "ruleId", a.agency AS key, t.eligible AS "eligibleReports", coalesce(a.flagged, 0) AS "flaggedReports",
            CASE WHEN t.eligible = 0 THEN NULL ELSE 1 - coalesce(a.flagged, 0)::float8 / t.eligible END AS "complianceRate",
