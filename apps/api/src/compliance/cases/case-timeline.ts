@@ -39,12 +39,15 @@ interface ReportRow {
   category: string;
 }
 
-/** A report's rows in plain words, the qualifying one first and marked: "Robbery (qualified), Larceny Theft". */
-function rowsLabel(rows: Array<{ category: string; qualifying: boolean }>): string {
+/**
+ * A report's rows in plain words, the qualifying one first and marked when the incident has rows of several
+ * categories: "Robbery (qualified), Larceny Theft".
+ */
+function rowsLabel(rows: Array<{ category: string; qualifying: boolean }>, mark: boolean): string {
   const seen = new Map<string, boolean>();
   for (const r of rows) seen.set(r.category, (seen.get(r.category) ?? false) || r.qualifying);
   const entries = [...seen].sort((a, b) => Number(b[1]) - Number(a[1]));
-  return entries.map(([category, qualifying]) => (qualifying ? `${category} (qualified)` : category)).join(', ');
+  return entries.map(([category, qualifying]) => (qualifying && mark ? `${category} (qualified)` : category)).join(', ');
 }
 
 /**
@@ -80,6 +83,7 @@ export async function buildTimeline(
     if (own.length === 0) continue;
     const link = `incidents/${incident}`;
     const first = own[0];
+    const mark = new Set(own.map((r) => r.category)).size > 1;
     const occurred = own.map((r) => r.incident_at).sort()[0];
     const named = own.find((r) => qualifying.has(r.row_id)) ?? first;
     const prefix = input.reports.length > 1 ? `${incident}: ` : '';
@@ -91,7 +95,7 @@ export async function buildTimeline(
     events.push({
       kind: 'reported',
       at: first.report_at,
-      label: `${prefix}Reported${first.type_label ? ` (${first.type_label})` : ''}: ${rowsLabel(marked(initial))}`,
+      label: `${prefix}Reported${first.type_label ? ` (${first.type_label})` : ''}: ${rowsLabel(marked(initial), mark)}`,
       hoursAfterReport: hours(first.report_at),
       link,
       rows: marked(initial),
@@ -99,7 +103,7 @@ export async function buildTimeline(
     const later = new Map<string, ReportRow[]>();
     for (const r of own.filter(isSupplement)) later.set(r.report_at, [...(later.get(r.report_at) ?? []), r]);
     for (const [at, rs] of later) {
-      events.push({ kind: 'supplement', at, label: `${prefix}Supplement report: ${rowsLabel(marked(rs))}`, hoursAfterReport: hours(at), link, rows: marked(rs) });
+      events.push({ kind: 'supplement', at, label: `${prefix}Supplement report: ${rowsLabel(marked(rs), mark)}`, hoursAfterReport: hours(at), link, rows: marked(rs) });
     }
   }
   const action = input.action;

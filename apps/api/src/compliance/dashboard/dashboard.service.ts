@@ -43,7 +43,7 @@ const ELIGIBLE = `
 /** The current flags of the filters, with their review status; `counted` leaves out dismissed ones (never counted, §8). */
 const FLAGS = `
   fl AS (
-    SELECT f.id, f.agency, f.report_incident_number AS incident_number, f.person_key, f.police_district, f.incident_category,
+    SELECT f.id, f.case_id, f.agency, f.report_incident_number AS incident_number, f.person_key, f.police_district, f.incident_category,
            date_trunc('month', (f.report_at AT TIME ZONE 'America/Los_Angeles'))::date AS report_month,
            coalesce(r.status, 'new') AS review_status,
            coalesce(r.status, 'new') <> ALL($7::text[]) AS counted,
@@ -59,13 +59,15 @@ const FIGURES = (eligible: string) => `
   ${eligible}::int AS "eligibleReports",
   count(DISTINCT (fl.incident_number, fl.person_key)) FILTER (WHERE fl.counted)::int AS "flaggedReports",
   count(DISTINCT (fl.incident_number, fl.person_key)) FILTER (WHERE fl.confirmed)::int AS "confirmedReports",
-  count(fl.id) FILTER (WHERE fl.counted)::int AS flags`;
+  count(fl.id) FILTER (WHERE fl.counted)::int AS flags,
+  count(DISTINCT fl.case_id) FILTER (WHERE fl.counted)::int AS cases`;
 
 interface RawFigures {
   eligibleReports: number;
   flaggedReports: number;
   confirmedReports: number;
   flags: number;
+  cases: number;
 }
 
 function withRates<T extends RawFigures>(row: T): T & ComplianceFigures {
@@ -127,8 +129,8 @@ export class DashboardService {
            LEFT JOIN fl ON fl.agency = a.agency AND fl.report_month = m.month
           GROUP BY a.agency, m.month ORDER BY a.agency, m.month`,
       ),
-      q<FlagCount>(`WITH ${FLAGS} SELECT police_district AS key, count(*)::int AS flags FROM fl WHERE counted GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST`),
-      q<FlagCount>(`WITH ${FLAGS} SELECT incident_category AS key, count(*)::int AS flags FROM fl WHERE counted GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST`),
+      q<FlagCount>(`WITH ${FLAGS} SELECT police_district AS key, count(*)::int AS flags, count(DISTINCT case_id)::int AS cases FROM fl WHERE counted GROUP BY 1 ORDER BY 3 DESC, 2 DESC, 1 NULLS LAST`),
+      q<FlagCount>(`WITH ${FLAGS} SELECT incident_category AS key, count(*)::int AS flags, count(DISTINCT case_id)::int AS cases FROM fl WHERE counted GROUP BY 1 ORDER BY 3 DESC, 2 DESC, 1 NULLS LAST`),
       q<DashboardResult['funnel']>(
         `WITH ${ELIGIBLE}, ${FLAGS}
          SELECT count(*)::int AS "eligibleReports",
@@ -138,7 +140,7 @@ export class DashboardService {
                 (SELECT count(DISTINCT (incident_number, person_key)) FROM fl WHERE counted)::int AS "flaggedReports"
            FROM e`,
       ),
-      q<{ status: ReviewStatus; flags: number }>(`WITH ${FLAGS} SELECT review_status AS status, count(*)::int AS flags FROM fl GROUP BY 1`),
+      q<{ status: ReviewStatus; flags: number; cases: number }>(`WITH ${FLAGS} SELECT review_status AS status, count(*)::int AS flags, count(DISTINCT case_id)::int AS cases FROM fl GROUP BY 1`),
       q<PolicyStart>(
         `SELECT rule_id AS "ruleId", document->>'title' AS title, effective_from::text AS "effectiveFrom", to_char(effective_from, 'YYYY-MM') AS month, version
            FROM policy_version WHERE rule_id = ANY($1::text[]) ORDER BY effective_from, rule_id`,
@@ -146,13 +148,14 @@ export class DashboardService {
       ),
     ]);
 
-    const statusCounts = new Map(statuses.map((s) => [s.status, s.flags]));
-    const reviewStatus = REVIEW_STATUSES.map((status) => ({ status, flags: statusCounts.get(status) ?? 0 }));
+    const statusCounts = new Map(statuses.map((s) => [s.status, s]));
+    const reviewStatus = REVIEW_STATUSES.map((status) => ({ status, flags: statusCounts.get(status)?.flags ?? 0, cases: statusCounts.get(status)?.cases ?? 0 }));
     return {
       query: { from, to, threshold, rule: query.rule, agency: query.agency, district: query.district },
       overall: withRates(overall),
       perAgency: perAgency.map((row) => withRates(row) as AgencyFigures),
-      openReviews: reviewStatus.filter((s) => OPEN_REVIEW_STATUSES.includes(s.status)).reduce((sum, s) => sum + s.flags, 0),
+      // Reviews are of cases (issue 11).
+      openReviews: reviewStatus.filter((s) => OPEN_REVIEW_STATUSES.includes(s.status)).reduce((sum, s) => sum + s.cases, 0),
       monthly: monthly.map((row) => withRates(row) as MonthlyAgencyFigures),
       policyStarts,
       byDistrict,
