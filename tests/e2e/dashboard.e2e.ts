@@ -18,9 +18,9 @@ async function getJson<T>(page: Page, path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** How many flags `/api/flags` lists for a filter (its Content-Range total). */
+/** How many cases `/api/cases` lists for a filter (its Content-Range total). */
 async function flagTotal(page: Page, filter: object): Promise<number> {
-  const res = await page.request.get(`${url()}/api/flags?filter=${encodeURIComponent(JSON.stringify(filter))}&range=${encodeURIComponent('[0,0]')}`);
+  const res = await page.request.get(`${url()}/api/cases?filter=${encodeURIComponent(JSON.stringify(filter))}&range=${encodeURIComponent('[0,0]')}`);
   expect(res.status()).toBe(200);
   return Number(res.headers()['content-range']!.split('/')[1]);
 }
@@ -87,7 +87,7 @@ function lowFilter(query: DashboardResult['query'], extra: object = {}): object 
 
 /** A count as a viewer sees it: hidden ones as the API's label. */
 const shownCount = (n: number | null) => (n === null ? '<11' : count(n));
-const shownFlags = (n: number | null) => (n === null ? '<11 flags' : `${count(n)} flag${n === 1 ? '' : 's'}`);
+const shownFlags = (n: number | null) => (n === null ? '<11 cases' : `${count(n)} case${n === 1 ? '' : 's'}`);
 /** A rate, or why there is none: nothing eligible, or a count behind it hidden. */
 const shownRate = (rate: number | null, eligible: number | null) => (rate !== null || eligible === 0 ? percent(rate) : 'not shown');
 
@@ -96,21 +96,21 @@ async function expectViewerFigures(page: Page, api: DashboardResult): Promise<vo
   const { overall } = api;
   expect(await page.getByTestId('card-eligible').textContent()).toBe(shownCount(overall.eligibleReports));
   expect(await page.getByTestId('card-flagged').textContent()).toBe(shownCount(overall.flaggedReports));
-  expect(await page.getByTestId('card-flagged-flags').textContent()).toBe(shownFlags(overall.flags));
+  expect(await page.getByTestId('card-flagged-cases').textContent()).toBe(shownFlags(overall.cases));
   expect(await page.getByTestId('card-compliance').textContent()).toBe(shownRate(overall.complianceRate, overall.eligibleReports));
   expect(await page.getByTestId('card-confirmed-compliance').textContent()).toBe(shownRate(overall.confirmedComplianceRate, overall.eligibleReports));
   expect(await page.getByTestId('card-open-reviews').textContent()).toBe(shownCount(api.openReviews));
   for (const agency of api.perAgency) {
     const text = await page.getByTestId(`agency-rate-${agency.agency}`).textContent();
     expect(text).toContain(shownRate(agency.complianceRate, agency.eligibleReports));
-    if (agency.flags !== 0) expect(text).toContain(shownFlags(agency.flags));
+    if (agency.cases !== 0) expect(text).toContain(shownFlags(agency.cases));
   }
 
   // the bar charts: table cells and bars (a hidden count is a gap: no bar)
-  const charts: Array<[string, Array<{ key: string | null; flags: number | null }>]> = [
+  const charts: Array<[string, Array<{ key: string | null; cases: number | null }>]> = [
     ['district', api.byDistrict],
     ['category', api.byCategory],
-    ['review-status', api.reviewStatus.map((s) => ({ key: s.status, flags: s.flags }))],
+    ['review-status', api.reviewStatus.map((s) => ({ key: s.status, cases: s.cases }))],
     [
       'funnel',
       Object.entries({
@@ -118,21 +118,21 @@ async function expectViewerFigures(page: Page, api: DashboardResult): Promise<vo
         arrested: api.funnel.arrestedAfter,
         charged: api.funnel.chargedAfter,
         flagged: api.funnel.flaggedReports,
-      }).map(([key, flags]) => ({ key, flags })),
+      }).map(([key, cases]) => ({ key, cases })),
     ],
   ];
   for (const [id, rows] of charts) {
     const shown = await page.locator(`[data-testid^="${id}-value-"]`).evaluateAll((cells) =>
       cells.map((cell) => [cell.getAttribute('data-testid'), cell.textContent, cell.getAttribute('data-value')]),
     );
-    expect(shown).toEqual(rows.map((row) => [`${id}-value-${row.key ?? 'unknown'}`, shownCount(row.flags), row.flags === null ? '' : String(row.flags)]));
+    expect(shown).toEqual(rows.map((row) => [`${id}-value-${row.key ?? 'unknown'}`, shownCount(row.cases), row.cases === null ? '' : String(row.cases)]));
     const bars = await page.locator(`[data-testid^="${id}-bar-"]`).evaluateAll((gs) =>
       gs.map((g) => [g.getAttribute('data-testid'), g.getAttribute('data-value'), g.querySelectorAll('rect').length]),
     );
-    expect(bars).toEqual(rows.map((row) => [`${id}-bar-${row.key ?? 'unknown'}`, row.flags === null ? '' : String(row.flags), row.flags === null ? 0 : 1]));
+    expect(bars).toEqual(rows.map((row) => [`${id}-bar-${row.key ?? 'unknown'}`, row.cases === null ? '' : String(row.cases), row.cases === null ? 0 : 1]));
     // a summary never names a hidden count as the largest
     const summary = (await page.getByTestId(`chart-${id}-summary`).textContent())!;
-    if (id !== 'funnel' && rows.some((row) => row.flags === null)) expect(summary).not.toMatch(/^Most:/);
+    if (id !== 'funnel' && rows.some((row) => row.cases === null)) expect(summary).not.toMatch(/^Most:/);
   }
 
   // the monthly table: every agency and month; a rate not shown leaves no dot
@@ -141,7 +141,7 @@ async function expectViewerFigures(page: Page, api: DashboardResult): Promise<vo
   const rows = await page.locator('[data-testid^="monthly-row-"]').evaluateAll((trs) =>
     trs.map((tr) => {
       const text = (id: string) => tr.querySelector(`[data-testid="${id}"]`)?.textContent;
-      return [tr.getAttribute('data-testid'), text('eligible'), text('flagged'), text('rate'), text('flags')];
+      return [tr.getAttribute('data-testid'), text('eligible'), text('flagged'), text('rate'), text('cases')];
     }),
   );
   expect(rows.sort()).toEqual(
@@ -151,7 +151,7 @@ async function expectViewerFigures(page: Page, api: DashboardResult): Promise<vo
         shownCount(m.eligibleReports),
         shownCount(m.flaggedReports),
         shownRate(m.complianceRate, m.eligibleReports),
-        shownCount(m.flags),
+        shownCount(m.cases),
       ])
       .sort(),
   );
@@ -210,7 +210,7 @@ describe('the compliance dashboard', () => {
     await page.context().close();
   });
 
-  it('shows the cards and the district chart as the dashboard and flags APIs count them', async () => {
+  it('shows the cards and the district chart as the dashboard and cases APIs count them', async () => {
     const page = await newPage();
     await signIn(page, 'admin@localhost', e2eAdminPassword());
     const query = await openDashboard(page, '?threshold=low');
@@ -224,22 +224,22 @@ describe('the compliance dashboard', () => {
     expect(await page.getByTestId('card-compliance').textContent()).toBe(percent(api.overall.complianceRate));
     expect(await page.getByTestId('card-confirmed-compliance').textContent()).toBe(percent(api.overall.confirmedComplianceRate));
     expect(await page.getByTestId('card-open-reviews').textContent()).toBe(count(known(api.openReviews)));
-    expect(api.overall.flags).toBeGreaterThan(0);
-    expect(await page.getByTestId('card-flagged-flags').textContent()).toBe(`${api.overall.flags} flag${api.overall.flags === 1 ? '' : 's'}`);
+    expect(api.overall.cases).toBeGreaterThan(0);
+    expect(await page.getByTestId('card-flagged-cases').textContent()).toBe(`${api.overall.cases} case${api.overall.cases === 1 ? '' : 's'}`);
     // the card's link opens exactly its flags
-    const cardHref = (await page.getByTestId('card-flagged-flags').getAttribute('href'))!;
+    const cardHref = (await page.getByTestId('card-flagged-cases').getAttribute('href'))!;
     expect(JSON.parse(new URLSearchParams(cardHref.split('?')[1]).get('filter')!)).toEqual(lowFilter(query));
-    expect(await flagTotal(page, lowFilter(query))).toBe(api.overall.flags);
+    expect(await flagTotal(page, lowFilter(query))).toBe(api.overall.cases);
     for (const agency of api.perAgency) {
       expect(await page.getByTestId(`agency-rate-${agency.agency}`).textContent()).toContain(percent(agency.complianceRate));
     }
 
     const districts = api.byDistrict.filter((d) => d.key !== null);
     expect(districts.length).toBeGreaterThan(0);
-    for (const { key, flags } of districts) {
-      expect(await dataNumber(page, `district-value-${key}`)).toBe(flags);
-      expect(await dataNumber(page, `district-bar-${key}`)).toBe(flags);
-      expect(await flagTotal(page, lowFilter(query, { policeDistrict: key }))).toBe(flags);
+    for (const { key, cases } of districts) {
+      expect(await dataNumber(page, `district-value-${key}`)).toBe(cases);
+      expect(await dataNumber(page, `district-bar-${key}`)).toBe(cases);
+      expect(await flagTotal(page, lowFilter(query, { policeDistrict: key }))).toBe(cases);
     }
     await page.context().close();
   });
@@ -252,10 +252,10 @@ describe('the compliance dashboard', () => {
     const district = api.byDistrict.find((d) => d.key !== null)!;
     const bar = page.getByTestId(`district-bar-${district.key}`);
     const value = Number(await bar.getAttribute('data-value'));
-    expect(value).toBe(district.flags);
+    expect(value).toBe(district.cases);
 
     await bar.click();
-    await page.waitForURL(/#\/flags\?/);
+    await page.waitForURL(/#\/cases\?/);
     const filter = JSON.parse(new URL(page.url().replace('#/', '')).searchParams.get('filter')!);
     const expected = lowFilter(query, { policeDistrict: district.key });
     expect(filter).toEqual(expected);
@@ -266,17 +266,17 @@ describe('the compliance dashboard', () => {
     // a point of the monthly chart: that month's flags of that agency
     await page.goBack();
     await readyView(page, '?threshold=low');
-    const month = api.monthly.find((m) => m.agency === 'SFPD' && known(m.flags) > 0)!;
+    const month = api.monthly.find((m) => m.agency === 'SFPD' && known(m.cases) > 0)!;
     const point = page.getByTestId(`monthly-point-SFPD-${month.month}`);
-    expect(Number(await point.getAttribute('data-flags'))).toBe(month.flags);
+    expect(Number(await point.getAttribute('data-cases'))).toBe(month.cases);
     await point.click();
-    await page.waitForURL(/#\/flags\?/);
+    await page.waitForURL(/#\/cases\?/);
     const monthFilter = JSON.parse(new URL(page.url().replace('#/', '')).searchParams.get('filter')!);
     expect(monthFilter).toEqual(
       lowFilter(query, { reportFrom: `${month.month}-01`, reportUntil: lastDay(month.month), agency: 'SFPD' }),
     );
-    expect(await flagTotal(page, monthFilter)).toBe(month.flags);
-    await page.locator('.MuiTablePagination-displayedRows', { hasText: new RegExp(`of ${month.flags}$`) }).waitFor({ timeout: 30_000 });
+    expect(await flagTotal(page, monthFilter)).toBe(month.cases);
+    await page.locator('.MuiTablePagination-displayedRows', { hasText: new RegExp(`of ${month.cases}$`) }).waitFor({ timeout: 30_000 });
     await page.context().close();
   });
 
@@ -338,12 +338,12 @@ describe('the compliance dashboard', () => {
     await expectViewerFigures(page, api);
 
     // a count from 1 to 10 the admin sees (a district bar, else a monthly count) is "<11" for the viewer
-    const district = full.byDistrict.find((d) => d.flags !== null && d.flags >= 1 && d.flags <= 10);
-    const month = full.monthly.find((m) => full.perAgency.some((a) => a.agency === m.agency) && m.flags !== null && m.flags >= 1 && m.flags <= 10);
+    const district = full.byDistrict.find((d) => d.cases !== null && d.cases >= 1 && d.cases <= 10);
+    const month = full.monthly.find((m) => full.perAgency.some((a) => a.agency === m.agency) && m.cases !== null && m.cases >= 1 && m.cases <= 10);
     expect(district ?? month).toBeDefined();
     if (district) {
-      const n = district.flags!;
-      expect(api.byDistrict.find((d) => d.key === district.key)!.flags).toBeNull();
+      const n = district.cases!;
+      expect(api.byDistrict.find((d) => d.key === district.key)!.cases).toBeNull();
       const cell = page.getByTestId(`district-value-${district.key ?? 'unknown'}`);
       expect(await cell.textContent()).toBe('<11');
       expect(await cell.getAttribute('data-value')).toBe('');
@@ -351,20 +351,20 @@ describe('the compliance dashboard', () => {
       expect(await bar.getAttribute('data-value')).toBe('');
       expect(await bar.locator('rect').count()).toBe(0);
       const summary = (await page.getByTestId('chart-district-summary').textContent())!;
-      expect(summary).not.toContain(`${district.key ?? 'Unknown district'}, ${n} flag`);
+      expect(summary).not.toContain(`${district.key ?? 'Unknown district'}, ${n} case`);
       expect(summary).not.toMatch(/^Most:/);
     } else {
       const m = month!;
-      expect(api.monthly.find((v) => v.month === m.month && v.agency === m.agency)!.flags).toBeNull();
+      expect(api.monthly.find((v) => v.month === m.month && v.agency === m.agency)!.cases).toBeNull();
       const row = page.getByTestId(`monthly-row-${m.agency}-${m.month}`);
-      expect(await row.getByTestId('flags').textContent()).toBe('<11');
-      expect(await row.getAttribute('data-flags')).toBe('');
+      expect(await row.getByTestId('cases').textContent()).toBe('<11');
+      expect(await row.getAttribute('data-cases')).toBe('');
     }
     expect(await seriousViolations(page)).toEqual([]);
 
-    expect(await page.locator('a[href*="flags"]').count()).toBe(0);
+    expect(await page.locator('a[href*="cases"]').count()).toBe(0);
     await showAllNumbers(page);
-    expect(await page.locator('a[href*="flags"]').count()).toBe(0);
+    expect(await page.locator('a[href*="cases"]').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
 
     // a longer period has districts with enough flags to be shown: such a bar does nothing when clicked
@@ -374,12 +374,12 @@ describe('the compliance dashboard', () => {
     await openDashboard(page, `?from=${from}&to=${to}&threshold=low`);
     const wide = await getJson<DashboardResult>(page, `/api/dashboard?from=${from}&to=${to}&threshold=low`);
     await expectViewerFigures(page, wide);
-    const shown = wide.byDistrict.find((d) => d.key !== null && d.flags !== null && d.flags > 0);
+    const shown = wide.byDistrict.find((d) => d.key !== null && d.cases !== null && d.cases > 0);
     expect(shown).toBeDefined();
     await page.getByTestId(`district-bar-${shown!.key}`).click();
-    expect(page.url()).not.toContain('/flags');
+    expect(page.url()).not.toContain('/cases');
     expect(await page.getByTestId('dashboard').count()).toBe(1);
-    expect(await page.locator('a[href*="flags"]').count()).toBe(0);
+    expect(await page.locator('a[href*="cases"]').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await admin.context().close();
     await page.context().close();
