@@ -338,6 +338,14 @@ describe('the flagged cases pages', () => {
     }
     // one review panel for the whole case
     expect(await page.getByTestId('review-panel').count()).toBe(1);
+    // SRA_SCREENSHOT_DIR set: the case page and its list row, to look at
+    if (process.env.SRA_SCREENSHOT_DIR) {
+      await page.setViewportSize({ width: 1400, height: 1000 });
+      await page.screenshot({ path: `${process.env.SRA_SCREENSHOT_DIR}/case-page.png`, fullPage: true });
+      await page.goto(listAddress({ status: ['current'] }));
+      await page.locator('[data-testid^="case-link-"]').first().waitFor();
+      await page.screenshot({ path: `${process.env.SRA_SCREENSHOT_DIR}/cases-list.png` });
+    }
     expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   });
