@@ -112,6 +112,23 @@ describe('one case per event', () => {
     await viewer.get(`/api/cases/${caseOf('A-1').id}`).expect(403);
   });
 
+  it('a meeting agenda lists a case once, whatever number of rules it breaches, with its rules', async () => {
+    const meeting = (await reviewer.post('/api/meetings').send({ date: '2024-06-05' }).expect(201)).body;
+    const built = (await reviewer.post(`/api/meetings/${meeting.id}/agenda/build`).send({}).expect(200)).body;
+    // Three open cases of high confidence: three items, not five (one per flag).
+    expect(built.agenda.map((i: { caseId: string }) => i.caseId).sort()).toEqual(cases.map((c) => c.id).sort());
+    const a1 = built.agenda.find((i: { caseId: string }) => i.caseId === caseOf('A-1').id);
+    expect(a1.ruleIds).toEqual(['ca-pc-647.3', 'sfpd-psw-2017']);
+    // The other flag of a case on the agenda, or the case itself, is refused: it is there already.
+    const other = [flagOf('A-1', 'sfpd-psw-2017').id, flagOf('A-1', 'ca-pc-647.3').id].find((id) => id !== a1.flagId)!;
+    const again = await reviewer.post(`/api/meetings/${meeting.id}/agenda`).send({ flagId: other }).expect(409);
+    expect(again.body.message).toMatch(new RegExp(`^Case ${caseOf('A-1').id} is already on this meeting's agenda`));
+    await reviewer.post(`/api/meetings/${meeting.id}/agenda`).send({ flagId: caseOf('A-1').id }).expect(409);
+    // The minutes name both rules of that case.
+    const minutes = await reviewer.get(`/api/meetings/${meeting.id}/minutes`).query({ format: 'md' }).expect(200);
+    expect(minutes.text).toContain('- Rules: ');
+  });
+
   it('the qualifying report row is named: the sentence says robbery, and the timeline marks the Robbery row among the Larceny Theft one', async () => {
     const sfpd = flagOf('A-1', 'sfpd-psw-2017');
     expect(sfpd.sentence).toMatch(/^Reported robbery \(incident 990000001\) as victim on 2024-03-09 23:05; arrested by SFPD 2024-03-09 23:40/);
