@@ -106,7 +106,6 @@ export class Cases1765440000000 implements MigrationInterface {
         RAISE EXCEPTION 'case_review_event is append-only: % refused', TG_OP;
       END $$`);
     await q.query(`CREATE TRIGGER case_review_event_append_only BEFORE UPDATE OR DELETE ON case_review_event FOR EACH ROW EXECUTE FUNCTION case_review_event_is_append_only()`);
-    await q.query(`CREATE TRIGGER case_review_event_no_truncate BEFORE TRUNCATE ON case_review_event FOR EACH STATEMENT EXECUTE FUNCTION case_review_event_is_append_only()`);
 
     // The old history, on the case, in the order it happened, each event naming the flag and rule it was recorded on.
     await q.query(`
