@@ -24,5 +24,7 @@ export default async function globalSetup(): Promise<void> {
   (globalThis as { __sraE2e?: { server: RunningServer; dataDir: string } }).__sraE2e = { server, dataDir };
   process.env.SRA_E2E_URL = server.url;
   process.env.SRA_E2E_ADMIN_PASSWORD = E2E_ADMIN_PASSWORD;
+  // The server's data directory, for a test that runs the CLI beside it (the CLI then uses the server's PostgreSQL).
+  process.env.SRA_E2E_DATA_DIR = dataDir;
   fs.mkdirSync(`${dataDir}/screenshots`, { recursive: true });
 }

@@ -94,6 +94,11 @@ describe('the Policies page', () => {
     expect(await added.allTextContents()).toEqual(['+Added: 04134']);
     expect(await page.locator('[data-testid="policy-change"][data-change="removed"]').count()).toBe(0);
     expect(await page.getByTestId('policy-changes-panel').textContent()).toMatch(/Changes from version 1/);
+    // what the evaluation the new version started did: in force from 2030, it judges no action of the demo city (2019-2022)
+    await page.getByTestId('policy-outcome-done').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('policy-outcome-new').textContent()).toBe('0');
+    expect(await page.getByTestId('policy-outcome-changed').textContent()).toBe('0');
+    expect(await page.getByTestId('policy-outcome-withdrawn').textContent()).toBe('0');
     expect(await seriousViolations(page)).toEqual([]);
 
     // the list: version 1 is in force until the day before version 2

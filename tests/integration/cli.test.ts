@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Client } from 'pg';
 import { CLI_MAIN, REPO_ROOT, requireBuilt } from '../support/paths';
 import { childEnv, runCli, tempDir } from '../support/processes';
 import { createTestDatabase } from '../support/test-postgres';
@@ -107,6 +108,59 @@ describe('audit CLI', () => {
       expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/--format must be one of csv, json/);
     } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('ingest --dry-run prints what the load would do and stores nothing; a load prints its counts, updates included, and what its evaluation did', async () => {
+    const dir = tempDir('cli-dry-run');
+    const keyEnv = { ...env, PERSON_KEY_SECRET: 'cli-test-person-key-secret-0123456789abcdef' };
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    const counts = async () => {
+      const { rows } = await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+      const out: Record<string, number> = {};
+      for (const { name } of rows) out[name] = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${name}"`)).rows[0].n;
+      return out;
+    };
+    try {
+      const header = 'arrest_id,incident_number,person_key,arrest_datetime,arresting_agency,custody_type,booked_charges_statute';
+      const first = path.join(dir, 'first.csv');
+      fs.writeFileSync(first, `${header}\nQ9000001,990000001,SFP-cliq0001,2024-03-09T23:40,SFPD,booked,459 PC\nQ9000002,990000002,SFP-cliq0002,2024-03-10T10:00,SFPD,booked,459 PC\n`);
+      const before = await counts();
+      const dry = await runCli(['ingest', 'arrests', first, '--dry-run'], keyEnv);
+      expect(dry.code).toBe(0);
+      expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, status: 'preview', rowsRead: 2, inserted: 2, updated: 0, unchanged: 0, rejected: 0, changes: [], rejects: [] });
+      expect(dry.stderr).toContain('ingest (dry run, nothing stored): the load would make 2 new, 0 updated, 0 unchanged, 0 rejected records');
+      expect(await counts()).toEqual(before);
+
+      expect((await runCli(['ingest', 'arrests', first, '--no-evaluate'], keyEnv)).code).toBe(0);
+      const correction = path.join(dir, 'correction.csv');
+      fs.writeFileSync(correction, `${header}\nQ9000001,990000001,SFP-cliq0001,2024-03-09T23:40,SFPD,cited,459 PC\nQ9000003,990000003,SFP-cliq0003,never,SFPD,booked,459 PC\n`);
+      const stored = await counts();
+      const dryCorrection = await runCli(['ingest', 'arrests', correction, '--dry-run'], keyEnv);
+      expect(JSON.parse(dryCorrection.stdout)).toMatchObject({
+        status: 'preview',
+        inserted: 0,
+        updated: 1,
+        rejected: 1,
+        changes: [{ line: 2, key: { arrest_id: 'Q9000001' }, changes: [{ column: 'custody_type', from: 'booked', to: 'cited' }] }],
+        rejects: [{ line: 3, column: 'arrest_datetime', value: 'never' }],
+      });
+      expect(dryCorrection.stdout).not.toContain('SFP-cliq');
+      expect(await counts()).toEqual(stored);
+
+      // Without --dry-run the CLI loads (analysts script it: no question asked) and says how many records it updated.
+      const loaded = await runCli(['ingest', 'arrests', correction], keyEnv);
+      expect(loaded.code).toBe(0);
+      expect(loaded.stderr).toContain('ingest: 0 new, 1 updated, 0 unchanged, 1 rejected records');
+      const out = JSON.parse(loaded.stdout);
+      expect(out).toMatchObject({ status: 'loaded', updated: 1, evaluation: { scope: 'batch', outcome: { state: 'done', flags: { new: 0, changed: 0, withdrawn: 0 } } } });
+      // Nobody in these arrests reported anything: no flag can change, every current flag is unchanged.
+      expect(out.evaluation.outcome.flags.unchanged).toBe(out.evaluation.outcome.flags.current);
+      expect(loaded.stderr).toMatch(/evaluate: flags 0 new, 0 changed, 0 withdrawn, [\d,]+ unchanged/);
+    } finally {
+      await client.end();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

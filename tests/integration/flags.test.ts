@@ -111,8 +111,8 @@ describe('/api/flags', () => {
       { kind: 'arrest', at: '2024-03-13T05:00:00+00:00', label: 'Arrest (Booked by SFPD)', hoursAfterReport: 1, link: 'arrests/FA-2' },
     ]);
     expect(detail.charges).toEqual([
-      { raw: '11377(a) HS/M', parsed: 'HS 11377(a)', level: 'M', error: null, protected: true, reasons: [] },
-      { raw: '459 PC/F', parsed: 'PC 459', level: 'F', error: null, protected: false, reasons: [] },
+      { raw: '11377(a) HS/M', parsed: 'HS 11377(a)', level: 'M', error: null, protected: true, reasons: [], plain: expect.objectContaining({ text: 'HS 11377(a): possession of a controlled substance (such as methamphetamine), misdemeanor' }) },
+      { raw: '459 PC/F', parsed: 'PC 459', level: 'F', error: null, protected: false, reasons: [], plain: expect.objectContaining({ text: 'PC 459: burglary, felony' }) },
     ]);
     expect(detail.policyVersion).toMatchObject({ id: 'sfpd-psw-2017:1', ruleId: 'sfpd-psw-2017', version: 1, effectiveFrom: '2017-12-01', provenance: { qualification: 'secondary', protectedCharges: 'secondary' } });
     expect(detail.policyVersion.document).toBeUndefined();

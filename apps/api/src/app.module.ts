@@ -8,6 +8,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { ComplianceModule } from './compliance/compliance.module';
+import { ChargeCodesModule } from './charge-codes/charge-codes.module';
 import { RecordsModule } from './records/records.module';
 import { ReportsModule } from './reports/reports.module';
 import { MeetingsModule } from './meetings/meetings.module';
@@ -41,6 +42,7 @@ export class AppModule {
         DemoModule,
         ComplianceModule,
         RecordsModule,
+        ChargeCodesModule,
         ReportsModule,
         MeetingsModule,
         ...(options.extraModules ?? []),

@@ -40,6 +40,8 @@ export interface ImportBatchRecord extends ImportCounts {
   refusalColumn: string | null;
   startedAt: string;
   finishedAt: string;
+  /** What the load's evaluation did to the flags (one batch's page; not in lists). Null for a refused file. */
+  evaluation?: EvaluationOutcome | null;
 }
 
 export interface ImportRejectRecord {
@@ -55,4 +57,79 @@ export interface ImportRejectRecord {
 export interface AppInfo {
   /** Synthetic demo records are loaded: every page says so. */
   demoData: boolean;
+}
+
+/** One column of an existing record that a load would change. A person key's values are never shown. */
+export interface ImportPreviewColumnChange {
+  column: string;
+  from: string | null;
+  to: string | null;
+  /** The column is a person key: it changes, and neither value is given. */
+  personKey?: true;
+}
+
+/** An existing record a load would change: its key (never a person key) and what changes. */
+export interface ImportPreviewChange {
+  /** The file line that would change it. */
+  line: number;
+  /** The record's key, by column (a person key in the key is left out: see `keyHasPersonKey`). */
+  key: Record<string, string>;
+  keyHasPersonKey: boolean;
+  changes: ImportPreviewColumnChange[];
+}
+
+export interface ImportPreviewReject {
+  line: number;
+  column: string | null;
+  value: string | null;
+  reason: string;
+}
+
+/**
+ * What a load would do, found by running it whole and rolling it back (nothing stored): the counts it would
+ * make, a sample of the existing records it would change and its first rejects. `needs-confirmation` is the
+ * answer to a load that would update existing records without saying it accepts that number of updates.
+ */
+export interface ImportPreview extends ImportCounts {
+  kind: ImportKindName;
+  fileName: string;
+  status: 'preview' | 'needs-confirmation' | 'refused';
+  /** Why the file would be refused whole, and where. */
+  reason?: string;
+  line?: number | null;
+  column?: string | null;
+  /** Up to `PREVIEW_SAMPLE` existing records the load would change, in file order. */
+  changes: ImportPreviewChange[];
+  /** Up to `PREVIEW_SAMPLE` rejects, in file order. */
+  rejects: ImportPreviewReject[];
+  seconds: number;
+}
+
+/** How many changed records and rejects a preview lists. */
+export const PREVIEW_SAMPLE = 20;
+
+/** What happened to the flags in one evaluation run: new, changed, withdrawn, unchanged (current, untouched). */
+export interface EvaluationFlagCounts {
+  new: number;
+  changed: number;
+  withdrawn: number;
+  /** Current flags this run neither created nor changed (current = new + changed + unchanged). */
+  unchanged: number;
+  current: number;
+}
+
+/**
+ * The outcome of the evaluation that followed a load or a policy change, as the batch page, the Policies page
+ * and the CLI show it. `waiting`: none has started yet (or the batch was loaded with --no-evaluate);
+ * `running`: the flags are being brought up to date; `done` with its counts; `failed` with its error.
+ */
+export interface EvaluationOutcome {
+  state: 'waiting' | 'running' | 'done' | 'failed';
+  runId: string | null;
+  trigger: string | null;
+  scope: 'full' | 'batch' | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  error: string | null;
+  flags: EvaluationFlagCounts | null;
 }

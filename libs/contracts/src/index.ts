@@ -13,3 +13,5 @@ export * from './records';
 export * from './reports';
 export * from './meetings';
 export * from './cases';
+export * from './evaluation';
+export * from './charge-codes';

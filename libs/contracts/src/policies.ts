@@ -1,3 +1,4 @@
+import type { EvaluationOutcome } from './imports';
 import type { ReviewStatus } from './reviews';
 
 /** One stored version of a rule, as the policy API lists it (the document itself is `PolicyDocument` of @sra/policies). */
@@ -23,6 +24,8 @@ export interface PolicyVersionRecord {
 /** A version with its whole document. */
 export interface PolicyVersionDetail extends PolicyVersionRecord {
   document: Record<string, unknown>;
+  /** The evaluation this version's creation started (null for the versions seeded at first start). */
+  evaluation?: EvaluationOutcome | null;
 }
 
 /** One difference between two versions of a rule. */

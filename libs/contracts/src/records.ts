@@ -1,5 +1,6 @@
 import type { FlagRecord, PolicyVersionRecord } from './policies';
 import type { ReviewRecord } from './reviews';
+import type { ChargeText } from './charge-codes';
 
 /** The values the import files may hold (shared/spec/import-formats.md), as stored: the import checks them, pages offer them. */
 export const PERSON_ROLES = ['victim', 'witness', 'reporting party', 'suspect'] as const;
@@ -66,6 +67,8 @@ export interface ArrestRecord {
   listOfBookedCharges: string | null;
   bookedCaseType: string | null;
   batchId: string;
+  /** The charges in plain words: the booked statutes when given, else the booked charge list (as the case page reads them). */
+  charges: ChargeText[];
 }
 
 export interface DaDecisionRecord {
@@ -86,6 +89,8 @@ export interface DaDecisionRecord {
   dispositionDate: string | null;
   dispositionDescription: string | null;
   batchId: string;
+  /** The charges in plain words: the filed statutes when given, else the filed charge list (as the case page reads them). */
+  charges: ChargeText[];
 }
 
 export interface IncidentDetail extends IncidentSummary {
@@ -111,6 +116,8 @@ export interface ChargeReading {
   protected: boolean;
   /** The reasons a protected charge carries (e.g. ambiguous_subdivision). */
   reasons: string[];
+  /** The charge in plain words ("PC 647(b): prostitution, misdemeanor"); for an item that could not be read, as written. */
+  plain: ChargeText;
 }
 
 /** One moment of a case, in time order. */

@@ -365,6 +365,24 @@ const RULES: Record<ImportKind, Array<(at: Index) => Step>> = {
   ],
 };
 
+/**
+ * The file column each stored column comes from, by the stored name (`incident_category` is "Incident Category"),
+ * for telling people about a record in the words of their files. Found by asking each rule which file columns it
+ * reads; a stored column made from several file columns keeps its own name.
+ */
+export function fileColumnsOf(kind: ImportKind): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const make of RULES[kind]) {
+    const asked: string[] = [];
+    const step = make((column) => {
+      asked.push(column);
+      return -1;
+    });
+    for (const o of step.outputs) if (!o.temp) out[o.name] = step.outputs.length === 1 && asked.length === 1 ? asked[0] : o.name;
+  }
+  return out;
+}
+
 /** The columns that identify a record, as written (normalised) by the rules. */
 export const KEY_COLUMNS: Record<ImportKind, string[]> = {
   incidents: ['row_id'],

@@ -1,19 +1,22 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { isRole, ROLES, type UserRecord } from '@sra/contracts';
+import { isRole, ROLES, type EvaluationOutcome, type ImportBatchResult, type UserRecord } from '@sra/contracts';
 import { AuditLogService } from '../audit-log/audit-log.service';
 import { MIN_PASSWORD_LENGTH } from '../auth/password';
 import { MIGRATIONS } from '../database/schema';
 import { UsersService } from '../users/users.service';
 import { CliError } from './cli-error';
 import { numberArg, runGenerate, type GenerateArgs } from './generate.command';
-import { runIngest } from './ingest.command';
+import { countsLine, runIngest } from './ingest.command';
+import { runOutcome } from '../compliance/evaluation/evaluation-outcome';
 import { DemoService } from '../demo/demo.service';
-import { EvaluationService } from '../compliance/evaluation/evaluation.service';
+import { EvaluationService, type EvaluationSummary } from '../compliance/evaluation/evaluation.service';
 import { CASE_EXPORT_FORMATS, writeCases } from './cases.command';
 import { FLAG_EXPORT_FORMATS, writeFlags } from './flags.command';
 import { reportArgs, runReport } from './report.command';
+
+const n = (x: number) => x.toLocaleString('en-US');
 
 export interface CommandContext {
   /** Null for commands that need no database. */
@@ -84,21 +87,33 @@ export const COMMANDS: Record<string, CommandSpec> = {
     },
   },
   ingest: {
-    summary: 'Load an import file as one batch (kinds: incidents, incident-persons, arrests, da-decisions)',
-    usage: 'ingest <kind> <file> [--no-evaluate]',
-    options: { 'no-evaluate': { type: 'boolean' } },
+    summary: 'Load an import file as one batch (kinds: incidents, incident-persons, arrests, da-decisions); --dry-run says what it would do, storing nothing',
+    usage: 'ingest <kind> <file> [--no-evaluate] [--dry-run]',
+    options: { 'no-evaluate': { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
     positionals: 2,
     migrate: true,
     async run(ctx) {
-      const result = await runIngest(appOf(ctx), ctx.positionals[0], ctx.positionals[1], (line) => process.stderr.write(line + '\n'));
+      const log = (line: string) => process.stderr.write(line + '\n');
+      const dryRun = ctx.options['dry-run'] === true;
+      const result = await runIngest(appOf(ctx), ctx.positionals[0], ctx.positionals[1], log, dryRun);
       const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+      log(countsLine(result));
+      if (result.status === 'preview' || (dryRun && result.status === 'refused')) {
+        ctx.out(JSON.stringify({ ...result, dryRun: true, peakRssMb }));
+        if (result.status === 'refused') throw new CliError(`the file would be refused: ${result.reason}`);
+        return;
+      }
       // Then the flags follow the data (the people this batch touched), unless asked not to (a series of loads, the benchmark).
-      const evaluation =
-        result.status === 'loaded' && !ctx.options['no-evaluate']
-          ? await appOf(ctx).get(EvaluationService).evaluate({ trigger: 'ingest', requestedBy: `cli:${process.env.USER ?? 'unknown'}`, batchId: result.batchId })
-          : undefined;
-      ctx.out(JSON.stringify({ ...result, peakRssMb, ...(evaluation ? { evaluation } : {}) }));
-      if (result.status === 'refused') throw new CliError(`the file was refused: ${result.reason}`);
+      const batch = result as ImportBatchResult;
+      let evaluation: (EvaluationSummary & { outcome: EvaluationOutcome }) | undefined;
+      if (batch.status === 'loaded' && !ctx.options['no-evaluate']) {
+        const summary = await appOf(ctx).get(EvaluationService).evaluate({ trigger: 'ingest', requestedBy: `cli:${process.env.USER ?? 'unknown'}`, batchId: batch.batchId });
+        evaluation = { ...summary, outcome: await runOutcome(dataSource(ctx), summary.runId) };
+        const flags = evaluation.outcome.flags;
+        if (flags) log(`evaluate: flags ${n(flags.new)} new, ${n(flags.changed)} changed, ${n(flags.withdrawn)} withdrawn, ${n(flags.unchanged)} unchanged`);
+      }
+      ctx.out(JSON.stringify({ ...batch, peakRssMb, ...(evaluation ? { evaluation } : {}) }));
+      if (batch.status === 'refused') throw new CliError(`the file was refused: ${batch.reason}`);
     },
   },
   evaluate: {

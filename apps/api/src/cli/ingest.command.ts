@@ -3,12 +3,22 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { IMPORT_KINDS, isImportKind } from '@sra/import-formats';
-import type { ImportBatchResult } from '@sra/contracts';
+import type { ImportBatchResult, ImportPreview } from '@sra/contracts';
 import { IngestService } from '../ingest/ingest.service';
 import { CliError } from './cli-error';
 
-/** `audit ingest <kind> <file>`: one batch; the JSON result on stdout. */
-export async function runIngest(app: INestApplicationContext, kind: string | undefined, file: string | undefined, log: (line: string) => void): Promise<ImportBatchResult> {
+/**
+ * `audit ingest <kind> <file> [--dry-run]`: one batch; the JSON result on stdout. A dry run runs the whole load and
+ * rolls it back, answering what it would do. Without it the load lands, updates included (analysts script the
+ * CLI: no question is asked), and the counts are said on stderr.
+ */
+export async function runIngest(
+  app: INestApplicationContext,
+  kind: string | undefined,
+  file: string | undefined,
+  log: (line: string) => void,
+  dryRun = false,
+): Promise<ImportBatchResult | ImportPreview> {
   if (!isImportKind(kind)) throw new CliError(`the kind must be one of ${IMPORT_KINDS.join(', ')} (got "${kind ?? ''}")`, 2);
   if (!file) throw new CliError('which file? usage: ingest <kind> <file>', 2);
   const full = path.resolve(file);
@@ -22,7 +32,8 @@ export async function runIngest(app: INestApplicationContext, kind: string | und
     throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
   let lastLog = Date.now();
-  return app.get(IngestService).ingest({
+  return app.get(IngestService).load(
+    {
     kind,
     fileName: path.basename(full),
     input: fs.createReadStream(full, { highWaterMark: 1 << 20 }),
@@ -36,5 +47,17 @@ export async function runIngest(app: INestApplicationContext, kind: string | und
     },
     onPhase: (phase, rows) =>
       log(phase === 'checking' ? `ingest: ${rows.toLocaleString('en-US')} rows read; checking them` : 'ingest: merging the good rows into the records'),
-  });
+    },
+    { dryRun, confirmUpdates: 'any' },
+  );
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** The counts of a load (or of a dry run) in one line for people, on stderr. */
+export function countsLine(result: ImportBatchResult | ImportPreview): string {
+  const counts = `${n(result.inserted)} new, ${n(result.updated)} updated, ${n(result.unchanged)} unchanged, ${n(result.rejected)} rejected`;
+  if (result.status === 'refused') return `ingest: the file ${'batchId' in result ? 'was' : 'would be'} refused: ${result.reason}`;
+  if (result.status === 'preview') return `ingest (dry run, nothing stored): the load would make ${counts} records`;
+  return `ingest: ${counts} records`;
 }

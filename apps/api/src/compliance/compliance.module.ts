@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChargeCodesModule } from '../charge-codes/charge-codes.module';
 import { VersionedCache } from '../common/versioned-cache';
 import { CasesController } from './cases/cases.controller';
 import { CasesService } from './cases/cases.service';
@@ -16,6 +17,7 @@ import { ReviewsController } from './reviews/reviews.controller';
 import { ReviewsService } from './reviews/reviews.service';
 
 @Module({
+  imports: [ChargeCodesModule],
   controllers: [PoliciesController, MeasuresController, FlagsController, CasesController, ReviewsController, DashboardController, EvaluationController],
   providers: [PoliciesService, EvaluationService, MeasuresService, FlagsService, CasesService, ReviewsService, DashboardService, VersionedCache],
   exports: [PoliciesService, EvaluationService, FlagsService, CasesService, ReviewsService],

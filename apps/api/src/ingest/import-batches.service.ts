@@ -5,6 +5,7 @@ import type { ImportBatchRecord, ImportRejectRecord, ListQuery } from '@sra/cont
 import { IMPORT_KINDS } from '@sra/import-formats';
 import type { ListSpec } from '../common/list-query';
 import { listSql } from '../common/list-sql';
+import { batchOutcome } from '../compliance/evaluation/evaluation-outcome';
 
 export const BATCH_LIST: ListSpec = {
   sortable: { startedAt: 'b.started_at', kind: 'b.kind', fileName: 'b.file_name', status: 'b.status', rowsRead: 'b.rows_read', rejected: 'b.rejected', loadedBy: 'b.loaded_by' },
@@ -47,7 +48,10 @@ export class ImportBatchesService {
 
   async get(id: string): Promise<ImportBatchRecord | null> {
     const rows: ImportBatchRecord[] = await this.db.query(`SELECT ${BATCH_COLUMNS} FROM import_batch b WHERE b.id = $1`, [id]);
-    return rows[0] ?? null;
+    const batch = rows[0];
+    if (!batch) return null;
+    // What its evaluation did to the flags (a refused file changed nothing, so none follows it).
+    return { ...batch, evaluation: batch.status === 'loaded' ? await batchOutcome(this.db, id) : null };
   }
 
   async rejects(query: ListQuery): Promise<{ rows: ImportRejectRecord[]; total: number }> {

@@ -7,8 +7,8 @@ import type { Readable } from 'node:stream';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
-import { analyseHeader, CsvFileError, CsvScanner, rowRulesFor, type ImportKind } from '@sra/import-formats';
-import type { ImportBatchResult } from '@sra/contracts';
+import { analyseHeader, CsvFileError, CsvScanner, fileColumnsOf, rowRulesFor, type ImportKind } from '@sra/import-formats';
+import { PREVIEW_SAMPLE, type ImportBatchResult, type ImportPreview, type ImportPreviewChange, type ImportPreviewReject } from '@sra/contracts';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { parseChargeText } from './pipeline/charge-parsing';
@@ -29,6 +29,18 @@ export interface IngestRequest {
   onProgress?: (bytes: number, rows: number) => void;
   /** The load moved on to another step (after reading: `checking`, then `merging`). */
   onPhase?: (phase: 'checking' | 'merging', rowsRead: number) => void;
+}
+
+/** How a load ends: stored, or run whole and rolled back. */
+export interface LoadOptions {
+  /** Run the whole load (same checks, same rejects) and roll it back: nothing is stored, the answer is a preview. */
+  dryRun?: boolean;
+  /**
+   * The number of existing records the caller accepts to update. When the load would update a different number
+   * (or any, when this is absent) nothing is stored and the answer is a preview with status `needs-confirmation`.
+   * `'any'`: no confirmation (the CLI, the demo).
+   */
+  confirmUpdates?: number | 'any';
 }
 
 /** A reason to refuse a whole file: nothing of it is stored but the batch record saying why. */
@@ -67,9 +79,22 @@ export class IngestService {
 
   /**
    * Loads one file as one batch, in one transaction: it lands completely or
-   * not at all. A refused file leaves only its batch record.
+   * not at all. A refused file leaves only its batch record. Updates of
+   * existing records need no confirmation here (the CLI, the demo).
    */
   async ingest(request: IngestRequest): Promise<ImportBatchResult> {
+    return (await this.load(request, { confirmUpdates: 'any' })) as ImportBatchResult;
+  }
+
+  /**
+   * The same load, stored or previewed: a dry run, or a load that would update another number of existing
+   * records than the caller accepted, runs whole and is rolled back (nothing stored, nothing logged at info level),
+   * answering what it would do. A file refused whole in a preview is not recorded either.
+   */
+  async load(request: IngestRequest, options: LoadOptions = {}): Promise<ImportBatchResult | ImportPreview> {
+    const dryRun = options.dryRun ?? false;
+    // Whether this load may end as a preview: then the records it would change are read before it changes them.
+    const mayPreview = dryRun || options.confirmUpdates !== 'any';
     const started = new Date();
     const hash = createHash('sha256');
     let bytes = 0;
@@ -196,7 +221,9 @@ export class IngestService {
       request.onPhase?.('merging', rowsRead);
       let inserted = 0;
       let updated = 0;
-      if (await this.isBulkFirstLoad(client, spec.table, rowsRead)) {
+      let changes: ImportPreviewChange[] = [];
+      // A dry run takes the ordinary path: the bulk one locks the whole table against readers while it rebuilds it.
+      if (!dryRun && (await this.isBulkFirstLoad(client, spec.table, rowsRead))) {
         const bulk = await this.bulkInsert(client, spec.table, load, batchId);
         inserted = bulk.inserted;
         if (bulk.duplicates) mayHaveRejects = true;
@@ -223,6 +250,7 @@ export class IngestService {
         timing.step('compare');
         if (differing > 0) {
           await client.query(`ANALYZE ${load.tables.changed}`);
+          if (mayPreview) changes = await this.previewChanges(client, load, request.kind);
           await client.query(load.history, [batchId]);
           updated = (await client.query(load.update, [batchId])).rowCount ?? 0;
           timing.step('history and update');
@@ -235,6 +263,27 @@ export class IngestService {
       timing.step('rejects');
       const unchanged = rowsRead - rejected - updated - inserted;
       const unparsedCharges = load.chargeTexts ? await this.parseNewCharges(client, load.chargeTexts, request.kind, batchId) : 0;
+      const confirmed = options.confirmUpdates === undefined ? updated === 0 : options.confirmUpdates === 'any' || options.confirmUpdates === updated;
+      if (dryRun || !confirmed) {
+        const rejects = rejected > 0 ? await this.previewRejects(client, load) : [];
+        // Nothing of it stays: the batch, its rejects, history, records and charge texts go with the transaction.
+        await client.query('ROLLBACK');
+        return {
+          kind: request.kind,
+          fileName: request.fileName,
+          status: dryRun ? 'preview' : 'needs-confirmation',
+          rowsRead,
+          inserted,
+          updated,
+          unchanged,
+          rejected,
+          ignoredColumns: ignored,
+          unparsedCharges,
+          changes,
+          rejects,
+          seconds: (Date.now() - started.getTime()) / 1000,
+        };
+      }
       await client.query(load.dropWorkTables);
 
       await client.query(
@@ -265,12 +314,56 @@ export class IngestService {
       if (copyOpen) await client.end().catch(() => undefined);
       else await client.query('ROLLBACK').catch(() => undefined);
       if (!(error instanceof FileRefusal)) throw error;
+      // A preview of a file refused whole says why, and stores nothing.
+      if (dryRun) return this.refusalPreview(request, started, error);
       return this.recordRefusal(request, started, error, { bytes, sha256: bytes > 0 ? hash.digest('hex') : null, rowsRead });
     } finally {
       await client.end().catch(() => undefined);
       // A refused upload may still be streaming in: drain it so the caller can answer.
       if (!request.input.readableEnded) request.input.resume();
     }
+  }
+
+  private refusalPreview(request: IngestRequest, started: Date, refusal: FileRefusal): ImportPreview {
+    return {
+      kind: request.kind,
+      fileName: request.fileName,
+      status: 'refused',
+      reason: refusal.message,
+      line: refusal.line,
+      column: refusal.column,
+      rowsRead: 0,
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      ignoredColumns: [],
+      unparsedCharges: 0,
+      changes: [],
+      rejects: [],
+      seconds: (Date.now() - started.getTime()) / 1000,
+    };
+  }
+
+  /** The first existing records the load would change, read before it changes them (never a person key), in the words of the file's columns. */
+  private async previewChanges(client: Client, load: LoadSql, kind: ImportKind): Promise<ImportPreviewChange[]> {
+    const { rows } = await client.query<{ line: number; key: Record<string, string>; changes: ImportPreviewChange['changes'] }>(load.previewChanges, [PREVIEW_SAMPLE]);
+    const names = fileColumnsOf(kind);
+    const named = (column: string) => names[column] ?? column;
+    const keyHasPersonKey = load.keyHasPersonKey;
+    return rows.map((r) => ({
+      line: r.line,
+      key: Object.fromEntries(Object.entries(r.key).map(([column, value]) => [named(column), value])),
+      keyHasPersonKey,
+      changes: r.changes.map((c) =>
+        c.personKey ? { column: named(c.column), from: null, to: null, personKey: true as const } : { column: named(c.column), from: c.from, to: c.to },
+      ),
+    }));
+  }
+
+  private async previewRejects(client: Client, load: LoadSql): Promise<ImportPreviewReject[]> {
+    const { rows } = await client.query<ImportPreviewReject>(load.previewRejects, [PREVIEW_SAMPLE]);
+    return rows;
   }
 
   private async recordRefusal(

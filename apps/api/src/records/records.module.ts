@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChargeCodesModule } from '../charge-codes/charge-codes.module';
 import { ComplianceModule } from '../compliance/compliance.module';
 import { ArrestsController } from './arrests.controller';
 import { DaDecisionsController } from './da-decisions.controller';
@@ -7,7 +8,7 @@ import { RecordsService } from './records.service';
 
 /** The loaded incidents, arrests and DA decisions, read-only. */
 @Module({
-  imports: [ComplianceModule],
+  imports: [ComplianceModule, ChargeCodesModule],
   controllers: [IncidentsController, ArrestsController, DaDecisionsController],
   providers: [RecordsService],
 })

@@ -1,9 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ArrestRecord, DaDecisionRecord, FlagRecord, IncidentDetail, IncidentSummary, ListQuery } from '@sra/contracts';
+import type { ArrestRecord, ChargeText, DaDecisionRecord, FlagRecord, IncidentDetail, IncidentSummary, ListQuery } from '@sra/contracts';
 import type { ListSpec } from '../common/list-query';
 import { listSql } from '../common/list-sql';
+import { ChargeCodesService } from '../charge-codes/charge-codes.service';
 import { FlagsService } from '../compliance/flags/flags.service';
 
 export const INCIDENT_LIST: ListSpec = {
@@ -76,7 +77,25 @@ export class RecordsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly flags: FlagsService,
+    private readonly chargeCodes: ChargeCodesService,
   ) {}
+
+  /** Each record's charges in plain words, read as the case page reads them (the statutes when given, else the list). */
+  private async withCharges<T extends object>(rows: T[], text: (row: T) => string | null): Promise<Array<T & { charges: ChargeText[] }>> {
+    const overlay = await this.chargeCodes.overlay();
+    return rows.map((row) => {
+      const t = text(row);
+      return { ...row, charges: this.chargeCodes.describe(t !== null && t.trim() !== '' ? t : null, overlay) };
+    });
+  }
+
+  private arrestsWithCharges(rows: Array<Omit<ArrestRecord, 'charges'>>): Promise<ArrestRecord[]> {
+    return this.withCharges(rows, (r) => (r.bookedChargesStatute?.trim() ? r.bookedChargesStatute : r.listOfBookedCharges));
+  }
+
+  private daDecisionsWithCharges(rows: Array<Omit<DaDecisionRecord, 'charges'>>): Promise<DaDecisionRecord[]> {
+    return this.withCharges(rows, (r) => (r.filedChargesStatute?.trim() ? r.filedChargesStatute : r.listOfFiledCharges));
+  }
 
   async incidents(query: ListQuery): Promise<{ rows: IncidentSummary[]; total: number }> {
     const page = await listSql<Omit<IncidentSummary, 'persons' | 'flags'>>(this.db, `SELECT ${INCIDENT_COLUMNS} FROM ${INCIDENTS}`, query, INCIDENT_LIST);
@@ -113,30 +132,32 @@ export class RecordsService {
       ...(counts.get(incidentNumber) ?? { persons: 0, flags: 0 }),
       reportRows,
       personRoles,
-      arrests,
-      daDecisions,
+      arrests: await this.arrestsWithCharges(arrests),
+      daDecisions: await this.daDecisionsWithCharges(daDecisions),
       citedBy: citedBy as FlagRecord[],
     };
   }
 
-  arrests(query: ListQuery): Promise<{ rows: ArrestRecord[]; total: number }> {
-    return listSql<ArrestRecord>(this.db, `SELECT ${ARREST_COLUMNS} FROM arrest a`, query, ARREST_LIST);
+  async arrests(query: ListQuery): Promise<{ rows: ArrestRecord[]; total: number }> {
+    const page = await listSql<Omit<ArrestRecord, 'charges'>>(this.db, `SELECT ${ARREST_COLUMNS} FROM arrest a`, query, ARREST_LIST);
+    return { rows: await this.arrestsWithCharges(page.rows), total: page.total };
   }
 
   async arrest(id: string): Promise<ArrestRecord> {
-    const rows: ArrestRecord[] = await this.db.query(`SELECT ${ARREST_COLUMNS} FROM arrest a WHERE a.arrest_id = $1`, [id]);
+    const rows: Array<Omit<ArrestRecord, 'charges'>> = await this.db.query(`SELECT ${ARREST_COLUMNS} FROM arrest a WHERE a.arrest_id = $1`, [id]);
     if (rows.length === 0) throw new NotFoundException(`No arrest ${id}`);
-    return rows[0];
+    return (await this.arrestsWithCharges(rows))[0];
   }
 
-  daDecisions(query: ListQuery): Promise<{ rows: DaDecisionRecord[]; total: number }> {
-    return listSql<DaDecisionRecord>(this.db, `SELECT ${DA_COLUMNS} FROM da_decision d`, query, DA_DECISION_LIST);
+  async daDecisions(query: ListQuery): Promise<{ rows: DaDecisionRecord[]; total: number }> {
+    const page = await listSql<Omit<DaDecisionRecord, 'charges'>>(this.db, `SELECT ${DA_COLUMNS} FROM da_decision d`, query, DA_DECISION_LIST);
+    return { rows: await this.daDecisionsWithCharges(page.rows), total: page.total };
   }
 
   async daDecision(id: string): Promise<DaDecisionRecord> {
-    const rows: DaDecisionRecord[] = await this.db.query(`SELECT ${DA_COLUMNS} FROM da_decision d WHERE d.decision_id = $1`, [id]);
+    const rows: Array<Omit<DaDecisionRecord, 'charges'>> = await this.db.query(`SELECT ${DA_COLUMNS} FROM da_decision d WHERE d.decision_id = $1`, [id]);
     if (rows.length === 0) throw new NotFoundException(`No DA decision ${id}`);
-    return rows[0];
+    return (await this.daDecisionsWithCharges(rows))[0];
   }
 
   /** Persons and current citing flags per incident, for the incidents on a page. */

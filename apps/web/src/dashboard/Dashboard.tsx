@@ -5,6 +5,7 @@ import { Title, useLocation, useNavigate, usePermissions } from 'react-admin';
 import { isRole, roleAllowed, type DashboardQuery, type DashboardResult } from '@sra/contracts';
 import { CategoryChart, DistrictChart, FunnelChart, MonthlyChart, ReviewStatusChart } from './charts';
 import { DashboardFilters } from './DashboardFilters';
+import { EvaluationStatusNote } from './EvaluationStatusNote';
 import { fetchDashboard, filtersToSearch, parseFilters } from './dashboardQuery';
 import { CanOpenCasesContext } from './FlagsLink';
 import { formatMonth, ruleShortName, THRESHOLD_LABELS } from './format';
@@ -162,6 +163,7 @@ export const Dashboard = () => {
           data-district={current?.query.district ?? ''}
           sx={{ display: 'flex', flexDirection: 'column', gap: 2, position: 'relative' }}
         >
+          <EvaluationStatusNote onUpToDate={() => void refetch()} />
           {busy && data ? (
             <LinearProgress aria-label="Loading the new figures" sx={{ position: 'absolute', top: -8, left: 0, right: 0 }} />
           ) : null}

@@ -1,13 +1,14 @@
 import { Box, Typography } from '@mui/material';
-import { AppBar, TitlePortal } from 'react-admin';
+import { AppBar, LoadingIndicator, TitlePortal } from 'react-admin';
 import { AppUserMenu } from './AppUserMenu';
 
 /**
  * The product name, then the title of the current page (the page's h1); on the
- * right, the user menu (change password, sign out).
+ * right, the user menu (change password, sign out). The loading indicator has a name for screen readers (a page
+ * that asks the server again while it waits, e.g. for an evaluation, shows it often).
  */
 export const AppAppBar = () => (
-  <AppBar color="secondary" userMenu={<AppUserMenu />}>
+  <AppBar color="secondary" userMenu={<AppUserMenu />} toolbar={<LoadingIndicator aria-label="Loading" />}>
     <Typography
       component="span"
       variant="h6"

@@ -3,6 +3,7 @@ import type { ResourceAccess } from '../access';
 import arrests from './arrests';
 import auditLog from './audit-log';
 import cases from './cases';
+import chargeCodes from './charge-codes';
 import daDecisions from './da-decisions';
 import flags from './flags';
 import imports from './imports';
@@ -51,6 +52,7 @@ export const RESOURCES: readonly ResourceEntry[] = [
   { name: 'da-decisions', label: 'DA decisions', access: { read: 'caseLevel' }, ...daDecisions },
   { name: 'import-batches', label: 'Imports', access: { read: 'dataLoading' }, recordRepresentation: 'fileName', ...imports },
   { name: 'policy-versions', label: 'Policies', access: { read: 'everyone', write: 'administration' }, recordRepresentation: 'title', ...policyVersions },
+  { name: 'charge-codes', label: 'Charge codes', access: { read: 'administration', write: 'administration' }, recordRepresentation: 'code', ...chargeCodes },
   { name: 'users', label: 'Users', access: { read: 'administration' }, recordRepresentation: 'email', ...users },
   { name: 'audit-log', label: 'Audit log', access: { read: 'administration' }, recordRepresentation: 'action', ...auditLog },
 ];

@@ -5,6 +5,7 @@ import { REVIEW_STATUSES, type CaseDetail, type CaseRecord, type CaseRule, type 
 import { readCharges, RULE_IDS, type PolicyDocument } from '@sra/policies';
 import type { ListSpec } from '../../common/list-query';
 import { listSqlByPageRelated } from '../../common/list-sql';
+import { ChargeCodesService } from '../../charge-codes/charge-codes.service';
 import { FLAG_COLUMNS, FLAG_SOURCE } from '../flags/flags.service';
 import { PoliciesService } from '../policies/policies.service';
 import { ReviewsService } from '../reviews/reviews.service';
@@ -83,6 +84,7 @@ export class CasesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly policies: PoliciesService,
     private readonly reviews: ReviewsService,
+    private readonly chargeCodes: ChargeCodesService,
   ) {}
 
   list(query: ListQuery): Promise<{ rows: CaseRecord[]; total: number }> {
@@ -101,13 +103,15 @@ export class CasesService {
   /** Everything the case page shows: the action, each rule's flag inside it, the reports it follows, the timeline and one review. */
   async detail(id: string): Promise<CaseDetail> {
     const record = await this.get(id);
-    const [flags, action, review] = await Promise.all([
+    const [flags, action, review, overlay] = await Promise.all([
       this.db.query(
         `SELECT ${FLAG_COLUMNS} FROM ${FLAG_SOURCE} WHERE f.case_id = $1 ORDER BY f.status, f.rule_id, f.report_incident_number NULLS LAST, f.id`,
         [id],
       ) as Promise<FlagRecord[]>,
       readAction(this.db, record.actionType, record.actionId),
       this.reviews.get(id),
+      // Admins' descriptions of charge codes, so every charge reads in plain words as on the flag page.
+      this.chargeCodes.overlay(),
     ]);
     const shown = flags.filter((f) => f.status === 'current' || record.status === 'withdrawn');
     const rules: CaseRule[] = await Promise.all(
@@ -126,7 +130,7 @@ export class CasesService {
         return {
           ...flag,
           policyVersion,
-          charges: action ? readCharges(document as unknown as PolicyDocument, action.charges) : [],
+          charges: action ? readCharges(document as unknown as PolicyDocument, action.charges, overlay) : [],
           reportRoles: roles.map((r) => r.person_role),
         };
       }),

@@ -12,6 +12,7 @@ import {
   type PolicyDocument,
   type RepealedAssessment,
 } from '@sra/policies';
+import type { EvaluationStatus } from '@sra/contracts';
 import type { ParsedCharge } from '@sra/statutes';
 import { PoliciesService } from '../policies/policies.service';
 import { ACTION_CANDIDATES, ACTION_CHARGE_TEXTS, ELIGIBLE_REPORTS, INCIDENT_CODE_TRIPLES, REPORT_CANDIDATES, WORK_TABLES } from './evaluation-sql';
@@ -23,15 +24,6 @@ export interface EvaluationRequest {
   requestedBy: string;
   /** Limit to the people a batch touched; the whole database when absent. */
   batchId?: string;
-}
-
-/** What the dashboard says about the flags' freshness. */
-export interface EvaluationStatus {
-  /** No evaluation running and no loaded batch waiting for one. */
-  upToDate: boolean;
-  running: number;
-  batchesWaiting: number;
-  lastEvaluatedAt: string | null;
 }
 
 export interface EvaluationSummary {

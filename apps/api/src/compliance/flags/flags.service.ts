@@ -5,6 +5,7 @@ import { REVIEW_STATUSES, type ChargeReading, type FlagDetail, type FlagRecord, 
 import { readCharges, RULE_IDS, type PolicyDocument } from '@sra/policies';
 import type { ListSpec } from '../../common/list-query';
 import { listSqlByPage } from '../../common/list-sql';
+import { ChargeCodesService } from '../../charge-codes/charge-codes.service';
 import { buildTimeline, readAction } from '../cases/case-timeline';
 import { PoliciesService } from '../policies/policies.service';
 import { ReviewsService } from '../reviews/reviews.service';
@@ -67,6 +68,7 @@ export class FlagsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly policies: PoliciesService,
     private readonly reviews: ReviewsService,
+    private readonly chargeCodes: ChargeCodesService,
   ) {}
 
   list(query: ListQuery): Promise<{ rows: FlagRecord[]; total: number }> {
@@ -95,7 +97,7 @@ export class FlagsService {
   async detail(id: string): Promise<FlagDetail> {
     const flag = await this.get(id);
     // Independent reads, side by side; the timeline needs the action first.
-    const [version, action, roles, review] = await Promise.all([
+    const [version, action, roles, review, overlay] = await Promise.all([
       // Always there: a flag's (rule, version) is a foreign key to policy_version.
       this.policies.get(`${flag.ruleId}:${flag.ruleVersion}`),
       readAction(this.db, flag.actionType, flag.actionId),
@@ -106,6 +108,7 @@ export class FlagsService {
           ]) as Promise<Array<{ person_role: string }>>)
         : Promise.resolve([]),
       this.reviews.get(id),
+      this.chargeCodes.overlay(),
     ]);
     const timeline = await buildTimeline(this.db, {
       reports: flag.reportIncidentNumber ? [flag.reportIncidentNumber] : [],
@@ -114,7 +117,7 @@ export class FlagsService {
       actionId: flag.actionId,
       action,
     });
-    const charges: ChargeReading[] = action ? readCharges(version.document as unknown as PolicyDocument, action.charges) : [];
+    const charges: ChargeReading[] = action ? readCharges(version.document as unknown as PolicyDocument, action.charges, overlay) : [];
     const { document: _document, ...policyVersion } = version;
     return {
       ...flag,

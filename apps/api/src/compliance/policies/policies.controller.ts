@@ -14,8 +14,11 @@ import { POLICY_LIST, PoliciesService } from './policies.service';
 /** A version's flag count is about people's cases: a viewer gets it only when not small (compliance-rules.md §8). */
 function forRole<T extends PolicyVersionRecord>(record: T, req: AuthenticatedRequest): T {
   const role = req.user?.role ?? 'viewer';
-  if (roleAllowed(role, 'caseLevel') || record.flagCount === null || !isSmallCount(record.flagCount, DEFAULT_SUPPRESSION_THRESHOLD)) return record;
-  return { ...record, flagCount: null };
+  if (roleAllowed(role, 'caseLevel')) return record;
+  // What an evaluation did to the flags (a few new, one withdrawn) is case-level work: not for viewers.
+  const shown = 'evaluation' in record ? { ...record, evaluation: null } : record;
+  if (record.flagCount === null || !isSmallCount(record.flagCount, DEFAULT_SUPPRESSION_THRESHOLD)) return shown;
+  return { ...shown, flagCount: null };
 }
 
 /** The rules as versioned documents: everyone signed in may read them; admins add versions. */
@@ -39,7 +42,7 @@ export class PoliciesController {
   @Get(':id')
   @AllowRoles('everyone')
   async get(@Param('id') id: string, @Req() req: AuthenticatedRequest): Promise<PolicyVersionDetail> {
-    return forRole(await this.policies.get(id), req);
+    return forRole(await this.policies.getWithEvaluation(id), req);
   }
 
   /** The changes from `against` (another version's id) to this version. */

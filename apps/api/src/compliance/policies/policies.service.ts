@@ -5,6 +5,7 @@ import type { ListQuery, PolicyChange, PolicyVersionDetail, PolicyVersionRecord 
 import { checkVersionHistory, DEFAULT_POLICIES, diffPolicies, RULE_IDS, validatePolicy, type PolicyDocument } from '@sra/policies';
 import type { ListSpec } from '../../common/list-query';
 import { listSql } from '../../common/list-sql';
+import { policyVersionOutcome } from '../evaluation/evaluation-outcome';
 
 export const POLICY_LIST: ListSpec = {
   sortable: { ruleId: 'p.rule_id', version: 'p.version', effectiveFrom: 'p.effective_from', createdAt: 'p.created_at' },
@@ -67,6 +68,12 @@ export class PoliciesService implements OnApplicationBootstrap {
     const rows: PolicyVersionDetail[] = await this.db.query(`SELECT ${VERSION_COLUMNS}, p.document FROM ${VERSIONS} WHERE p.id = $1`, [id]);
     if (rows.length === 0) throw new NotFoundException(`No policy version ${id} (ids look like sfpd-psw-2017:1)`);
     return rows[0];
+  }
+
+  /** A version with the outcome of the evaluation its creation started (what it did to the flags). */
+  async getWithEvaluation(id: string): Promise<PolicyVersionDetail> {
+    const version = await this.get(id);
+    return { ...version, evaluation: await policyVersionOutcome(this.db, version.ruleId, version.version) };
   }
 
   /** What changed from `againstId` to `id` (usually the previous version of the same rule). */

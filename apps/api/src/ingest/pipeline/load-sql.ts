@@ -31,6 +31,16 @@ export interface LoadSql {
   /** Every good row, into an empty table. */
   insertAll: string;
   chargeTexts: string | null;
+  /**
+   * The first existing records (`$1` of them, in file order) the load would change, before it does: the key and,
+   * per differing column, the stored and the new value. A person key is never given: in the key it is left out,
+   * as a changed column it reads only `personKey: true`.
+   */
+  previewChanges: string;
+  /** The record key holds a person key (left out of the preview's keys). */
+  keyHasPersonKey: boolean;
+  /** The first `$1` rejects, in file order. */
+  previewRejects: string;
   dropWorkTables: string;
 }
 
@@ -70,6 +80,12 @@ export function buildLoadSql(kindName: string, spec: KindSql, columns: readonly 
   const personKeyOutsideKey = finalNames.includes('person_key') && !spec.key.includes('person_key');
   const keyMatch = (a: string, b: string) => spec.key.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
   const ok = 'v.reject IS NULL';
+  const shownKey = spec.key.filter((k) => k !== 'person_key');
+  // A changed column as the preview lists it; a person key says only that it changes.
+  const columnChange = (n: string) =>
+    n === 'person_key'
+      ? `CASE WHEN t.${n} IS DISTINCT FROM v.${n} THEN jsonb_build_object('column', ${lit(n)}, 'from', NULL, 'to', NULL, 'personKey', true) END`
+      : `CASE WHEN t.${n} IS DISTINCT FROM v.${n} THEN jsonb_build_object('column', ${lit(n)}, 'from', to_jsonb(t.${n}) #>> '{}', 'to', to_jsonb(v.${n}) #>> '{}') END`;
   const changed = `(${valueNames.map((n) => `t.${n}`).join(', ')}) IS DISTINCT FROM (${valueNames.map((n) => `v.${n}`).join(', ')})`;
 
   return {
@@ -110,6 +126,12 @@ export function buildLoadSql(kindName: string, spec: KindSql, columns: readonly 
       ? `SELECT DISTINCT x.raw FROM ${tables.valid} v CROSS JOIN LATERAL (VALUES ${spec.chargeColumns.map((c) => `(v.${c})`).join(', ')}) AS x(raw) ` +
         `WHERE v.reject IS NULL AND x.raw IS NOT NULL AND NOT EXISTS (SELECT 1 FROM charge_list c WHERE c.raw = x.raw)`
       : null,
+    previewChanges:
+      `SELECT v.line_no AS line, jsonb_build_object(${shownKey.map((k) => `${lit(k)}, t.${k}::text`).join(', ')}) AS key, ` +
+      `to_jsonb(array_remove(ARRAY[${valueNames.map((n) => columnChange(n)).join(', ')}]::jsonb[], NULL)) AS changes ` +
+      `FROM ${tables.changed} c JOIN ${tables.valid} v USING (line_no) JOIN ${spec.table} t ON ${keyMatch('t', 'v')} WHERE NOT c.is_new ORDER BY v.line_no LIMIT $1`,
+    keyHasPersonKey: spec.key.includes('person_key'),
+    previewRejects: `SELECT line_no AS line, reject[1] AS "column", reject[2] AS value, reject[3] AS reason FROM ${tables.valid} WHERE reject IS NOT NULL ORDER BY line_no LIMIT $1`,
     dropWorkTables: `DROP TABLE IF EXISTS ${tables.valid}, ${tables.maybeChanged}, ${tables.changed}`,
   };
 }

@@ -1,6 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { DataTable, DateInput, List, SelectInput, TextInput } from 'react-admin';
 import type { ArrestRecord } from '@sra/contracts';
+import { PlainCharges } from '../../components/PlainCharges';
 import { ShowLink } from '../../components/ShowLink';
 import { ChargeLines, CUSTODY_CHOICES, custodyLabel, Day, ListIntro, PersonKey, READ_ONLY_NOTE, RecordLink, SfDateTime } from '../incidents/parts';
 
@@ -43,8 +44,8 @@ const Column = DataTable.Col<ArrestRecord>;
 export const ArrestList = () => (
   <List title="Arrests" filters={arrestFilters} empty={<NoArrests />} sort={{ field: 'arrestDate', order: 'DESC' }} perPage={25} exporter={false}>
     <ListIntro noun={['arrest', 'arrests']} testId="arrests-total">
-      Arrests and citations by SFPD and other agencies, one row per arrest, with the charges exactly as the file gave
-      them. {READ_ONLY_NOTE}
+      Arrests and citations by SFPD and other agencies, one row per arrest, with the charges in plain words and exactly
+      as the file gave them. {READ_ONLY_NOTE}
     </ListIntro>
     <DataTable rowClick="show" bulkActionButtons={false} empty={<NoMatch />} data-testid="arrests-table">
       <Column
@@ -60,17 +61,22 @@ export const ArrestList = () => (
       <Column source="arrestingAgency" label="Agency" />
       <Column source="custodyType" label="Custody" render={(arrest) => custodyLabel(arrest.custodyType)} />
       <Column
-        source="listOfBookedCharges"
-        label="Charges as given"
+        source="charges"
+        label="Charges (in plain words, then as given)"
         disableSort
-        sx={{ minWidth: '12em' }}
+        sx={{ minWidth: '16em' }}
         render={(arrest) => (
-          <ChargeLines
-            lines={[
-              ['Statutes', arrest.bookedChargesStatute],
-              ['Booked', arrest.listOfBookedCharges],
-            ]}
-          />
+          <>
+            <PlainCharges charges={arrest.charges} testId="arrest-charges-plain" />
+            <Box component="span" sx={{ display: 'block', mt: 0.5, color: 'text.secondary', fontSize: '0.8rem' }}>
+              <ChargeLines
+                lines={[
+                  ['Statutes', arrest.bookedChargesStatute],
+                  ['Booked', arrest.listOfBookedCharges],
+                ]}
+              />
+            </Box>
+          </>
         )}
       />
       <Column

@@ -2,6 +2,7 @@ import { Box, Typography } from '@mui/material';
 import { DataTable, ListButton, Pagination, ReferenceManyField, Show, TopToolbar, useRecordContext } from 'react-admin';
 import type { ArrestRecord, DaDecisionRecord } from '@sra/contracts';
 import { Fact, Facts } from '../../components/Facts';
+import { PlainCharges } from '../../components/PlainCharges';
 import { AsGiven, BatchFact, ChargeLines, custodyLabel, Day, PersonKey, RecordLink, Section } from '../incidents/parts';
 import { ArrestWhen } from './ArrestList';
 
@@ -46,6 +47,9 @@ const ArrestDetails = () => {
           </Fact>
           <Fact term="Custody" note={arrest.custodyType === 'cited' ? 'Cited and released, not booked into jail.' : 'Booked into jail.'}>
             <span data-testid="arrest-custody">{custodyLabel(arrest.custodyType)}</span>
+          </Fact>
+          <Fact term="Charges" note="In plain words: the statutes when the file gives them, else the booked list.">
+            <PlainCharges charges={arrest.charges} testId="arrest-charges-plain" />
           </Fact>
           <Fact term="Booked charges (statutes)" note="Exactly as the file gave them.">
             <AsGiven value={arrest.bookedChargesStatute} testId="arrest-statutes" />

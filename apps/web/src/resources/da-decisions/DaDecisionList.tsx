@@ -1,6 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { DataTable, DateInput, List, SelectInput, TextInput } from 'react-admin';
 import { DA_ACTIONS, type DaDecisionRecord } from '@sra/contracts';
+import { PlainCharges } from '../../components/PlainCharges';
 import { ShowLink } from '../../components/ShowLink';
 import { ChargeLines, Day, ListIntro, READ_ONLY_NOTE, RecordLink } from '../incidents/parts';
 
@@ -39,7 +40,7 @@ export const DaDecisionList = () => (
   <List title="DA decisions" filters={decisionFilters} empty={<NoDecisions />} sort={{ field: 'actionDate', order: 'DESC' }} perPage={25} exporter={false}>
     <ListIntro noun={['DA decision', 'DA decisions']} testId="da-decisions-total">
       District Attorney charging decisions (charged, discharged, rejected, …), one row per decision on a person, with the
-      filed charges exactly as the file gave them. {READ_ONLY_NOTE}
+      filed charges in plain words and exactly as the file gave them. {READ_ONLY_NOTE}
     </ListIntro>
     <DataTable rowClick="show" bulkActionButtons={false} empty={<NoMatch />} data-testid="da-decisions-table">
       <Column
@@ -68,17 +69,22 @@ export const DaDecisionList = () => (
         }
       />
       <Column
-        source="listOfFiledCharges"
-        label="Filed charges as given"
+        source="charges"
+        label="Filed charges (in plain words, then as given)"
         disableSort
-        sx={{ minWidth: '10em' }}
+        sx={{ minWidth: '16em' }}
         render={(decision) => (
-          <ChargeLines
-            lines={[
-              ['Filed', decision.listOfFiledCharges],
-              ['Statutes', decision.filedChargesStatute],
-            ]}
-          />
+          <>
+            <PlainCharges charges={decision.charges} testId="da-decision-charges-plain" />
+            <Box component="span" sx={{ display: 'block', mt: 0.5, color: 'text.secondary', fontSize: '0.8rem' }}>
+              <ChargeLines
+                lines={[
+                  ['Filed', decision.listOfFiledCharges],
+                  ['Statutes', decision.filedChargesStatute],
+                ]}
+              />
+            </Box>
+          </>
         )}
       />
       <Column source="filedCaseType" label="Case type" disableSort render={(decision) => decision.filedCaseType ?? ''} />

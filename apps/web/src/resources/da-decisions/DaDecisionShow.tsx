@@ -2,6 +2,7 @@ import { Box, Typography } from '@mui/material';
 import { ListButton, Show, TopToolbar, useRecordContext } from 'react-admin';
 import type { DaDecisionRecord } from '@sra/contracts';
 import { Fact, Facts } from '../../components/Facts';
+import { PlainCharges } from '../../components/PlainCharges';
 import { AsGiven, BatchFact, Day, PersonKey, RecordLink, Section } from '../incidents/parts';
 
 const DecisionTitle = () => {
@@ -61,6 +62,9 @@ const DecisionDetails = () => {
       </Section>
       <Section id="da-decision-charges" title="Charges and case">
         <Facts>
+          <Fact term="Filed charges" note="In plain words: the statutes when the file gives them, else the filed list.">
+            <PlainCharges charges={decision.charges} testId="da-decision-charges-plain" />
+          </Fact>
           <Fact term="Filed charges (list)" note="Exactly as the file gave them.">
             <AsGiven value={decision.listOfFiledCharges} testId="da-decision-filed" />
           </Fact>

@@ -16,6 +16,7 @@ import {
 import { Link, ListButton, Show, TopToolbar, useCreatePath, useRecordContext, useShowContext } from 'react-admin';
 import type { ChargeReading, FlagDetail, FlagRecord, PolicyVersionRecord, TimelineEvent } from '@sra/contracts';
 import { Fact, Facts } from '../../components/Facts';
+import { PlainCharge } from '../../components/PlainCharges';
 import { ProvenanceChips } from '../policy-versions/ProvenanceChip';
 import { ConfidenceChip } from './ConfidenceChip';
 import { ReviewPanel } from './ReviewPanel';
@@ -143,10 +144,12 @@ export const ChargesTable = ({ charges }: { charges: ChargeReading[] }) => {
     return <Typography variant="body2">The record gives no charges.</Typography>;
   }
   return (
-    <TableContainer component={Paper} variant="outlined">
+    // Focusable: on a narrow screen the table scrolls sideways, and the keyboard must reach it too.
+    <TableContainer component={Paper} variant="outlined" tabIndex={0} role="region" aria-labelledby="flag-charges-section-heading">
       <Table size="small" data-testid="flag-charges" aria-labelledby="flag-charges-section-heading">
         <TableHead>
           <TableRow>
+            <TableCell component="th" scope="col">Charge</TableCell>
             <TableCell component="th" scope="col">As written</TableCell>
             <TableCell component="th" scope="col">Read as</TableCell>
             <TableCell component="th" scope="col">Level</TableCell>
@@ -157,6 +160,9 @@ export const ChargesTable = ({ charges }: { charges: ChargeReading[] }) => {
         <TableBody>
           {charges.map((charge, index) => (
             <TableRow key={`${charge.raw}-${index}`} data-testid="charge-row">
+              <TableCell>
+                <PlainCharge charge={charge.plain} testId="charge-plain" />
+              </TableCell>
               <TableCell>
                 <Box component="code" sx={{ fontFamily: 'monospace' }}>
                   {charge.raw}
@@ -325,8 +331,9 @@ const CaseDetails = () => {
           title="Charges"
           intro={
             <>
-              The charges as the {flag.actionType === 'arrest' ? 'arrest record' : 'DA record'} gives them, and how the audit read
-              them under the policy version below.
+              Each charge in plain words (statute, what it is, and its level when the record or the statute says it), as the{' '}
+              {flag.actionType === 'arrest' ? 'arrest record' : 'DA record'} gives it, and how the audit read it under the policy
+              version below.
             </>
           }
         >

@@ -24,6 +24,7 @@ import {
   sourceLabel,
 } from './kinds';
 import { StatusChip } from './StatusChip';
+import { EvaluationOutcomeView, outcomePending } from '../../components/EvaluationOutcomeView';
 
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
@@ -218,6 +219,24 @@ const BatchDetails = () => {
       </Section>
       <Divider />
 
+      {batch.evaluation ? (
+        <>
+          <Section id="batch-flags" title="What it did to the flags">
+            <EvaluationOutcomeView
+              outcome={batch.evaluation}
+              subject="this load"
+              waitingText={
+                batch.source === 'http'
+                  ? 'Evaluating… the flags will be brought up to date in a moment.'
+                  : 'Not evaluated yet: the flags have not been brought up to date with this file (a file loaded from the command line with --no-evaluate waits for `audit evaluate`).'
+              }
+              testIdPrefix="batch-outcome"
+            />
+          </Section>
+          <Divider />
+        </>
+      ) : null}
+
       <Section id="batch-file" title="About the file">
         <Facts>
           <Fact term="Kind of file">{kindLabel(batch.kind)}</Fact>
@@ -263,7 +282,12 @@ const BatchDetails = () => {
 
 /** `GET /api/import-batches/:id` and its rejected rows (`GET /api/import-rejects?filter={"batchId":…}`). */
 export const ImportShow = () => (
-  <Show title={<BatchTitle />} actions={<BatchActions />}>
+  <Show
+    title={<BatchTitle />}
+    actions={<BatchActions />}
+    // Until its evaluation is done the batch is asked for again, so the page says what it did to the flags.
+    queryOptions={{ refetchInterval: (query) => (outcomePending((query.state.data as ImportBatchRecord | undefined)?.evaluation) ? 2000 : false) }}
+  >
     <BatchDetails />
   </Show>
 );

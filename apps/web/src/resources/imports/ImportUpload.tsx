@@ -13,9 +13,11 @@ import {
 } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, Loading, Title, useCreatePath, useLocation, useRequireAccess } from 'react-admin';
-import type { ImportBatchResult, ImportKindName } from '@sra/contracts';
+import { Link, Loading, Title, useCreatePath, useGetOne, useLocation, useRequireAccess } from 'react-admin';
+import type { ImportBatchRecord, ImportBatchResult, ImportKindName, ImportPreview } from '@sra/contracts';
 import { BatchCounts } from './BatchCounts';
+import { ImportPreviewPanel } from './ImportPreviewPanel';
+import { EvaluationOutcomeView, outcomePending } from '../../components/EvaluationOutcomeView';
 import { Fact, Facts } from '../../components/Facts';
 import {
   describeRefusalPlace,
@@ -31,10 +33,14 @@ import { sessionStillValid, SESSION_ENDED_MESSAGE, uploadImportFile } from './up
 import { SignInAgain } from '../../components/SignInAgain';
 import { visuallyHidden } from '../../components/VisuallyHidden';
 
+/** First the file is checked (a dry run: nothing stored), then, on the button, loaded. */
+type Purpose = 'preview' | 'load';
+
 type Phase =
   | { type: 'idle' }
-  | { type: 'uploading'; percent: number | null }
-  | { type: 'processing' }
+  | { type: 'uploading'; percent: number | null; purpose: Purpose }
+  | { type: 'processing'; purpose: Purpose }
+  | { type: 'preview'; preview: ImportPreview; confirmedBefore?: number }
   | { type: 'result'; result: ImportBatchResult }
   | { type: 'error'; status: number; message: string };
 
@@ -81,11 +87,14 @@ const KindHelp = ({ kind }: { kind: ImportKindName | '' }) => {
 const UploadProgress = ({ phase }: { phase: Extract<Phase, { type: 'uploading' | 'processing' }> }) => {
   const uploading = phase.type === 'uploading';
   const percent = uploading ? phase.percent : null;
+  const checking = phase.purpose === 'preview';
   const text = uploading
     ? percent === null
       ? 'Uploading…'
       : `Uploading ${percent}%`
-    : 'Checking and loading…';
+    : checking
+      ? 'Checking what the file would do…'
+      : 'Checking and loading…';
   return (
     <Box sx={{ mt: 3 }}>
       <Typography id="import-progress-label" variant="body2" sx={{ fontWeight: 600, mb: 1 }}>
@@ -102,7 +111,9 @@ const UploadProgress = ({ phase }: { phase: Extract<Phase, { type: 'uploading' |
       <Typography variant="body2" sx={{ mt: 1, color: 'text.secondary' }}>
         {uploading
           ? 'The file is being sent to the server.'
-          : 'The server has the whole file and is checking every row. A large file can take a minute or two.'}
+          : checking
+            ? 'The server runs the whole load and then undoes it: nothing is stored yet. A large file can take a minute or two.'
+            : 'The server has the whole file and is checking every row. A large file can take a minute or two.'}
       </Typography>
     </Box>
   );
@@ -190,6 +201,8 @@ const BatchResultPanel = ({
           </Facts>
         </Box>
 
+        {refused ? null : <LoadOutcome batchId={result.batchId} />}
+
         <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mt: 2.5 }}>
           <Link to={batchPath} data-testid="import-batch-link">
             {result.rejected > 0 ? 'Open the batch page to see the rejected rows' : 'Open the batch page'}
@@ -200,6 +213,24 @@ const BatchResultPanel = ({
         </Box>
       </CardContent>
     </Card>
+  );
+};
+
+/** What the load's evaluation did to the flags, asked again every 2 seconds until it is done. */
+const LoadOutcome = ({ batchId }: { batchId: string }) => {
+  const { data } = useGetOne<ImportBatchRecord>(
+    'import-batches',
+    { id: batchId },
+    { refetchInterval: (query) => (outcomePending((query.state.data as ImportBatchRecord | undefined)?.evaluation) ? 2000 : false) },
+  );
+  if (!data?.evaluation) return null;
+  return (
+    <Box component="section" aria-labelledby="import-flags-heading" sx={{ mt: 2.5 }}>
+      <Typography id="import-flags-heading" component="h3" variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
+        What it did to the flags
+      </Typography>
+      <EvaluationOutcomeView outcome={data.evaluation} subject="this load" waitingText="Evaluating… the flags will be brought up to date in a moment." testIdPrefix="import-outcome" />
+    </Box>
   );
 };
 
@@ -263,8 +294,11 @@ const UploadPage = () => {
   const fileRef = useRef<HTMLInputElement>(null);
   const outcomeHeadingRef = useRef<HTMLHeadingElement>(null);
   const mounted = useRef(true);
+  // The latest upload: a new choice stops the one before, and an answer to an older one is never shown.
+  const latest = useRef<{ seq: number; abort: () => void }>({ seq: 0, abort: () => undefined });
 
   const busy = phase.type === 'uploading' || phase.type === 'processing';
+  const showingOutcome = phase.type === 'result' || phase.type === 'error' || phase.type === 'preview';
 
   useEffect(() => {
     mounted.current = true;
@@ -283,30 +317,35 @@ const UploadPage = () => {
 
   // Move the focus to the outcome, so keyboard and screen-reader users land on it.
   useEffect(() => {
-    if (phase.type === 'result' || phase.type === 'error') outcomeHeadingRef.current?.focus();
-  }, [phase.type]);
+    if (showingOutcome) outcomeHeadingRef.current?.focus();
+  }, [phase, showingOutcome]);
 
   if (accessPending) return <Loading />;
 
   /** A new choice: the outcome shown was about the previous one. */
   const clearOutcome = () => {
-    if (phase.type === 'result' || phase.type === 'error') {
+    if (showingOutcome) {
       setPhase({ type: 'idle' });
       setAnnouncement('');
     }
   };
 
+  // Choosing a file (with its kind) shows at once what loading it would do.
   const onKindChange = (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     const value = event.target.value;
-    setKind(isImportKindName(value) ? value : '');
+    const chosen = isImportKindName(value) ? value : '';
+    setKind(chosen);
     setErrors((previous) => ({ ...previous, kind: undefined }));
     clearOutcome();
+    if (chosen && file) void send(chosen, file, 'preview');
   };
 
   const onFileChange = (event: ChangeEvent<HTMLInputElement>) => {
-    setFile(event.target.files?.[0] ?? null);
+    const chosen = event.target.files?.[0] ?? null;
+    setFile(chosen);
     setErrors((previous) => ({ ...previous, file: undefined }));
     clearOutcome();
+    if (chosen && kind) void send(kind, chosen, 'preview');
   };
 
   const reset = () => {
@@ -318,7 +357,7 @@ const UploadPage = () => {
     kindRef.current?.focus();
   };
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy) return;
     const problems: { kind?: string; file?: string } = {};
@@ -329,29 +368,50 @@ const UploadPage = () => {
       (problems.kind ? kindRef.current : fileRef.current)?.focus();
       return;
     }
+    void send(kind, file, 'preview');
+  };
 
-    setPhase({ type: 'uploading', percent: null });
-    setAnnouncement(`Uploading ${file.name}.`);
-    const upload = uploadImportFile(kind, file, {
+  /** Sends the file: to see what it would do (nothing stored), or to load it accepting the updates the preview named. */
+  const send = async (sendKind: ImportKindName, sendFile: File, purpose: Purpose, confirmUpdates?: number) => {
+    latest.current.abort();
+    const seq = latest.current.seq + 1;
+    latest.current = { seq, abort: () => undefined };
+    const current = () => mounted.current && latest.current.seq === seq;
+    setPhase({ type: 'uploading', percent: null, purpose });
+    setAnnouncement(purpose === 'preview' ? `Checking ${sendFile.name}. Nothing is stored yet.` : `Uploading ${sendFile.name}.`);
+    const upload = uploadImportFile(sendKind, sendFile, {
+      dryRun: purpose === 'preview',
+      confirmUpdates,
       onProgress: (fraction) => {
-        if (!mounted.current) return;
+        if (!current()) return;
         setPhase((current) =>
-          current.type === 'uploading' ? { type: 'uploading', percent: Math.floor(fraction * 100) } : current,
+          current.type === 'uploading' ? { type: 'uploading', percent: Math.floor(fraction * 100), purpose } : current,
         );
       },
       onSent: () => {
-        if (!mounted.current) return;
-        setPhase({ type: 'processing' });
-        setAnnouncement('The file is sent. The server is checking and loading it.');
+        if (!current()) return;
+        setPhase({ type: 'processing', purpose });
+        setAnnouncement(purpose === 'preview' ? 'The file is sent. The server is checking what it would do.' : 'The file is sent. The server is checking and loading it.');
       },
     });
+    latest.current = { seq, abort: upload.abort };
     const outcome = await upload.done;
     // The list of imports now has one more batch.
-    void queryClient.invalidateQueries({ queryKey: ['import-batches'] });
-    if (!mounted.current) return;
+    if (purpose === 'load') void queryClient.invalidateQueries({ queryKey: ['import-batches'] });
+    if (!current()) return;
     if (outcome.type === 'result') {
       setPhase({ type: 'result', result: outcome.result });
       setAnnouncement(outcome.result.status === 'loaded' ? 'Finished: the file was loaded.' : 'Finished: the file was refused.');
+      return;
+    }
+    if (outcome.type === 'preview') {
+      const confirmedBefore = outcome.preview.status === 'needs-confirmation' ? confirmUpdates : undefined;
+      setPhase({ type: 'preview', preview: outcome.preview, confirmedBefore });
+      setAnnouncement(
+        outcome.preview.status === 'refused'
+          ? 'Checked: the file cannot be loaded.'
+          : `Checked: ${outcome.preview.inserted} new, ${outcome.preview.updated} existing records updated, ${outcome.preview.rejected} rows rejected. Nothing is stored yet.`,
+      );
       return;
     }
     let { status, message } = outcome;
@@ -359,7 +419,7 @@ const UploadPage = () => {
       status = 401;
       message = SESSION_ENDED_MESSAGE;
     }
-    if (!mounted.current) return;
+    if (!current()) return;
     setPhase({ type: 'error', status, message });
     setAnnouncement('The file could not be loaded.');
   };
@@ -378,10 +438,11 @@ const UploadPage = () => {
           <Typography variant="body2" sx={{ mb: 2, maxWidth: '75ch' }}>
             Files are CSV (UTF-8) with a header row. Column names may be written in any case, with spaces or
             underscores. A file with a column that names a person (name, date of birth, address, phone, …) is refused
-            whole. Loading the same file again changes nothing; a corrected file updates the rows it changes.
+            whole. Loading the same file again changes nothing; a corrected file updates the rows it changes. Choosing a
+            file first shows what loading it would do (nothing is stored until you press the button to load it).
           </Typography>
 
-          <Box component="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+          <Box component="form" noValidate onSubmit={onSubmit}>
             <TextField
               select
               id="import-kind"
@@ -458,7 +519,7 @@ const UploadPage = () => {
               data-testid="import-submit"
               sx={{ mt: 3 }}
             >
-              {busy ? 'Loading…' : 'Load'}
+              {busy ? 'Working…' : phase.type === 'preview' ? 'Check the file again' : 'Check the file'}
             </Button>
           </Box>
 
@@ -470,6 +531,15 @@ const UploadPage = () => {
         {announcement}
       </Box>
 
+      {phase.type === 'preview' && kind && file ? (
+        <ImportPreviewPanel
+          preview={phase.preview}
+          confirmedBefore={phase.confirmedBefore}
+          headingRef={outcomeHeadingRef}
+          onLoad={() => void send(kind, file, 'load', phase.preview.updated)}
+          onAnother={reset}
+        />
+      ) : null}
       {phase.type === 'result' ? (
         <BatchResultPanel result={phase.result} headingRef={outcomeHeadingRef} onAnother={reset} />
       ) : null}

@@ -1,4 +1,4 @@
-import type { ImportBatchResult, ImportKindName } from '@sra/contracts';
+import type { ImportBatchResult, ImportKindName, ImportPreview } from '@sra/contracts';
 import { API_ROOT, messageFromBody } from '../../providers/http';
 
 /**
@@ -9,9 +9,13 @@ import { API_ROOT, messageFromBody } from '../../providers/http';
  * The server answers 200 with the batch when it landed (rejected rows included),
  * 422 with the batch when the file was refused whole, 400 `{ message }` for a bad
  * request, 401 without a session, 403 for a role that may not load data.
+ * A dry run (`dryRun`) answers 200 with a preview (422 when the file would be
+ * refused); a load that would update another number of existing records than
+ * `confirmUpdates` answers 409 with the preview and a message.
  */
 export type UploadOutcome =
   | { type: 'result'; result: ImportBatchResult }
+  | { type: 'preview'; preview: ImportPreview; message?: string }
   | { type: 'error'; status: number; message: string };
 
 export interface UploadHandlers {
@@ -19,6 +23,10 @@ export interface UploadHandlers {
   onProgress?: (fraction: number) => void;
   /** The whole file is sent: the server is now checking and loading it. */
   onSent?: () => void;
+  /** Run the whole load and roll it back: the answer is a preview, nothing is stored. */
+  dryRun?: boolean;
+  /** How many existing records the load may update (the preview's count). */
+  confirmUpdates?: number;
 }
 
 export interface UploadHandle {
@@ -49,6 +57,16 @@ function isBatchResult(body: unknown): body is ImportBatchResult {
   );
 }
 
+function isPreview(body: unknown): body is ImportPreview {
+  if (!body || typeof body !== 'object') return false;
+  const candidate = body as Partial<ImportPreview>;
+  return (
+    (candidate.status === 'preview' || candidate.status === 'needs-confirmation' || candidate.status === 'refused') &&
+    typeof candidate.rowsRead === 'number' &&
+    Array.isArray(candidate.changes)
+  );
+}
+
 function describeFailure(status: number, body: unknown): string {
   const fromServer = messageFromBody(body);
   if (status === 401) return SESSION_ENDED_MESSAGE;
@@ -64,7 +82,11 @@ function describeFailure(status: number, body: unknown): string {
 export function uploadImportFile(kind: ImportKindName, file: File, handlers: UploadHandlers = {}): UploadHandle {
   const xhr = new XMLHttpRequest();
   const done = new Promise<UploadOutcome>((resolve) => {
-    xhr.open('POST', `${API_ROOT}/ingest/${encodeURIComponent(kind)}`);
+    const query = new URLSearchParams();
+    if (handlers.dryRun) query.set('dryRun', 'true');
+    if (handlers.confirmUpdates !== undefined) query.set('confirmUpdates', String(handlers.confirmUpdates));
+    const search = query.toString();
+    xhr.open('POST', `${API_ROOT}/ingest/${encodeURIComponent(kind)}${search ? `?${search}` : ''}`);
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.responseType = 'text';
     xhr.upload.onprogress = (event) => {
@@ -75,6 +97,15 @@ export function uploadImportFile(kind: ImportKindName, file: File, handlers: Upl
       const body = parseJson(xhr.responseText);
       if ((xhr.status === 200 || xhr.status === 422) && isBatchResult(body)) {
         resolve({ type: 'result', result: body });
+        return;
+      }
+      if ((xhr.status === 200 || xhr.status === 422) && isPreview(body)) {
+        resolve({ type: 'preview', preview: body });
+        return;
+      }
+      const conflict = body && typeof body === 'object' ? (body as { preview?: unknown }).preview : undefined;
+      if (xhr.status === 409 && isPreview(conflict)) {
+        resolve({ type: 'preview', preview: conflict, message: messageFromBody(body) ?? undefined });
         return;
       }
       resolve({ type: 'error', status: xhr.status, message: describeFailure(xhr.status, body) });

@@ -2,6 +2,7 @@ import { Box, Divider, TableCell, TableRow, Typography } from '@mui/material';
 import { ListButton, Show, TopToolbar, useRecordContext } from 'react-admin';
 import { REVIEW_STATUS_LABELS, type IncidentDetail } from '@sra/contracts';
 import { Fact, Facts } from '../../components/Facts';
+import { PlainCharges } from '../../components/PlainCharges';
 import {
   AsGiven,
   ChargeLines,
@@ -130,7 +131,7 @@ const Arrests = ({ incident }: { incident: IncidentDetail }) => (
     {incident.arrests.length === 0 ? (
       <None>No arrest is recorded on this incident.</None>
     ) : (
-      <RecordTable labelledBy="incident-arrests-heading" headers={['Arrest', 'When', 'Agency', 'Custody', 'Booked charges as given', 'Person key']} testId="incident-arrests-table">
+      <RecordTable labelledBy="incident-arrests-heading" headers={['Arrest', 'When', 'Agency', 'Custody', 'Booked charges (in plain words, then as given)', 'Person key']} testId="incident-arrests-table">
         {incident.arrests.map((arrest) => (
           <TableRow key={arrest.id} data-testid="incident-arrest">
             <TableCell>
@@ -142,6 +143,7 @@ const Arrests = ({ incident }: { incident: IncidentDetail }) => (
             <TableCell>{arrest.arrestingAgency}</TableCell>
             <TableCell>{custodyLabel(arrest.custodyType)}</TableCell>
             <TableCell>
+              <PlainCharges charges={arrest.charges} testId="incident-arrest-charges-plain" />
               <ChargeLines
                 lines={[
                   ['Statutes', arrest.bookedChargesStatute],
@@ -164,7 +166,7 @@ const DaDecisions = ({ incident }: { incident: IncidentDetail }) => (
     {incident.daDecisions.length === 0 ? (
       <None>No DA decision is recorded on this incident.</None>
     ) : (
-      <RecordTable labelledBy="incident-da-decisions-heading" headers={['Decision', 'Action taken', 'Date', 'Arrest', 'Filed charges as given', 'Person key']} testId="incident-da-decisions-table">
+      <RecordTable labelledBy="incident-da-decisions-heading" headers={['Decision', 'Action taken', 'Date', 'Arrest', 'Filed charges (in plain words, then as given)', 'Person key']} testId="incident-da-decisions-table">
         {incident.daDecisions.map((decision) => (
           <TableRow key={decision.id} data-testid="incident-da-decision">
             <TableCell>
@@ -186,6 +188,7 @@ const DaDecisions = ({ incident }: { incident: IncidentDetail }) => (
               )}
             </TableCell>
             <TableCell>
+              <PlainCharges charges={decision.charges} testId="incident-da-decision-charges-plain" />
               <ChargeLines
                 lines={[
                   ['Filed', decision.listOfFiledCharges],

@@ -12,6 +12,7 @@ import { ItemList } from './ItemList';
 import { NewVersionButton } from './NewVersionButton';
 import { ProvenanceChip } from './ProvenanceChip';
 import { describeAudits, documentOf, formatDateTime, previousVersionId, ruleName } from './words';
+import { EvaluationOutcomeView, outcomePending } from '../../components/EvaluationOutcomeView';
 
 const PolicyTitle = () => {
   const policy = useRecordContext<PolicyVersionDetail>();
@@ -228,6 +229,20 @@ const PolicyDetails = () => {
       </Section>
       <Divider />
 
+      {policy.evaluation ? (
+        <>
+          <Section id="policy-evaluation" title="What this version did to the flags">
+            <EvaluationOutcomeView
+              outcome={policy.evaluation}
+              subject="this policy version"
+              waitingText="Evaluating… every record will be evaluated again under the policies in a moment."
+              testIdPrefix="policy-outcome"
+            />
+          </Section>
+          <Divider />
+        </>
+      ) : null}
+
       {previousId ? (
         <>
           <Section id="policy-changes-panel" title={`Changes from version ${policy.version - 1}`}>
@@ -263,7 +278,12 @@ const PolicyDetails = () => {
 
 /** `GET /api/policy-versions/:id`, and the changes from the version before (`GET .../:id/diff?against=...`). */
 export const PolicyShow = () => (
-  <Show title={<PolicyTitle />} actions={<PolicyShowActions />}>
+  <Show
+    title={<PolicyTitle />}
+    actions={<PolicyShowActions />}
+    // A new version is evaluated in the background: asked for again until that evaluation is done.
+    queryOptions={{ refetchInterval: (query) => (outcomePending((query.state.data as PolicyVersionDetail | undefined)?.evaluation) ? 2000 : false) }}
+  >
     <PolicyDetails />
   </Show>
 );

@@ -1,0 +1,76 @@
+import { Alert, AlertTitle, Box, LinearProgress, Typography } from '@mui/material';
+import type { EvaluationOutcome } from '@sra/contracts';
+import { Fact, Facts } from './Facts';
+
+const integerFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Whether the outcome may still change (worth asking the server again in a moment). */
+export function outcomePending(outcome: EvaluationOutcome | null | undefined): boolean {
+  return outcome?.state === 'waiting' || outcome?.state === 'running';
+}
+
+const COUNTS: Array<{ key: 'new' | 'changed' | 'withdrawn' | 'unchanged'; term: string; note: string }> = [
+  { key: 'new', term: 'New flags', note: 'Cases flagged for the first time.' },
+  { key: 'changed', term: 'Changed flags', note: 'Flags whose confidence, charges, reasons or policy version changed (or that came back after a withdrawal).' },
+  { key: 'withdrawn', term: 'Withdrawn flags', note: 'Flags whose evidence is gone: kept, with their reviews, but no longer counted.' },
+  { key: 'unchanged', term: 'Unchanged flags', note: 'Current flags this evaluation left as they were.' },
+];
+
+/**
+ * What an evaluation did to the flags, once it is done ("Evaluating…" before). `subject` names what started it:
+ * "this load", "this policy version".
+ */
+export const EvaluationOutcomeView = ({
+  outcome,
+  subject,
+  waitingText,
+  testIdPrefix = 'outcome',
+}: {
+  outcome: EvaluationOutcome;
+  subject: string;
+  waitingText: string;
+  testIdPrefix?: string;
+}) => {
+  if (outcome.state === 'waiting' || outcome.state === 'running') {
+    const text = outcome.state === 'running' ? `Evaluating… the flags are being brought up to date after ${subject}.` : waitingText;
+    return (
+      <Box data-testid={`${testIdPrefix}-pending`}>
+        <Typography id={`${testIdPrefix}-pending-label`} variant="body2" sx={{ mb: 1 }}>
+          {text}
+        </Typography>
+        {outcome.state === 'running' ? <LinearProgress aria-labelledby={`${testIdPrefix}-pending-label`} sx={{ maxWidth: 360 }} /> : null}
+      </Box>
+    );
+  }
+  if (outcome.state === 'failed') {
+    return (
+      <Alert severity="error" data-testid={`${testIdPrefix}-failed`}>
+        <AlertTitle>The evaluation after {subject} failed</AlertTitle>
+        {outcome.error ?? 'The server gave no reason.'} The flags were left as they were; an administrator can run{' '}
+        <code>audit evaluate</code> to bring them up to date.
+      </Alert>
+    );
+  }
+  const flags = outcome.flags;
+  return (
+    <Box data-testid={`${testIdPrefix}-done`}>
+      <Typography variant="body2" sx={{ mb: 1 }}>
+        {outcome.scope === 'full' && subject === 'this load'
+          ? `A full evaluation of every record covered ${subject}`
+          : `Evaluated after ${subject}`}
+        {outcome.finishedAt ? ` (finished ${dateTimeFormat.format(new Date(outcome.finishedAt))})` : ''}.
+        {flags ? ` ${integerFormat.format(flags.current)} flags are current now.` : ''}
+      </Typography>
+      {flags ? (
+        <Facts>
+          {COUNTS.map(({ key, term, note }) => (
+            <Fact key={key} term={term} note={note}>
+              <strong data-testid={`${testIdPrefix}-${key}`}>{String(flags[key])}</strong>
+            </Fact>
+          ))}
+        </Facts>
+      ) : null}
+    </Box>
+  );
+};
