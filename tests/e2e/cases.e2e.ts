@@ -1,10 +1,11 @@
 import type { Page } from 'playwright-core';
-import type { FlagDetail, FlagRecord, ReviewerRecord, ReviewRecord } from '@sra/contracts';
+import type { CaseDetail, CaseRecord, ReviewerRecord, ReviewRecord } from '@sra/contracts';
 import { apiList, createUser, e2eAdminPassword, e2eUrl, json, seriousViolations, signIn, useChromium, waitForFlags } from '../support/e2e';
 
-// The suite shares one server and database across files: this file changes the review of a few flags that were
+// The suite shares one server and database across files: this file changes the review of a few cases that were
 // "new" when it starts (one status change and notes, two assignments) and adds one viewer account. It picks its
-// flags from the API, so reviews changed by other files do not matter.
+// cases from the API, so reviews changed by other files do not matter. Cases (issue 11): one per arrest or DA
+// charge, with the rules it breaches inside it.
 const url = e2eUrl;
 const VIEWER = { email: 'cases.viewer.e2e@example.org', password: 'cases-viewer-123' };
 const SF_TIME = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/Los_Angeles' });
@@ -17,11 +18,11 @@ async function signInAdmin(): Promise<Page> {
   return page;
 }
 
-/** `GET /api/flags` as the list page asks for it: the rows and the total from Content-Range. */
+/** `GET /api/cases` as the list page asks for it: the rows and the total from Content-Range. */
 const apiFlags = (page: Page, filter: Record<string, unknown>, sort: [string, 'ASC' | 'DESC'] = ['actionDate', 'DESC'], range: [number, number] = [0, 24]) =>
-  apiList<FlagRecord>(page, 'flags', { filter, sort, range });
+  apiList<CaseRecord>(page, 'cases', { filter, sort, range });
 
-const apiFlag = async (page: Page, id: string) => json<FlagDetail>(await page.request.get(`${url()}/api/flags/${id}`));
+const apiFlag = async (page: Page, id: string) => json<CaseDetail>(await page.request.get(`${url()}/api/cases/${id}`));
 const apiReview = async (page: Page, id: string) => json<ReviewRecord>(await page.request.get(`${url()}/api/reviews/${id}`));
 
 /** The "1-25 of 44" of the list's pagination: the total. */
@@ -32,17 +33,17 @@ async function totalOnPage(page: Page): Promise<number> {
   return Number(match[1]);
 }
 
-/** The flag ids of the list's rows, top to bottom. */
+/** The case ids of the list's rows, top to bottom. */
 async function rowIds(page: Page): Promise<string[]> {
-  return page.locator('[data-testid^="flag-link-"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-flag-id') ?? ''));
+  return page.locator('[data-testid^="case-link-"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-case-id') ?? ''));
 }
 
 function listAddress(filter: Record<string, unknown>): string {
-  return `${url()}/#/flags?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+  return `${url()}/#/cases?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 }
 
 async function openCase(page: Page, id: string): Promise<void> {
-  await page.goto(`${url()}/#/flags/${id}/show`);
+  await page.goto(`${url()}/#/cases/${id}/show`);
   await page.getByTestId('review-panel').waitFor();
 }
 
@@ -65,25 +66,25 @@ describe('the flagged cases pages', () => {
     expect(expected.total).toBeLessThan(everything.total);
 
     await page.goto(listAddress(filter));
-    await page.getByTestId(`flag-link-${expected.rows[0].id}`).waitFor();
+    await page.getByTestId(`case-link-${expected.rows[0].id}`).waitFor();
     expect(await totalOnPage(page)).toBe(expected.total);
     expect(await rowIds(page)).toEqual(expected.rows.map((r) => r.id));
     // the filters are shown (and can be cleared)
     const confidenceInput = page.getByRole('combobox', { name: 'Confidence' });
     expect(await confidenceInput.textContent()).toMatch(/High.*Medium/);
-    expect(await page.getByRole('combobox', { name: 'Flag status' }).textContent()).toMatch(/Current/);
+    expect(await page.getByRole('combobox', { name: 'Case status' }).textContent()).toMatch(/Current/);
     // no person key is shown in the list
     const body = (await page.locator('main').textContent()) ?? '';
     for (const row of expected.rows) expect(body).not.toContain(row.personKey.slice(0, 12));
     expect(await seriousViolations(page)).toEqual([]);
 
-    // sorted by rule (a column header): the first row is the API's first row for that sort
-    const byRule = await apiFlags(page, filter, ['ruleId', 'ASC']);
-    await page.getByRole('columnheader', { name: 'Rule' }).getByRole('button').click();
-    await page.waitForURL(/sort=ruleId/);
-    await page.getByTestId(`flag-link-${byRule.rows[0].id}`).waitFor();
+    // sorted by agency (a column header): the first row is the API's first row for that sort
+    const byRule = await apiFlags(page, filter, ['agency', 'ASC']);
+    await page.getByRole('columnheader', { name: 'Agency' }).getByRole('button').click();
+    await page.waitForURL(/sort=agency/);
+    await page.getByTestId(`case-link-${byRule.rows[0].id}`).waitFor();
     await page.waitForFunction(
-      (id) => document.querySelector('[data-testid^="flag-link-"]')?.getAttribute('data-flag-id') === id,
+      (id) => document.querySelector('[data-testid^="case-link-"]')?.getAttribute('data-case-id') === id,
       byRule.rows[0].id,
     );
     expect((await rowIds(page))[0]).toBe(byRule.rows[0].id);
@@ -101,22 +102,22 @@ describe('the flagged cases pages', () => {
     );
     expect(await totalOnPage(page)).toBe(current.total);
 
-    // open the first case: what it shows is the API's FlagDetail
+    // open the first case: what it shows is the API's CaseDetail
     const id = (await rowIds(page))[0];
-    await page.getByTestId(`flag-link-${id}`).click();
-    await page.waitForURL(new RegExp(`#/flags/${id}/show`));
+    await page.getByTestId(`case-link-${id}`).click();
+    await page.waitForURL(new RegExp(`#/cases/${id}/show`));
     await page.getByTestId('flag-timeline').waitFor();
     const detail = await apiFlag(page, id);
-    expect(await page.getByTestId('flag-sentence').textContent()).toBe(detail.sentence);
+    expect(await page.getByTestId('rule-sentence').allTextContents()).toEqual(detail.rules.map((r) => r.sentence));
     const events = page.getByTestId('timeline-event');
     expect(await events.count()).toBe(detail.timeline.length);
     expect(await events.getByTestId('timeline-label').allTextContents()).toEqual(detail.timeline.map((e) => e.label));
     const reported = detail.timeline.findIndex((e) => e.kind === 'reported');
     expect(reported).toBeGreaterThanOrEqual(0);
     expect(await events.nth(reported).getByTestId('timeline-time').textContent()).toBe(SF_TIME.format(new Date(detail.timeline[reported].at)));
-    expect(await page.getByTestId('flag-policy-title').textContent()).toBe(detail.policyVersion?.title);
-    expect(await page.getByTestId('flag-policy-title').getAttribute('href')).toBe(`#/policy-versions/${encodeURIComponent(detail.policyVersion!.id)}/show`);
-    expect(await page.getByTestId('flag-charges').locator('tbody tr').count()).toBe(detail.charges.length);
+    expect(await page.getByTestId('flag-policy-title').first().textContent()).toBe(detail.rules[0].policyVersion?.title);
+    expect(await page.getByTestId('flag-policy-title').first().getAttribute('href')).toBe(`#/policy-versions/${encodeURIComponent(detail.rules[0].policyVersion!.id)}/show`);
+    expect(await page.getByTestId('flag-charges').first().locator('tbody tr').count()).toBe(detail.rules[0].charges.length);
     // the person key: small, shortened, whole in the title
     expect(await page.getByTestId('flag-person-key').getAttribute('title')).toBe(detail.personKey);
     expect(await page.getByTestId('flag-person-key').textContent()).toBe(`${detail.personKey.slice(0, 12)}…`);
@@ -194,8 +195,8 @@ describe('the flagged cases pages', () => {
     ]);
     // the list shows the new status too
     await page.goto(listAddress({ status: ['current'], reviewStatus: ['in_review'] }));
-    await page.getByTestId(`flag-review-${flag.id}`).waitFor();
-    expect(await page.getByTestId(`flag-review-${flag.id}`).textContent()).toBe('In review');
+    await page.getByTestId(`case-review-${flag.id}`).waitFor();
+    expect(await page.getByTestId(`case-review-${flag.id}`).textContent()).toBe('In review');
     expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   });
@@ -241,7 +242,7 @@ describe('the flagged cases pages', () => {
 
     await page.goto(listAddress(filter));
     for (const id of picked) {
-      await page.getByTestId(`flag-link-${id}`).locator('xpath=ancestor::tr').getByRole('checkbox').check();
+      await page.getByTestId(`case-link-${id}`).locator('xpath=ancestor::tr').getByRole('checkbox').check();
     }
     await page.getByTestId('bulk-assign').click();
     const dialog = page.getByTestId('bulk-assign-dialog');
@@ -249,7 +250,7 @@ describe('the flagged cases pages', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Assign' }).click();
     // assigned cases leave this list (it shows unassigned ones only)
-    for (const id of picked) await page.getByTestId(`flag-link-${id}`).waitFor({ state: 'detached' });
+    for (const id of picked) await page.getByTestId(`case-link-${id}`).waitFor({ state: 'detached' });
     expect(await totalOnPage(page)).toBe(expected.total - 2);
     for (const id of picked) {
       const review = await apiReview(page, id);
@@ -269,7 +270,7 @@ describe('the flagged cases pages', () => {
 
     // exactly these two cases (react-admin's own `id` filter)
     await page.goto(listAddress({ id: [confirmed.id, fresh.id] }));
-    await page.getByTestId(`flag-link-${fresh.id}`).waitFor();
+    await page.getByTestId(`case-link-${fresh.id}`).waitFor();
     expect(await totalOnPage(page)).toBe(2);
     await page.getByRole('checkbox', { name: 'Select all' }).check();
     await page.getByTestId('bulk-status').click();
@@ -297,7 +298,7 @@ describe('the flagged cases pages', () => {
     await dialog.getByRole('button', { name: 'Change status' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.waitForFunction(
-      (ids) => ids.every((id) => document.querySelector(`[data-testid="flag-review-${id}"]`)?.textContent === 'In review'),
+      (ids) => ids.every((id) => document.querySelector(`[data-testid="case-review-${id}"]`)?.textContent === 'In review'),
       [confirmed.id, fresh.id],
     );
     for (const flag of [confirmed, fresh]) {
@@ -305,6 +306,47 @@ describe('the flagged cases pages', () => {
       expect(review.status).toBe('in_review');
       expect(review.history.at(-1)).toMatchObject({ kind: 'status', to: 'in_review', note: 'Both to be looked at again at the next meeting (cases e2e)' });
     }
+    await page.context().close();
+  });
+
+  it('shows a case with several rules: each rule inside it with its own version, confidence, reasons and charges, and one review', async () => {
+    const page = await signInAdmin();
+    const { rows } = await apiFlags(page, { status: ['current'], actionType: ['arrest'], ruleId: ['sfpd-psw-2017'] }, ['actionDate', 'DESC'], [0, 99]);
+    const several = rows.find((c) => c.flagCount >= 2 && c.ruleIds.includes('ca-pc-647.3'));
+    expect(several).toBeDefined();
+    const detail = await apiFlag(page, several!.id);
+    expect(detail.rules.map((r) => r.ruleId).sort()).toEqual([...several!.ruleIds].sort());
+    // the list shows it once, its rules listed in its row
+    await page.goto(listAddress({ id: [several!.id] }));
+    await page.getByTestId(`case-link-${several!.id}`).waitFor();
+    expect(await totalOnPage(page)).toBe(1);
+    expect(await page.getByTestId(`case-rules-${several!.id}`).locator('li').count()).toBe(several!.ruleIds.length);
+
+    await openCase(page, several!.id);
+    await page.getByTestId('case-rule').first().waitFor();
+    expect(await page.getByTestId('case-headline').textContent()).toContain(`breaches ${several!.ruleIds.length} rules`);
+    const sections = page.getByTestId('case-rule');
+    expect(await sections.count()).toBe(detail.rules.length);
+    for (let i = 0; i < detail.rules.length; i++) {
+      const rule = detail.rules[i];
+      const section = sections.nth(i);
+      expect(await section.getAttribute('data-rule')).toBe(rule.ruleId);
+      expect(await section.getByTestId('rule-sentence').textContent()).toBe(rule.sentence);
+      expect(await section.getByTestId('flag-policy-version').textContent()).toBe(`${rule.ruleId}, version ${rule.ruleVersion}`);
+      expect(await section.locator('[data-reason]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-reason')).sort())).toEqual([...rule.reasons].sort());
+      expect(await section.getByTestId('charge-row').count()).toBe(rule.charges.length);
+    }
+    // one review panel for the whole case
+    expect(await page.getByTestId('review-panel').count()).toBe(1);
+    // SRA_SCREENSHOT_DIR set: the case page and its list row, to look at
+    if (process.env.SRA_SCREENSHOT_DIR) {
+      await page.setViewportSize({ width: 1400, height: 1000 });
+      await page.screenshot({ path: `${process.env.SRA_SCREENSHOT_DIR}/case-page.png`, fullPage: true });
+      await page.goto(listAddress({ status: ['current'] }));
+      await page.locator('[data-testid^="case-link-"]').first().waitFor();
+      await page.screenshot({ path: `${process.env.SRA_SCREENSHOT_DIR}/cases-list.png` });
+    }
+    expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   });
 
@@ -316,12 +358,13 @@ describe('the flagged cases pages', () => {
     const page = await newPage();
     await signIn(page, VIEWER.email, VIEWER.password);
     expect(await page.getByRole('menuitem', { name: 'Flagged cases' }).count()).toBe(0);
-    await page.goto(`${url()}/#/flags/${flag.id}/show`);
+    await page.goto(`${url()}/#/cases/${flag.id}/show`);
     await page.getByText(/don't have the right permissions|access denied/i).first().waitFor();
-    expect(await page.getByTestId('flag-sentence').count()).toBe(0);
+    expect(await page.getByTestId('case-headline').count()).toBe(0);
     expect(await page.getByTestId('review-panel').count()).toBe(0);
     // the server refuses too
-    expect((await page.request.get(`${url()}/api/flags/${flag.id}`)).status()).toBe(403);
+    expect((await page.request.get(`${url()}/api/cases/${flag.id}`)).status()).toBe(403);
+    expect((await page.request.get(`${url()}/api/flags`)).status()).toBe(403);
     await page.context().close();
   });
 });

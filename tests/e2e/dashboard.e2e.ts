@@ -19,9 +19,9 @@ async function getJson<T>(page: Page, path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** How many flags `/api/flags` lists for a filter (its Content-Range total). */
+/** How many cases `/api/cases` lists for a filter (its Content-Range total). */
 async function flagTotal(page: Page, filter: object): Promise<number> {
-  const res = await page.request.get(`${url()}/api/flags?filter=${encodeURIComponent(JSON.stringify(filter))}&range=${encodeURIComponent('[0,0]')}`);
+  const res = await page.request.get(`${url()}/api/cases?filter=${encodeURIComponent(JSON.stringify(filter))}&range=${encodeURIComponent('[0,0]')}`);
   expect(res.status()).toBe(200);
   return Number(res.headers()['content-range']!.split('/')[1]);
 }
@@ -95,14 +95,14 @@ function lowFilter(query: DashboardResult['query'], extra: object = {}): object 
 
 /** A count as a viewer sees it: hidden ones as the API's label. */
 const shownCount = (n: number | null) => (n === null ? '<11' : count(n));
-const shownFlags = (n: number | null) => (n === null ? '<11 flags' : `${count(n)} flag${n === 1 ? '' : 's'}`);
+const shownCases = (n: number | null) => (n === null ? '<11 cases' : `${count(n)} case${n === 1 ? '' : 's'}`);
 
 /** Every figure of a viewer's dashboard equals the viewer's own `/api/dashboard` answer (`api`), hidden ones "<11". */
 async function expectViewerFigures(page: Page, api: DashboardResult): Promise<void> {
   const { overall } = api;
   expect(await page.getByTestId('card-eligible').textContent()).toBe(shownCount(overall.eligibleReports));
   expect(await page.getByTestId('card-flagged').textContent()).toBe(shownCount(overall.flaggedReports));
-  expect(await page.getByTestId('card-flagged-flags').textContent()).toBe(shownFlags(overall.flags));
+  expect(await page.getByTestId('card-flagged-cases').textContent()).toBe(shownCases(overall.cases));
   expect(await page.getByTestId('card-compliance').textContent()).toBe(percent(overall.complianceRate, overall.rateWithheld));
   expect(await page.getByTestId('card-compliance-base').textContent()).toBe(
     overall.baseReports === 0 ? 'no eligible reports' : `${shownCount(overall.flaggedReports)} flagged of ${shownCount(overall.baseReports)} eligible reports`,
@@ -113,14 +113,14 @@ async function expectViewerFigures(page: Page, api: DashboardResult): Promise<vo
     const text = await page.getByTestId(`agency-rate-${agency.agency}`).textContent();
     expect(text).toContain(percent(agency.complianceRate, agency.rateWithheld));
     if (agency.baseReports !== 0) expect(text).toMatch(new RegExp(`${shownCount(agency.flaggedReports)} flagged of ${shownCount(agency.baseReports)} reports? whose reporter`));
-    if (agency.flags !== 0) expect(text).toContain(shownFlags(agency.flags));
+    if (agency.cases !== 0) expect(text).toContain(shownCases(agency.cases));
   }
 
   // the bar charts: table cells and bars (a hidden count is a gap: no bar)
-  const charts: Array<[string, Array<{ key: string | null; flags: number | null }>]> = [
+  const charts: Array<[string, Array<{ key: string | null; cases: number | null }>]> = [
     ['district', api.byDistrict],
     ['category', api.byCategory],
-    ['review-status', api.reviewStatus.map((s) => ({ key: s.status, flags: s.flags }))],
+    ['review-status', api.reviewStatus.map((s) => ({ key: s.status, cases: s.cases }))],
     [
       'funnel',
       Object.entries({
@@ -128,21 +128,21 @@ async function expectViewerFigures(page: Page, api: DashboardResult): Promise<vo
         arrested: api.funnel.arrestedAfter,
         charged: api.funnel.chargedAfter,
         flagged: api.funnel.flaggedReports,
-      }).map(([key, flags]) => ({ key, flags })),
+      }).map(([key, cases]) => ({ key, cases })),
     ],
   ];
   for (const [id, rows] of charts) {
     const shown = await page.locator(`[data-testid^="${id}-value-"]`).evaluateAll((cells) =>
       cells.map((cell) => [cell.getAttribute('data-testid'), cell.textContent, cell.getAttribute('data-value')]),
     );
-    expect(shown).toEqual(rows.map((row) => [`${id}-value-${row.key ?? 'unknown'}`, shownCount(row.flags), row.flags === null ? '' : String(row.flags)]));
+    expect(shown).toEqual(rows.map((row) => [`${id}-value-${row.key ?? 'unknown'}`, shownCount(row.cases), row.cases === null ? '' : String(row.cases)]));
     const bars = await page.locator(`[data-testid^="${id}-bar-"]`).evaluateAll((gs) =>
       gs.map((g) => [g.getAttribute('data-testid'), g.getAttribute('data-value'), g.querySelectorAll('rect').length]),
     );
-    expect(bars).toEqual(rows.map((row) => [`${id}-bar-${row.key ?? 'unknown'}`, row.flags === null ? '' : String(row.flags), row.flags === null ? 0 : 1]));
+    expect(bars).toEqual(rows.map((row) => [`${id}-bar-${row.key ?? 'unknown'}`, row.cases === null ? '' : String(row.cases), row.cases === null ? 0 : 1]));
     // a summary never names a hidden count as the largest
     const summary = (await page.getByTestId(`chart-${id}-summary`).textContent())!;
-    if (id !== 'funnel' && rows.some((row) => row.flags === null)) expect(summary).not.toMatch(/^Most:/);
+    if (id !== 'funnel' && rows.some((row) => row.cases === null)) expect(summary).not.toMatch(/^Most:/);
   }
 
   // the monthly table: every agency and month; a rate not shown leaves no dot
@@ -151,7 +151,7 @@ async function expectViewerFigures(page: Page, api: DashboardResult): Promise<vo
   const rows = await page.locator('[data-testid^="monthly-row-"]').evaluateAll((trs) =>
     trs.map((tr) => {
       const text = (id: string) => tr.querySelector(`[data-testid="${id}"]`)?.textContent;
-      return [tr.getAttribute('data-testid'), text('eligible'), text('base'), text('flagged'), text('rate'), text('flags')];
+      return [tr.getAttribute('data-testid'), text('eligible'), text('base'), text('flagged'), text('rate'), text('cases')];
     }),
   );
   expect(rows.sort()).toEqual(
@@ -162,7 +162,7 @@ async function expectViewerFigures(page: Page, api: DashboardResult): Promise<vo
         shownCount(m.baseReports),
         shownCount(m.flaggedReports),
         percent(m.complianceRate, m.rateWithheld),
-        shownCount(m.flags),
+        shownCount(m.cases),
       ])
       .sort(),
   );
@@ -284,7 +284,7 @@ describe('the compliance dashboard', () => {
     await page.context().close();
   });
 
-  it('shows the cards and the district chart as the dashboard and flags APIs count them', async () => {
+  it('shows the cards and the district chart as the dashboard and cases APIs count them', async () => {
     const page = await newPage();
     await signIn(page, 'admin@localhost', e2eAdminPassword());
     const query = await openDashboard(page, '?threshold=low');
@@ -298,22 +298,22 @@ describe('the compliance dashboard', () => {
     expect(await page.getByTestId('card-compliance').textContent()).toBe(percent(api.overall.complianceRate, api.overall.rateWithheld));
     expect(await page.getByTestId('card-confirmed-compliance').textContent()).toBe(percent(api.overall.confirmedComplianceRate, api.overall.confirmedRateWithheld));
     expect(await page.getByTestId('card-open-reviews').textContent()).toBe(count(known(api.openReviews)));
-    expect(api.overall.flags).toBeGreaterThan(0);
-    expect(await page.getByTestId('card-flagged-flags').textContent()).toBe(`${api.overall.flags} flag${api.overall.flags === 1 ? '' : 's'}`);
+    expect(api.overall.cases).toBeGreaterThan(0);
+    expect(await page.getByTestId('card-flagged-cases').textContent()).toBe(`${api.overall.cases} case${api.overall.cases === 1 ? '' : 's'}`);
     // the card's link opens exactly its flags
-    const cardHref = (await page.getByTestId('card-flagged-flags').getAttribute('href'))!;
+    const cardHref = (await page.getByTestId('card-flagged-cases').getAttribute('href'))!;
     expect(JSON.parse(new URLSearchParams(cardHref.split('?')[1]).get('filter')!)).toEqual(lowFilter(query));
-    expect(await flagTotal(page, lowFilter(query))).toBe(api.overall.flags);
+    expect(await flagTotal(page, lowFilter(query))).toBe(api.overall.cases);
     for (const agency of api.perAgency) {
       expect(await page.getByTestId(`agency-rate-${agency.agency}`).textContent()).toContain(percent(agency.complianceRate, agency.rateWithheld));
     }
 
     const districts = api.byDistrict.filter((d) => d.key !== null);
     expect(districts.length).toBeGreaterThan(0);
-    for (const { key, flags } of districts) {
-      expect(await dataNumber(page, `district-value-${key}`)).toBe(flags);
-      expect(await dataNumber(page, `district-bar-${key}`)).toBe(flags);
-      expect(await flagTotal(page, lowFilter(query, { policeDistrict: key }))).toBe(flags);
+    for (const { key, cases } of districts) {
+      expect(await dataNumber(page, `district-value-${key}`)).toBe(cases);
+      expect(await dataNumber(page, `district-bar-${key}`)).toBe(cases);
+      expect(await flagTotal(page, lowFilter(query, { policeDistrict: key }))).toBe(cases);
     }
     await page.context().close();
   });
@@ -326,10 +326,10 @@ describe('the compliance dashboard', () => {
     const district = api.byDistrict.find((d) => d.key !== null)!;
     const bar = page.getByTestId(`district-bar-${district.key}`);
     const value = Number(await bar.getAttribute('data-value'));
-    expect(value).toBe(district.flags);
+    expect(value).toBe(district.cases);
 
     await bar.click();
-    await page.waitForURL(/#\/flags\?/);
+    await page.waitForURL(/#\/cases\?/);
     const filter = JSON.parse(new URL(page.url().replace('#/', '')).searchParams.get('filter')!);
     const expected = lowFilter(query, { policeDistrict: district.key });
     expect(filter).toEqual(expected);
@@ -341,25 +341,25 @@ describe('the compliance dashboard', () => {
     // table of numbers (a month with too few reports for a rate has no dot)
     await page.goBack();
     await readyView(page, '?threshold=low');
-    const month = api.monthly.find((m) => m.agency === 'SFPD' && known(m.flags) > 0)!;
+    const month = api.monthly.find((m) => m.agency === 'SFPD' && known(m.cases) > 0)!;
     if (month.complianceRate !== null) {
       const point = page.getByTestId(`monthly-point-SFPD-${month.month}`);
-      expect(Number(await point.getAttribute('data-flags'))).toBe(month.flags);
+      expect(Number(await point.getAttribute('data-cases'))).toBe(month.cases);
       await point.click();
     } else {
       expect(await page.getByTestId(`monthly-point-SFPD-${month.month}`).count()).toBe(0);
       await showAllNumbers(page);
-      const link = page.getByTestId(`monthly-row-SFPD-${month.month}`).getByTestId('flags').locator('a');
-      expect(await link.textContent()).toBe(count(known(month.flags)));
+      const link = page.getByTestId(`monthly-row-SFPD-${month.month}`).getByTestId('cases').locator('a');
+      expect(await link.textContent()).toBe(count(known(month.cases)));
       await link.click();
     }
-    await page.waitForURL(/#\/flags\?/);
+    await page.waitForURL(/#\/cases\?/);
     const monthFilter = JSON.parse(new URL(page.url().replace('#/', '')).searchParams.get('filter')!);
     expect(monthFilter).toEqual(
       lowFilter(query, { reportFrom: `${month.month}-01`, reportUntil: lastDay(month.month), agency: 'SFPD' }),
     );
-    expect(await flagTotal(page, monthFilter)).toBe(month.flags);
-    await page.locator('.MuiTablePagination-displayedRows', { hasText: new RegExp(`of ${month.flags}$`) }).waitFor({ timeout: 30_000 });
+    expect(await flagTotal(page, monthFilter)).toBe(month.cases);
+    await page.locator('.MuiTablePagination-displayedRows', { hasText: new RegExp(`of ${month.cases}$`) }).waitFor({ timeout: 30_000 });
     await page.context().close();
   });
 
@@ -423,12 +423,12 @@ describe('the compliance dashboard', () => {
     await expectViewerFigures(page, api);
 
     // a count from 1 to 10 the admin sees (a district bar, else a monthly count) is "<11" for the viewer
-    const district = full.byDistrict.find((d) => d.flags !== null && d.flags >= 1 && d.flags <= 10);
-    const month = full.monthly.find((m) => full.perAgency.some((a) => a.agency === m.agency) && m.flags !== null && m.flags >= 1 && m.flags <= 10);
+    const district = full.byDistrict.find((d) => d.cases !== null && d.cases >= 1 && d.cases <= 10);
+    const month = full.monthly.find((m) => full.perAgency.some((a) => a.agency === m.agency) && m.cases !== null && m.cases >= 1 && m.cases <= 10);
     expect(district ?? month).toBeDefined();
     if (district) {
-      const n = district.flags!;
-      expect(api.byDistrict.find((d) => d.key === district.key)!.flags).toBeNull();
+      const n = district.cases!;
+      expect(api.byDistrict.find((d) => d.key === district.key)!.cases).toBeNull();
       const cell = page.getByTestId(`district-value-${district.key ?? 'unknown'}`);
       expect(await cell.textContent()).toBe('<11');
       expect(await cell.getAttribute('data-value')).toBe('');
@@ -436,35 +436,46 @@ describe('the compliance dashboard', () => {
       expect(await bar.getAttribute('data-value')).toBe('');
       expect(await bar.locator('rect').count()).toBe(0);
       const summary = (await page.getByTestId('chart-district-summary').textContent())!;
-      expect(summary).not.toContain(`${district.key ?? 'Unknown district'}, ${n} flag`);
+      expect(summary).not.toContain(`${district.key ?? 'Unknown district'}, ${n} case`);
       expect(summary).not.toMatch(/^Most:/);
     } else {
       const m = month!;
-      expect(api.monthly.find((v) => v.month === m.month && v.agency === m.agency)!.flags).toBeNull();
+      expect(api.monthly.find((v) => v.month === m.month && v.agency === m.agency)!.cases).toBeNull();
       const row = page.getByTestId(`monthly-row-${m.agency}-${m.month}`);
-      expect(await row.getByTestId('flags').textContent()).toBe('<11');
-      expect(await row.getAttribute('data-flags')).toBe('');
+      expect(await row.getByTestId('cases').textContent()).toBe('<11');
+      expect(await row.getAttribute('data-cases')).toBe('');
     }
     expect(await seriousViolations(page)).toEqual([]);
 
-    expect(await page.locator('a[href*="flags"]').count()).toBe(0);
+    expect(await page.locator('a[href*="cases"]').count()).toBe(0);
     await showAllNumbers(page);
-    expect(await page.locator('a[href*="flags"]').count()).toBe(0);
+    expect(await page.locator('a[href*="cases"]').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
 
-    // a longer period has districts with enough flags to be shown: such a bar does nothing when clicked
+    // a longer period has districts (or kinds of crime) with enough cases to be shown: such a bar does nothing when clicked
     const to = query.to;
     const [y, mo] = to.split('-').map(Number);
     const from = `${y - 3}-${String(mo).padStart(2, '0')}`;
     await openDashboard(page, `?from=${from}&to=${to}&threshold=low`);
     const wide = await getJson<DashboardResult>(page, `/api/dashboard?from=${from}&to=${to}&threshold=low`);
     await expectViewerFigures(page, wide);
-    const shown = wide.byDistrict.find((d) => d.key !== null && d.flags !== null && d.flags > 0);
-    expect(shown).toBeDefined();
-    await page.getByTestId(`district-bar-${shown!.key}`).click();
-    expect(page.url()).not.toContain('/flags');
+    const wideDistrict = wide.byDistrict.find((d) => d.key !== null && d.cases !== null && d.cases > 0);
+    const wideCategory = wide.byCategory.find((c) => c.key !== null && c.cases !== null && c.cases > 0);
+    const shownBar = wideDistrict ? `district-bar-${wideDistrict.key}` : wideCategory ? `category-bar-${wideCategory.key}` : null;
+    if (shownBar) {
+      await page.getByTestId(shownBar).click();
+    } else {
+      // the demo city's cases are few (one per arrest or charge): every count of them is under 11 or hidden with
+      // one that is, so the viewer is shown no bar of cases to click at all
+      const all = await getJson<DashboardResult>(admin, `/api/dashboard?from=${from}&to=${to}&threshold=low`);
+      expect([...all.byDistrict, ...all.byCategory].some((d) => d.cases !== null && d.cases > 0)).toBe(true);
+      const values = await page.locator('[data-testid^="district-bar-"], [data-testid^="category-bar-"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-value')));
+      expect(values.length).toBeGreaterThan(0);
+      expect(values.filter((v) => v !== '' && v !== '0')).toEqual([]);
+    }
+    expect(page.url()).not.toContain('/cases');
     expect(await page.getByTestId('dashboard').count()).toBe(1);
-    expect(await page.locator('a[href*="flags"]').count()).toBe(0);
+    expect(await page.locator('a[href*="cases"]').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await admin.context().close();
     await page.context().close();

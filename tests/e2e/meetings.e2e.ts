@@ -3,6 +3,7 @@ import {
   REVIEW_STATUS_LABELS,
   REVIEW_TRANSITIONS,
   transitionNeedsNote,
+  type CaseRecord,
   type FlagDetail,
   type FlagRecord,
   type MeetingDetail,
@@ -111,18 +112,24 @@ describe('the meetings pages', () => {
     await page.getByRole('button', { name: 'Build the agenda' }).click();
     await notified(page, /The agenda now has \d+ cases?\.|The rule found no case/);
     const built = await apiMeeting(page, meetingId);
-    const open = await apiFlags(page, { status: ['current'], confidence: ['high', 'medium'], reviewStatus: ['new', 'in_review'] });
+    // one item per case (issue 11): the open cases with a high or medium flag
+    const open = await apiList<CaseRecord>(page, 'cases', {
+      filter: { status: ['current'], confidence: ['high', 'medium'], reviewStatus: ['new', 'in_review'] },
+      sort: ['actionDate', 'ASC'],
+      range: [0, 99],
+    });
     expect(open.rows).toHaveLength(open.total);
-    const openIds = open.rows.map((flag) => flag.id);
-    if (earlier.length === 0) expect(built.agenda.map((item) => item.flagId).sort()).toEqual(openIds.sort());
-    else expect(openIds).toEqual(expect.arrayContaining(built.agenda.map((item) => item.flagId)));
+    const openIds = open.rows.map((c) => c.id);
+    if (earlier.length === 0) expect(built.agenda.map((item) => item.caseId).sort()).toEqual(openIds.sort());
+    else expect(openIds).toEqual(expect.arrayContaining(built.agenda.map((item) => item.caseId)));
+    expect(new Set(built.agenda.map((item) => item.caseId)).size).toBe(built.agenda.length);
     expect(built.agenda.every((item) => !item.addedByHand)).toBe(true);
     expect(await shownAgenda(page)).toEqual(built.agenda.map((item) => item.flagId));
     expect(await page.getByTestId('agenda-sentence').allTextContents()).toEqual(built.agenda.map((item, i) => `Case ${i + 1}: ${item.sentence}`));
 
     // a low-confidence case (which the rule leaves out) added by hand, found by its report's incident number
     const { rows: low } = await apiFlags(page, { status: ['current'], confidence: ['low'] });
-    const extra = low.find((flag) => flag.reportIncidentNumber !== null && !built.agenda.some((item) => item.flagId === flag.id));
+    const extra = low.find((flag) => flag.reportIncidentNumber !== null && !built.agenda.some((item) => item.caseId === flag.caseId));
     expect(extra).toBeDefined();
     await page.getByRole('combobox', { name: 'Add a case' }).fill(extra!.reportIncidentNumber!);
     await page.locator(`[data-testid="add-case-option"][data-flag-id="${extra!.id}"]`).click();
@@ -141,7 +148,8 @@ describe('the meetings pages', () => {
     let before = withExtra.agenda.map((item) => item.flagId);
     if (before.length < 2) {
       const { rows: current } = await apiFlags(page, { status: ['current'] });
-      const other = current.find((flag) => !before.includes(flag.id));
+      const cases = (await apiMeeting(page, meetingId)).agenda.map((item) => item.caseId);
+      const other = current.find((flag) => !cases.includes(flag.caseId));
       expect(other).toBeDefined();
       await page.getByRole('combobox', { name: 'Add a case' }).fill(other!.id);
       await page.locator(`[data-testid="add-case-option"][data-flag-id="${other!.id}"]`).click();

@@ -10,11 +10,13 @@ import { loadAgencyBaseMonth } from '../support/agency-base-city';
  *   980000003 Mission    04-02  DP-3 arrested by SFPD for 11377(a) HS/M and 459 PC/F: low under both arrest rules (2 flags)
  *   980000004 Tenderloin 05-02  DP-4 arrested by SFPD on 05-03 for 459 PC/F only: not protected, no flag
  *   980000005 Bayview    05-10  DP-5 nothing
- * Every report is eligible under the three report rules; a report counts once overall. Worked by hand below.
+ * Every report is eligible under the three report rules; a report counts once overall. Cases (issue 11): one per
+ * arrest or DA decision, so DP-1's arrest is 1 case (2 flags), DP-2's charge 1 case, DP-3's arrest 1 case (2 low flags).
  * Every base here is under 20 reports: no rate is given, only counts (issue 11). The bases of the agencies: SFDA
  * charged DP-2 after the report (1); SFPD arrested DP-1, DP-3 and DP-4 after their reports (3, one a month).
  * A second data set, January 2023 (tests/support/agency-base-city.ts), has bases large enough for rates; its agency
  * BART has flags, so it is one of the agencies in 2024 too (with nothing to measure there).
+ * Worked by hand below.
  */
 let t: TestApp;
 beforeAll(async () => {
@@ -59,12 +61,13 @@ afterAll(async () => t?.close());
 const PERIOD = { from: '2024-03', to: '2024-05' };
 const REPORT_RULES = ['sfpd-psw-2017', 'sfda-psw-2018', 'ca-pc-647.3'];
 /** Figures of 2024, where every base is under 20: no rate, and why (no reports at all, too few, no case decided yet). */
-const figures = (eligibleReports: number, flaggedReports: number, flags: number, { confirmed = 0, base = eligibleReports, reviewed = false } = {}) => ({
+const figures = (eligibleReports: number, flaggedReports: number, flags: number, cases: number, { confirmed = 0, base = eligibleReports, reviewed = false } = {}) => ({
   eligibleReports,
   flaggedReports,
   confirmedReports: confirmed,
   baseReports: base,
   flags,
+  cases,
   complianceRate: null,
   rateWithheld: base === 0 ? 'no-reports' : 'too-few',
   confirmedComplianceRate: null,
@@ -81,14 +84,15 @@ describe('GET /api/dashboard', () => {
     const res = await (await t.signedIn('analyst')).get('/api/dashboard').query(PERIOD).expect(200);
     expect(res.body.query).toEqual({ from: '2024-03', to: '2024-05', threshold: 'medium' });
     expect(res.body.defaultPeriod).toBe(false);
-    // 5 reports; DP-1 (2 flags) and DP-2 (1 flag) flagged; DP-3's flags are low.
-    expect(res.body.overall).toEqual(figures(5, 2, 3));
+    // 5 reports; DP-1 (2 flags, 1 case) and DP-2 (1 flag, 1 case) flagged; DP-3's flags are low.
+    expect(res.body.overall).toEqual(figures(5, 2, 3, 2));
     expect(res.body.perAgency).toEqual([
-      { agency: 'BART', ...figures(5, 0, 0, { base: 0 }) },
-      { agency: 'SFDA', ...figures(5, 1, 1, { base: 1 }) },
-      { agency: 'SFPD', ...figures(5, 1, 2, { base: 3 }) },
+      { agency: 'BART', ...figures(5, 0, 0, 0, { base: 0 }) },
+      { agency: 'SFDA', ...figures(5, 1, 1, 1, { base: 1 }) },
+      { agency: 'SFPD', ...figures(5, 1, 2, 1, { base: 3 }) },
     ]);
-    expect(res.body.openReviews).toBe(3);
+    // Reviews are of cases: two to decide.
+    expect(res.body.openReviews).toBe(2);
     expect(res.body.agencies).toEqual(['BART', 'SFDA', 'SFPD']);
     expect(res.body.districts).toEqual(['Bayview', 'Mission', 'Richmond', 'Tenderloin']);
   });
@@ -96,15 +100,15 @@ describe('GET /api/dashboard', () => {
   it('gives every month of the period for every agency, and the policy starts to mark', async () => {
     const res = await (await t.signedIn('analyst')).get('/api/dashboard').query(PERIOD).expect(200);
     expect(res.body.monthly).toEqual([
-      { agency: 'BART', month: '2024-03', ...figures(2, 0, 0, { base: 0 }) },
-      { agency: 'BART', month: '2024-04', ...figures(1, 0, 0, { base: 0 }) },
-      { agency: 'BART', month: '2024-05', ...figures(2, 0, 0, { base: 0 }) },
-      { agency: 'SFDA', month: '2024-03', ...figures(2, 1, 1, { base: 1 }) },
-      { agency: 'SFDA', month: '2024-04', ...figures(1, 0, 0, { base: 0 }) },
-      { agency: 'SFDA', month: '2024-05', ...figures(2, 0, 0, { base: 0 }) },
-      { agency: 'SFPD', month: '2024-03', ...figures(2, 1, 2, { base: 1 }) },
-      { agency: 'SFPD', month: '2024-04', ...figures(1, 0, 0, { base: 1 }) },
-      { agency: 'SFPD', month: '2024-05', ...figures(2, 0, 0, { base: 1 }) },
+      { agency: 'BART', month: '2024-03', ...figures(2, 0, 0, 0, { base: 0 }) },
+      { agency: 'BART', month: '2024-04', ...figures(1, 0, 0, 0, { base: 0 }) },
+      { agency: 'BART', month: '2024-05', ...figures(2, 0, 0, 0, { base: 0 }) },
+      { agency: 'SFDA', month: '2024-03', ...figures(2, 1, 1, 1, { base: 1 }) },
+      { agency: 'SFDA', month: '2024-04', ...figures(1, 0, 0, 0, { base: 0 }) },
+      { agency: 'SFDA', month: '2024-05', ...figures(2, 0, 0, 0, { base: 0 }) },
+      { agency: 'SFPD', month: '2024-03', ...figures(2, 1, 2, 1, { base: 1 }) },
+      { agency: 'SFPD', month: '2024-04', ...figures(1, 0, 0, 0, { base: 1 }) },
+      { agency: 'SFPD', month: '2024-05', ...figures(2, 0, 0, 0, { base: 1 }) },
     ]);
     expect(res.body.policyStarts).toEqual([
       expect.objectContaining({ ruleId: 'sfpd-psw-2017', effectiveFrom: '2017-12-01', month: '2017-12', version: 1 }),
@@ -116,37 +120,37 @@ describe('GET /api/dashboard', () => {
   it('gives flags by district and category, the path from reports to flags, and review status', async () => {
     const res = await (await t.signedIn('analyst')).get('/api/dashboard').query(PERIOD).expect(200);
     expect(res.body.byDistrict).toEqual([
-      { key: 'Mission', flags: 2 },
-      { key: 'Tenderloin', flags: 1 },
+      { key: 'Mission', flags: 2, cases: 1 },
+      { key: 'Tenderloin', flags: 1, cases: 1 },
     ]);
-    expect(res.body.byCategory).toEqual([{ key: 'Robbery', flags: 3 }]);
+    expect(res.body.byCategory).toEqual([{ key: 'Robbery', flags: 3, cases: 2 }]);
     // Arrested after reporting: DP-1, DP-3, DP-4; charged: DP-2.
     expect(res.body.funnel).toEqual({ eligibleReports: 5, arrestedAfter: 3, chargedAfter: 1, flaggedReports: 2 });
     expect(res.body.reviewStatus).toEqual([
-      { status: 'new', flags: 3 },
-      { status: 'in_review', flags: 0 },
-      { status: 'confirmed_violation', flags: 0 },
-      { status: 'not_a_violation', flags: 0 },
-      { status: 'policy_exception', flags: 0 },
-      { status: 'data_error', flags: 0 },
+      { status: 'new', flags: 3, cases: 2 },
+      { status: 'in_review', flags: 0, cases: 0 },
+      { status: 'confirmed_violation', flags: 0, cases: 0 },
+      { status: 'not_a_violation', flags: 0, cases: 0 },
+      { status: 'policy_exception', flags: 0, cases: 0 },
+      { status: 'data_error', flags: 0, cases: 0 },
     ]);
   });
 
   it('takes the threshold, rule, agency and district filters', async () => {
     const analyst = await t.signedIn('analyst');
     const low = (await analyst.get('/api/dashboard').query({ ...PERIOD, threshold: 'low' }).expect(200)).body;
-    expect(low.overall).toEqual(figures(5, 3, 5));
-    expect(low.perAgency.find((a: { agency: string }) => a.agency === 'SFPD')).toEqual({ agency: 'SFPD', ...figures(5, 2, 4, { base: 3 }) });
+    expect(low.overall).toEqual(figures(5, 3, 5, 3));
+    expect(low.perAgency.find((a: { agency: string }) => a.agency === 'SFPD')).toEqual({ agency: 'SFPD', ...figures(5, 2, 4, 2, { base: 3 }) });
     const sfda = (await analyst.get('/api/dashboard').query({ ...PERIOD, agency: 'SFDA' }).expect(200)).body;
-    expect(sfda.overall).toEqual(figures(5, 1, 1));
+    expect(sfda.overall).toEqual(figures(5, 1, 1, 1));
     expect(sfda.perAgency.map((a: { agency: string }) => a.agency)).toEqual(['SFDA']);
     const mission = (await analyst.get('/api/dashboard').query({ ...PERIOD, district: 'Mission' }).expect(200)).body;
-    expect(mission.overall).toEqual(figures(2, 1, 2));
+    expect(mission.overall).toEqual(figures(2, 1, 2, 1));
     const rule = (await analyst.get('/api/dashboard').query({ ...PERIOD, rule: 'sfpd-psw-2017' }).expect(200)).body;
-    expect(rule.overall).toEqual(figures(5, 1, 1));
-    expect(rule.perAgency).toEqual([{ agency: 'SFPD', ...figures(5, 1, 1, { base: 3 }) }]);
+    expect(rule.overall).toEqual(figures(5, 1, 1, 1));
+    expect(rule.perAgency).toEqual([{ agency: 'SFPD', ...figures(5, 1, 1, 1, { base: 3 }) }]);
     const april = (await analyst.get('/api/dashboard').query({ from: '2024-04', to: '2024-04' }).expect(200)).body;
-    expect(april.overall).toEqual(figures(1, 0, 0));
+    expect(april.overall).toEqual(figures(1, 0, 0, 0));
   });
 
   it('a viewer gets small counts suppressed (compliance-rules.md §8): every count here is below 11', async () => {
@@ -159,30 +163,31 @@ describe('GET /api/dashboard', () => {
       confirmedReports: 0,
       baseReports: null,
       flags: null,
+      cases: null,
       complianceRate: null,
       rateWithheld: 'too-few',
       confirmedComplianceRate: null,
       confirmedRateWithheld: 'no-review',
     });
     expect(res.byDistrict).toEqual([
-      { key: 'Mission', flags: null },
-      { key: 'Tenderloin', flags: null },
+      { key: 'Mission', flags: null, cases: null },
+      { key: 'Tenderloin', flags: null, cases: null },
     ]);
     expect(res.reviewStatus).toEqual([
-      { status: 'new', flags: null },
-      { status: 'in_review', flags: 0 },
-      { status: 'confirmed_violation', flags: 0 },
-      { status: 'not_a_violation', flags: 0 },
-      { status: 'policy_exception', flags: 0 },
-      { status: 'data_error', flags: 0 },
+      { status: 'new', flags: null, cases: null },
+      { status: 'in_review', flags: 0, cases: 0 },
+      { status: 'confirmed_violation', flags: 0, cases: 0 },
+      { status: 'not_a_violation', flags: 0, cases: 0 },
+      { status: 'policy_exception', flags: 0, cases: 0 },
+      { status: 'data_error', flags: 0, cases: 0 },
     ]);
     expect(res.openReviews).toBeNull();
     expect(res.funnel).toEqual({ eligibleReports: null, arrestedAfter: null, chargedAfter: null, flaggedReports: null });
     const march = res.monthly.filter((m: { month: string }) => m.month === '2024-03');
-    expect(march.map((m: { agency: string; flags: number | null; eligibleReports: number | null }) => [m.agency, m.flags, m.eligibleReports])).toEqual([
-      ['BART', 0, null],
-      ['SFDA', null, null],
-      ['SFPD', null, null],
+    expect(march.map((m: { agency: string; flags: number | null; cases: number | null; eligibleReports: number | null }) => [m.agency, m.flags, m.cases, m.eligibleReports])).toEqual([
+      ['BART', 0, 0, null],
+      ['SFDA', null, null, null],
+      ['SFPD', null, null, null],
     ]);
     // No number from 1 to 10 anywhere in what the viewer receives (the months are text, the threshold is 11).
     const numbers = JSON.stringify({ ...res, query: undefined, policyStarts: undefined, suppression: undefined, dataRange: undefined }).match(/:(\d+(\.\d+)?)[,}]/g) ?? [];
@@ -202,26 +207,34 @@ describe('GET /api/dashboard', () => {
     expect(listed.find((v) => v.id === 'ca-sb357-repeal:1')?.flagCount).toBe(0);
   });
 
-  it('each count of flags is what the flagged-cases list returns for the same slice (click-through)', async () => {
+  it('each count of cases is what the cases list returns for the same slice (click-through), and each count of flags the flags list', async () => {
     const reviewer = await t.signedIn('reviewer');
     const dashboard = (await reviewer.get('/api/dashboard').query(PERIOD).expect(200)).body;
     const base = { status: ['current'], confidence: ['high', 'medium'], reviewStatus: ['new', 'in_review', 'confirmed_violation'], ruleId: REPORT_RULES, reportFrom: '2024-03-01', reportUntil: '2024-05-31' };
-    const total = async (filter: Record<string, unknown>) => {
-      const res = await reviewer.get('/api/flags').query({ filter: JSON.stringify(filter), range: '[0,0]' }).expect(200);
-      return Number(/\/(\d+)$/.exec(res.headers['content-range'])![1]);
-    };
-    expect(await total(base)).toBe(dashboard.overall.flags);
-    for (const d of dashboard.byDistrict) expect(await total({ ...base, policeDistrict: d.key })).toBe(d.flags);
-    for (const a of dashboard.perAgency) expect(await total({ ...base, agency: a.agency })).toBe(a.flags);
-    for (const m of dashboard.monthly) {
-      const [y, mo] = m.month.split('-').map(Number);
-      const last = new Date(Date.UTC(y, mo, 0)).toISOString().slice(0, 10);
-      expect(await total({ ...base, agency: m.agency, reportFrom: `${m.month}-01`, reportUntil: last })).toBe(m.flags);
+    for (const [list, field] of [
+      ['cases', 'cases'],
+      ['flags', 'flags'],
+    ] as const) {
+      const total = async (filter: Record<string, unknown>) => {
+        const res = await reviewer.get(`/api/${list}`).query({ filter: JSON.stringify(filter), range: '[0,0]' }).expect(200);
+        return Number(/\/(\d+)$/.exec(res.headers['content-range'])![1]);
+      };
+      expect(await total(base)).toBe(dashboard.overall[field]);
+      for (const d of dashboard.byDistrict) expect(await total({ ...base, policeDistrict: d.key })).toBe(d[field]);
+      for (const c of dashboard.byCategory) expect(await total({ ...base, incidentCategory: c.key })).toBe(c[field]);
+      for (const a of dashboard.perAgency) expect(await total({ ...base, agency: a.agency })).toBe(a[field]);
+      for (const m of dashboard.monthly) {
+        const [y, mo] = m.month.split('-').map(Number);
+        const last = new Date(Date.UTC(y, mo, 0)).toISOString().slice(0, 10);
+        expect(await total({ ...base, agency: m.agency, reportFrom: `${m.month}-01`, reportUntil: last })).toBe(m[field]);
+      }
     }
+    // By hand: 2 cases (DP-1's arrest, DP-2's charge) of 3 flags.
+    expect([dashboard.overall.cases, dashboard.overall.flags]).toEqual([2, 3]);
   });
 
   // Runs last: it changes reviews.
-  it('reviews feed it: confirmed flags make the confirmed rate, dismissed flags stop counting', async () => {
+  it('reviews feed it: confirmed cases make the confirmed rate, dismissed cases stop counting', async () => {
     const reviewer = await t.signedIn('reviewer');
     const flags = (await reviewer.get('/api/flags').expect(200)).body as Array<{ id: string; actionId: string; ruleId: string }>;
     const sfpdFlag = flags.find((f) => f.actionId === 'DA-1' && f.ruleId === 'sfpd-psw-2017')!;
@@ -230,17 +243,17 @@ describe('GET /api/dashboard', () => {
     await reviewer.patch(`/api/reviews/${daFlag.id}`).send({ status: 'not_a_violation', note: 'The charge was filed before the report.' }).expect(200);
     const res = (await reviewer.get('/api/dashboard').query(PERIOD).expect(200)).body;
     // A case was decided: the confirmed rate is withheld for too few reports now, no longer for want of a review.
-    expect(res.overall).toEqual(figures(5, 1, 2, { confirmed: 1, reviewed: true }));
+    // Confirming DA-1's sfpd-psw-2017 flag confirms its case, so both of its flags (the 647.3 one too) count as confirmed.
+    expect(res.overall).toEqual(figures(5, 1, 2, 1, { confirmed: 1, reviewed: true }));
     expect(res.perAgency).toEqual([
-      { agency: 'BART', ...figures(5, 0, 0, { base: 0 }) },
-      { agency: 'SFDA', ...figures(5, 0, 0, { base: 1, reviewed: true }) },
-      { agency: 'SFPD', ...figures(5, 1, 2, { confirmed: 1, base: 3, reviewed: true }) },
+      { agency: 'BART', ...figures(5, 0, 0, 0, { base: 0 }) },
+      { agency: 'SFDA', ...figures(5, 0, 0, 0, { base: 1, reviewed: true }) },
+      { agency: 'SFPD', ...figures(5, 1, 2, 1, { confirmed: 1, base: 3, reviewed: true }) },
     ]);
-    expect(res.openReviews).toBe(1);
+    expect(res.openReviews).toBe(0);
     expect(res.reviewStatus.filter((s: { flags: number }) => s.flags > 0)).toEqual([
-      { status: 'new', flags: 1 },
-      { status: 'confirmed_violation', flags: 1 },
-      { status: 'not_a_violation', flags: 1 },
+      { status: 'confirmed_violation', flags: 2, cases: 1 },
+      { status: 'not_a_violation', flags: 1, cases: 1 },
     ]);
     expect(res.funnel.flaggedReports).toBe(1);
   });

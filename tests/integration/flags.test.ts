@@ -104,7 +104,10 @@ describe('/api/flags', () => {
     // Reported 2024-03-12 21:00 and arrested 22:00 San Francisco time (PDT from 2024-03-10: UTC-7): one hour apart.
     expect(detail.timeline).toEqual([
       { kind: 'occurred', at: '2024-03-13T03:00:00+00:00', label: 'Incident occurred: Robbery', hoursAfterReport: null, link: 'incidents/950000002' },
-      { kind: 'reported', at: '2024-03-13T04:00:00+00:00', label: 'Reported: Robbery', hoursAfterReport: 0, link: 'incidents/950000002' },
+      {
+        kind: 'reported', at: '2024-03-13T04:00:00+00:00', label: 'Reported: Robbery', hoursAfterReport: 0, link: 'incidents/950000002',
+        rows: [{ rowId: 'F100203074', category: 'Robbery', qualifying: true }],
+      },
       { kind: 'arrest', at: '2024-03-13T05:00:00+00:00', label: 'Arrest (Booked by SFPD)', hoursAfterReport: 1, link: 'arrests/FA-2' },
     ]);
     expect(detail.charges).toEqual([
@@ -115,7 +118,8 @@ describe('/api/flags', () => {
     expect(detail.policyVersion.document).toBeUndefined();
     expect(detail.reportRoles).toEqual(['victim']);
     expect(detail.actionIncidentNumber).toBe('950000002');
-    expect(detail.review).toMatchObject({ flagId: fa2.id, status: 'new', history: [] });
+    // The review is its case's (issue 11).
+    expect(detail.review).toMatchObject({ caseId: detail.caseId, status: 'new', history: [] });
   });
 
   it('filters by the day of report, as the dashboard counts months', async () => {

@@ -242,6 +242,9 @@ describe('review meetings', () => {
       ruleId: 'ca-pc-647.3',
       actionDate: '2024-04-04',
       reviewStatus: 'in_review',
+      // Its case (issue 11): one arrest, one rule here (only ca-pc-647.3 audits the Sheriff).
+      caseId: expect.stringMatching(/^[0-9a-f]{32}$/),
+      ruleIds: ['ca-pc-647.3'],
     });
     // The earliest meeting has none before it: every open high or medium case, M1 included.
     expect(names(flagIds(await build(meeting.dec)))).toEqual(names([id.M1, id.M2, id.M7, id.M6, ...tied, id.M3]));
@@ -276,7 +279,7 @@ describe('review meetings', () => {
     expect(twice.body.message).toBe(`Case ${id.M9} is already on this meeting's agenda`);
     await reviewer.post(`/api/meetings/${meeting.feb}/agenda`).send({ flagId: id.M2 }).expect(409);
     const unknown = await reviewer.post(`/api/meetings/${meeting.feb}/agenda`).send({ flagId: 'f'.repeat(32) }).expect(404);
-    expect(unknown.body.message).toBe(`No flag ${'f'.repeat(32)}`);
+    expect(unknown.body.message).toBe(`No case or flag ${'f'.repeat(32)}`);
     const malformed = await reviewer.post(`/api/meetings/${meeting.feb}/agenda`).send({ flagId: 'M9' }).expect(400);
     expect(malformed.body.message).toEqual(['flagId must be a flag id (32 hexadecimal characters)']);
 
@@ -334,6 +337,8 @@ describe('review meetings', () => {
       ruleId: 'ca-pc-647.3',
       actionDate: '2024-04-02',
       reviewStatus: 'confirmed_violation',
+      caseId: expect.stringMatching(/^[0-9a-f]{32}$/),
+      ruleIds: ['ca-pc-647.3'],
     });
     const review = (await reviewer.get(`/api/reviews/${id.M2}`).expect(200)).body;
     expect(review).toMatchObject({ status: 'confirmed_violation', version: 1, changedBy: 'andy.analyst@example.org' });

@@ -5,11 +5,13 @@ import { startTestApp, type TestApp } from '../support/test-app';
 /*
  * The review workflow of flagged cases (issue 6) on hand-made data (a database of its own): three robbery victims
  * arrested by SFPD in their own incidents for 647(b): each arrest is flagged under sfpd-psw-2017 and ca-pc-647.3,
- * six flags. The allowed transitions are those of REVIEW_TRANSITIONS (libs/contracts/src/reviews.ts).
+ * six flags in three cases (one per arrest, issue 11): reviews are of cases, and a flag shows its case's review.
+ * The allowed transitions are those of REVIEW_TRANSITIONS (libs/contracts/src/reviews.ts).
  */
 type Agent = Awaited<ReturnType<TestApp['signedIn']>>;
 interface Flag {
   id: string;
+  caseId: string;
   actionId: string;
   ruleId: string;
   reviewStatus: string;
@@ -21,6 +23,8 @@ let t: TestApp;
 let reviewer: Agent;
 let analyst: Agent;
 let flags: Flag[];
+let cases: Array<{ id: string; actionId: string; reviewStatus: string }>;
+const caseOf = (actionId: string) => cases.find((c) => c.actionId === actionId)!.id;
 const flagOf = (actionId: string, ruleId = 'sfpd-psw-2017') => flags.find((f) => f.actionId === actionId && f.ruleId === ruleId)!;
 
 beforeAll(async () => {
@@ -40,6 +44,7 @@ beforeAll(async () => {
   reviewer = await t.signedIn('reviewer', 'rita.reviewer@example.org');
   analyst = await t.signedIn('analyst', 'andy.analyst@example.org');
   flags = (await reviewer.get('/api/flags').expect(200)).body;
+  cases = (await reviewer.get('/api/cases').expect(200)).body;
 });
 afterAll(async () => t?.close());
 
@@ -48,6 +53,7 @@ const userId = async (email: string): Promise<string> => (await t.db.query(`SELE
 describe('reviews of flagged cases', () => {
   it('are case-level: viewers and anonymous callers are refused', async () => {
     expect(flags).toHaveLength(6);
+    expect(cases).toHaveLength(3);
     const viewer = await t.signedIn('viewer');
     const id = flagOf('RA-1').id;
     await viewer.get(`/api/reviews/${id}`).expect(403);
@@ -57,15 +63,15 @@ describe('reviews of flagged cases', () => {
     await t.request().patch(`/api/reviews/${id}`).send({ status: 'in_review' }).expect(401);
   });
 
-  it('a flag starts as new, unassigned, with no history', async () => {
+  it('a case starts as new, unassigned, with no history', async () => {
     expect(flags.every((f) => f.reviewStatus === 'new' && f.assigneeId === null)).toBe(true);
-    const review = await reviewer.get(`/api/reviews/${flagOf('RA-1').id}`).expect(200);
-    expect(review.body).toEqual({ flagId: flagOf('RA-1').id, status: 'new', assigneeId: null, assigneeName: null, version: 0, changedAt: null, changedBy: null, history: [] });
+    const review = await reviewer.get(`/api/reviews/${caseOf('RA-1')}`).expect(200);
+    expect(review.body).toEqual({ caseId: caseOf('RA-1'), status: 'new', assigneeId: null, assigneeName: null, version: 0, changedAt: null, changedBy: null, history: [] });
     await reviewer.get('/api/reviews/00000000000000000000000000000000').expect(404);
   });
 
   it('moves through the allowed transitions only, and keeps who changed what, when and why', async () => {
-    const id = flagOf('RA-1').id;
+    const id = caseOf('RA-1');
     await reviewer.patch(`/api/reviews/${id}`).send({ status: 'in_review' }).expect(200);
     await analyst.patch(`/api/reviews/${id}`).send({ status: 'confirmed_violation', note: 'Arrested an hour after reporting; no exception applies.' }).expect(200);
 
@@ -92,7 +98,7 @@ describe('reviews of flagged cases', () => {
   });
 
   it('dismissing needs a note; a note can also stand alone', async () => {
-    const id = flagOf('RA-2').id;
+    const id = caseOf('RA-2');
     for (const status of ['not_a_violation', 'policy_exception', 'data_error']) {
       const res = await reviewer.patch(`/api/reviews/${id}`).send({ status, note: '   ' }).expect(400);
       expect(res.body.message).toMatch(/needs a note saying why/);
@@ -112,7 +118,7 @@ describe('reviews of flagged cases', () => {
   });
 
   it('assigns to people with case-level access only, and records it', async () => {
-    const id = flagOf('RA-3').id;
+    const id = caseOf('RA-3');
     const reviewers = (await reviewer.get('/api/reviewers').expect(200)).body as Array<{ email: string; role: string }>;
     expect(reviewers.map((r) => r.email)).toEqual(expect.arrayContaining(['rita.reviewer@example.org', 'andy.analyst@example.org']));
     expect(reviewers.every((r) => r.role !== 'viewer')).toBe(true);
@@ -134,8 +140,9 @@ describe('reviews of flagged cases', () => {
     ]);
   });
 
-  it('refuses a change made on a stale page (409), accepts it with the current version', async () => {
+  it('refuses a change made on a stale page (409), accepts it with the current version; a flag id names its case', async () => {
     const id = flagOf('RA-3', 'ca-pc-647.3').id;
+    expect((await reviewer.get(`/api/reviews/${id}`).expect(200)).body.caseId).toBe(caseOf('RA-3'));
     const { version } = (await reviewer.get(`/api/reviews/${id}`).expect(200)).body;
     await analyst.patch(`/api/reviews/${id}`).send({ note: 'first', version }).expect(200);
     const stale = await reviewer.patch(`/api/reviews/${id}`).send({ status: 'in_review', version }).expect(409);
@@ -144,51 +151,65 @@ describe('reviews of flagged cases', () => {
   });
 
   it('bulk assign and bulk status change: all or nothing, saying which case refused and why', async () => {
-    const ids = [flagOf('RA-1', 'ca-pc-647.3').id, flagOf('RA-2', 'ca-pc-647.3').id];
+    // Now: RA-1 in review, RA-2 policy exception, RA-3 in review.
+    const ids = [caseOf('RA-1'), caseOf('RA-3')];
     const andy = await userId('andy.analyst@example.org');
-    expect((await reviewer.post('/api/reviews/bulk').send({ flagIds: ids, assigneeId: andy }).expect(201)).body).toEqual({ changed: 2 });
-    await reviewer.post('/api/reviews/bulk').send({ flagIds: [ids[0]], status: 'confirmed_violation' }).expect(201);
+    expect((await reviewer.post('/api/reviews/bulk').send({ caseIds: ids, assigneeId: andy }).expect(201)).body).toEqual({ changed: 2 });
+    await reviewer.post('/api/reviews/bulk').send({ caseIds: [ids[0]], status: 'confirmed_violation' }).expect(201);
 
-    // ids[0] is now decided, so moving both straight to "in review" without a note refuses the lot.
-    const refused = await reviewer.post('/api/reviews/bulk').send({ flagIds: ids, status: 'in_review' }).expect(400);
-    expect(refused.body.message).toMatch(new RegExp(`^1 of 2 cases cannot take this change, so none was changed\\. ${ids[0]}: `));
+    // ids[0] is now decided, so it cannot become "data error" (a decision is only reopened): that refuses the lot.
+    const refused = await reviewer.post('/api/reviews/bulk').send({ caseIds: ids, status: 'data_error', note: 'Wrong person key.' }).expect(409);
+    expect(refused.body.message).toMatch(new RegExp(`^1 of 2 cases cannot take this change, so none was changed\\. ${ids[0]}: Cannot change the status`));
     const second = (await reviewer.get(`/api/reviews/${ids[1]}`).expect(200)).body;
-    expect(second.status).toBe('new');
+    expect(second.status).toBe('in_review');
 
-    const listed = await reviewer.get('/api/flags').query({ filter: JSON.stringify({ assigneeId: andy }) }).expect(200);
-    expect(listed.body.map((f: Flag) => f.id).sort()).toEqual([...ids].sort());
-    expect(listed.body.every((f: Flag) => f.assigneeName === 'andy.analyst@example.org')).toBe(true);
+    const listed = await reviewer.get('/api/cases').query({ filter: JSON.stringify({ assigneeId: andy }) }).expect(200);
+    expect(listed.body.map((c: { id: string }) => c.id).sort()).toEqual([...ids].sort());
+    // Each of their flags shows the case's assignee.
+    const listedFlags = await reviewer.get('/api/flags').query({ filter: JSON.stringify({ assigneeId: andy }) }).expect(200);
+    expect(listedFlags.body.map((f: Flag) => f.actionId).sort()).toEqual(['RA-1', 'RA-1', 'RA-3', 'RA-3']);
+    expect(listedFlags.body.every((f: Flag) => f.assigneeName === 'andy.analyst@example.org')).toBe(true);
 
-    const unknown = await reviewer.post('/api/reviews/bulk').send({ flagIds: [ids[0], 'ffffffffffffffffffffffffffffffff'], assigneeId: null }).expect(404);
-    expect(unknown.body.message).toMatch(/No flag ffffffffffffffffffffffffffffffff/);
-    const malformed = await reviewer.post('/api/reviews/bulk').send({ flagIds: ['x'], assigneeId: null }).expect(400);
-    expect(malformed.body.message).toEqual(expect.arrayContaining([expect.stringMatching(/each of flagIds must be a flag id/)]));
+    const unknown = await reviewer.post('/api/reviews/bulk').send({ caseIds: [ids[0], 'ffffffffffffffffffffffffffffffff'], assigneeId: null }).expect(404);
+    expect(unknown.body.message).toBe('No case ffffffffffffffffffffffffffffffff');
+    const malformed = await reviewer.post('/api/reviews/bulk').send({ caseIds: ['x'], assigneeId: null }).expect(400);
+    expect(malformed.body.message).toEqual(expect.arrayContaining([expect.stringMatching(/each of caseIds must be a case id/)]));
+    // Flag ids (older clients) mean their cases: the two flags of RA-2 are one case.
+    const byFlags = await reviewer.post('/api/reviews/bulk').send({ flagIds: [flagOf('RA-2').id, flagOf('RA-2', 'ca-pc-647.3').id], note: 'Both rules: same arrest.' }).expect(201);
+    expect(byFlags.body).toEqual({ changed: 1 });
   });
 
-  it('the flags list filters and sorts by review status and assignment', async () => {
+  it('the flags and cases lists filter and sort by review status and assignment', async () => {
+    // RA-1 confirmed, RA-2 policy exception (unassigned), RA-3 in review: each for both of its flags.
     const byStatus = (await reviewer.get('/api/flags').query({ filter: JSON.stringify({ reviewStatus: ['confirmed_violation', 'policy_exception'] }) }).expect(200)).body as Flag[];
     expect(byStatus.map((f) => [f.actionId, f.ruleId, f.reviewStatus]).sort()).toEqual([
       ['RA-1', 'ca-pc-647.3', 'confirmed_violation'],
+      ['RA-1', 'sfpd-psw-2017', 'confirmed_violation'],
+      ['RA-2', 'ca-pc-647.3', 'policy_exception'],
       ['RA-2', 'sfpd-psw-2017', 'policy_exception'],
     ]);
     const unassigned = await reviewer.get('/api/flags').query({ filter: JSON.stringify({ assigned: false }) }).expect(200);
-    expect(unassigned.headers['content-range']).toBe('flags 0-3/4');
+    expect(unassigned.headers['content-range']).toBe('flags 0-1/2');
     const sorted = (await reviewer.get('/api/flags').query({ sort: JSON.stringify(['reviewStatus', 'ASC']) }).expect(200)).body as Flag[];
-    expect(sorted.map((f) => f.reviewStatus)).toEqual(['confirmed_violation', 'in_review', 'in_review', 'new', 'new', 'policy_exception']);
+    expect(sorted.map((f) => f.reviewStatus)).toEqual(['confirmed_violation', 'confirmed_violation', 'in_review', 'in_review', 'policy_exception', 'policy_exception']);
+    const sortedCases = (await reviewer.get('/api/cases').query({ sort: JSON.stringify(['reviewStatus', 'ASC']) }).expect(200)).body as Array<{ reviewStatus: string }>;
+    expect(sortedCases.map((c) => c.reviewStatus)).toEqual(['confirmed_violation', 'in_review', 'policy_exception']);
+    const unassignedCases = await reviewer.get('/api/cases').query({ filter: JSON.stringify({ assigned: false }) }).expect(200);
+    expect(unassignedCases.headers['content-range']).toBe('cases 0-0/1');
   });
 
   it('reviews survive a new evaluation, and the history cannot be rewritten', async () => {
-    const before = (await reviewer.get(`/api/reviews/${flagOf('RA-1').id}`).expect(200)).body;
+    const before = (await reviewer.get(`/api/reviews/${caseOf('RA-1')}`).expect(200)).body;
     await t.app.get(EvaluationService).evaluate({ trigger: 'on-demand', requestedBy: 'test' });
-    expect((await reviewer.get(`/api/reviews/${flagOf('RA-1').id}`).expect(200)).body).toEqual(before);
-    await expect(t.db.query(`UPDATE flag_review_event SET note = 'rewritten'`)).rejects.toThrow(/append-only: UPDATE/);
-    await expect(t.db.query(`DELETE FROM flag_review_event`)).rejects.toThrow(/append-only: DELETE/);
+    expect((await reviewer.get(`/api/reviews/${caseOf('RA-1')}`).expect(200)).body).toEqual(before);
+    await expect(t.db.query(`UPDATE case_review_event SET note = 'rewritten'`)).rejects.toThrow(/append-only: UPDATE/);
+    await expect(t.db.query(`DELETE FROM case_review_event`)).rejects.toThrow(/append-only: DELETE/);
   });
 
   it('every change is in the audit log', async () => {
     const entries: Array<{ action: string; actor_email: string; target_id: string; outcome: string }> = await t.db.query(
       `SELECT action, actor_email, target_id, outcome FROM audit_log WHERE action LIKE 'PATCH /api/reviews%' AND target_id = $1 ORDER BY id`,
-      [flagOf('RA-1').id],
+      [caseOf('RA-1')],
     );
     expect(entries.map((e) => [e.actor_email, e.outcome])).toEqual([
       ['rita.reviewer@example.org', 'success'],

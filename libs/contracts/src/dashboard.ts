@@ -45,8 +45,13 @@ export interface ComplianceFigures {
   /** 1 - confirmed / base; null with `confirmedRateWithheld` saying why (`no-review` before any case was decided). */
   confirmedComplianceRate: number | null;
   confirmedRateWithheld: RateWithheld | null;
-  /** The flags behind flaggedReports (one report can have an arrest and a DA decision): what the list shows. */
+  /** The flags behind flaggedReports (one report can have an arrest and a DA decision; an arrest can breach two rules). */
   flags: ShownCount;
+  /**
+   * The cases behind flaggedReports (issue 11: one per arrest or DA decision, whatever rules it breaches): what the
+   * cases list shows for the same filters (a case counts where one of its flags does).
+   */
+  cases: ShownCount;
 }
 
 export interface AgencyFigures extends ComplianceFigures {
@@ -61,6 +66,8 @@ export interface MonthlyAgencyFigures extends AgencyFigures {
 export interface FlagCount {
   key: string | null;
   flags: ShownCount;
+  /** The cases of those flags: what the cases list shows. */
+  cases: ShownCount;
 }
 
 export interface PolicyStart {
@@ -93,7 +100,7 @@ export interface DashboardResult {
   /** Every agency together: a report counts once however many agencies acted. */
   overall: ComplianceFigures;
   perAgency: AgencyFigures[];
-  /** Flags to decide (new or in review), in the filters. */
+  /** Cases to decide (new or in review), in the filters. */
   openReviews: ShownCount;
   /** Every month of the period for every agency (null rate when nothing was eligible). */
   monthly: MonthlyAgencyFigures[];
@@ -101,7 +108,8 @@ export interface DashboardResult {
   byDistrict: FlagCount[];
   byCategory: FlagCount[];
   funnel: FunnelFigures;
-  reviewStatus: Array<{ status: ReviewStatus; flags: ShownCount }>;
+  /** Reviews are of cases: `cases` per status (and their flags). */
+  reviewStatus: Array<{ status: ReviewStatus; flags: ShownCount; cases: ShownCount }>;
   /** The agencies that can appear, for the filter's choices. */
   agencies: string[];
   districts: string[];

@@ -13,5 +13,6 @@ export * from './rates';
 export * from './records';
 export * from './reports';
 export * from './meetings';
+export * from './cases';
 export * from './evaluation';
 export * from './charge-codes';

@@ -8,7 +8,11 @@ export interface MeetingAttendee {
 }
 
 export interface MeetingAgendaItem {
+  /** The flag the item was put on the agenda by; the item stands for its case (issue 11), listed once. */
   flagId: string;
+  /** The case (one arrest or DA decision) and every rule it breaches. */
+  caseId?: string;
+  ruleIds?: string[];
   position: number;
   /** Added by hand (not by the default rule). */
   addedByHand: boolean;

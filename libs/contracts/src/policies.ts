@@ -72,6 +72,8 @@ export interface MeasuresResult {
 /** One flag, as `/api/flags` lists it (case-level, pseudonymous). */
 export interface FlagRecord {
   id: string;
+  /** The case (one arrest or DA decision against the person; issue 11) this flag is evidence of. */
+  caseId: string;
   ruleId: string;
   ruleVersion: number;
   confidence: 'high' | 'medium' | 'low';
@@ -88,6 +90,8 @@ export interface FlagRecord {
   reportAt: string | null;
   incidentCategory: string | null;
   policeDistrict: string | null;
+  /** The incident report row that qualified; its category is the one the sentence names. Null for the repeal rule. */
+  qualifyingRowId: string | null;
   sentence: string;
   status: 'current' | 'withdrawn';
   createdAt: string;

@@ -130,6 +130,11 @@ export interface TimelineEvent {
   hoursAfterReport: number | null;
   /** The record behind the event: `incidents/<n>`, `arrests/<id>` or `da-decisions/<id>`. */
   link: string | null;
+  /**
+   * For a report or supplement: the incident's report rows at that time, each with its category and whether it is the
+   * row that qualified the report under a rule of the case (the category the sentence names).
+   */
+  rows?: Array<{ rowId: string; category: string; qualifying: boolean }>;
 }
 
 /** `GET /api/flags/:id`: everything the case page shows. */

@@ -73,8 +73,12 @@ export interface ReviewerRecord {
 /** One entry of a case's history: a change of status or assignee, or a note. */
 export interface ReviewEventRecord {
   id: number;
-  flagId: string;
-  kind: 'status' | 'assignee' | 'note';
+  caseId: string;
+  /** Recorded on a flag before reviews moved to cases (issue 11): that flag and its rule; null since. */
+  flagId: string | null;
+  ruleId: string | null;
+  /** `carried_over`: the reviews of the case's flags carried over to the case (its note says what each rule's was). */
+  kind: 'status' | 'assignee' | 'note' | 'carried_over';
   at: string;
   actorId: string | null;
   actorName: string;
@@ -84,9 +88,9 @@ export interface ReviewEventRecord {
   note: string | null;
 }
 
-/** The review of one flag, with its history (oldest first). */
+/** The review of one case (one arrest or DA decision, whichever rules it breaches), with its history (oldest first). */
 export interface ReviewRecord {
-  flagId: string;
+  caseId: string;
   status: ReviewStatus;
   assigneeId: string | null;
   assigneeName: string | null;
@@ -97,7 +101,7 @@ export interface ReviewRecord {
   history: ReviewEventRecord[];
 }
 
-/** `PATCH /api/reviews/:flagId`: any of status, assignee and note; `version` as last read. */
+/** `PATCH /api/reviews/:caseId`: any of status, assignee and note; `version` as last read. */
 export interface ReviewChange {
   status?: ReviewStatus;
   /** A user id, or null to unassign. Absent: unchanged. */
@@ -106,9 +110,10 @@ export interface ReviewChange {
   version?: number;
 }
 
-/** `POST /api/reviews/bulk`: the same change to many flags; all or nothing. */
+/** `POST /api/reviews/bulk`: the same change to many cases; all or nothing. `flagIds` (older clients) means their cases. */
 export interface BulkReviewChange {
-  flagIds: string[];
+  caseIds?: string[];
+  flagIds?: string[];
   status?: ReviewStatus;
   assigneeId?: string | null;
   note?: string;

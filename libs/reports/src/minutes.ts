@@ -56,11 +56,13 @@ export function minutesToMarkdown(meeting: MeetingDetail, options: MinutesOption
 }
 
 function caseLines(item: MeetingAgendaItem, n: number, options: MinutesOptions): string[] {
-  const rule = options.ruleTitles?.[item.ruleId] ?? item.ruleId;
+  // A case breaching several rules (issue 11) is one item, its rules listed.
+  const ruleIds = item.ruleIds && item.ruleIds.length > 0 ? item.ruleIds : [item.ruleId];
+  const rules = ruleIds.map((r) => options.ruleTitles?.[r] ?? r);
   const lines = [
     `### ${n}. Flag ${inline(item.flagId)}`,
     '',
-    `- Rule: ${inline(rule)}`,
+    rules.length === 1 ? `- Rule: ${inline(rules[0])}` : `- Rules: ${rules.map(inline).join('; ')}`,
     `- Confidence: ${confidenceLabel(item.confidence)}`,
     `- Arrest or charge on: ${item.actionDate}`,
     `- What happened: ${inline(item.sentence)}`,

@@ -12,6 +12,7 @@ import { countsLine, runIngest } from './ingest.command';
 import { runOutcome } from '../compliance/evaluation/evaluation-outcome';
 import { DemoService } from '../demo/demo.service';
 import { EvaluationService, type EvaluationSummary } from '../compliance/evaluation/evaluation.service';
+import { CASE_EXPORT_FORMATS, writeCases } from './cases.command';
 import { FLAG_EXPORT_FORMATS, writeFlags } from './flags.command';
 import { reportArgs, runReport } from './report.command';
 
@@ -143,6 +144,19 @@ export const COMMANDS: Record<string, CommandSpec> = {
         throw new CliError(`--format must be one of ${FLAG_EXPORT_FORMATS.join(', ')} (got "${String(format)}")`, 2);
       }
       await writeFlags(dataSource(ctx), format as (typeof FLAG_EXPORT_FORMATS)[number], (chunk) => process.stdout.write(chunk));
+    },
+  },
+  cases: {
+    summary: 'Print the current cases (one per arrest or DA decision, with the rules it breaches)',
+    usage: `cases [--format ${CASE_EXPORT_FORMATS.join('|')}]`,
+    options: { format: { type: 'string' } },
+    migrate: true,
+    async run(ctx) {
+      const format = ctx.options.format ?? 'csv';
+      if (typeof format !== 'string' || !(CASE_EXPORT_FORMATS as readonly string[]).includes(format)) {
+        throw new CliError(`--format must be one of ${CASE_EXPORT_FORMATS.join(', ')} (got "${String(format)}")`, 2);
+      }
+      await writeCases(dataSource(ctx), format as (typeof CASE_EXPORT_FORMATS)[number], (chunk) => process.stdout.write(chunk));
     },
   },
   report: {

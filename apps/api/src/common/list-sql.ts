@@ -84,3 +84,35 @@ export async function listSqlByPage<T>(db: DataSource, columns: string, from: st
   ]);
   return { rows, total: counted[0].total };
 }
+
+/**
+ * listSqlByPage for a source whose filters fall in two groups: those on the rows themselves, and those that hold when
+ * one related row matches them all together (`related`: the filter names, and the condition built from their clauses,
+ * e.g. an EXISTS over a case's flags).
+ */
+export async function listSqlByPageRelated<T>(
+  db: DataSource,
+  columns: string,
+  from: string,
+  query: ListQuery,
+  spec: ListSpec,
+  related: { filters: readonly string[]; condition: (clauses: string[]) => string },
+): Promise<{ rows: T[]; total: number }> {
+  const params: unknown[] = [];
+  const bind = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const own = Object.fromEntries(Object.entries(query.filter).filter(([name]) => !related.filters.includes(name)));
+  const rel = Object.fromEntries(Object.entries(query.filter).filter(([name]) => related.filters.includes(name)));
+  const { where, orderBy } = listClauses({ ...query, filter: own }, spec, bind);
+  if (Object.keys(rel).length > 0) where.push(related.condition(listClauses({ ...query, filter: rel }, spec, bind).where));
+  const whereSql = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+  const page = `LIMIT ${query.range.end - query.range.start + 1} OFFSET ${query.range.start}`;
+  const ids = `SELECT ${spec.idColumn} FROM ${from}${whereSql} ORDER BY ${orderBy} ${page}`;
+  const [rows, counted] = await Promise.all([
+    db.query(`SELECT ${columns} FROM ${from} WHERE ${spec.idColumn} IN (${ids}) ORDER BY ${orderBy}`, params) as Promise<T[]>,
+    db.query(`SELECT count(*)::int AS total FROM ${from}${whereSql}`, params) as Promise<Array<{ total: number }>>,
+  ]);
+  return { rows, total: counted[0].total };
+}

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ChargeCodesModule } from '../charge-codes/charge-codes.module';
 import { VersionedCache } from '../common/versioned-cache';
+import { CasesController } from './cases/cases.controller';
+import { CasesService } from './cases/cases.service';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardService } from './dashboard/dashboard.service';
 import { EvaluationController } from './evaluation/evaluation.controller';
@@ -16,8 +18,8 @@ import { ReviewsService } from './reviews/reviews.service';
 
 @Module({
   imports: [ChargeCodesModule],
-  controllers: [PoliciesController, MeasuresController, FlagsController, ReviewsController, DashboardController, EvaluationController],
-  providers: [PoliciesService, EvaluationService, MeasuresService, FlagsService, ReviewsService, DashboardService, VersionedCache],
-  exports: [PoliciesService, EvaluationService, FlagsService, ReviewsService],
+  controllers: [PoliciesController, MeasuresController, FlagsController, CasesController, ReviewsController, DashboardController, EvaluationController],
+  providers: [PoliciesService, EvaluationService, MeasuresService, FlagsService, CasesService, ReviewsService, DashboardService, VersionedCache],
+  exports: [PoliciesService, EvaluationService, FlagsService, CasesService, ReviewsService],
 })
 export class ComplianceModule {}

@@ -28,8 +28,9 @@ const MEETING_SELECT = `SELECT m.id, m.date::text AS date, m.title, m.attendees,
 
 const ITEM_SELECT = `SELECT a.flag_id AS "flagId", a.position, a.added_by_hand AS "addedByHand", a.decision, a.decision_note AS "decisionNote",
     to_json(a.decided_at) #>> '{}' AS "decidedAt", a.decided_by AS "decidedBy",
-    f.sentence, f.confidence, f.rule_id AS "ruleId", f.action_date::text AS "actionDate", coalesce(r.status, 'new') AS "reviewStatus"
-  FROM meeting_agenda_item a JOIN flag f ON f.id = a.flag_id LEFT JOIN flag_review r ON r.flag_id = a.flag_id`;
+    f.sentence, f.confidence, f.rule_id AS "ruleId", f.action_date::text AS "actionDate", coalesce(r.status, 'new') AS "reviewStatus",
+    f.case_id AS "caseId", c.rule_ids AS "ruleIds"
+  FROM meeting_agenda_item a JOIN flag f ON f.id = a.flag_id JOIN flag_case c ON c.id = f.case_id LEFT JOIN case_review r ON r.case_id = f.case_id`;
 
 /** Days of meetings and flag cut-offs are San Francisco days, as everywhere else in the audit. */
 const ZONE = 'America/Los_Angeles';
@@ -110,15 +111,19 @@ export class MeetingsService {
       await tx.query(`DELETE FROM meeting_agenda_item WHERE meeting_id = $1 AND NOT added_by_hand AND decision IS NULL`, [id]);
       await this.renumber(tx, id);
       await tx.query(
+        // One item per case (issue 11): of a case's flags that qualify, its strongest stands for it; a case already on
+        // the agenda (by any of its flags) is not added again.
         `INSERT INTO meeting_agenda_item (meeting_id, flag_id, position, added_by_hand)
          SELECT $1::uuid, f.id, (SELECT count(*) FROM meeting_agenda_item k WHERE k.meeting_id = $1::uuid) + row_number() OVER (ORDER BY f.created_at, f.action_date, f.id), false
-           FROM flag f LEFT JOIN flag_review r ON r.flag_id = f.id
-          WHERE f.status = 'current'
-            AND f.confidence = ANY($2::text[])
-            AND coalesce(r.status, 'new') = ANY($3::text[])
-            AND ($4::date IS NULL OR f.created_at >= ($4::date)::timestamp AT TIME ZONE '${ZONE}')
-            AND ($5::timestamptz IS NULL OR f.created_at >= $5::timestamptz)
-            AND NOT EXISTS (SELECT 1 FROM meeting_agenda_item k WHERE k.meeting_id = $1::uuid AND k.flag_id = f.id)
+           FROM (SELECT DISTINCT ON (f.case_id) f.*
+                   FROM flag f LEFT JOIN case_review r ON r.case_id = f.case_id
+                  WHERE f.status = 'current'
+                    AND f.confidence = ANY($2::text[])
+                    AND coalesce(r.status, 'new') = ANY($3::text[])
+                    AND ($4::date IS NULL OR f.created_at >= ($4::date)::timestamp AT TIME ZONE '${ZONE}')
+                    AND ($5::timestamptz IS NULL OR f.created_at >= $5::timestamptz)
+                    AND NOT EXISTS (SELECT 1 FROM meeting_agenda_item k JOIN flag kf ON kf.id = k.flag_id WHERE k.meeting_id = $1::uuid AND kf.case_id = f.case_id)
+                  ORDER BY f.case_id, CASE f.confidence WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, f.created_at, f.rule_id) f
           ORDER BY f.created_at, f.action_date, f.id`,
         [id, request.confidence ?? ['high', 'medium'], request.reviewStatus ?? ['new', 'in_review'], sinceDay, sinceAt],
       );
@@ -126,12 +131,27 @@ export class MeetingsService {
     });
   }
 
-  /** A case added by hand, at the end of the agenda. */
-  async addItem(id: string, flagId: string): Promise<MeetingDetail> {
+  /**
+   * A case added by hand, at the end of the agenda: by one of its flags, or by the case id (its strongest flag then
+   * stands for it). A case already on the agenda, by any of its flags, is refused.
+   */
+  async addItem(id: string, given: string): Promise<MeetingDetail> {
     return this.db.transaction(async (tx) => {
       await this.lockForAgendaChange(tx, id);
-      const flags: unknown[] = await tx.query(`SELECT 1 FROM flag WHERE id = $1`, [flagId]);
-      if (flags.length === 0) throw new NotFoundException(`No flag ${flagId}`);
+      const flags: Array<{ id: string; case_id: string }> = await tx.query(
+        `SELECT id, case_id FROM flag WHERE id = $1
+         UNION ALL
+         (SELECT id, case_id FROM flag WHERE case_id = $1
+           ORDER BY status, CASE confidence WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, rule_id LIMIT 1)`,
+        [given],
+      );
+      if (flags.length === 0) throw new NotFoundException(`No case or flag ${given}`);
+      const flagId = flags[0].id;
+      const onAgenda: Array<{ flag_id: string }> = await tx.query(
+        `SELECT k.flag_id FROM meeting_agenda_item k JOIN flag kf ON kf.id = k.flag_id WHERE k.meeting_id = $1 AND kf.case_id = $2 AND k.flag_id <> $3`,
+        [id, flags[0].case_id, flagId],
+      );
+      if (onAgenda.length > 0) throw new ConflictException(`Case ${flags[0].case_id} is already on this meeting's agenda (by another of its rules, flag ${onAgenda[0].flag_id})`);
       const inserted: unknown[] = await tx.query(
         `INSERT INTO meeting_agenda_item (meeting_id, flag_id, position, added_by_hand)
          SELECT $1::uuid, $2::text, coalesce(max(position), 0) + 1, true FROM meeting_agenda_item WHERE meeting_id = $1::uuid

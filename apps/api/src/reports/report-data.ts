@@ -22,7 +22,7 @@ const SCOPE = `
            f.confidence IN ('high', 'medium') AND coalesce(r.status, 'new') <> ALL($4::text[]) AS counted,
            f.confidence IN ('high', 'medium') AND r.status = ANY($5::text[]) AS confirmed,
            f.confidence IN ('high', 'medium') AND coalesce(r.status = ANY($4::text[]) OR r.status = ANY($5::text[]), false) AS decided
-      FROM flag f LEFT JOIN flag_review r ON r.flag_id = f.id
+      FROM flag f LEFT JOIN case_review r ON r.case_id = f.case_id
      WHERE f.status = 'current' AND f.report_at IS NOT NULL AND f.rule_id = ANY($3::text[])
        AND (f.report_at AT TIME ZONE 'America/Los_Angeles')::date >= $2::date
        AND (f.report_at AT TIME ZONE 'America/Los_Angeles')::date < ($1::date + interval '1 month')

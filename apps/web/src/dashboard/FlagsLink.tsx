@@ -9,7 +9,7 @@ export const CanOpenCasesContext = createContext(false);
 export const useCanOpenCases = () => useContext(CanOpenCasesContext);
 
 /**
- * A link to the flagged cases behind a number, or the plain text for a role that may not open cases. `hidden`
+ * A link to the flagged cases behind a number (the cases list, issue 11), or the plain text for a role that may not open cases. `hidden`
  * takes the link out of the tab order while it sits in a visually hidden table (screen readers still reach it).
  */
 export const FlagsLink = ({
@@ -33,13 +33,13 @@ export const FlagsLink = ({
   // An empty list is not worth opening; a hidden count is a viewer's, who may not open lists.
   if (!canOpen || count === 0 || count === null) {
     return (
-      <span data-testid={testId} data-flags={count === null ? '' : count}>
+      <span data-testid={testId} data-cases={count === null ? '' : count}>
         {children}
       </span>
     );
   }
   return (
-    <Link to={flagListPath(filter)} data-testid={testId} data-flags={count} tabIndex={hidden ? -1 : undefined} aria-label={label}>
+    <Link to={flagListPath(filter)} data-testid={testId} data-cases={count} tabIndex={hidden ? -1 : undefined} aria-label={label}>
       {children}
     </Link>
   );

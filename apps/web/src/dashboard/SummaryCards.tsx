@@ -59,13 +59,14 @@ export const SummaryCards = ({ data }: { data: DashboardResult }) => {
           {formatShown(overall.flaggedReports, hidden)}
         </BigNumber>
         <Typography variant="body1" sx={{ mt: 0.5 }}>
-          <FlagsLink filter={all} count={overall.flags} testId="card-flagged-flags">
-            {pluralShown(overall.flags, 'flag', hidden)}
+          <FlagsLink filter={all} count={overall.cases} testId="card-flagged-cases">
+            {pluralShown(overall.cases, 'case', hidden)}
           </FlagsLink>
         </Typography>
         <Explanation>
-          Eligible reports followed by an arrest or a charge that a rule forbids. One report can have more than one
-          flag (an arrest and a charge). Flags a reviewer dismissed are not counted.
+          Eligible reports followed by an arrest or a charge that a rule forbids. The cases are those arrests and
+          charges: one report can lead to more than one (an arrest and a charge), and one arrest that breaches two
+          rules is one case. Cases a reviewer dismissed are not counted.
         </Explanation>
       </DashboardCard>
 
@@ -94,11 +95,11 @@ export const SummaryCards = ({ data }: { data: DashboardResult }) => {
             >
               <strong>{agency.agency}:</strong> <span data-testid={`agency-rate-text-${agency.agency}`}>{rateOf(agency)}</span>{' '}
               <span data-testid={`agency-base-${agency.agency}`}>({baseOf(agency, hidden, agency.agency)})</span>
-              {agency.flags !== 0 ? (
+              {agency.cases !== 0 ? (
                 <>
                   {' '}
-                  <FlagsLink filter={flagListFilter(query, { agency: agency.agency })} count={agency.flags} testId={`agency-flags-${agency.agency}`}>
-                    {pluralShown(agency.flags, 'flag', hidden)}
+                  <FlagsLink filter={flagListFilter(query, { agency: agency.agency })} count={agency.cases} testId={`agency-cases-${agency.agency}`}>
+                    {pluralShown(agency.cases, 'case', hidden)}
                   </FlagsLink>
                 </>
               ) : null}

@@ -205,7 +205,7 @@ function describeLargest(rows: BarRow[], noun: (n: number) => string, what: stri
   return top ? `Largest count shown: ${top.label}, ${noun(top.value)}. ${hiddenText}` : hiddenText;
 }
 
-const flagsNoun = (hidden: string) => (n: ShownCount) => pluralShown(n, 'flag', hidden);
+const flagsNoun = (hidden: string) => (n: ShownCount) => pluralShown(n, 'case', hidden);
 
 /** " Click a bar…" for roles that may open cases; nothing for viewers. */
 function useClickHint(text: string): string {
@@ -219,10 +219,10 @@ function flagCountRows(
   field: 'policeDistrict' | 'incidentCategory',
   unknown: string,
 ): BarRow[] {
-  return counts.map(({ key, flags }) => ({
+  return counts.map(({ key, cases }) => ({
     key,
     label: key ?? unknown,
-    value: flags,
+    value: cases,
     // The list cannot ask for "no district", so the unknown row opens nothing.
     filter: key === null ? null : flagListFilter(query, { [field]: key }),
   }));
@@ -268,21 +268,21 @@ export const DistrictChart = ({ data }: { data: DashboardResult }) => {
   const hidden = hiddenLabel(data);
   const noun = flagsNoun(hidden);
   const rows = flagCountRows(data.byDistrict, data.query, 'policeDistrict', 'Unknown district');
-  const summary = describeLargest(rows, noun, 'flags', hidden);
+  const summary = describeLargest(rows, noun, 'cases', hidden);
   return (
     <ChartFigure
       id="district"
-      title="Flags by police district"
+      title="Cases by police district"
       description={`Where the reports were made.${hint}`}
       summary={summary}
       chart={
         rows.length ? (
-          <CountBars id="district" rows={rows} horizontal={false} valueName={noun} hidden={hidden} label={`Bar chart of flags by police district. ${summary}`} />
+          <CountBars id="district" rows={rows} horizontal={false} valueName={noun} hidden={hidden} label={`Bar chart of cases by police district. ${summary}`} />
         ) : (
-          <Typography variant="body2">No flags in this period.</Typography>
+          <Typography variant="body2">No cases in this period.</Typography>
         )
       }
-      table={(shown) => <CountTable id="district" caption="Flags by police district" head={['Police district', 'Flags']} rows={rows} shown={shown} hidden={hidden} />}
+      table={(shown) => <CountTable id="district" caption="Cases by police district" head={['Police district', 'Cases']} rows={rows} shown={shown} hidden={hidden} />}
     />
   );
 };
@@ -292,22 +292,22 @@ export const CategoryChart = ({ data }: { data: DashboardResult }) => {
   const hidden = hiddenLabel(data);
   const noun = flagsNoun(hidden);
   const rows = flagCountRows(data.byCategory, data.query, 'incidentCategory', 'Unknown category');
-  const summary = describeLargest(rows, noun, 'flags', hidden);
+  const summary = describeLargest(rows, noun, 'cases', hidden);
   return (
     <ChartFigure
       id="category"
-      title="Flags by kind of crime reported"
+      title="Cases by kind of crime reported"
       description={`The police category of the reported crime.${hint}`}
       summary={summary}
       chart={
         rows.length ? (
-          <CountBars id="category" rows={rows} horizontal valueName={noun} hidden={hidden} label={`Bar chart of flags by kind of crime reported. ${summary}`} />
+          <CountBars id="category" rows={rows} horizontal valueName={noun} hidden={hidden} label={`Bar chart of cases by kind of crime reported. ${summary}`} />
         ) : (
-          <Typography variant="body2">No flags in this period.</Typography>
+          <Typography variant="body2">No cases in this period.</Typography>
         )
       }
       table={(shown) => (
-        <CountTable id="category" caption="Flags by kind of crime reported" head={['Kind of crime', 'Flags']} rows={rows} shown={shown} hidden={hidden} />
+        <CountTable id="category" caption="Cases by kind of crime reported" head={['Kind of crime', 'Cases']} rows={rows} shown={shown} hidden={hidden} />
       )}
     />
   );
@@ -353,23 +353,23 @@ export const ReviewStatusChart = ({ data }: { data: DashboardResult }) => {
   const hint = useClickHint('Click a bar to open those cases.');
   const hidden = hiddenLabel(data);
   const noun = flagsNoun(hidden);
-  const rows: BarRow[] = data.reviewStatus.map(({ status, flags }) => ({
+  const rows: BarRow[] = data.reviewStatus.map(({ status, cases }) => ({
     key: status,
     label: REVIEW_STATUS_LABELS[status],
-    value: flags,
+    value: cases,
     filter: flagListFilter(data.query, { reviewStatus: [status] }),
     colour: REVIEW_COLOURS[status],
   }));
   let summary: string;
   if (rows.some((row) => row.value === null)) {
     // The totals would give the hidden counts back; say what is shown.
-    summary = describeLargest(rows, noun, 'flags', hidden);
+    summary = describeLargest(rows, noun, 'cases', hidden);
   } else {
-    const total = data.reviewStatus.reduce((sum, s) => sum + (s.flags ?? 0), 0);
-    const open = data.reviewStatus.filter((s) => OPEN_REVIEW_STATUSES.includes(s.status)).reduce((sum, s) => sum + (s.flags ?? 0), 0);
+    const total = data.reviewStatus.reduce((sum, s) => sum + (s.cases ?? 0), 0);
+    const open = data.reviewStatus.filter((s) => OPEN_REVIEW_STATUSES.includes(s.status)).reduce((sum, s) => sum + (s.cases ?? 0), 0);
     summary = total
       ? `${plural(total, 'flag')} in the period: ${formatCount(open)} still to decide, ${formatCount(total - open)} decided.`
-      : 'No flags in this period.';
+      : 'No cases in this period.';
   }
   return (
     <ChartFigure
@@ -377,9 +377,9 @@ export const ReviewStatusChart = ({ data }: { data: DashboardResult }) => {
       title="Where the reviews stand"
       description={`Every flag of the period by the state of its review, including dismissed ones (which never count in the rates).${hint}`}
       summary={summary}
-      chart={<CountBars id="review-status" rows={rows} horizontal valueName={noun} hidden={hidden} label={`Bar chart of flags by review status. ${summary}`} />}
+      chart={<CountBars id="review-status" rows={rows} horizontal valueName={noun} hidden={hidden} label={`Bar chart of cases by review status. ${summary}`} />}
       table={(shown) => (
-        <CountTable id="review-status" caption="Flags by review status" head={['Review status', 'Flags']} rows={rows} shown={shown} hidden={hidden} />
+        <CountTable id="review-status" caption="Cases by review status" head={['Review status', 'Cases']} rows={rows} shown={shown} hidden={hidden} />
       )}
     />
   );
@@ -460,8 +460,8 @@ export const MonthlyChart = ({ data }: { data: DashboardResult }) => {
       const figures = row.byAgency[agency];
       if (!figures || figures.complianceRate === null || props.cx === undefined || props.cy === undefined) return <g key={`${agency}-${row.month}`} />;
       // A rate below 100% means flags, even where their number is hidden.
-      const hasFlags = figures.flags === null ? figures.complianceRate < 1 : figures.flags > 0;
-      const clickable = canOpen && hasFlags && figures.flags !== null;
+      const hasFlags = figures.cases === null ? figures.complianceRate < 1 : figures.cases > 0;
+      const clickable = canOpen && hasFlags && figures.cases !== null;
       return (
         <circle
           key={`${agency}-${row.month}`}
@@ -473,7 +473,7 @@ export const MonthlyChart = ({ data }: { data: DashboardResult }) => {
           strokeWidth={2}
           data-testid={`monthly-point-${agency}-${row.month}`}
           data-rate={figures.complianceRate}
-          data-flags={figures.flags ?? ''}
+          data-cases={figures.cases ?? ''}
           style={clickable ? { cursor: 'pointer' } : undefined}
           onClick={clickable ? () => navigate(flagListPath(flagListFilter(data.query, { month: row.month, agency }))) : undefined}
         />
@@ -492,7 +492,7 @@ export const MonthlyChart = ({ data }: { data: DashboardResult }) => {
           const f = row.byAgency[agency];
           if (!f) return agency;
           const base = f.baseReports === 0 ? 'acted against no one who had reported' : `${formatShown(f.flaggedReports, hidden)} flagged of ${formatShown(f.baseReports, hidden)} reports it acted on`;
-          return `${agency}: ${rateOf(f)} (${base})${f.flags !== 0 ? `, ${pluralShown(f.flags, 'flag', hidden)}` : ''}`;
+          return `${agency}: ${rateOf(f)} (${base})${f.cases !== 0 ? `, ${pluralShown(f.cases, 'case', hidden)}` : ''}`;
         })}
       />
     );
@@ -502,7 +502,7 @@ export const MonthlyChart = ({ data }: { data: DashboardResult }) => {
     <ChartFigure
       id="monthly"
       title="Compliance rate by month and agency"
-      description={`For each month of report and agency: of the eligible reports whose reporter the agency later arrested, cited or (the DA) charged, the share with no flagged arrest or charge. A gap means fewer than ${MIN_RATE_BASE} such reports that month${data.suppression ? ', or that its counts are hidden' : ''}. Filled dots have flags${canOpen ? '; click one to open them' : ''}.`}
+      description={`For each month of report and agency: of the eligible reports whose reporter the agency later arrested, cited or (the DA) charged, the share with no flagged arrest or charge. A gap means fewer than ${MIN_RATE_BASE} such reports that month${data.suppression ? ', or that its counts are hidden' : ''}. Filled dots have flagged cases${canOpen ? '; click one to open them' : ''}.`}
       summary={
         <>
           {summary}
@@ -580,7 +580,7 @@ export const MonthlyChart = ({ data }: { data: DashboardResult }) => {
                   data-withheld={f.rateWithheld ?? ''}
                   data-confirmed={f.confirmedReports ?? ''}
                   data-confirmed-rate={f.confirmedComplianceRate ?? ''}
-                  data-flags={f.flags ?? ''}
+                  data-cases={f.cases ?? ''}
                 >
                   <TableCell component="th" scope="row">
                     {formatMonth(row.month, true)}
@@ -598,18 +598,18 @@ export const MonthlyChart = ({ data }: { data: DashboardResult }) => {
                   <TableCell align="right" data-testid="rate">
                     {rateOf(f)}
                   </TableCell>
-                  <TableCell align="right" data-testid="flags">
-                    {f.flags !== null && f.flags > 0 ? (
+                  <TableCell align="right" data-testid="cases">
+                    {f.cases !== null && f.cases > 0 ? (
                       <FlagsLink
                         filter={flagListFilter(data.query, { month: row.month, agency })}
-                        count={f.flags}
+                        count={f.cases}
                         hidden={!shown}
-                        label={`${plural(f.flags, 'flag')}: ${agency}, ${formatMonth(row.month, true)}`}
+                        label={`${plural(f.cases, 'case')}: ${agency}, ${formatMonth(row.month, true)}`}
                       >
-                        {formatCount(f.flags)}
+                        {formatCount(f.cases)}
                       </FlagsLink>
                     ) : (
-                      formatShown(f.flags, hidden)
+                      formatShown(f.cases, hidden)
                     )}
                   </TableCell>
                 </TableRow>

@@ -135,5 +135,6 @@ export function flagListFilter(query: DashboardResult['query'], slice: Slice = {
 
 /** The flagged-cases list's address (react-admin list route) for a filter. */
 export function flagListPath(filter: FlagListFilter): string {
-  return `/flags?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+  // The cases list (issue 11): a case is listed when one of its flags matches the filter, as the dashboard counts.
+  return `/cases?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 }

@@ -8,7 +8,7 @@ import { RESOURCES } from '../resources';
  */
 export const AppMenu = () => {
   const { permissions: role } = usePermissions();
-  const allowed = isRole(role) ? RESOURCES.filter((entry) => roleAllowed(role, entry.access.read)) : [];
+  const allowed = isRole(role) ? RESOURCES.filter((entry) => entry.inMenu !== false && roleAllowed(role, entry.access.read)) : [];
   return (
     <Menu>
       <Menu.DashboardItem />

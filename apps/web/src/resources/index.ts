@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { ResourceAccess } from '../access';
 import arrests from './arrests';
 import auditLog from './audit-log';
+import cases from './cases';
 import chargeCodes from './charge-codes';
 import daDecisions from './da-decisions';
 import flags from './flags';
@@ -29,6 +30,8 @@ export interface ResourceEntry extends ResourceModule {
   label: string;
   /** Role groups from @sra/contracts (`read` for list/show, `write` for create/edit). */
   access: ResourceAccess;
+  /** false: reachable by link only, not listed in the menu. */
+  inMenu?: boolean;
   /** The field that names one record in titles (e.g. "User alice@example.org"). */
   recordRepresentation?: string;
 }
@@ -39,7 +42,9 @@ export interface ResourceEntry extends ResourceModule {
  * incidents, arrests, DA decisions, imports, policies, reports, meetings.
  */
 export const RESOURCES: readonly ResourceEntry[] = [
-  { name: 'flags', label: 'Flagged cases', access: { read: 'caseLevel' }, recordRepresentation: 'sentence', ...flags },
+  { name: 'cases', label: 'Flagged cases', access: { read: 'caseLevel' }, recordRepresentation: 'sentence', ...cases },
+  // The per-rule flags, the evidence inside cases: opened from a case or an incident, not from the menu.
+  { name: 'flags', label: 'Flags (evidence)', access: { read: 'caseLevel' }, recordRepresentation: 'sentence', inMenu: false, ...flags },
   { name: 'meetings', label: 'Meetings', access: { read: 'caseLevel', write: 'caseLevel' }, recordRepresentation: 'title', ...meetings },
   { name: 'reports', label: 'Reports', access: { read: 'everyone' }, recordRepresentation: 'id', ...reports },
   { name: 'incidents', label: 'Incidents', access: { read: 'caseLevel' }, ...incidents },

@@ -46,13 +46,13 @@ const ELIGIBLE = `
 /** The current flags of the filters, with their review status; `counted` leaves out dismissed ones (never counted, §8). */
 const FLAGS = `
   fl AS (
-    SELECT f.id, f.agency, f.report_incident_number AS incident_number, f.person_key, f.police_district, f.incident_category,
+    SELECT f.id, f.case_id, f.agency, f.report_incident_number AS incident_number, f.person_key, f.police_district, f.incident_category,
            date_trunc('month', (f.report_at AT TIME ZONE 'America/Los_Angeles'))::date AS report_month,
            coalesce(r.status, 'new') AS review_status,
            coalesce(r.status, 'new') <> ALL($7::text[]) AS counted,
            r.status = ANY($8::text[]) AS confirmed,
            coalesce(r.status = ANY($7::text[]) OR r.status = ANY($8::text[]), false) AS decided
-      FROM flag f LEFT JOIN flag_review r ON r.flag_id = f.id
+      FROM flag f LEFT JOIN case_review r ON r.case_id = f.case_id
      WHERE f.status = 'current' AND f.report_at IS NOT NULL AND f.rule_id = ANY($3::text[]) AND f.confidence = ANY($4::text[])
        AND ($5::text IS NULL OR f.agency = $5) AND ($6::text IS NULL OR f.police_district = $6)
        AND (f.report_at AT TIME ZONE 'America/Los_Angeles')::date >= $1::date
@@ -78,6 +78,7 @@ const FIGURES = (eligible: string, base: string = eligible) => `
   count(DISTINCT (fl.incident_number, fl.person_key)) FILTER (WHERE fl.counted)::int AS "flaggedReports",
   count(DISTINCT (fl.incident_number, fl.person_key)) FILTER (WHERE fl.confirmed)::int AS "confirmedReports",
   count(fl.id) FILTER (WHERE fl.counted)::int AS flags,
+  count(DISTINCT fl.case_id) FILTER (WHERE fl.counted)::int AS cases,
   count(fl.id) FILTER (WHERE fl.decided)::int AS "decidedFlags"`;
 
 interface RawFigures {
@@ -86,7 +87,8 @@ interface RawFigures {
   flaggedReports: number;
   confirmedReports: number;
   flags: number;
-  /** Flags of the slice a reviewer decided (confirmed or dismissed): the confirmed rate needs one. */
+  cases: number;
+  /** Flags of the slice whose case a reviewer decided (confirmed or dismissed): the confirmed rate needs one. */
   decidedFlags: number;
 }
 
@@ -139,7 +141,7 @@ export class DashboardService {
     const params = [`${from}-01`, `${to}-01`, rules, LEVELS[threshold], query.agency ?? null, query.district ?? null, DISMISSED_REVIEW_STATUSES, CONFIRMED_REVIEW_STATUSES];
     const q = <T>(sql: string, p: unknown[] = params): Promise<T[]> => this.db.query(sql, p);
 
-    const [agencyRows, districtRows, [overall], monthly, byDistrict, byCategory, [funnel], statuses, policyStarts, dataRange] = await Promise.all([
+    const [agencyRows, districtRows, [overall], monthly, agencyCases, byDistrict, byCategory, [funnel], statuses, policyStarts, dataRange] = await Promise.all([
       q<{ agency: string }>(`SELECT DISTINCT agency FROM flag WHERE status = 'current' AND rule_id = ANY($1::text[]) ORDER BY agency`, [rules]),
       q<{ district: string }>(`SELECT DISTINCT police_district AS district FROM eligible_report WHERE police_district IS NOT NULL ORDER BY 1`, []),
       q<RawFigures>(`WITH ${ELIGIBLE}, ${FLAGS} SELECT ${FIGURES('(SELECT count(*) FROM e)')} FROM fl`),
@@ -156,8 +158,9 @@ export class DashboardService {
            LEFT JOIN fl ON fl.agency = a.agency AND fl.report_month = m.month
           GROUP BY a.agency, m.month ORDER BY a.agency, m.month`,
       ),
-      q<FlagCount>(`WITH ${FLAGS} SELECT police_district AS key, count(*)::int AS flags FROM fl WHERE counted GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST`),
-      q<FlagCount>(`WITH ${FLAGS} SELECT incident_category AS key, count(*)::int AS flags FROM fl WHERE counted GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST`),
+      q<{ agency: string; cases: number }>(`WITH ${FLAGS} SELECT agency, count(DISTINCT case_id) FILTER (WHERE counted)::int AS cases FROM fl GROUP BY agency`),
+      q<FlagCount>(`WITH ${FLAGS} SELECT police_district AS key, count(*)::int AS flags, count(DISTINCT case_id)::int AS cases FROM fl WHERE counted GROUP BY 1 ORDER BY 3 DESC, 2 DESC, 1 NULLS LAST`),
+      q<FlagCount>(`WITH ${FLAGS} SELECT incident_category AS key, count(*)::int AS flags, count(DISTINCT case_id)::int AS cases FROM fl WHERE counted GROUP BY 1 ORDER BY 3 DESC, 2 DESC, 1 NULLS LAST`),
       q<DashboardResult['funnel']>(
         `WITH ${ELIGIBLE}, ${FLAGS}
          SELECT count(*)::int AS "eligibleReports",
@@ -167,7 +170,7 @@ export class DashboardService {
                 (SELECT count(DISTINCT (incident_number, person_key)) FROM fl WHERE counted)::int AS "flaggedReports"
            FROM e`,
       ),
-      q<{ status: ReviewStatus; flags: number }>(`WITH ${FLAGS} SELECT review_status AS status, count(*)::int AS flags FROM fl GROUP BY 1`),
+      q<{ status: ReviewStatus; flags: number; cases: number }>(`WITH ${FLAGS} SELECT review_status AS status, count(*)::int AS flags, count(DISTINCT case_id)::int AS cases FROM fl GROUP BY 1`),
       q<PolicyStart>(
         `SELECT rule_id AS "ruleId", document->>'title' AS title, effective_from::text AS "effectiveFrom", to_char(effective_from, 'YYYY-MM') AS month, version
            FROM policy_version WHERE rule_id = ANY($1::text[]) ORDER BY effective_from, rule_id`,
@@ -177,7 +180,9 @@ export class DashboardService {
     ]);
 
     // An agency's figures for the period are the sums of its months: every report, flag and occasion falls in one
-    // month of report (one query instead of two over the agencies' occasions).
+    // month of report (one query instead of two over the agencies' occasions). Not its cases: one arrest can follow
+    // reports of two months, so they are counted on their own.
+    const casesOf = new Map(agencyCases.map((r) => [r.agency, r.cases]));
     const perAgency = [...new Set(monthly.map((m) => m.agency))].map((agency) => {
       const months = monthly.filter((m) => m.agency === agency);
       const total = (pick: (m: RawFigures) => number) => months.reduce((sum, m) => sum + pick(m), 0);
@@ -188,18 +193,20 @@ export class DashboardService {
         flaggedReports: total((m) => m.flaggedReports),
         confirmedReports: total((m) => m.confirmedReports),
         flags: total((m) => m.flags),
+        cases: casesOf.get(agency) ?? 0,
         decidedFlags: total((m) => m.decidedFlags),
       };
     });
-    const statusCounts = new Map(statuses.map((s) => [s.status, s.flags]));
-    const reviewStatus = REVIEW_STATUSES.map((status) => ({ status, flags: statusCounts.get(status) ?? 0 }));
+    const statusCounts = new Map(statuses.map((s) => [s.status, s]));
+    const reviewStatus = REVIEW_STATUSES.map((status) => ({ status, flags: statusCounts.get(status)?.flags ?? 0, cases: statusCounts.get(status)?.cases ?? 0 }));
     return {
       query: { from, to, threshold, rule: query.rule, agency: query.agency, district: query.district },
       defaultPeriod: query.from === undefined && query.to === undefined,
       dataRange,
       overall: withRates(overall),
       perAgency: perAgency.map((row) => withRates(row) as AgencyFigures),
-      openReviews: reviewStatus.filter((s) => OPEN_REVIEW_STATUSES.includes(s.status)).reduce((sum, s) => sum + s.flags, 0),
+      // Reviews are of cases (issue 11).
+      openReviews: reviewStatus.filter((s) => OPEN_REVIEW_STATUSES.includes(s.status)).reduce((sum, s) => sum + s.cases, 0),
       monthly: monthly.map((row) => withRates(row) as MonthlyAgencyFigures),
       policyStarts,
       byDistrict,

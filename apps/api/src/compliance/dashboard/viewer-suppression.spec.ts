@@ -1,12 +1,13 @@
 import type { ComplianceFigures, DashboardResult } from '@sra/contracts';
 import { suppressForViewer } from './viewer-suppression';
 
-const figures = (eligibleReports: number, flaggedReports: number, flags: number, confirmedReports = 0, baseReports = eligibleReports): ComplianceFigures => ({
+const figures = (eligibleReports: number, flaggedReports: number, flags: number, cases: number, confirmedReports = 0, baseReports = eligibleReports): ComplianceFigures => ({
   eligibleReports,
   flaggedReports,
   confirmedReports,
   baseReports,
   flags,
+  cases,
   complianceRate: 1 - flaggedReports / baseReports,
   rateWithheld: null,
   confirmedComplianceRate: 1 - confirmedReports / baseReports,
@@ -15,36 +16,38 @@ const figures = (eligibleReports: number, flaggedReports: number, flags: number,
 
 /*
  * A hand-made period of two months and one agency: 400 eligible reports (250 + 150), 38 flags in 30 flagged
- * reports (March 25 flags / 20 reports, April 13 / 10); flags by district 20, 15, 3.
+ * reports (March 25 flags / 20 reports, April 13 / 10); flags by district 20, 15, 3. Those 38 flags are 30 cases
+ * (issue 11: an arrest breaching two rules is one case): March 18, April 12; by district 16, 12, 2; by review status
+ * 20 new, 4 in review, 6 confirmed.
  */
 function result(): DashboardResult {
   return {
     query: { from: '2024-03', to: '2024-04', threshold: 'medium' },
     defaultPeriod: false,
     dataRange: { firstReport: '2024-03-01', lastReport: '2024-04-30' },
-    overall: figures(400, 30, 38),
+    overall: figures(400, 30, 38, 30),
     // SFPD later arrested 90 of the reporters (60 in March, 30 in April).
-    perAgency: [{ agency: 'SFPD', ...figures(400, 30, 38, 0, 90) }],
+    perAgency: [{ agency: 'SFPD', ...figures(400, 30, 38, 30, 0, 90) }],
     openReviews: 30,
     monthly: [
-      { month: '2024-03', agency: 'SFPD', ...figures(250, 20, 25, 0, 60) },
-      { month: '2024-04', agency: 'SFPD', ...figures(150, 10, 13, 0, 30) },
+      { month: '2024-03', agency: 'SFPD', ...figures(250, 20, 25, 18, 0, 60) },
+      { month: '2024-04', agency: 'SFPD', ...figures(150, 10, 13, 12, 0, 30) },
     ],
     policyStarts: [],
     byDistrict: [
-      { key: 'Mission', flags: 20 },
-      { key: 'Tenderloin', flags: 15 },
-      { key: 'Bayview', flags: 3 },
+      { key: 'Mission', flags: 20, cases: 16 },
+      { key: 'Tenderloin', flags: 15, cases: 12 },
+      { key: 'Bayview', flags: 3, cases: 2 },
     ],
-    byCategory: [{ key: 'Robbery', flags: 38 }],
+    byCategory: [{ key: 'Robbery', flags: 38, cases: 30 }],
     funnel: { eligibleReports: 400, arrestedAfter: 60, chargedAfter: 7, flaggedReports: 30 },
     reviewStatus: [
-      { status: 'new', flags: 25 },
-      { status: 'in_review', flags: 5 },
-      { status: 'confirmed_violation', flags: 8 },
-      { status: 'not_a_violation', flags: 0 },
-      { status: 'policy_exception', flags: 0 },
-      { status: 'data_error', flags: 0 },
+      { status: 'new', flags: 25, cases: 20 },
+      { status: 'in_review', flags: 5, cases: 4 },
+      { status: 'confirmed_violation', flags: 8, cases: 6 },
+      { status: 'not_a_violation', flags: 0, cases: 0 },
+      { status: 'policy_exception', flags: 0, cases: 0 },
+      { status: 'data_error', flags: 0, cases: 0 },
     ],
     agencies: ['SFPD'],
     districts: ['Bayview', 'Mission', 'Tenderloin'],
@@ -88,6 +91,17 @@ describe('suppressForViewer', () => {
     expect(hidden.perAgency[0]).toMatchObject({ baseReports: 90, complianceRate: 1 - 30 / 90, rateWithheld: null });
     expect(hidden.monthly[0]).toMatchObject({ complianceRate: null, rateWithheld: 'suppressed' });
     expect(hidden.monthly[1]).toMatchObject({ complianceRate: null, rateWithheld: 'too-few', confirmedRateWithheld: 'no-review' });
+  });
+
+  it('hides the counts of cases the same way, and wherever the flags beside them are hidden', () => {
+    // 2 is small; 30 - 16 - 12 would reveal it, so the smallest other (12) goes too.
+    expect(shown.byDistrict.map((d) => d.cases)).toEqual([16, null, null]);
+    expect(shown.overall.cases).toBe(30);
+    expect(shown.perAgency[0].cases).toBe(30);
+    expect(shown.byCategory.map((c) => c.cases)).toEqual([30]);
+    // 4 is small; its partner is the smallest non-zero other, 6.
+    expect(shown.reviewStatus.map((s) => s.cases)).toEqual([20, null, null, 0, 0, 0]);
+    expect(shown.monthly.map((m) => m.cases)).toEqual([18, 12]);
   });
 
   it('hides a small step of the funnel on its own, and says what the nulls mean', () => {

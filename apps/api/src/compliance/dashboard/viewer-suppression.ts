@@ -35,6 +35,19 @@ export function suppressForViewer(result: DashboardResult, threshold: number): D
   const districts = suppressCounts(result.byDistrict.map((d) => raw(d.flags)), threshold);
   const categories = suppressCounts(result.byCategory.map((c) => raw(c.flags)), threshold);
   const statuses = suppressCounts(result.reviewStatus.map((s) => raw(s.flags)), threshold);
+  // The same for cases (issue 11): a case count is shown to a viewer only where the flag count beside it is, and is
+  // itself suppressed the same way.
+  const monthlyCases = suppressCountTable(
+    {
+      rowLabels: months,
+      columnLabels: agencies,
+      cells: months.map((month) => agencies.map((agency) => raw(result.monthly.find((m) => m.month === month && m.agency === agency)?.cases ?? 0))),
+    },
+    threshold,
+  );
+  const districtCases = suppressCounts(result.byDistrict.map((d) => raw(d.cases)), threshold);
+  const categoryCases = suppressCounts(result.byCategory.map((c) => raw(c.cases)), threshold);
+  const statusCases = suppressCounts(result.reviewStatus.map((s) => raw(s.cases)), threshold);
   const eligibleByMonth = suppressCounts(
     months.map((month) => raw(result.monthly.find((m) => m.month === month)?.eligibleReports ?? 0)),
     threshold,
@@ -49,10 +62,12 @@ export function suppressForViewer(result: DashboardResult, threshold: number): D
 
   // The filters' flags: one number, shown only where every list that adds up to it shows it.
   const flags = hiddenIf(result.overall.flags, monthlyFlags.total, districts.total, categories.total);
+  const cases = hiddenIf(result.overall.cases, flags, monthlyCases.total, districtCases.total, categoryCases.total);
   const eligible = hiddenIf(one(result.overall.eligibleReports), eligibleByMonth.total);
   const figures = (
     f: ComplianceFigures,
     flagsShown: ShownCount,
+    casesShown: ShownCount,
     eligibleShown: ShownCount,
     shown?: { flagged: ShownCount; confirmed: ShownCount; base: ShownCount },
   ): ComplianceFigures => {
@@ -68,6 +83,7 @@ export function suppressForViewer(result: DashboardResult, threshold: number): D
       confirmedReports: confirmed,
       baseReports: base,
       flags: flagsShown,
+      cases: hiddenIf(casesShown, flagsShown),
       complianceRate: rate.rate,
       rateWithheld: rate.withheld,
       confirmedComplianceRate: confirmedRate.rate,
@@ -75,13 +91,13 @@ export function suppressForViewer(result: DashboardResult, threshold: number): D
     };
   };
   const openStatuses = new Set(['new', 'in_review']);
-  const openShown = result.reviewStatus.map((s, i) => (openStatuses.has(s.status) ? statuses.values[i] : 0));
+  const openShown = result.reviewStatus.map((s, i) => (openStatuses.has(s.status) ? hiddenIf(statusCases.values[i], statuses.values[i]) : 0));
   return {
     ...result,
-    overall: figures(result.overall, flags, eligible),
+    overall: figures(result.overall, flags, cases, eligible),
     perAgency: result.perAgency.map((a, i) => ({
       agency: a.agency,
-      ...figures(a, hiddenIf(a.flags, monthlyFlags.columnTotals[i]), eligible, {
+      ...figures(a, hiddenIf(a.flags, monthlyFlags.columnTotals[i]), hiddenIf(one(a.cases), monthlyCases.columnTotals[i]), eligible, {
         flagged: hiddenIf(one(a.flaggedReports), flaggedByMonth[i].total),
         confirmed: hiddenIf(one(a.confirmedReports), confirmedByMonth[i].total),
         base: hiddenIf(one(a.baseReports), baseByMonth[i].total),
@@ -91,21 +107,25 @@ export function suppressForViewer(result: DashboardResult, threshold: number): D
       const r = months.indexOf(m.month);
       const c = agencies.indexOf(m.agency);
       if (c < 0) {
-        return { month: m.month, agency: m.agency, ...figures(m, one(m.flags), eligibleByMonth.values[r], { flagged: one(m.flaggedReports), confirmed: one(m.confirmedReports), base: one(m.baseReports) }) };
+        return {
+          month: m.month,
+          agency: m.agency,
+          ...figures(m, one(m.flags), one(m.cases), eligibleByMonth.values[r], { flagged: one(m.flaggedReports), confirmed: one(m.confirmedReports), base: one(m.baseReports) }),
+        };
       }
       return {
         month: m.month,
         agency: m.agency,
-        ...figures(m, monthlyFlags.cells[r][c], eligibleByMonth.values[r], {
+        ...figures(m, monthlyFlags.cells[r][c], monthlyCases.cells[r][c], eligibleByMonth.values[r], {
           flagged: flaggedByMonth[c].values[r],
           confirmed: confirmedByMonth[c].values[r],
           base: baseByMonth[c].values[r],
         }),
       };
     }),
-    byDistrict: result.byDistrict.map((d, i) => ({ key: d.key, flags: districts.values[i] })),
-    byCategory: result.byCategory.map((c, i) => ({ key: c.key, flags: categories.values[i] })),
-    reviewStatus: result.reviewStatus.map((s, i) => ({ status: s.status, flags: statuses.values[i] })),
+    byDistrict: result.byDistrict.map((d, i) => ({ key: d.key, flags: districts.values[i], cases: hiddenIf(districtCases.values[i], districts.values[i]) })),
+    byCategory: result.byCategory.map((c, i) => ({ key: c.key, flags: categories.values[i], cases: hiddenIf(categoryCases.values[i], categories.values[i]) })),
+    reviewStatus: result.reviewStatus.map((s, i) => ({ status: s.status, flags: statuses.values[i], cases: hiddenIf(statusCases.values[i], statuses.values[i]) })),
     // Open reviews are two of the statuses: shown only when both are.
     openReviews: openShown.some((v) => v === null) ? null : result.openReviews,
     funnel: {

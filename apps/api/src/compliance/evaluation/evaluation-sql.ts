@@ -96,8 +96,9 @@ const reportRules = (full: boolean) => `
   ),
   -- The incidents of these reports that qualify under each version, and the category of a qualifying row
   -- (equality on coalesced labels, so the join can hash).
+  -- The row named is the first qualifying row by (category, row id): the sentence and the case page's timeline name it.
   qualifying AS (
-    SELECT i.incident_number, q.rule_id, q.version, min(i.incident_category) AS qualifying_category
+    SELECT i.incident_number, q.rule_id, q.version, min(ARRAY[i.incident_category, i.row_id]) AS qualifying_row
       FROM incident_report_row i
       JOIN eval_qualifying_code q ON q.incident_code = i.incident_code AND q.incident_category = coalesce(i.incident_category, '')
                                  AND q.incident_subcategory = coalesce(i.incident_subcategory, '')
@@ -108,7 +109,7 @@ const reportRules = (full: boolean) => `
     SELECT r.*, v.rule_id, v.version, v.audits_arrests, v.arrest_agencies, v.audits_da,
            r.incident_at - make_interval(secs => v.hours_before * 3600) AS window_start,
            r.report_at + make_interval(secs => v.hours_after * 3600) AS window_end,
-           qi.qualifying_category
+           qi.qualifying_row[1] AS qualifying_category, qi.qualifying_row[2] AS qualifying_row_id
       FROM reports r
       JOIN eval_policy v ON v.needs_report AND r.report_date >= v.effective_from AND (v.next_from IS NULL OR r.report_date < v.next_from)
       LEFT JOIN qualifying qi ON qi.incident_number = r.incident_number AND qi.rule_id = v.rule_id AND qi.version = v.version
@@ -127,7 +128,7 @@ export const REPORT_CANDIDATES = (full: boolean) => `
   ${actions(full)}
   SELECT rr.rule_id, rr.version, rr.incident_number AS report_incident_number, rr.person_key, rr.also_suspect, rr.role,
          to_char(rr.report_at AT TIME ZONE 'America/Los_Angeles', 'YYYY-MM-DD HH24:MI') AS report_local, rr.report_at,
-         rr.qualifying_category AS incident_category, rr.police_district,
+         rr.qualifying_category AS incident_category, rr.qualifying_row_id, rr.police_district,
          a.action_type, a.action_id, a.agency, a.action_at, a.action_date::text AS action_date, a.action_datetime,
          CASE WHEN rr.incident_number = ANY(a.incident_numbers) THEN 'direct' ELSE 'temporal' END AS nexus,
          round(extract(epoch FROM (a.time_start - rr.report_at)) / 3600)::int AS hours_after_report,

@@ -37,6 +37,16 @@ export interface EvaluationSummary {
   flagsChanged: number;
   flagsWithdrawn: number;
   flagsCurrent: number;
+  /** Cases (one per action against a person who had reported; issue 11) in scope: now current and not before. */
+  casesNew: number;
+  /** Current before and after, with other rules, confidence, nexus or reports. */
+  casesChanged: number;
+  /** Current before, withdrawn now (none of their flags is current any more). */
+  casesWithdrawn: number;
+  /** Current before and after, the same. */
+  casesUnchanged: number;
+  /** Current cases in the whole database. */
+  casesCurrent: number;
   seconds: number;
 }
 
@@ -45,6 +55,7 @@ const MAX_BATCHES_TO_CATCH_UP_ONE_BY_ONE = 10;
 /** One flag as the engine decides it. */
 interface FlagRow {
   id: string;
+  case_id: string;
   rule_id: string;
   rule_version: number;
   confidence: string;
@@ -62,6 +73,8 @@ interface FlagRow {
   report_at: string | null;
   incident_category: string | null;
   police_district: string | null;
+  /** The incident report row that qualified (its category is the one the sentence names). */
+  qualifying_row_id: string | null;
   sentence: string;
 }
 
@@ -86,6 +99,7 @@ interface ReportCandidate extends CandidateAction {
   report_local: string;
   report_at: Date;
   incident_category: string;
+  qualifying_row_id: string;
   police_district: string | null;
   nexus: 'direct' | 'temporal';
   hours_after_report: number | null;
@@ -104,6 +118,7 @@ function actionFields(c: CandidateAction) {
     rule_version: c.version,
     agency: c.agency.toUpperCase(),
     person_key: c.person_key,
+    case_id: caseId(c.action_type, c.action_id, c.person_key),
     action_type: c.action_type,
     action_id: c.action_id,
     action_at: c.action_at ? c.action_at.toISOString() : null,
@@ -120,6 +135,14 @@ function actionFacts(c: CandidateAction) {
 /** A flag's id: the same rule, report, person and action always give the same id, so reviews stay attached. */
 export function flagId(ruleId: string, reportIncidentNumber: string | null, personKey: string, actionType: string, actionId: string): string {
   return createHash('sha256').update([ruleId, reportIncidentNumber ?? '', personKey, actionType, actionId].join('\u001f')).digest('hex').slice(0, 32);
+}
+
+/**
+ * A case's id: one action (arrest or DA decision) against one person is one case, whichever rules it breaches. The
+ * same hash in SQL: substr(encode(sha256(convert_to(action_type || chr(31) || action_id || chr(31) || person_key, 'UTF8')), 'hex'), 1, 32).
+ */
+export function caseId(actionType: string, actionId: string, personKey: string): string {
+  return createHash('sha256').update([actionType, actionId, personKey].join('\u001f')).digest('hex').slice(0, 32);
 }
 
 /**
@@ -207,6 +230,7 @@ export class EvaluationService implements BeforeApplicationShutdown {
           report_at: c.report_at.toISOString(),
           incident_category: c.incident_category,
           police_district: c.police_district,
+          qualifying_row_id: c.qualifying_row_id,
           sentence,
         });
       }
@@ -227,6 +251,7 @@ export class EvaluationService implements BeforeApplicationShutdown {
           report_at: null,
           incident_category: null,
           police_district: null,
+          qualifying_row_id: null,
           sentence: flagSentence(policyOf(c.rule_id, c.version), { report: null, nexus: 'none', action: actionFacts(c), charges }),
         });
       }
@@ -234,17 +259,21 @@ export class EvaluationService implements BeforeApplicationShutdown {
       step('action rules');
       const counts = await this.store(runner, runId, [...flags.values()], persons);
       step('store');
+      const cases = await this.storeCases(runner, runId, full);
+      step('cases');
       this.logger.debug(`evaluation ${runId} steps: ${steps.join(', ')}`);
       const policyVersions: Record<string, number[]> = {};
       for (const v of versions) (policyVersions[v.ruleId] ??= []).push(v.version);
       const seconds = (Date.now() - started) / 1000;
       await runner.query(
         `UPDATE evaluation_run SET status = 'done', finished_at = clock_timestamp(), duration_ms = $2, policy_versions = $3, reports_flagged = $4,
-                flags_new = $5, flags_changed = $6, flags_withdrawn = $7, flags_current = $8 WHERE id = $1`,
-        [runId, Math.round(seconds * 1000), JSON.stringify(policyVersions), reports.size, counts.new, counts.changed, counts.withdrawn, counts.current],
+                flags_new = $5, flags_changed = $6, flags_withdrawn = $7, flags_current = $8,
+                cases_new = $9, cases_changed = $10, cases_withdrawn = $11, cases_unchanged = $12, cases_current = $13 WHERE id = $1`,
+        [runId, Math.round(seconds * 1000), JSON.stringify(policyVersions), reports.size, counts.new, counts.changed, counts.withdrawn, counts.current,
+         cases.new, cases.changed, cases.withdrawn, cases.unchanged, cases.current],
       );
       await runner.commitTransaction();
-      this.logger.log(`evaluation ${runId} (${scope}): ${counts.new} new, ${counts.changed} changed, ${counts.withdrawn} withdrawn, ${counts.current} current flags`);
+      this.logger.log(`evaluation ${runId} (${scope}): ${counts.new} new, ${counts.changed} changed, ${counts.withdrawn} withdrawn, ${counts.current} current flags; ${cases.new} new, ${cases.withdrawn} withdrawn, ${cases.current} current cases`);
       return {
         runId,
         trigger: request.trigger,
@@ -256,6 +285,11 @@ export class EvaluationService implements BeforeApplicationShutdown {
         flagsChanged: counts.changed,
         flagsWithdrawn: counts.withdrawn,
         flagsCurrent: counts.current,
+        casesNew: cases.new,
+        casesChanged: cases.changed,
+        casesWithdrawn: cases.withdrawn,
+        casesUnchanged: cases.unchanged,
+        casesCurrent: cases.current,
         seconds,
       };
     } catch (error) {
@@ -458,17 +492,17 @@ export class EvaluationService implements BeforeApplicationShutdown {
   /** Upserts the flags by id and withdraws the current ones (in scope) not produced any more. */
   private async store(runner: QueryRunner, runId: string, flags: FlagRow[], persons: string[] | null): Promise<{ new: number; changed: number; withdrawn: number; current: number }> {
     const rows: Array<{ inserted: boolean; changed: boolean }> = await runner.query(
-      `INSERT INTO flag AS f (id, rule_id, rule_version, confidence, nexus, reasons, protected_charges, agency, report_incident_number, person_key,
-                              action_type, action_id, action_at, action_date, action_datetime, report_at, incident_category, police_district, sentence,
+      `INSERT INTO flag AS f (id, case_id, rule_id, rule_version, confidence, nexus, reasons, protected_charges, agency, report_incident_number, person_key,
+                              action_type, action_id, action_at, action_date, action_datetime, report_at, incident_category, police_district, qualifying_row_id, sentence,
                               first_run_id, last_run_id)
-       SELECT x.*, $2::uuid, $2::uuid FROM jsonb_to_recordset($1::jsonb) AS x(id text, rule_id text, rule_version integer, confidence text, nexus text,
+       SELECT x.*, $2::uuid, $2::uuid FROM jsonb_to_recordset($1::jsonb) AS x(id text, case_id text, rule_id text, rule_version integer, confidence text, nexus text,
               reasons text[], protected_charges text[], agency text, report_incident_number text, person_key text, action_type text, action_id text,
-              action_at timestamptz, action_date date, action_datetime text, report_at timestamptz, incident_category text, police_district text, sentence text)
+              action_at timestamptz, action_date date, action_datetime text, report_at timestamptz, incident_category text, police_district text, qualifying_row_id text, sentence text)
        ON CONFLICT (id) DO UPDATE SET
          rule_version = excluded.rule_version, confidence = excluded.confidence, nexus = excluded.nexus, reasons = excluded.reasons,
          protected_charges = excluded.protected_charges, agency = excluded.agency, action_at = excluded.action_at, action_date = excluded.action_date,
          action_datetime = excluded.action_datetime, report_at = excluded.report_at, incident_category = excluded.incident_category,
-         police_district = excluded.police_district, sentence = excluded.sentence, status = 'current', withdrawn_at = NULL, last_run_id = excluded.last_run_id,
+         police_district = excluded.police_district, qualifying_row_id = excluded.qualifying_row_id, sentence = excluded.sentence, status = 'current', withdrawn_at = NULL, last_run_id = excluded.last_run_id,
          changed_at = CASE WHEN (f.rule_version, f.confidence, f.nexus, f.reasons, f.protected_charges, f.status, f.sentence)
                              IS DISTINCT FROM (excluded.rule_version, excluded.confidence, excluded.nexus, excluded.reasons, excluded.protected_charges, 'current', excluded.sentence)
                            THEN now() ELSE f.changed_at END
@@ -486,5 +520,61 @@ export class EvaluationService implements BeforeApplicationShutdown {
     );
     const [{ n }]: Array<{ n: number }> = await runner.query(`SELECT count(*)::int AS n FROM flag WHERE status = 'current'`);
     return { new: inserted, changed, withdrawn, current: n };
+  }
+
+  /**
+   * Brings the cases of the persons in scope up to date from their flags, in one statement: a case is current when any
+   * of its flags is, withdrawn otherwise (never deleted); its summary (rules, highest confidence, closest nexus, reports,
+   * district and category of the first report) is taken from its current flags, or from all of them once withdrawn.
+   * Counts what changed against the cases as they were before the statement.
+   */
+  private async storeCases(runner: QueryRunner, runId: string, full: boolean): Promise<{ new: number; changed: number; withdrawn: number; unchanged: number; current: number }> {
+    const [counts]: Array<{ new: number; changed: number; withdrawn: number; unchanged: number }> = await runner.query(
+      `WITH scoped AS (SELECT * FROM flag WHERE ${full ? 'true' : 'person_key IN (SELECT person_key FROM eval_scope)'}),
+       live AS (SELECT case_id, bool_or(status = 'current') AS current FROM scoped GROUP BY case_id),
+       shown AS (SELECT f.*, l.current AS case_current, CASE f.confidence WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END AS rank,
+                        CASE f.nexus WHEN 'direct' THEN 3 WHEN 'temporal' THEN 2 ELSE 1 END AS nexus_rank
+                   FROM scoped f JOIN live l USING (case_id) WHERE f.status = 'current' OR NOT l.current),
+       agg AS (
+         SELECT case_id AS id, min(action_type) AS action_type, min(action_id) AS action_id, min(person_key) AS person_key, min(agency) AS agency,
+                min(action_at) AS action_at, min(action_date) AS action_date, min(action_datetime) AS action_datetime,
+                array_agg(DISTINCT rule_id ORDER BY rule_id) AS rule_ids, count(*)::int AS flag_count,
+                (ARRAY['low', 'medium', 'high'])[max(rank)] AS confidence, max(rank) AS confidence_rank,
+                (ARRAY['none', 'temporal', 'direct'])[max(nexus_rank)] AS nexus,
+                coalesce(array_agg(DISTINCT report_incident_number ORDER BY report_incident_number) FILTER (WHERE report_incident_number IS NOT NULL), '{}') AS report_incident_numbers,
+                min(report_at) AS report_at,
+                (array_agg(police_district ORDER BY report_at NULLS LAST, report_incident_number, rule_id))[1] AS police_district,
+                (array_agg(incident_category ORDER BY report_at NULLS LAST, report_incident_number, rule_id))[1] AS incident_category,
+                CASE WHEN bool_or(case_current) THEN 'current' ELSE 'withdrawn' END AS status
+           FROM shown GROUP BY case_id),
+       prev AS (SELECT c.id, c.status, c.rule_ids, c.confidence, c.nexus, c.report_incident_numbers FROM flag_case c WHERE c.id IN (SELECT id FROM agg)),
+       up AS (
+         INSERT INTO flag_case AS c (id, action_type, action_id, person_key, agency, action_at, action_date, action_datetime, rule_ids, flag_count, confidence,
+                                     confidence_rank, nexus, report_incident_numbers, report_at, police_district, incident_category, status, first_run_id, last_run_id,
+                                     withdrawn_at)
+         SELECT a.*, $1::uuid, $1::uuid, CASE WHEN a.status = 'withdrawn' THEN now() END FROM agg a
+         ON CONFLICT (id) DO UPDATE SET
+           agency = excluded.agency, action_at = excluded.action_at, action_date = excluded.action_date, action_datetime = excluded.action_datetime,
+           rule_ids = excluded.rule_ids, flag_count = excluded.flag_count, confidence = excluded.confidence, confidence_rank = excluded.confidence_rank,
+           nexus = excluded.nexus, report_incident_numbers = excluded.report_incident_numbers, report_at = excluded.report_at,
+           police_district = excluded.police_district, incident_category = excluded.incident_category, status = excluded.status,
+           withdrawn_at = CASE WHEN excluded.status = 'current' THEN NULL WHEN c.status = 'withdrawn' THEN c.withdrawn_at ELSE now() END,
+           last_run_id = excluded.last_run_id,
+           changed_at = CASE WHEN (c.status, c.rule_ids, c.flag_count, c.confidence, c.nexus, c.report_incident_numbers, c.agency, c.action_datetime)
+                                  IS DISTINCT FROM (excluded.status, excluded.rule_ids, excluded.flag_count, excluded.confidence, excluded.nexus,
+                                                    excluded.report_incident_numbers, excluded.agency, excluded.action_datetime)
+                             THEN now() ELSE c.changed_at END
+         RETURNING c.id, c.status, c.rule_ids, c.confidence, c.nexus, c.report_incident_numbers)
+       SELECT count(*) FILTER (WHERE up.status = 'current' AND (p.id IS NULL OR p.status = 'withdrawn'))::int AS new,
+              count(*) FILTER (WHERE up.status = 'withdrawn' AND p.status = 'current')::int AS withdrawn,
+              count(*) FILTER (WHERE up.status = 'current' AND p.status = 'current'
+                                 AND (up.rule_ids, up.confidence, up.nexus, up.report_incident_numbers) IS DISTINCT FROM (p.rule_ids, p.confidence, p.nexus, p.report_incident_numbers))::int AS changed,
+              count(*) FILTER (WHERE up.status = 'current' AND p.status = 'current'
+                                 AND (up.rule_ids, up.confidence, up.nexus, up.report_incident_numbers) IS NOT DISTINCT FROM (p.rule_ids, p.confidence, p.nexus, p.report_incident_numbers))::int AS unchanged
+         FROM up LEFT JOIN prev p USING (id)`,
+      [runId],
+    );
+    const [{ n }]: Array<{ n: number }> = await runner.query(`SELECT count(*)::int AS n FROM flag_case WHERE status = 'current'`);
+    return { ...counts, current: n };
   }
 }

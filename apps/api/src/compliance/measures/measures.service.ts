@@ -30,7 +30,7 @@ const ELIGIBLE = `
       FROM eligible_report e
       LEFT JOIN flag f ON f.status = 'current' AND f.rule_id = e.rule_id AND f.report_incident_number = e.incident_number
                       AND f.person_key = e.person_key AND f.confidence = ANY($4::text[])
-      LEFT JOIN flag_review r ON r.flag_id = f.id
+      LEFT JOIN case_review r ON r.case_id = f.case_id
      WHERE e.report_month BETWEEN $1::date AND $2::date AND e.rule_id = ANY($3::text[])
        AND ($5::text IS NULL OR e.police_district = $5) AND ($6::text IS NULL OR e.incident_category = $6)
      GROUP BY e.rule_id, e.incident_number, e.person_key, e.report_month, e.police_district, e.incident_category
@@ -66,7 +66,7 @@ const BY: Record<MeasuresResult['groupBy'], string> = {
                coalesce(r.status = ANY($7::text[]) OR r.status = ANY($8::text[]), false) AS decided
           FROM e JOIN flag f ON f.status = 'current' AND f.rule_id = e.rule_id AND f.report_incident_number = e.incident_number
                             AND f.person_key = e.person_key AND f.confidence = ANY($4::text[])
-          LEFT JOIN flag_review r ON r.flag_id = f.id),
+          LEFT JOIN case_review r ON r.case_id = f.case_id),
       acted AS (SELECT rule_id, incident_number, person_key, agency FROM acted_raw UNION SELECT rule_id, incident_number, person_key, agency FROM fl),
       base AS (SELECT rule_id, agency, count(*)::int AS n FROM acted GROUP BY 1, 2),
       by_agency AS (

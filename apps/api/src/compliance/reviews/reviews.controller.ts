@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Req } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Param, Patch, Post, Req } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { BulkReviewResult, CurrentUser, ReviewerRecord, ReviewRecord } from '@sra/contracts';
 import { AuditView } from '../../audit-log/interceptors/audit-views.interceptor';
@@ -7,7 +7,7 @@ import { AllowRoles } from '../../auth/decorators/access.decorators';
 import { BulkReviewChangeDto, ReviewChangeDto } from './dto/review-change.dto';
 import { ReviewsService } from './reviews.service';
 
-/** Reviews of flagged cases: case-level roles (reviewers, analysts, admins); never viewers. */
+/** Reviews of cases (a flag's id means its case): case-level roles (reviewers, analysts, admins); never viewers. */
 @ApiTags('reviews')
 @ApiCookieAuth()
 @AllowRoles('caseLevel')
@@ -17,21 +17,23 @@ export class ReviewsController {
 
   @Get('reviews/:id')
   @AuditView('FlagReview')
-  get(@Param('id') flagId: string): Promise<ReviewRecord> {
-    return this.reviews.get(flagId);
+  get(@Param('id') id: string): Promise<ReviewRecord> {
+    return this.reviews.get(id);
   }
 
   /** Status, assignee and/or a note; `version` refuses a change made on a stale page (409). */
   @Patch('reviews/:id')
-  change(@Param('id') flagId: string, @Body() body: ReviewChangeDto, @Req() req: AuthenticatedRequest): Promise<ReviewRecord> {
-    return this.reviews.change(flagId, body, req.user as CurrentUser);
+  change(@Param('id') id: string, @Body() body: ReviewChangeDto, @Req() req: AuthenticatedRequest): Promise<ReviewRecord> {
+    return this.reviews.change(id, body, req.user as CurrentUser);
   }
 
   /** One change to many cases (bulk assign, bulk status): all or nothing. */
   @Post('reviews/bulk')
   bulk(@Body() body: BulkReviewChangeDto, @Req() req: AuthenticatedRequest): Promise<BulkReviewResult> {
-    const { flagIds, ...change } = body;
-    return this.reviews.changeMany(flagIds, change, req.user as CurrentUser);
+    const { caseIds, flagIds, ...change } = body;
+    const ids = [...(caseIds ?? []), ...(flagIds ?? [])];
+    if (ids.length > 1000) throw new BadRequestException('at most 1,000 cases at once');
+    return this.reviews.changeMany(ids, change, req.user as CurrentUser);
   }
 
   /** Who a case can be assigned to. */

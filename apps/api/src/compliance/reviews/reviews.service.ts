@@ -14,13 +14,13 @@ import {
 } from '@sra/contracts';
 
 interface ReviewRow {
-  flag_id: string;
+  case_id: string;
   status: ReviewStatus;
   assignee_id: string | null;
   version: number;
 }
 
-const EVENT_COLUMNS = `e.id::int AS id, e.flag_id AS "flagId", e.kind, to_json(e.at) #>> '{}' AS at, e.actor_id AS "actorId", e.actor_name AS "actorName",
+const EVENT_COLUMNS = `e.id::int AS id, e.case_id AS "caseId", e.flag_id AS "flagId", e.rule_id AS "ruleId", e.kind, to_json(e.at) #>> '{}' AS at, e.actor_id AS "actorId", e.actor_name AS "actorName",
   e.from_value AS "from", e.to_value AS "to", e.note`;
 
 /** Who a person is in the history: their name, else their email. */
@@ -29,7 +29,7 @@ export function actorName(user: CurrentUser): string {
 }
 
 /**
- * The review workflow of flagged cases: status with allowed transitions
+ * The review workflow of cases (one per arrest or DA decision; issue 11): status with allowed transitions
  * (REVIEW_TRANSITIONS in @sra/contracts), assignee, notes, and an append-only
  * history. Every change happens in one transaction with the row locked, so two
  * reviewers cannot both move a case from the same state.
@@ -38,20 +38,43 @@ export function actorName(user: CurrentUser): string {
 export class ReviewsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async get(flagId: string, db: DataSource | EntityManager = this.db): Promise<ReviewRecord> {
+  /**
+   * The case an id names: a case id, or the id of one of its flags (reviews moved from flags to cases, so a flag's id
+   * means the case it belongs to). Null when neither.
+   */
+  async caseOf(id: string, db: DataSource | EntityManager = this.db): Promise<string | null> {
+    const rows: Array<{ id: string }> = await db.query(`SELECT id FROM flag_case WHERE id = $1 UNION ALL SELECT case_id FROM flag WHERE id = $1 LIMIT 1`, [id]);
+    return rows[0]?.id ?? null;
+  }
+
+  /** The cases of ids (case ids or flag ids), in the order given, without repeats; throws naming those that are neither. */
+  async casesOf(ids: string[], db: DataSource | EntityManager = this.db): Promise<string[]> {
+    const rows: Array<{ given: string; case_id: string | null }> = await db.query(
+      `SELECT g.given, coalesce(c.id, f.case_id) AS case_id
+         FROM unnest($1::text[]) WITH ORDINALITY AS g(given, n) LEFT JOIN flag_case c ON c.id = g.given LEFT JOIN flag f ON f.id = g.given ORDER BY g.n`,
+      [ids],
+    );
+    const missing = rows.filter((r) => r.case_id === null).map((r) => r.given);
+    if (missing.length > 0) throw new NotFoundException(`No case ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ''}`);
+    return [...new Set(rows.map((r) => r.case_id as string))];
+  }
+
+  async get(id: string, db: DataSource | EntityManager = this.db): Promise<ReviewRecord> {
+    const caseId = await this.caseOf(id, db);
+    if (caseId === null) throw new NotFoundException(`No case ${id}`);
     const rows: Array<{ status: ReviewStatus | null; assignee_id: string | null; assignee_name: string | null; version: number | null; changed_at: string | null; changed_by: string | null }> =
       await db.query(
         `SELECT r.status, r.assignee_id, coalesce(nullif(u.display_name, ''), u.email) AS assignee_name, r.version,
                 to_json(r.changed_at) #>> '{}' AS changed_at, r.changed_by
-           FROM flag f LEFT JOIN flag_review r ON r.flag_id = f.id LEFT JOIN app_user u ON u.id = r.assignee_id
-          WHERE f.id = $1`,
-        [flagId],
+           FROM flag_case c LEFT JOIN case_review r ON r.case_id = c.id LEFT JOIN app_user u ON u.id = r.assignee_id
+          WHERE c.id = $1`,
+        [caseId],
       );
-    if (rows.length === 0) throw new NotFoundException(`No flag ${flagId}`);
     const [r] = rows;
-    const history: ReviewEventRecord[] = await db.query(`SELECT ${EVENT_COLUMNS} FROM flag_review_event e WHERE e.flag_id = $1 ORDER BY e.id`, [flagId]);
+    // Carried-over events keep the time they happened, so the history reads in time order.
+    const history: ReviewEventRecord[] = await db.query(`SELECT ${EVENT_COLUMNS} FROM case_review_event e WHERE e.case_id = $1 ORDER BY e.at, e.id`, [caseId]);
     return {
-      flagId,
+      caseId,
       status: r.status ?? 'new',
       assigneeId: r.assignee_id,
       assigneeName: r.assignee_name,
@@ -71,10 +94,11 @@ export class ReviewsService {
     );
   }
 
-  async change(flagId: string, change: ReviewChange, user: CurrentUser): Promise<ReviewRecord> {
+  async change(id: string, change: ReviewChange, user: CurrentUser): Promise<ReviewRecord> {
     return this.db.transaction(async (tx) => {
-      const [current] = await this.lock(tx, [flagId]);
-      if (!current) throw new NotFoundException(`No flag ${flagId}`);
+      const caseId = await this.caseOf(id, tx);
+      if (caseId === null) throw new NotFoundException(`No case ${id}`);
+      const [current] = await this.lock(tx, [caseId]);
       if (change.version !== undefined && change.version !== current.version) {
         throw new ConflictException(`This case was changed by someone else since you opened it (version ${current.version}, yours ${change.version}); reload it and try again`);
       }
@@ -82,20 +106,17 @@ export class ReviewsService {
       const problem = this.problemOf(current, change);
       if (problem) throw problem;
       await this.apply(tx, current, change, assignee, user);
-      return this.get(flagId, tx);
+      return this.get(caseId, tx);
     });
   }
 
-  /** The same change to many flags, all or nothing: one refused flag refuses the lot, saying which and why. */
-  async changeMany(flagIds: string[], change: Omit<ReviewChange, 'version'>, user: CurrentUser): Promise<BulkReviewResult> {
-    const ids = [...new Set(flagIds)];
+  /** The same change to many cases (case ids, or flag ids meaning their cases), all or nothing: one refused case refuses the lot, saying which and why. */
+  async changeMany(given: string[], change: Omit<ReviewChange, 'version'>, user: CurrentUser): Promise<BulkReviewResult> {
     return this.db.transaction(async (tx) => {
+      const ids = await this.casesOf(given, tx);
       const rows = await this.lock(tx, ids);
-      const found = new Set(rows.map((r) => r.flag_id));
-      const missing = ids.filter((id) => !found.has(id));
-      if (missing.length > 0) throw new NotFoundException(`No flag ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ''}`);
       const assignee = await this.assigneeOf(tx, change.assigneeId);
-      const refused = rows.map((r) => ({ id: r.flag_id, problem: this.problemOf(r, change) })).filter((r) => r.problem !== null);
+      const refused = rows.map((r) => ({ id: r.case_id, problem: this.problemOf(r, change) })).filter((r) => r.problem !== null);
       if (refused.length > 0) {
         const first = refused[0].problem as Error;
         const detail = refused.slice(0, 5).map((r) => `${r.id}: ${(r.problem as Error).message}`).join('; ');
@@ -107,13 +128,13 @@ export class ReviewsService {
     });
   }
 
-  /** Review rows for the flags (created as `new` if absent), locked for this transaction, in id order to avoid deadlocks. */
-  private async lock(tx: EntityManager, flagIds: string[]): Promise<ReviewRow[]> {
+  /** Review rows for the cases (created as `new` if absent), locked for this transaction, in id order to avoid deadlocks. */
+  private async lock(tx: EntityManager, caseIds: string[]): Promise<ReviewRow[]> {
     await tx.query(
-      `INSERT INTO flag_review (flag_id) SELECT f.id FROM flag f WHERE f.id = ANY($1::text[]) ORDER BY f.id ON CONFLICT (flag_id) DO NOTHING`,
-      [flagIds],
+      `INSERT INTO case_review (case_id) SELECT c.id FROM flag_case c WHERE c.id = ANY($1::text[]) ORDER BY c.id ON CONFLICT (case_id) DO NOTHING`,
+      [caseIds],
     );
-    return tx.query(`SELECT flag_id, status, assignee_id, version FROM flag_review WHERE flag_id = ANY($1::text[]) ORDER BY flag_id FOR UPDATE`, [flagIds]);
+    return tx.query(`SELECT case_id, status, assignee_id, version FROM case_review WHERE case_id = ANY($1::text[]) ORDER BY case_id FOR UPDATE`, [caseIds]);
   }
 
   private async assigneeOf(tx: EntityManager, assigneeId: string | null | undefined): Promise<{ id: string; name: string } | null | undefined> {
@@ -153,8 +174,8 @@ export class ReviewsService {
     const who = actorName(user);
     const note = change.note?.trim() ? change.note.trim() : null;
     const event = (kind: string, from: string | null, to: string | null, text: string | null) =>
-      tx.query(`INSERT INTO flag_review_event (flag_id, kind, actor_id, actor_name, from_value, to_value, note) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-        current.flag_id,
+      tx.query(`INSERT INTO case_review_event (case_id, kind, actor_id, actor_name, from_value, to_value, note) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+        current.case_id,
         kind,
         user.id,
         who,
@@ -175,8 +196,8 @@ export class ReviewsService {
     if (statusChanges) await event('status', current.status, change.status as string, note);
     else if (note !== null) await event('note', null, null, note);
     await tx.query(
-      `UPDATE flag_review SET status = $2, assignee_id = $3, version = version + 1, changed_at = now(), changed_by = $4 WHERE flag_id = $1`,
-      [current.flag_id, change.status ?? current.status, newAssignee, who],
+      `UPDATE case_review SET status = $2, assignee_id = $3, version = version + 1, changed_at = now(), changed_by = $4 WHERE case_id = $1`,
+      [current.case_id, change.status ?? current.status, newAssignee, who],
     );
   }
 }

@@ -9,6 +9,7 @@ import {
   REVIEW_STATUSES,
   transitionNeedsNote,
   type BulkReviewChange,
+  type CaseRecord,
   type FlagRecord,
   type ReviewStatus,
 } from '@sra/contracts';
@@ -24,12 +25,18 @@ function cases(n: number): string {
   return `${n} ${n === 1 ? 'case' : 'cases'}`;
 }
 
+/** A row of the cases list, or of the flags list (whose ids the server takes as their cases). */
+type Row = CaseRecord | FlagRecord;
+const rulesOf = (row: Row): string[] => ('ruleIds' in row ? row.ruleIds : [row.ruleId]);
+
 /** The server names refused cases by their ids: say which case each is, as the table shows it. */
-function nameCases(message: string, flags: readonly FlagRecord[]): string {
+function nameCases(message: string, rows: readonly Row[]): string {
   let named = message;
-  for (const flag of flags) {
-    const what = flag.actionType === 'arrest' ? 'arrest' : 'DA charge';
-    named = named.split(String(flag.id)).join(`The ${flag.agency} ${what} of ${formatDay(flag.actionDate)} (${ruleShortName(flag.ruleId)})`);
+  for (const row of rows) {
+    const what = row.actionType === 'arrest' ? 'arrest' : 'DA charge';
+    const label = `The ${row.agency} ${what} of ${formatDay(row.actionDate)} (${rulesOf(row).map(ruleShortName).join(', ')})`;
+    named = named.split(String(row.id)).join(label);
+    if ('caseId' in row) named = named.split(String(row.caseId)).join(label);
   }
   return named;
 }
@@ -49,12 +56,12 @@ const BulkDialog = ({
   onClose: () => void;
   submitLabel: string;
   /** The change, or a problem to show instead of sending it. */
-  build: () => Omit<BulkReviewChange, 'flagIds'> | { problem: string };
+  build: () => Omit<BulkReviewChange, 'flagIds' | 'caseIds'> | { problem: string };
   children: ReactNode;
   testId: string;
 }) => {
   const titleId = useId();
-  const { selectedIds, resource, data } = useListContext<FlagRecord>();
+  const { selectedIds, resource, data } = useListContext<Row>();
   const notify = useNotify();
   const refresh = useRefresh();
   const unselectAll = useUnselectAll(resource);
@@ -76,7 +83,8 @@ const BulkDialog = ({
     setSending(true);
     setError(null);
     try {
-      const { changed } = await changeReviews({ flagIds: selectedIds.map(String), ...change });
+      const ids = selectedIds.map(String);
+      const { changed } = await changeReviews({ ...(resource === 'flags' ? { flagIds: ids } : { caseIds: ids }), ...change });
       notify(`${cases(changed)} changed.`, { type: 'success' });
       unselectAll();
       close();
@@ -155,7 +163,7 @@ const StatusButton = () => {
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<ReviewStatus | ''>('');
   const [note, setNote] = useState('');
-  const { selectedIds, data } = useListContext<FlagRecord>();
+  const { selectedIds, data } = useListContext<Row>();
   const byId = new Map((data ?? []).map((flag) => [String(flag.id), flag]));
   // A case selected on another page is not loaded here: when reopening, assume it may need a note.
   const needsNote =

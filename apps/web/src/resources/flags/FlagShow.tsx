@@ -50,7 +50,7 @@ const FlagShowActions = () => (
 );
 
 /** A titled part of the page (an h2 and what it is about). */
-const Section = ({ id, title, children, intro }: { id: string; title: string; children: ReactNode; intro?: ReactNode }) => (
+export const Section = ({ id, title, children, intro }: { id: string; title: string; children: ReactNode; intro?: ReactNode }) => (
   <Box component="section" aria-labelledby={`${id}-heading`} data-testid={id} sx={{ py: 2 }}>
     <Typography id={`${id}-heading`} component="h2" variant="h6" sx={{ fontWeight: 600, mb: 1 }}>
       {title}
@@ -65,7 +65,7 @@ const Section = ({ id, title, children, intro }: { id: string; title: string; ch
 );
 
 /** A link to a record page of the app (`incidents/<n>`, `arrests/<id>`, `da-decisions/<id>`). */
-const RecordLink = ({ link, children }: { link: string; children?: ReactNode }) => {
+export const RecordLink = ({ link, children }: { link: string; children?: ReactNode }) => {
   const createPath = useCreatePath();
   const slash = link.indexOf('/');
   if (slash <= 0) return <>{children ?? link}</>;
@@ -77,8 +77,24 @@ const RecordLink = ({ link, children }: { link: string; children?: ReactNode }) 
   );
 };
 
+/**
+ * The report rows of an incident at one moment, the row that qualified marked (its category is the one the sentence
+ * names), when there are several.
+ */
+const ReportRows = ({ rows }: { rows: NonNullable<TimelineEvent['rows']> }) =>
+  rows.length > 1 ? (
+    <Box component="ul" data-testid="timeline-rows" sx={{ m: 0, mt: 0.5, pl: 2.5 }}>
+      {rows.map((row) => (
+        <Typography component="li" variant="body2" key={row.rowId} data-testid="timeline-row" data-qualifying={row.qualifying} sx={{ fontWeight: row.qualifying ? 600 : 400 }}>
+          {row.category}
+          {row.qualifying ? ' — the report row that qualified' : ' — does not qualify'}
+        </Typography>
+      ))}
+    </Box>
+  ) : null;
+
 /** The case's events in time order (also shown one case at a time in a meeting). */
-export const Timeline = ({ flag }: { flag: FlagDetail }) => (
+export const Timeline = ({ flag }: { flag: Pick<FlagDetail, 'timeline' | 'reportAt'> }) => (
   <Box component="ol" data-testid="flag-timeline" sx={{ listStyle: 'none', m: 0, p: 0 }}>
     {flag.timeline.map((event: TimelineEvent, index) => (
       <Box
@@ -110,6 +126,7 @@ export const Timeline = ({ flag }: { flag: FlagDetail }) => (
           <Typography variant="body2" data-testid="timeline-label">
             {event.label}
           </Typography>
+          {event.rows ? <ReportRows rows={event.rows} /> : null}
           {event.link ? (
             <Typography variant="body2">
               <RecordLink link={event.link}>{`Open ${recordLinkWords(event.link, true)}`}</RecordLink>
@@ -121,7 +138,8 @@ export const Timeline = ({ flag }: { flag: FlagDetail }) => (
   </Box>
 );
 
-const ChargesTable = ({ charges }: { charges: ChargeReading[] }) => {
+/** The charges of an action as written and as one policy version reads them (also on the case page, once per rule). */
+export const ChargesTable = ({ charges }: { charges: ChargeReading[] }) => {
   if (charges.length === 0) {
     return <Typography variant="body2">The record gives no charges.</Typography>;
   }
@@ -170,7 +188,7 @@ const ChargesTable = ({ charges }: { charges: ChargeReading[] }) => {
   );
 };
 
-const PolicyFacts = ({ policy }: { policy: Omit<PolicyVersionRecord, 'document'> }) => {
+export const PolicyFacts = ({ policy }: { policy: Omit<PolicyVersionRecord, 'document'> }) => {
   const createPath = useCreatePath();
   return (
     <Facts>
@@ -197,7 +215,7 @@ const PolicyFacts = ({ policy }: { policy: Omit<PolicyVersionRecord, 'document'>
 };
 
 /** The pseudonymous person key: small, cut short, the whole key in the title (to match records, never to identify). */
-const PersonKey = ({ personKey }: { personKey: string }) => (
+export const PersonKey = ({ personKey }: { personKey: string }) => (
   <Box
     component="code"
     title={personKey}

@@ -11,7 +11,7 @@ import {
   type ReviewStatus,
 } from '@sra/contracts';
 import { changeReview, refusalMessage, reviewerName, useReviewers } from './api';
-import { formatSfTime, reviewStatusLabel } from './words';
+import { formatSfTime, reviewStatusLabel, ruleShortName } from './words';
 
 const NOBODY = '';
 
@@ -19,6 +19,9 @@ const NOBODY = '';
 function describeEvent(event: ReviewEventRecord): string {
   if (event.kind === 'status') {
     return `changed the status from “${reviewStatusLabel(event.from)}” to “${reviewStatusLabel(event.to)}”`;
+  }
+  if (event.kind === 'carried_over') {
+    return `carried the reviews of this case’s rules over to the case (status “${reviewStatusLabel(event.to)}”)`;
   }
   if (event.kind === 'assignee') {
     if (event.to === null) return `took the case off ${event.from ?? 'everyone'}’s list (assigned to nobody)`;
@@ -50,6 +53,9 @@ const History = ({ history }: { history: ReviewEventRecord[] }) => {
           </Typography>
           <Typography variant="caption" component="p" sx={{ color: 'text.secondary' }}>
             <time dateTime={event.at}>{formatSfTime(event.at)}</time>
+            {event.ruleId ? (
+              <Box component="span" data-testid="review-event-rule">{` · recorded on the ${ruleShortName(event.ruleId)} flag, before reviews were of whole cases`}</Box>
+            ) : null}
           </Typography>
           {event.note ? (
             <Box
@@ -101,7 +107,7 @@ export const ReviewPanel = ({ review, onChanged }: { review: ReviewRecord; onCha
     setSending(true);
     setError(null);
     try {
-      await changeReview(review.flagId, { ...change, version: review.version });
+      await changeReview(review.caseId, { ...change, version: review.version });
       reset();
       notify(done, { type: 'success' });
     } catch (e) {

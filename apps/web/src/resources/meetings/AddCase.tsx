@@ -26,7 +26,9 @@ export const AddCase = ({
   const [input, setInput] = useState('');
   const search = useDebounced(input);
   const { data: found = [], isFetching, isError, error, narrowHere } = useFlagOptions(search);
-  const onAgenda = new Set(agenda.map((item) => item.flagId));
+  // A case is on the agenda once, by any of its flags (issue 11): every flag of it is then already there.
+  const agendaCases = new Set(agenda.map((item) => item.caseId ?? item.flagId));
+  const onAgenda = { has: (id: string) => agendaCases.has(found.find((flag) => flag.id === id)?.caseId ?? id) };
   // The cases that can still be added first; those on the agenda already are shown after them, greyed out.
   const options = [...found.filter((flag) => !onAgenda.has(flag.id)), ...found.filter((flag) => onAgenda.has(flag.id))];
 

@@ -66,7 +66,7 @@ const AgendaLine = ({
           <Bit term="Confidence">
             <ConfidenceChip confidence={item.confidence as FlagRecord['confidence']} />
           </Bit>
-          <Bit term="Rule">{ruleShortName(item.ruleId)}</Bit>
+          <Bit term={(item.ruleIds ?? []).length > 1 ? 'Rules' : 'Rule'}>{(item.ruleIds?.length ? item.ruleIds : [item.ruleId]).map(ruleShortName).join(', ')}</Bit>
           <Bit term="Arrest or charge on">{formatDay(item.actionDate)}</Bit>
           <Bit term="Review status">
             <span data-testid="agenda-review-status">{reviewStatusLabel(item.reviewStatus)}</span>
@@ -81,7 +81,7 @@ const AgendaLine = ({
           </Typography>
         ) : null}
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mt: 1, alignItems: 'center' }}>
-          <Link to={createPath({ resource: 'flags', id: item.flagId, type: 'show' })}>{`Open case ${n}`}</Link>
+          <Link to={item.caseId ? createPath({ resource: 'cases', id: item.caseId, type: 'show' }) : createPath({ resource: 'flags', id: item.flagId, type: 'show' })}>{`Open case ${n}`}</Link>
           {locked ? null : (
             <>
               <Button

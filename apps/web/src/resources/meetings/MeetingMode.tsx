@@ -206,7 +206,7 @@ const OneCase = ({
           Confidence: <ConfidenceChip confidence={item.confidence as FlagRecord['confidence']} />
         </Typography>
         <Typography variant="body2" component="span">
-          Rule: {ruleShortName(item.ruleId)}
+          {(item.ruleIds ?? []).length > 1 ? 'Rules' : 'Rule'}: {(item.ruleIds?.length ? item.ruleIds : [item.ruleId]).map(ruleShortName).join(', ')}
         </Typography>
         <Typography variant="body2" component="span">
           Arrest or charge on {formatDay(item.actionDate)}

@@ -1,0 +1,227 @@
+import { Alert, Box, CircularProgress, Divider, Paper, Typography } from '@mui/material';
+import { ListButton, Show, TopToolbar, useRecordContext, useShowContext } from 'react-admin';
+import type { CaseDetail, CaseRecord, CaseRule } from '@sra/contracts';
+import { Fact, Facts } from '../../components/Facts';
+import { ConfidenceChip } from '../flags/ConfidenceChip';
+import { ChargesTable, PersonKey, PolicyFacts, RecordLink, Section, Timeline } from '../flags/FlagShow';
+import { ReviewPanel } from '../flags/ReviewPanel';
+import {
+  CONFIDENCE_EXPLANATIONS,
+  formatDay,
+  formatSfTime,
+  NEXUS_EXPLANATIONS,
+  NEXUS_LABELS,
+  orderedReasons,
+  reasonWords,
+  ROLE_WORDS,
+  ruleShortName,
+} from '../flags/words';
+
+const actionWords = (c: Pick<CaseRecord, 'actionType'>) => (c.actionType === 'arrest' ? 'arrest' : 'DA charge');
+
+const CaseTitle = () => {
+  const c = useRecordContext<CaseRecord>();
+  if (!c) return <span>Flagged case</span>;
+  return <span>{`Flagged case: ${c.agency} ${actionWords(c)} on ${formatDay(c.actionDate)}`}</span>;
+};
+
+const CaseShowActions = () => (
+  <TopToolbar>
+    <ListButton label="All flagged cases" />
+  </TopToolbar>
+);
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The action, the reports it follows and the person: what the whole case is about. */
+const Summary = ({ c }: { c: CaseDetail }) => {
+  const current = c.rules.filter((r) => r.status === 'current' || c.status === 'withdrawn');
+  return (
+    <Section id="case-summary" title="What happened">
+      <Typography variant="body1" data-testid="case-headline" sx={{ mb: 2, maxWidth: '80ch' }}>
+        {`This ${actionWords(c)} by ${c.agency} on ${formatDay(c.actionDate)} breaches ${count(current.length, 'rule', 'rules')}: ${current
+          .map((r) => ruleShortName(r.ruleId))
+          .join(', ')}. It is one case, reviewed once.`}
+      </Typography>
+      {c.status === 'withdrawn' ? (
+        <Alert severity="info" sx={{ mb: 2 }} data-testid="case-withdrawn">
+          This case was withdrawn{c.withdrawnAt ? ` on ${formatSfTime(c.withdrawnAt)}` : ''}: the rules no longer flag this{' '}
+          {actionWords(c)} (for example after a new policy version or corrected data). It is kept for the record, with its review.
+        </Alert>
+      ) : null}
+      <Facts>
+        <Fact term={c.actionType === 'arrest' ? 'Arrest' : 'DA decision'}>
+          {c.agency}, {c.actionDatetime}
+          {c.actionIncidentNumber ? (
+            <>
+              {' '}
+              (incident <RecordLink link={`incidents/${c.actionIncidentNumber}`}>{c.actionIncidentNumber}</RecordLink>)
+            </>
+          ) : null}
+        </Fact>
+        <Fact term={c.reportIncidentNumbers.length === 1 ? 'The report it follows' : 'The reports it follows'}>
+          {c.reportIncidentNumbers.length === 0 ? (
+            'None: the rule that flags it needs no report (a repealed charge).'
+          ) : (
+            <span data-testid="case-reports">
+              {c.reportIncidentNumbers.map((n, i) => (
+                <span key={n}>
+                  {i > 0 ? ', ' : ''}
+                  Incident <RecordLink link={`incidents/${n}`}>{n}</RecordLink>
+                </span>
+              ))}
+              {c.incidentCategory ? `, ${c.incidentCategory}` : ''}
+              {c.policeDistrict ? `, ${c.policeDistrict} district` : ''}
+              {c.reportAt ? `, reported ${formatSfTime(c.reportAt)}` : ''}
+            </span>
+          )}
+        </Fact>
+        <Fact term="Highest confidence" note={CONFIDENCE_EXPLANATIONS[c.confidence]}>
+          <span data-testid="case-confidence">
+            <ConfidenceChip confidence={c.confidence} />
+          </span>
+        </Fact>
+        <Fact term="Charges as written">
+          <Box component="code" sx={{ fontFamily: 'monospace' }} data-testid="case-charges-written">
+            {c.chargesAsWritten ?? 'none given'}
+          </Box>
+        </Fact>
+        <Fact term="Person (pseudonymous key)" note="A code standing for the person in every file; it does not say who they are.">
+          <PersonKey personKey={c.personKey} />
+        </Fact>
+      </Facts>
+    </Section>
+  );
+};
+
+/** One rule inside the case: its flag (the evidence), with its version, confidence, connection, reasons and charges. */
+const RuleSection = ({ rule, caseWithdrawn }: { rule: CaseRule; caseWithdrawn: boolean }) => (
+  <Paper
+    variant="outlined"
+    component="section"
+    aria-labelledby={`rule-${rule.id}-heading`}
+    data-testid="case-rule"
+    data-rule={rule.ruleId}
+    data-flag-id={rule.id}
+    sx={{ p: 2, mb: 2 }}
+  >
+    <Typography id={`rule-${rule.id}-heading`} component="h3" variant="subtitle1" sx={{ fontWeight: 600 }}>
+      {ruleShortName(rule.ruleId)} <Box component="span" sx={{ fontWeight: 400, color: 'text.secondary' }}>({rule.ruleId}, version {rule.ruleVersion})</Box>
+    </Typography>
+    {rule.status === 'withdrawn' && !caseWithdrawn ? (
+      <Alert severity="info" sx={{ my: 1 }} data-testid="rule-withdrawn">
+        This rule no longer flags the case{rule.withdrawnAt ? ` (since ${formatSfTime(rule.withdrawnAt)})` : ''}; kept for the record.
+      </Alert>
+    ) : null}
+    <Typography variant="body2" data-testid="rule-sentence" sx={{ my: 1, maxWidth: '80ch' }}>
+      {rule.sentence}
+    </Typography>
+    <Facts>
+      <Fact term="Confidence" note={CONFIDENCE_EXPLANATIONS[rule.confidence]}>
+        <span data-testid="rule-confidence">
+          <ConfidenceChip confidence={rule.confidence} />
+        </span>
+      </Fact>
+      <Fact term="Connection to the report" note={NEXUS_EXPLANATIONS[rule.nexus]}>
+        <span data-testid="rule-nexus">{NEXUS_LABELS[rule.nexus] ?? rule.nexus}</span>
+      </Fact>
+      {rule.reportIncidentNumber ? (
+        <Fact term="Report">
+          Incident <RecordLink link={`incidents/${rule.reportIncidentNumber}`}>{rule.reportIncidentNumber}</RecordLink>
+          {rule.incidentCategory ? `, ${rule.incidentCategory} (the report row that qualified)` : ''}; the person’s role:{' '}
+          {rule.reportRoles.length ? rule.reportRoles.map((role) => ROLE_WORDS[role] ?? role).join(', ') : 'not recorded'}
+        </Fact>
+      ) : null}
+      <Fact term="Flag (the evidence)">
+        <Box component="code" sx={{ fontFamily: 'monospace', fontSize: '0.8rem' }}>
+          {rule.id}
+        </Box>
+      </Fact>
+    </Facts>
+    <Typography component="h4" variant="body2" sx={{ fontWeight: 600, mt: 1.5, mb: 0.5 }}>
+      Why it was flagged
+    </Typography>
+    <Box component="ul" data-testid="rule-reasons" sx={{ m: 0, pl: 3 }}>
+      {orderedReasons(rule.reasons).map((reason) => (
+        <Typography component="li" variant="body2" key={reason} data-reason={reason} sx={{ mb: 0.5 }}>
+          {reasonWords(reason)}
+        </Typography>
+      ))}
+    </Box>
+    <Typography component="h4" variant="body2" sx={{ fontWeight: 600, mt: 1.5, mb: 0.5 }}>
+      Charges, as this policy version reads them
+    </Typography>
+    <ChargesTable charges={rule.charges} />
+    <Typography component="h4" variant="body2" sx={{ fontWeight: 600, mt: 1.5, mb: 0.5 }}>
+      The policy version that judged it
+    </Typography>
+    {rule.policyVersion ? (
+      <PolicyFacts policy={rule.policyVersion} />
+    ) : (
+      <Alert severity="warning">
+        The policy version ({rule.ruleId}, version {rule.ruleVersion}) could not be found.
+      </Alert>
+    )}
+  </Paper>
+);
+
+const CaseDetails = () => {
+  const c = useRecordContext<CaseDetail>();
+  const { refetch } = useShowContext<CaseDetail>();
+  if (!c) return null;
+  if (!Array.isArray(c.rules) || !c.review) {
+    // Opened from the list, the record has no rules yet: it is being fetched.
+    return (
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, p: 2 }}>
+        <CircularProgress size={20} aria-label="Loading the case" />
+        <Typography variant="body2">Loading the case…</Typography>
+      </Box>
+    );
+  }
+  return (
+    <Box
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 2fr) minmax(22em, 1fr)' },
+        gap: 3,
+        px: 2,
+        pb: 2,
+      }}
+    >
+      <Box>
+        <Summary c={c} />
+        <Divider />
+        <Section
+          id="case-timeline-section"
+          title="Timeline"
+          intro="Times are San Francisco local time. A DA decision has a date but no time. Where an incident has several report rows, the one that qualified is marked."
+        >
+          {c.timeline.length ? <Timeline flag={c} /> : <Typography variant="body2">No events recorded.</Typography>}
+        </Section>
+        <Divider />
+        <Section
+          id="case-rules"
+          title={`The rules it breaches (${c.rules.length})`}
+          intro="Each rule judged this action on its own, under the policy version in force; its flag is the evidence. The case is reviewed once, on the right."
+        >
+          {c.rules.map((rule) => (
+            <RuleSection key={rule.id} rule={rule} caseWithdrawn={c.status === 'withdrawn'} />
+          ))}
+        </Section>
+      </Box>
+      <Paper variant="outlined" component="section" aria-labelledby="review-heading" sx={{ p: 2, alignSelf: 'start' }}>
+        <Typography id="review-heading" component="h2" variant="h6" sx={{ fontWeight: 600, mb: 1 }}>
+          Review of the case
+        </Typography>
+        <ReviewPanel key={c.id} review={c.review} onChanged={() => refetch()} />
+      </Paper>
+    </Box>
+  );
+};
+
+/** `GET /api/cases/:id` (CaseDetail): one case, its timeline, each rule inside it and one review. */
+export const CaseShow = () => (
+  <Show title={<CaseTitle />} actions={<CaseShowActions />}>
+    <CaseDetails />
+  </Show>
+);
