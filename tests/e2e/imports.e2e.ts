@@ -126,6 +126,8 @@ describe('the Imports page', () => {
     expect(await page.getByTestId('batch-outcome-changed').textContent()).toBe('0');
     expect(await page.getByTestId('batch-outcome-withdrawn').textContent()).toBe('0');
     expect(await page.getByTestId('batch-outcome-unchanged').textContent()).toMatch(/^\d+$/);
+    expect(await page.getByTestId('batch-outcome-cases-new').textContent()).toBe('0');
+    expect(await page.getByTestId('batch-outcome-cases-withdrawn').textContent()).toBe('0');
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(process.env.SRA_SCREENSHOT_DIR ?? dir, 'imports-batch-outcome.png'), fullPage: true });
   });

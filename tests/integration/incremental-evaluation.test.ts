@@ -7,7 +7,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 /*
  * Incremental equals full (issue 11): after any sequence of loads — new rows, corrections of the same ids (another
  * person, incident, time, code or charge), repeats — the flags and eligible reports left by each load's own evaluation
- * are exactly those a full evaluation of the same data gives. fast-check draws the sequences from small pools of ids,
+ * and the cases (one per arrest or DA decision) are exactly those a full evaluation of the same data gives. fast-check draws the sequences from small pools of ids,
  * so later files keep correcting earlier rows. After each load: the batch is evaluated, the state read, a full
  * evaluation run, and the state read again; the two must be equal (a full evaluation that changes anything means the
  * batch's evaluation missed it).
@@ -89,8 +89,8 @@ function fileOf(s: Step): string {
   }
 }
 
-/** Everything an evaluation decides, withdrawn flags included, in a stable order. */
-async function evaluatedState(): Promise<{ flags: unknown[]; eligible: unknown[] }> {
+/** Everything an evaluation decides, withdrawn flags and cases included, in a stable order. */
+async function evaluatedState(): Promise<{ flags: unknown[]; eligible: unknown[]; cases: unknown[] }> {
   const flags = await t.db.query(
     `SELECT id, status, rule_id, rule_version, confidence, nexus, reasons, protected_charges, agency, report_incident_number, person_key, action_type,
             action_id, action_at, action_date::text, action_datetime, report_at, incident_category, police_district, sentence
@@ -100,7 +100,12 @@ async function evaluatedState(): Promise<{ flags: unknown[]; eligible: unknown[]
     `SELECT rule_id, rule_version, incident_number, person_key, report_at, report_month::text, police_district, incident_category
        FROM eligible_report ORDER BY rule_id, rule_version, incident_number, person_key`,
   );
-  return { flags, eligible };
+  const cases = await t.db.query(
+    `SELECT id, status, action_type, action_id, person_key, agency, action_at, action_date::text, action_datetime, rule_ids, flag_count, confidence,
+            nexus, report_incident_numbers, report_at, police_district, incident_category
+       FROM flag_case ORDER BY id`,
+  );
+  return { flags, eligible, cases };
 }
 
 async function emptyDatabase(): Promise<void> {

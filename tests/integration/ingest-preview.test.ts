@@ -219,8 +219,16 @@ describe('what a load did to the flags', () => {
     expect(shown.body).toMatchObject({ inserted: 1, updated: 1, unchanged: 1, rejected: 0 });
     const loaded = await analyst.post('/api/ingest/arrests').query({ confirmUpdates: '1' }).attach('file', Buffer.from(file), 'f.csv').expect(200);
     const outcome = await outcomeOfBatch(analyst, loaded.body.batchId);
-    // Current after: F2's 2 and F3's 2 = 4; of those F3's are new, F2's untouched.
-    expect(outcome).toMatchObject({ state: 'done', scope: 'batch', trigger: 'ingest', flags: { new: 2, changed: 0, withdrawn: 2, unchanged: 2, current: 4 } });
+    // Current after: F2's 2 and F3's 2 = 4; F3's are new, F1's withdrawn. F2's row is as stored, so the load did not
+    // touch its person: not evaluated, so not counted as unchanged (unchanged counts what the evaluation looked at).
+    // Cases (one per arrest): F1's withdrawn, F3's new; 2 current.
+    expect(outcome).toMatchObject({
+      state: 'done',
+      scope: 'batch',
+      trigger: 'ingest',
+      flags: { new: 2, changed: 0, withdrawn: 2, unchanged: 0, current: 4 },
+      cases: { new: 1, changed: 0, withdrawn: 1, unchanged: 0, current: 2 },
+    });
   });
 
   it('says "waiting" for a batch no evaluation has covered yet, and shows a full evaluation that covered it', async () => {
@@ -232,6 +240,7 @@ describe('what a load did to the flags', () => {
       state: 'done',
       scope: 'full',
       flags: { new: 0, changed: 0, withdrawn: 0, unchanged: 4, current: 4 },
+      cases: { new: 0, changed: 0, withdrawn: 0, unchanged: 2, current: 2 },
     });
     const refused = await analyst.post('/api/ingest/arrests').attach('file', Buffer.from('[1]\n'), 'x.csv').expect(422);
     expect((await analyst.get(`/api/import-batches/${refused.body.batchId}`).expect(200)).body.evaluation).toBeNull();
@@ -249,7 +258,14 @@ describe('what a load did to the flags', () => {
       outcome = (await admin.get('/api/policy-versions/sfpd-psw-2017:2').expect(200)).body.evaluation;
       await new Promise((r) => setTimeout(r, 50));
     }
-    expect(outcome).toMatchObject({ state: 'done', trigger: 'policy-change', scope: 'full', flags: { new: 0, changed: 0, withdrawn: 2, unchanged: 2, current: 2 } });
+    // F2's and F3's cases stay current by their PC 647.3 flags, with one rule fewer: changed.
+    expect(outcome).toMatchObject({
+      state: 'done',
+      trigger: 'policy-change',
+      scope: 'full',
+      flags: { new: 0, changed: 0, withdrawn: 2, unchanged: 2, current: 2 },
+      cases: { new: 0, changed: 2, withdrawn: 0, unchanged: 0, current: 2 },
+    });
     const viewer = await t.signedIn('viewer');
     expect((await viewer.get('/api/policy-versions/sfpd-psw-2017:2').expect(200)).body.evaluation).toBeNull();
   });

@@ -108,12 +108,16 @@ export interface ImportPreview extends ImportCounts {
 /** How many changed records and rejects a preview lists. */
 export const PREVIEW_SAMPLE = 20;
 
-/** What happened to the flags in one evaluation run: new, changed, withdrawn, unchanged (current, untouched). */
+/**
+ * What happened in one evaluation run to the flags, or to the cases (one per arrest or DA decision against a person
+ * who had reported, issue 11), of the people it evaluated: new, changed, withdrawn, unchanged; and how many are
+ * current in the whole database afterwards.
+ */
 export interface EvaluationFlagCounts {
   new: number;
   changed: number;
   withdrawn: number;
-  /** Current flags this run neither created nor changed (current = new + changed + unchanged). */
+  /** Current before and after this run, and left as they were (in its scope: the people it evaluated). */
   unchanged: number;
   current: number;
 }
@@ -132,4 +136,6 @@ export interface EvaluationOutcome {
   finishedAt: string | null;
   error: string | null;
   flags: EvaluationFlagCounts | null;
+  /** The same for cases: what a task force reviews. Null for runs from before cases existed. */
+  cases: EvaluationFlagCounts | null;
 }

@@ -110,6 +110,8 @@ export const COMMANDS: Record<string, CommandSpec> = {
         const summary = await appOf(ctx).get(EvaluationService).evaluate({ trigger: 'ingest', requestedBy: `cli:${process.env.USER ?? 'unknown'}`, batchId: batch.batchId });
         evaluation = { ...summary, outcome: await runOutcome(dataSource(ctx), summary.runId) };
         const flags = evaluation.outcome.flags;
+        const cases = evaluation.outcome.cases;
+        if (cases) log(`evaluate: cases ${n(cases.new)} new, ${n(cases.changed)} changed, ${n(cases.withdrawn)} withdrawn, ${n(cases.unchanged)} unchanged`);
         if (flags) log(`evaluate: flags ${n(flags.new)} new, ${n(flags.changed)} changed, ${n(flags.withdrawn)} withdrawn, ${n(flags.unchanged)} unchanged`);
       }
       ctx.out(JSON.stringify({ ...batch, peakRssMb, ...(evaluation ? { evaluation } : {}) }));

@@ -10,11 +10,20 @@ export function outcomePending(outcome: EvaluationOutcome | null | undefined): b
   return outcome?.state === 'waiting' || outcome?.state === 'running';
 }
 
-const COUNTS: Array<{ key: 'new' | 'changed' | 'withdrawn' | 'unchanged'; term: string; note: string }> = [
-  { key: 'new', term: 'New flags', note: 'Cases flagged for the first time.' },
+type CountKey = 'new' | 'changed' | 'withdrawn' | 'unchanged';
+
+const CASE_COUNTS: Array<{ key: CountKey; term: string; note: string }> = [
+  { key: 'new', term: 'New cases', note: 'Arrests or DA charges flagged for the first time: each is one case to review.' },
+  { key: 'changed', term: 'Changed cases', note: 'Cases whose rules, confidence or reports changed (or that came back after a withdrawal).' },
+  { key: 'withdrawn', term: 'Withdrawn cases', note: 'Cases whose evidence is gone: kept, with their reviews, but no longer counted.' },
+  { key: 'unchanged', term: 'Unchanged cases', note: 'Cases of the people evaluated that stayed as they were.' },
+];
+
+const FLAG_COUNTS: Array<{ key: CountKey; term: string; note: string }> = [
+  { key: 'new', term: 'New flags', note: 'Rules found broken for the first time (a case holds one flag per rule).' },
   { key: 'changed', term: 'Changed flags', note: 'Flags whose confidence, charges, reasons or policy version changed (or that came back after a withdrawal).' },
-  { key: 'withdrawn', term: 'Withdrawn flags', note: 'Flags whose evidence is gone: kept, with their reviews, but no longer counted.' },
-  { key: 'unchanged', term: 'Unchanged flags', note: 'Current flags this evaluation left as they were.' },
+  { key: 'withdrawn', term: 'Withdrawn flags', note: 'Flags whose evidence is gone: kept, but no longer counted.' },
+  { key: 'unchanged', term: 'Unchanged flags', note: 'Flags of the people evaluated that stayed as they were.' },
 ];
 
 /**
@@ -52,7 +61,7 @@ export const EvaluationOutcomeView = ({
       </Alert>
     );
   }
-  const flags = outcome.flags;
+  const { flags, cases } = outcome;
   return (
     <Box data-testid={`${testIdPrefix}-done`}>
       <Typography variant="body2" sx={{ mb: 1 }}>
@@ -60,11 +69,22 @@ export const EvaluationOutcomeView = ({
           ? `A full evaluation of every record covered ${subject}`
           : `Evaluated after ${subject}`}
         {outcome.finishedAt ? ` (finished ${dateTimeFormat.format(new Date(outcome.finishedAt))})` : ''}.
-        {flags ? ` ${integerFormat.format(flags.current)} flags are current now.` : ''}
+        {cases ? ` ${integerFormat.format(cases.current)} cases are current now` : ''}
+        {flags ? `${cases ? ',' : ''} ${integerFormat.format(flags.current)} flags${cases ? '' : ' are current now'}` : ''}
+        {cases || flags ? '.' : ''}
       </Typography>
+      {cases ? (
+        <Facts>
+          {CASE_COUNTS.map(({ key, term, note }) => (
+            <Fact key={key} term={term} note={note}>
+              <strong data-testid={`${testIdPrefix}-cases-${key}`}>{String(cases[key])}</strong>
+            </Fact>
+          ))}
+        </Facts>
+      ) : null}
       {flags ? (
         <Facts>
-          {COUNTS.map(({ key, term, note }) => (
+          {FLAG_COUNTS.map(({ key, term, note }) => (
             <Fact key={key} term={term} note={note}>
               <strong data-testid={`${testIdPrefix}-${key}`}>{String(flags[key])}</strong>
             </Fact>

@@ -17,11 +17,19 @@ const run = (over: Partial<RunRow> = {}): RunRow => ({
 
 describe('outcomeOf', () => {
   it('is "waiting" when no run has started', () => {
-    expect(outcomeOf(undefined)).toEqual({ state: 'waiting', runId: null, trigger: null, scope: null, startedAt: null, finishedAt: null, error: null, flags: null });
+    expect(outcomeOf(undefined)).toEqual({ state: 'waiting', runId: null, trigger: null, scope: null, startedAt: null, finishedAt: null, error: null, flags: null, cases: null });
   });
 
-  it('counts as unchanged the current flags a done run neither created nor changed (10 current - 2 new - 1 changed = 7)', () => {
-    expect(outcomeOf(run())).toMatchObject({ state: 'done', runId: 'run-1', scope: 'batch', flags: { new: 2, changed: 1, withdrawn: 3, unchanged: 7, current: 10 } });
+  it('gives the flags and cases of its scope the run left as they were, as it recorded them', () => {
+    const counted = run({ flags_unchanged: 4, cases_new: 1, cases_changed: 0, cases_withdrawn: 2, cases_unchanged: 3, cases_current: 6 });
+    expect(outcomeOf(counted)).toMatchObject({
+      flags: { new: 2, changed: 1, withdrawn: 3, unchanged: 4, current: 10 },
+      cases: { new: 1, changed: 0, withdrawn: 2, unchanged: 3, current: 6 },
+    });
+  });
+
+  it('for a run recorded before those counts: unchanged flags are the current ones it neither created nor changed (10 - 2 - 1 = 7), no cases', () => {
+    expect(outcomeOf(run())).toMatchObject({ state: 'done', runId: 'run-1', scope: 'batch', flags: { new: 2, changed: 1, withdrawn: 3, unchanged: 7, current: 10 }, cases: null });
   });
 
   it('gives no counts while running, and the error of a failed run', () => {

@@ -5,7 +5,8 @@ type Db = Pick<DataSource | EntityManager | QueryRunner, 'query'>;
 
 /** The columns of an evaluation run that say what it did (read by `outcomeOf`). */
 const RUN_COLUMNS = `r.id, r.trigger, r.scope, r.status, to_json(r.started_at) #>> '{}' AS started_at, to_json(r.finished_at) #>> '{}' AS finished_at,
-  r.error, r.flags_new, r.flags_changed, r.flags_withdrawn, r.flags_current`;
+  r.error, r.flags_new, r.flags_changed, r.flags_withdrawn, r.flags_unchanged, r.flags_current,
+  r.cases_new, r.cases_changed, r.cases_withdrawn, r.cases_unchanged, r.cases_current`;
 
 export interface RunRow {
   id: string;
@@ -18,14 +19,21 @@ export interface RunRow {
   flags_new: number | null;
   flags_changed: number | null;
   flags_withdrawn: number | null;
+  flags_unchanged?: number | null;
   flags_current: number | null;
+  cases_new?: number | null;
+  cases_changed?: number | null;
+  cases_withdrawn?: number | null;
+  cases_unchanged?: number | null;
+  cases_current?: number | null;
 }
 
-const WAITING: EvaluationOutcome = { state: 'waiting', runId: null, trigger: null, scope: null, startedAt: null, finishedAt: null, error: null, flags: null };
+const WAITING: EvaluationOutcome = { state: 'waiting', runId: null, trigger: null, scope: null, startedAt: null, finishedAt: null, error: null, flags: null, cases: null };
 
 /**
  * The one reading of an evaluation run's outcome, for every place that shows it (batch page, Policies page, CLI).
- * Unchanged flags are the current ones the run neither created nor changed: current = new + changed + unchanged.
+ * Unchanged flags and cases are those of the run's scope (the people it evaluated) produced again as they were; runs
+ * recorded before that count existed fall back to the current ones the run neither created nor changed.
  */
 export function outcomeOf(run: RunRow | undefined): EvaluationOutcome {
   if (!run) return WAITING;
@@ -45,10 +53,20 @@ export function outcomeOf(run: RunRow | undefined): EvaluationOutcome {
           new: flagsNew,
           changed: flagsChanged,
           withdrawn: run.flags_withdrawn ?? 0,
-          unchanged: Math.max(0, (run.flags_current ?? 0) - flagsNew - flagsChanged),
+          unchanged: run.flags_unchanged ?? Math.max(0, (run.flags_current ?? 0) - flagsNew - flagsChanged),
           current: run.flags_current ?? 0,
         }
       : null,
+    cases:
+      done && run.cases_current !== null && run.cases_current !== undefined
+        ? {
+            new: run.cases_new ?? 0,
+            changed: run.cases_changed ?? 0,
+            withdrawn: run.cases_withdrawn ?? 0,
+            unchanged: run.cases_unchanged ?? 0,
+            current: run.cases_current,
+          }
+        : null,
   };
 }
 

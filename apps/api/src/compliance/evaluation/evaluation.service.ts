@@ -36,6 +36,8 @@ export interface EvaluationSummary {
   flagsNew: number;
   flagsChanged: number;
   flagsWithdrawn: number;
+  /** Flags in scope produced again as they were. */
+  flagsUnchanged: number;
   flagsCurrent: number;
   /** Cases (one per action against a person who had reported; issue 11) in scope: now current and not before. */
   casesNew: number;
@@ -268,9 +270,9 @@ export class EvaluationService implements BeforeApplicationShutdown {
       await runner.query(
         `UPDATE evaluation_run SET status = 'done', finished_at = clock_timestamp(), duration_ms = $2, policy_versions = $3, reports_flagged = $4,
                 flags_new = $5, flags_changed = $6, flags_withdrawn = $7, flags_current = $8,
-                cases_new = $9, cases_changed = $10, cases_withdrawn = $11, cases_unchanged = $12, cases_current = $13 WHERE id = $1`,
+                cases_new = $9, cases_changed = $10, cases_withdrawn = $11, cases_unchanged = $12, cases_current = $13, flags_unchanged = $14 WHERE id = $1`,
         [runId, Math.round(seconds * 1000), JSON.stringify(policyVersions), reports.size, counts.new, counts.changed, counts.withdrawn, counts.current,
-         cases.new, cases.changed, cases.withdrawn, cases.unchanged, cases.current],
+         cases.new, cases.changed, cases.withdrawn, cases.unchanged, cases.current, counts.unchanged],
       );
       await runner.commitTransaction();
       this.logger.log(`evaluation ${runId} (${scope}): ${counts.new} new, ${counts.changed} changed, ${counts.withdrawn} withdrawn, ${counts.current} current flags; ${cases.new} new, ${cases.withdrawn} withdrawn, ${cases.current} current cases`);
@@ -284,6 +286,7 @@ export class EvaluationService implements BeforeApplicationShutdown {
         flagsNew: counts.new,
         flagsChanged: counts.changed,
         flagsWithdrawn: counts.withdrawn,
+        flagsUnchanged: counts.unchanged,
         flagsCurrent: counts.current,
         casesNew: cases.new,
         casesChanged: cases.changed,
@@ -490,7 +493,7 @@ export class EvaluationService implements BeforeApplicationShutdown {
   }
 
   /** Upserts the flags by id and withdraws the current ones (in scope) not produced any more. */
-  private async store(runner: QueryRunner, runId: string, flags: FlagRow[], persons: string[] | null): Promise<{ new: number; changed: number; withdrawn: number; current: number }> {
+  private async store(runner: QueryRunner, runId: string, flags: FlagRow[], persons: string[] | null): Promise<{ new: number; changed: number; withdrawn: number; unchanged: number; current: number }> {
     const rows: Array<{ inserted: boolean; changed: boolean }> = await runner.query(
       `INSERT INTO flag AS f (id, case_id, rule_id, rule_version, confidence, nexus, reasons, protected_charges, agency, report_incident_number, person_key,
                               action_type, action_id, action_at, action_date, action_datetime, report_at, incident_category, police_district, qualifying_row_id, sentence,
@@ -519,7 +522,7 @@ export class EvaluationService implements BeforeApplicationShutdown {
       [runId, persons],
     );
     const [{ n }]: Array<{ n: number }> = await runner.query(`SELECT count(*)::int AS n FROM flag WHERE status = 'current'`);
-    return { new: inserted, changed, withdrawn, current: n };
+    return { new: inserted, changed, withdrawn, unchanged: rows.length - inserted - changed, current: n };
   }
 
   /**
