@@ -289,7 +289,7 @@ describe('GET /api/dashboard', () => {
 /*
  * Rates and their bases (issue 11), on January 2023 (tests/support/agency-base-city.ts, worked by hand there):
  * 30 eligible reports; SFPD acted against 24 of the reporters and breached on 2; BART acted against 6 and breached
- * on 1. Runs after the tests above (it reviews a flag of its own month, and loads stray future-dated rows last).
+ * on 1. Cases: BP-01's and BP-02's SFPD arrests (2 flags each) and BP-30's BART arrest (1 flag): 3. Runs after the tests above (it reviews a flag of its own month, and loads stray future-dated rows last).
  */
 describe('GET /api/dashboard: rates and their bases', () => {
   const JAN = { from: '2023-01', to: '2023-01' };
@@ -297,16 +297,16 @@ describe('GET /api/dashboard: rates and their bases', () => {
 
   it("measures an agency against the reports whose reporter it later acted against, and gives no rate on a base under 20", async () => {
     const res = (await (await t.signedIn('analyst')).get('/api/dashboard').query(JAN).expect(200)).body;
-    expect(res.overall).toEqual(row({ eligibleReports: 30, baseReports: 30, flaggedReports: 3, flags: 5, complianceRate: expect.closeTo(0.9, 10), rateWithheld: null }));
+    expect(res.overall).toEqual(row({ eligibleReports: 30, baseReports: 30, flaggedReports: 3, flags: 5, cases: 3, complianceRate: expect.closeTo(0.9, 10), rateWithheld: null }));
     expect(res.perAgency).toEqual([
       // Against all 30 eligible reports BART would show 96.7%; it acted against 6 reporters: too few for a rate.
-      { agency: 'BART', ...row({ eligibleReports: 30, baseReports: 6, flaggedReports: 1, flags: 1, complianceRate: null, rateWithheld: 'too-few' }) },
-      { agency: 'SFDA', ...row({ eligibleReports: 30, baseReports: 0, flaggedReports: 0, flags: 0, complianceRate: null, rateWithheld: 'no-reports', confirmedRateWithheld: 'no-reports' }) },
+      { agency: 'BART', ...row({ eligibleReports: 30, baseReports: 6, flaggedReports: 1, flags: 1, cases: 1, complianceRate: null, rateWithheld: 'too-few' }) },
+      { agency: 'SFDA', ...row({ eligibleReports: 30, baseReports: 0, flaggedReports: 0, flags: 0, cases: 0, complianceRate: null, rateWithheld: 'no-reports', confirmedRateWithheld: 'no-reports' }) },
       // 2 breaches in 24 occasions: 91.7% (against all 30 eligible reports it would read 93.3%).
-      { agency: 'SFPD', ...row({ eligibleReports: 30, baseReports: 24, flaggedReports: 2, flags: 4, complianceRate: expect.closeTo(1 - 2 / 24, 10), rateWithheld: null }) },
+      { agency: 'SFPD', ...row({ eligibleReports: 30, baseReports: 24, flaggedReports: 2, flags: 4, cases: 2, complianceRate: expect.closeTo(1 - 2 / 24, 10), rateWithheld: null }) },
     ]);
     const sfpd = res.monthly.find((m: { agency: string }) => m.agency === 'SFPD');
-    expect(sfpd).toEqual({ agency: 'SFPD', month: '2023-01', ...row({ eligibleReports: 30, baseReports: 24, flaggedReports: 2, flags: 4, complianceRate: expect.closeTo(1 - 2 / 24, 10), rateWithheld: null }) });
+    expect(sfpd).toEqual({ agency: 'SFPD', month: '2023-01', ...row({ eligibleReports: 30, baseReports: 24, flaggedReports: 2, flags: 4, cases: 2, complianceRate: expect.closeTo(1 - 2 / 24, 10), rateWithheld: null }) });
   });
 
   it('uses the same agency bases as /api/measures grouped by agency', async () => {

@@ -97,7 +97,8 @@ export const COMMANDS: Record<string, CommandSpec> = {
       const dryRun = ctx.options['dry-run'] === true;
       const result = await runIngest(appOf(ctx), ctx.positionals[0], ctx.positionals[1], log, dryRun);
       const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-      log(countsLine(result));
+      // A refused file is said once, by the error line below (the first line on stderr, as for every failure).
+      if (result.status !== 'refused') log(countsLine(result));
       if (result.status === 'preview' || (dryRun && result.status === 'refused')) {
         ctx.out(JSON.stringify({ ...result, dryRun: true, peakRssMb }));
         if (result.status === 'refused') throw new CliError(`the file would be refused: ${result.reason}`);

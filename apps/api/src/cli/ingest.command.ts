@@ -57,7 +57,6 @@ const n = (x: number) => x.toLocaleString('en-US');
 /** The counts of a load (or of a dry run) in one line for people, on stderr. */
 export function countsLine(result: ImportBatchResult | ImportPreview): string {
   const counts = `${n(result.inserted)} new, ${n(result.updated)} updated, ${n(result.unchanged)} unchanged, ${n(result.rejected)} rejected`;
-  if (result.status === 'refused') return `ingest: the file ${'batchId' in result ? 'was' : 'would be'} refused: ${result.reason}`;
   if (result.status === 'preview') return `ingest (dry run, nothing stored): the load would make ${counts} records`;
   return `ingest: ${counts} records`;
 }
