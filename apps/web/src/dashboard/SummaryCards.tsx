@@ -144,7 +144,7 @@ export const SummaryCards = ({ data }: { data: DashboardResult }) => {
             </FlagsLink>
           )}
         </Typography>
-        <Explanation>Flags in these filters that nobody has decided yet (new or in review).</Explanation>
+        <Explanation>Cases in these filters that nobody has decided yet (new or in review).</Explanation>
       </DashboardCard>
     </Box>
   );
