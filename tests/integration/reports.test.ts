@@ -167,13 +167,12 @@ describe('monthly compliance reports', () => {
     const casesTable = doc.sections.flatMap((s: { tables: Array<{ id: string; rows: unknown[][] }> }) => s.tables).find((tb: { id: string }) => tb.id === 'flagged-cases');
     expect(casesTable.rows).toHaveLength(2);
     expect(casesTable.rows[0].slice(1, 7)).toEqual([
-      'Arrest',
-      'SFPD',
-      '2024-03-05',
+      'Arrest by SFPD on 2024-03-05',
       'PC 647(b): prostitution, misdemeanor',
       // The rules by their policies' titles, each with its confidence.
       'SFPD does not arrest sex workers who report violent crime (high); No arrest in California of sex workers who report violent crime (high)',
       '981000001',
+      'Mission, Robbery',
     ]);
     expect(data.dataBasis).toMatchObject({ arrests: 1, arrestsLinked: 1, rejectedRows: 0 });
     expect(data.dataBasis.batches).toHaveLength(4);

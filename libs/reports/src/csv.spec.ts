@@ -98,9 +98,9 @@ describe('reportTablesToCsv: one row per case (issue 11)', () => {
   it('lists a case breaching two rules once, its rules and charges in one field each', () => {
     const files = reportTablesToCsv(buildReportDocument(mayCasesReport(), { edition: 'internal', version: 1, status: 'draft', generatedAt: 'g', contentHash: 'h' }));
     const lines = files.find((f) => f.name === 'flagged-cases.csv')!.csv.split('\r\n');
-    expect(lines[0]).toBe('Case,Action,Acting agency,Action date,Charges,Rules breached (confidence),Reports it follows,Police district,Incident category,Review status,What happened');
+    expect(lines[0]).toBe('Case,Action,Charges,Rules breached (confidence),Reports it follows,"District, category",Review status,What happened');
     // Two cases (three flags): a header, two rows and the last line end.
     expect(lines).toHaveLength(4);
-    expect(lines[2]!.startsWith('c-0001,Arrest,SFPD,2022-05-03,"PC 647(b): prostitution, misdemeanor",SFPD safe-reporting bulletin (high); Penal Code 647.3 (high),220301234,Mission,Assault,Confirmed violation,')).toBe(true);
+    expect(lines[2]!.startsWith('c-0001,Arrest by SFPD on 2022-05-03,"PC 647(b): prostitution, misdemeanor",SFPD safe-reporting bulletin (high); Penal Code 647.3 (high),220301234,"Mission, Assault",Confirmed violation,')).toBe(true);
   });
 });

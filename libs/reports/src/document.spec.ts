@@ -526,15 +526,15 @@ describe('buildReportDocument: rates and their bases (issue 11)', () => {
 describe('buildReportDocument: cases, not flags (issue 11)', () => {
   it('internal: one row per case, its rules with their confidence, charges in plain words, oldest first', () => {
     expect(table(build('internal', mayCasesReport()), 'flagged-cases')).toMatchObject({
-      columns: ['Case', 'Action', 'Acting agency', 'Action date', 'Charges', 'Rules breached (confidence)', 'Reports it follows', 'Police district', 'Incident category', 'Review status', 'What happened'],
+      columns: ['Case', 'Action', 'Charges', 'Rules breached (confidence)', 'Reports it follows', 'District, category', 'Review status', 'What happened'],
       rows: [
         [
-          'c-0002', 'Arrest', 'SFSO', '2022-05-01', 'PC 647(b): prostitution, misdemeanor; HS 11350(a): possession of a controlled substance',
-          'Penal Code 647.3 (medium)', '220309876', 'Unknown', 'Robbery', 'In review', CASE_SENTENCE_2,
+          'c-0002', 'Arrest by SFSO on 2022-05-01', 'PC 647(b): prostitution, misdemeanor; HS 11350(a): possession of a controlled substance',
+          'Penal Code 647.3 (medium)', '220309876', 'Unknown district, Robbery', 'In review', CASE_SENTENCE_2,
         ],
         [
-          'c-0001', 'Arrest', 'SFPD', '2022-05-03', 'PC 647(b): prostitution, misdemeanor',
-          'SFPD safe-reporting bulletin (high); Penal Code 647.3 (high)', '220301234', 'Mission', 'Assault', 'Confirmed violation', CASE_SENTENCE_1,
+          'c-0001', 'Arrest by SFPD on 2022-05-03', 'PC 647(b): prostitution, misdemeanor',
+          'SFPD safe-reporting bulletin (high); Penal Code 647.3 (high)', '220301234', 'Mission, Assault', 'Confirmed violation', CASE_SENTENCE_1,
         ],
       ],
     });

@@ -399,17 +399,15 @@ function casesSection(ctx: Context): ReportSection {
       {
         id: 'flagged-cases',
         title: `Flagged cases, ${month}`,
-        columns: ['Case', 'Action', 'Acting agency', 'Action date', 'Charges', 'Rules breached (confidence)', 'Reports it follows', 'Police district', 'Incident category', 'Review status', 'What happened'],
+        // Eight columns, so that the table fits a page across: the action in one cell, where and what in another.
+        columns: ['Case', 'Action', 'Charges', 'Rules breached (confidence)', 'Reports it follows', 'District, category', 'Review status', 'What happened'],
         rows: cases.map((c) => [
           c.caseId,
-          actionLabel(c.actionType),
-          c.agency,
-          c.actionDate,
+          `${actionLabel(c.actionType)} by ${c.agency} on ${c.actionDate}`,
           c.charges.length === 0 ? 'none recorded' : c.charges.join('; '),
           c.rules.map((r) => `${ctx.ruleTitle(r.ruleId)} (${confidenceLabel(r.confidence).toLowerCase()})`).join('; '),
           c.reportIncidentNumbers.length === 0 ? 'none (no report needed)' : c.reportIncidentNumbers.join(', '),
-          c.policeDistrict ?? 'Unknown',
-          c.incidentCategory ?? 'Unknown',
+          `${c.policeDistrict ?? 'Unknown district'}, ${c.incidentCategory ?? 'unknown category'}`,
           reviewStatusLabel(c.reviewStatus),
           c.sentence,
         ]),
