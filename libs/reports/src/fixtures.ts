@@ -212,7 +212,10 @@ export function mayCasesReport(): ReportData {
   return data;
 }
 
-/** A held meeting: three cases on the agenda (listed out of order), two decided. */
+/**
+ * A held meeting: three cases on the agenda (listed out of order), two decided. The first (c-0001) is one SFPD
+ * arrest breaching two rules; the third is an item of an agenda read before cases (no case, titled by its day).
+ */
 export function meetingFixture(): MeetingDetail {
   return {
     id: 'm-7',
@@ -239,6 +242,11 @@ export function meetingFixture(): MeetingDetail {
         ruleId: PC6473_RULE,
         actionDate: '2022-05-01',
         reviewStatus: 'not_a_violation',
+        caseId: 'c-0002',
+        ruleIds: [PC6473_RULE],
+        actionType: 'arrest',
+        agency: 'SFSO',
+        reportIncidentNumbers: ['220309876'],
       },
       {
         flagId: 'f-0001',
@@ -253,6 +261,11 @@ export function meetingFixture(): MeetingDetail {
         ruleId: SFPD_RULE,
         actionDate: '2022-05-03',
         reviewStatus: 'confirmed_violation',
+        caseId: 'c-0001',
+        ruleIds: [SFPD_RULE, PC6473_RULE],
+        actionType: 'arrest',
+        agency: 'SFPD',
+        reportIncidentNumbers: ['220301234'],
       },
       {
         flagId: 'f-0003',
