@@ -255,7 +255,15 @@ describe('the meetings pages', () => {
     expect(markdown).toContain('- Dana Ortiz (Chair)\n- Sam Lee (SFPD liaison)');
     expect(markdown).toContain(`- Decision: ${REVIEW_STATUS_LABELS[decided!.status]} (Initial administrator,`);
     expect(markdown).toContain(`- Note: ${NOTE}`);
-    expect(markdown).toContain(`### 1. Flag ${decided!.flagId}`);
+    // each case titled by its action, agency and day (never an id), its case id below as a reference
+    const item = (await apiMeeting(page, meetingId)).agenda.find((i) => i.flagId === decided!.flagId)!;
+    const action = item.actionType === 'arrest' ? 'Arrest' : 'DA decision to charge';
+    expect(markdown).toContain(`### 1. ${action} by ${item.agency} on ${item.actionDate}\n`);
+    expect(markdown).toContain(`- Case: ${item.caseId}\n`);
+    expect(markdown).not.toMatch(/^### \d+\. .*[0-9a-f]{32}/m);
+    // a case breaching several rules lists them all
+    const several = (await apiMeeting(page, meetingId)).agenda.find((i) => (i.ruleIds ?? []).length > 1);
+    if (several) expect(markdown).toContain(`- Rules: `);
 
     const pdf = await page.request.get(`${url()}/api/meetings/${meetingId}/minutes?format=pdf`);
     expect(pdf.status()).toBe(200);
