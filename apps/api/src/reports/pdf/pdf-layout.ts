@@ -199,7 +199,11 @@ export function footers(pdf: Pdf, line: string): void {
   const range = pdf.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     pdf.switchToPage(i);
+    // The footer sits in the bottom margin: without this, pdfkit would start a new (blank) page for it.
+    const bottom = pdf.page.margins.bottom;
+    pdf.page.margins.bottom = 0;
     pdf.font('Helvetica').fontSize(7).fillColor('#546e7a');
     pdf.text(`${line} · page ${i + 1} of ${range.count}`, PAGE.margin, PAGE.height - 35, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
+    pdf.page.margins.bottom = bottom;
   }
 }
