@@ -173,6 +173,7 @@ describe('monthly compliance reports', () => {
       'SFPD does not arrest sex workers who report violent crime (high); No arrest in California of sex workers who report violent crime (high)',
       '981000001',
       'Mission, Robbery',
+      'New',
     ]);
     expect(data.dataBasis).toMatchObject({ arrests: 1, arrestsLinked: 1, rejectedRows: 0 });
     expect(data.dataBasis.batches).toHaveLength(4);
