@@ -1,5 +1,5 @@
 import { CASE_SENTENCE_1, CASE_SENTENCE_2, meetingFixture, SFPD_RULE } from './fixtures';
-import { minutesToMarkdown } from './minutes';
+import { caseTitle, minutesToMarkdown } from './minutes';
 
 describe('minutesToMarkdown', () => {
   it('writes attendees, notes, counts by decision and every case with its decision and note', () => {
@@ -115,5 +115,13 @@ describe('minutesToMarkdown', () => {
   it('names rules by the titles given', () => {
     const text = minutesToMarkdown(meetingFixture(), { generatedAt: '2022-06-10T19:00:00Z', ruleTitles: { [SFPD_RULE]: 'SFPD bulletin' } });
     expect(text).toContain('### 1. Arrest by SFPD on 2022-05-03\n\n- Rules: SFPD bulletin; ca-pc-647.3\n');
+  });
+});
+
+describe('caseTitle', () => {
+  it('names a case by its action, agency and day; an item without a case by its day', () => {
+    expect(caseTitle({ actionType: 'da_decision', agency: 'SFDA', actionDate: '2024-03-21' })).toBe('DA decision to charge by SFDA on 2024-03-21');
+    expect(caseTitle({ actionType: 'arrest', agency: 'SFPD', actionDate: '2024-03-05' })).toBe('Arrest by SFPD on 2024-03-05');
+    expect(caseTitle({ actionDate: '2024-03-05' })).toBe('Arrest or charge on 2024-03-05');
   });
 });
