@@ -4,7 +4,7 @@ import {
   REVIEW_TRANSITIONS,
   transitionNeedsNote,
   type CaseRecord,
-  type FlagDetail,
+  type CaseDetail,
   type FlagRecord,
   type MeetingDetail,
   type MeetingRecord,
@@ -43,7 +43,7 @@ const apiFlags = (page: Page, filter: Record<string, unknown>, range: [number, n
 
 const apiMeeting = async (page: Page, id: string) => json<MeetingDetail>(await page.request.get(`${url()}/api/meetings/${id}`));
 const apiReview = async (page: Page, id: string) => json<ReviewRecord>(await page.request.get(`${url()}/api/reviews/${id}`));
-const apiFlag = async (page: Page, id: string) => json<FlagDetail>(await page.request.get(`${url()}/api/flags/${id}`));
+const apiCase = async (page: Page, id: string) => json<CaseDetail>(await page.request.get(`${url()}/api/cases/${id}`));
 
 /** The flag ids of the agenda on the page, top to bottom. */
 async function shownAgenda(page: Page): Promise<string[]> {
@@ -185,12 +185,19 @@ describe('the meetings pages', () => {
     expect(await mode.getByTestId('meeting-position').textContent()).toBe(`Case 1 of ${n}`);
     expect(await mode.getByTestId('meeting-sentence').textContent()).toBe(first.sentence);
     expect(await mode.getByTestId('meeting-review-status').textContent()).toBe(REVIEW_STATUS_LABELS[first.reviewStatus]);
-    // the reasons and the timeline are the case's own (FlagDetail)
-    const detail = await apiFlag(page, first.flagId);
-    await mode.getByTestId('flag-timeline').waitFor();
+    // titled by the case (its action, agency and day), never by an id
+    const title = (await mode.getByTestId('meeting-case-title').textContent()) ?? '';
+    expect(title).toMatch(new RegExp(`^(Arrest|DA decision to charge) by ${first.agency} on `));
+    expect(title).not.toContain(first.flagId);
+    // the reasons and the timeline are the case page's (GET /api/cases/:id: every rule's reasons, one timeline)
+    expect(first.caseId).toBeDefined();
+    const detail = await apiCase(page, first.caseId!);
+    await mode.locator('[data-testid="meeting-timeline"][data-source="case"]').getByTestId('flag-timeline').waitFor();
     expect(await mode.getByTestId('timeline-label').allTextContents()).toEqual(detail.timeline.map((event) => event.label));
+    const current = detail.rules.filter((r) => r.status === 'current');
+    expect(await mode.getByTestId('meeting-rule-reasons').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-rule-id')))).toEqual(current.map((r) => r.ruleId));
     expect(await mode.getByTestId('meeting-reasons').locator('li').evaluateAll((nodes) => nodes.map((li) => li.getAttribute('data-reason')))).toEqual(
-      expect.arrayContaining(detail.reasons),
+      expect.arrayContaining(current.flatMap((r) => r.reasons)),
     );
     // only the statuses the case can move to are offered
     const allowed = REVIEW_TRANSITIONS[first.reviewStatus];
@@ -248,7 +255,15 @@ describe('the meetings pages', () => {
     expect(markdown).toContain('- Dana Ortiz (Chair)\n- Sam Lee (SFPD liaison)');
     expect(markdown).toContain(`- Decision: ${REVIEW_STATUS_LABELS[decided!.status]} (Initial administrator,`);
     expect(markdown).toContain(`- Note: ${NOTE}`);
-    expect(markdown).toContain(`### 1. Flag ${decided!.flagId}`);
+    // each case titled by its action, agency and day (never an id), its case id below as a reference
+    const item = (await apiMeeting(page, meetingId)).agenda.find((i) => i.flagId === decided!.flagId)!;
+    const action = item.actionType === 'arrest' ? 'Arrest' : 'DA decision to charge';
+    expect(markdown).toContain(`### 1. ${action} by ${item.agency} on ${item.actionDate}\n`);
+    expect(markdown).toContain(`- Case: ${item.caseId}\n`);
+    expect(markdown).not.toMatch(/^### \d+\. .*[0-9a-f]{32}/m);
+    // a case breaching several rules lists them all
+    const several = (await apiMeeting(page, meetingId)).agenda.find((i) => (i.ruleIds ?? []).length > 1);
+    if (several) expect(markdown).toContain(`- Rules: `);
 
     const pdf = await page.request.get(`${url()}/api/meetings/${meetingId}/minutes?format=pdf`);
     expect(pdf.status()).toBe(200);

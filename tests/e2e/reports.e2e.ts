@@ -126,6 +126,13 @@ describe('the Reports pages', () => {
     // the month has flags, so the internal edition lists at least one case
     const cases = internal.sections.find((s) => s.id === 'cases')?.tables.find((t) => t.id === 'flagged-cases');
     expect(cases?.rows.length).toBeGreaterThan(0);
+    // one row per case (issue 11): each case id once, whatever the number of rules it breaches
+    expect(cases?.columns[0]).toBe('Case');
+    expect(new Set(cases?.rows.map((row) => row[0])).size).toBe(cases?.rows.length);
+    // the action, a short phrase, is not wrapped word by word: its cell is at least 10em wide
+    const actionCell = page.getByTestId('report-table-flagged-cases').locator('tbody tr').first().locator('th, td').nth(1);
+    const { width, fontSize } = await actionCell.evaluate((el) => ({ width: el.getBoundingClientRect().width, fontSize: parseFloat(getComputedStyle(el).fontSize) }));
+    expect(width).toBeGreaterThanOrEqual(10 * fontSize);
 
     // each chart: a heading, a picture, and its numbers for screen readers (a null value is "no value")
     const charts = internal.sections.flatMap((s) => s.charts);

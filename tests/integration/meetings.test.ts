@@ -245,6 +245,11 @@ describe('review meetings', () => {
       // Its case (issue 11): one arrest, one rule here (only ca-pc-647.3 audits the Sheriff).
       caseId: expect.stringMatching(/^[0-9a-f]{32}$/),
       ruleIds: ['ca-pc-647.3'],
+      // What the item is titled by: M3 (medium) was arrested by SFSO the day after its report, under another
+      // incident; the case follows the report 960000003.
+      actionType: 'arrest',
+      agency: 'SFSO',
+      reportIncidentNumbers: ['960000003'],
     });
     // The earliest meeting has none before it: every open high or medium case, M1 included.
     expect(names(flagIds(await build(meeting.dec)))).toEqual(names([id.M1, id.M2, id.M7, id.M6, ...tied, id.M3]));
@@ -339,6 +344,10 @@ describe('review meetings', () => {
       reviewStatus: 'confirmed_violation',
       caseId: expect.stringMatching(/^[0-9a-f]{32}$/),
       ruleIds: ['ca-pc-647.3'],
+      // M2 (high): arrested by SFSO in the reported incident.
+      actionType: 'arrest',
+      agency: 'SFSO',
+      reportIncidentNumbers: ['960000002'],
     });
     const review = (await reviewer.get(`/api/reviews/${id.M2}`).expect(200)).body;
     expect(review).toMatchObject({ status: 'confirmed_violation', version: 1, changedBy: 'andy.analyst@example.org' });
@@ -399,15 +408,23 @@ describe('review meetings', () => {
         '- Cases on the agenda: 8; decided in this meeting: 2',
         '- Dana Ortiz (Chair)',
         'Quorum met.',
-        `### 1. Flag ${id.M2}`,
+        // Each item titled by its case: the action, agency and day (arrests of the fixture: high and low on the day
+        // of the report, M2 on 2024-04-02, M9 on 2024-04-11, M1 on 2024-04-01), never by an id.
+        '### 1. Arrest by SFSO on 2024-04-02',
         '- Rule: No arrest in California of sex workers who report violent crime',
+        '- Reports it follows: 960000002',
         '- Note: Arrested an hour after reporting; no exception applies.',
-        `### 8. Flag ${id.M1}`,
+        '### 8. Arrest by SFSO on 2024-04-01',
       ]),
     );
-    const m2 = lines.slice(lines.indexOf(`### 1. Flag ${id.M2}`), lines.indexOf(`### 2. Flag ${id.M9}`));
+    const headings = lines.filter((line) => line.startsWith('### '));
+    expect(headings).toHaveLength(8);
+    for (const line of headings) expect(line).toMatch(/^### \d\. Arrest by SFSO on 2024-04-\d\d$/);
+    const [m2Case] = await t.db.query(`SELECT case_id FROM flag WHERE id = $1`, [id.M2]);
+    const m2 = lines.slice(lines.indexOf('### 1. Arrest by SFSO on 2024-04-02'), lines.indexOf('### 2. Arrest by SFSO on 2024-04-11'));
+    expect(m2).toContain(`- Case: ${m2Case.case_id}`);
     expect(m2).toEqual(expect.arrayContaining([expect.stringMatching(/^- Decision: Confirmed violation \(andy\.analyst@example\.org, .+\)$/), '- Review status now: Confirmed violation']));
-    expect(lines.slice(lines.indexOf(`### 8. Flag ${id.M1}`))).toEqual(expect.arrayContaining(['- On the agenda: added by hand', '- Decision: none in this meeting']));
+    expect(lines.slice(lines.indexOf('### 8. Arrest by SFSO on 2024-04-01'))).toEqual(expect.arrayContaining(['- On the agenda: added by hand', '- Decision: none in this meeting']));
     // Markdown is the default; other formats are refused, and viewers never see minutes.
     expect((await reviewer.get(`/api/meetings/${meeting.feb}/minutes`).expect(200)).text).toMatch(/^# Minutes: Review meeting 2025-02-07\n/);
     expect((await reviewer.get(`/api/meetings/${meeting.feb}/minutes`).query({ format: 'docx' }).expect(400)).body.message).toEqual(['format must be md or pdf']);
@@ -421,9 +438,11 @@ describe('review meetings', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['content-disposition']).toBe('attachment; filename="minutes-2025-02-07.pdf"');
     const text = await pdfText(pdf.body as Buffer);
-    for (const expected of ['Minutes: Review meeting 2025-02-07', 'Dana Ortiz (Chair)', 'Quorum met.', '8 cases on the agenda', 'Confirmed violation', 'Arrested an hour after reporting']) {
+    for (const expected of ['Minutes: Review meeting 2025-02-07', 'Dana Ortiz (Chair)', 'Quorum met.', '8 cases on the agenda', 'Confirmed violation', 'Arrested an hour after reporting', 'Arrest by SFSO on 2024-04-02']) {
       expect(text.replace(/\s+/g, ' ')).toContain(expected);
     }
+    // The PDF names the cases by their action, not by a flag id.
+    for (const flagId of Object.values(id)) expect(text).not.toContain(flagId);
     await (await t.signedIn('viewer')).get(`/api/meetings/${meeting.feb}/minutes`).expect(403);
     await reviewer.get('/api/meetings/00000000-0000-4000-8000-000000000000/minutes').expect(404);
   });

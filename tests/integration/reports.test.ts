@@ -15,7 +15,9 @@ import { startTestApp, type TestApp } from '../support/test-app';
  *   981000002 Mission    KP-2 nothing
  *   981000003 Tenderloin KP-3 charged by the DA (647B/M/0): high under sfda-psw-2018
  * April 2024: 981000004 Bayview, KP-4, nothing (a month for the scheduler).
- * Worked by hand: each report rule has 3 eligible reports and 1 flagged report in March.
+ * Worked by hand: each report rule has 3 eligible reports and 1 flagged report in March. Issue 11: KA-1 breaches two
+ * rules (the SFPD bulletin and PC 647.3): one case with two flags; KD-3 one case with one flag. The month: 3 eligible
+ * reports, 2 flagged reports, 2 cases, 3 flags.
  */
 let t: TestApp;
 type Agent = Awaited<ReturnType<TestApp['signedIn']>>;
@@ -98,8 +100,8 @@ describe('monthly compliance reports', () => {
       ['ca-pc-647.3', 3, 1, 0, 1],
     ]);
     expect(data.byDistrict).toEqual([
-      { district: 'Mission', eligibleReports: 2, flaggedReports: 1, confirmedReports: 0, flags: 2 },
-      { district: 'Tenderloin', eligibleReports: 1, flaggedReports: 1, confirmedReports: 0, flags: 1 },
+      { district: 'Mission', eligibleReports: 2, flaggedReports: 1, confirmedReports: 0, flags: 2, cases: 1 },
+      { district: 'Tenderloin', eligibleReports: 1, flaggedReports: 1, confirmedReports: 0, flags: 1, cases: 1 },
     ]);
     // Issue 11: each agency against the reports whose reporter it later acted against (SFPD arrested KP-1, the DA
     // charged KP-3: 1 each), nothing decided yet; 3 eligible reports are too few for any rate.
@@ -118,7 +120,61 @@ describe('monthly compliance reports', () => {
       ['SFDA', 3, 1, 1, 'too few reports for a rate'],
       ['SFPD', 3, 1, 1, 'too few reports for a rate'],
     ]);
-    expect(data.cases).toHaveLength(3);
+    // Cases (issue 11): one per rule it breaches, each rule once; over every rule, 2 cases behind 2 flagged reports, 3 flags.
+    expect(data.rules.map((r: Record<string, unknown>) => [r.ruleId, r.cases])).toEqual([
+      ['sfpd-psw-2017', 1],
+      ['sfda-psw-2018', 1],
+      ['ca-pc-647.3', 1],
+    ]);
+    expect(data.agencies.map((a: Record<string, unknown>) => a.cases)).toEqual([1, 1, 1]);
+    expect(data.overall).toEqual({ eligibleReports: 3, flaggedReports: 2, confirmedReports: 0, cases: 2, flags: 3 });
+    // One row per case, not per flag: KA-1's two rules in one row, charges in plain words.
+    expect(data.cases).toHaveLength(2);
+    expect(data.cases.map((c: Record<string, unknown>) => ({ ...c, caseId: typeof c.caseId, sentence: typeof c.sentence }))).toEqual([
+      {
+        caseId: 'string',
+        actionType: 'arrest',
+        agency: 'SFPD',
+        actionDate: '2024-03-05',
+        rules: [
+          { ruleId: 'sfpd-psw-2017', confidence: 'high' },
+          { ruleId: 'ca-pc-647.3', confidence: 'high' },
+        ],
+        reportIncidentNumbers: ['981000001'],
+        policeDistrict: 'Mission',
+        incidentCategory: 'Robbery',
+        charges: ['PC 647(b): prostitution, misdemeanor'],
+        reviewStatus: 'new',
+        sentence: 'string',
+      },
+      {
+        caseId: 'string',
+        actionType: 'da_decision',
+        agency: 'SFDA',
+        actionDate: '2024-03-21',
+        rules: [{ ruleId: 'sfda-psw-2018', confidence: 'high' }],
+        reportIncidentNumbers: ['981000003'],
+        policeDistrict: 'Tenderloin',
+        incidentCategory: 'Robbery',
+        charges: ['PC 647(b): prostitution, misdemeanor'],
+        reviewStatus: 'new',
+        sentence: 'string',
+      },
+    ]);
+    // The case ids are the cases list's.
+    const listed = (await reviewer.get('/api/cases').query({ filter: JSON.stringify({ status: 'current' }), sort: JSON.stringify(['actionDate', 'ASC']) }).expect(200)).body;
+    expect(data.cases.map((c: { caseId: string }) => c.caseId)).toEqual(listed.map((c: { id: string }) => c.id));
+    const casesTable = doc.sections.flatMap((s: { tables: Array<{ id: string; rows: unknown[][] }> }) => s.tables).find((tb: { id: string }) => tb.id === 'flagged-cases');
+    expect(casesTable.rows).toHaveLength(2);
+    expect(casesTable.rows[0].slice(1, 7)).toEqual([
+      'Arrest by SFPD on 2024-03-05',
+      'PC 647(b): prostitution, misdemeanor',
+      // The rules by their policies' titles, each with its confidence.
+      'SFPD does not arrest sex workers who report violent crime (high); No arrest in California of sex workers who report violent crime (high)',
+      '981000001',
+      'Mission, Robbery',
+      'New',
+    ]);
     expect(data.dataBasis).toMatchObject({ arrests: 1, arrestsLinked: 1, rejectedRows: 0 });
     expect(data.dataBasis.batches).toHaveLength(4);
     expect(data.trend).toHaveLength(13 * 3);
@@ -131,6 +187,10 @@ describe('monthly compliance reports', () => {
     expect(figures(data.rules)).toEqual(figures(measures.rows));
     const dashboard = (await reviewer.get('/api/dashboard').query({ from: '2024-03', to: '2024-03' }).expect(200)).body;
     expect(data.byDistrict.reduce((sum: number, d: { flags: number }) => sum + d.flags, 0)).toBe(dashboard.overall.flags);
+    // Every rule together, reports, cases and flags are the dashboard's for the same month (2, 2, 3 by hand).
+    const pick = (o: Record<string, unknown>) => [o.eligibleReports, o.flaggedReports, o.confirmedReports, o.cases, o.flags];
+    expect(pick(dashboard.overall)).toEqual([3, 2, 0, 2, 3]);
+    expect(pick(data.overall)).toEqual(pick(dashboard.overall));
   });
 
   it('the public edition holds no incident number, person key or small count, in the PDF text and every CSV', async () => {

@@ -13,6 +13,11 @@ export interface MeetingAgendaItem {
   /** The case (one arrest or DA decision) and every rule it breaches. */
   caseId?: string;
   ruleIds?: string[];
+  /** The case's action (issue 11): what the minutes and meeting mode title the item by. */
+  actionType?: 'arrest' | 'da_decision';
+  agency?: string;
+  /** The reports (incident numbers) the case follows. */
+  reportIncidentNumbers?: string[];
   position: number;
   /** Added by hand (not by the default rule). */
   addedByHand: boolean;

@@ -105,6 +105,11 @@ export interface ReportCounts {
   /** The flags behind flaggedReports. */
   flags: number;
   /**
+   * The cases behind flaggedReports (issue 11; absent in snapshots taken before): one per arrest or DA decision,
+   * however many rules it breaches and reports it follows. The dashboard's `cases` for the same slice.
+   */
+  cases?: number;
+  /**
    * What the rates rest on (issue 11; absent in snapshots taken before): the eligible reports, or for an acting
    * agency the eligible reports whose reporter it later acted against (docs/rules.md, "Rates and their bases").
    */
@@ -143,20 +148,16 @@ export interface ReportData {
   byCategory: Array<{ category: string | null } & ReportCounts>;
   /** The month's current flags (every confidence) by confidence and review status (zeros included). */
   flagsByConfidenceAndStatus: Array<{ confidence: 'high' | 'medium' | 'low'; reviewStatus: string; flags: number }>;
-  /** The month's current flags, for the internal edition only (no person keys, even there). */
-  cases: Array<{
-    flagId: string;
-    ruleId: string;
-    confidence: 'high' | 'medium' | 'low';
-    agency: string;
-    reportIncidentNumber: string | null;
-    actionType: 'arrest' | 'da_decision';
-    actionDate: string;
-    policeDistrict: string | null;
-    incidentCategory: string | null;
-    reviewStatus: string;
-    sentence: string;
-  }>;
+  /**
+   * The month's flagged cases, for the internal edition only (no person keys, even there): one row per case since
+   * issue 11 (`ReportCaseRow`), one per flag in snapshots taken before (`ReportFlagRow`, drawn as published).
+   */
+  cases: Array<ReportCaseRow | ReportFlagRow>;
+  /**
+   * The month's figures over every report rule together (issue 11; absent before): a report and a case count once,
+   * as on the dashboard for the same month.
+   */
+  overall?: { eligibleReports: number; flaggedReports: number; confirmedReports: number; cases: number; flags: number };
   /** What the month rests on. */
   dataBasis: {
     batches: Array<{ kind: string; fileName: string; loadedAt: string; rowsRead: number; inserted: number; updated: number; rejected: number }>;
@@ -169,4 +170,41 @@ export interface ReportData {
   };
   /** The policy versions in force during the month, with provenance. */
   policies: Array<{ id: string; ruleId: string; version: number; title: string; instrument: string; effectiveFrom: string; effectiveUntil: string | null; provenance: Record<string, string> }>;
+}
+
+/**
+ * One flagged case of the month in the internal edition (issue 11): one arrest or DA decision against a person who
+ * had reported, with every rule it breaches (of its current flags reported in the month) and the reports it follows.
+ */
+export interface ReportCaseRow {
+  caseId: string;
+  actionType: 'arrest' | 'da_decision';
+  agency: string;
+  actionDate: string;
+  /** Each rule it breaches, with that rule's flag's confidence, in rule order. */
+  rules: Array<{ ruleId: string; confidence: 'high' | 'medium' | 'low' }>;
+  /** The reports (incident numbers) it follows; empty when no report was needed. */
+  reportIncidentNumbers: string[];
+  policeDistrict: string | null;
+  incidentCategory: string | null;
+  /** The charges of the action in plain words (`describeChargeList`, with the admins' descriptions at the time). */
+  charges: string[];
+  reviewStatus: string;
+  /** The sentence of its strongest rule. */
+  sentence: string;
+}
+
+/** One flag of the month, as snapshots taken before issue 11 listed them. */
+export interface ReportFlagRow {
+  flagId: string;
+  ruleId: string;
+  confidence: 'high' | 'medium' | 'low';
+  agency: string;
+  reportIncidentNumber: string | null;
+  actionType: 'arrest' | 'da_decision';
+  actionDate: string;
+  policeDistrict: string | null;
+  incidentCategory: string | null;
+  reviewStatus: string;
+  sentence: string;
 }

@@ -1,7 +1,7 @@
 import type { ReportDocument } from '@sra/contracts';
 import { buildReportDocument } from './document';
 import { csvField, reportTablesToCsv } from './csv';
-import { mayReport } from './fixtures';
+import { mayCasesReport, mayReport } from './fixtures';
 
 function doc(tables: ReportDocument['sections'][number]['tables'][]): ReportDocument {
   return {
@@ -91,5 +91,16 @@ describe('reportTablesToCsv', () => {
       'f-0002,Penal Code 647.3,Medium,SFSO,220309876,Arrest,2022-05-01,Unknown,Robbery,In review,' +
         '"Reported robbery (incident 220309876) as witness on 2022-04-30 10:00; arrested by SFSO on 2022-05-01 under another incident, 14 hours after the report, for PC 647(b); Penal Code 647.3 bars this arrest."',
     );
+  });
+});
+
+describe('reportTablesToCsv: one row per case (issue 11)', () => {
+  it('lists a case breaching two rules once, its rules and charges in one field each', () => {
+    const files = reportTablesToCsv(buildReportDocument(mayCasesReport(), { edition: 'internal', version: 1, status: 'draft', generatedAt: 'g', contentHash: 'h' }));
+    const lines = files.find((f) => f.name === 'flagged-cases.csv')!.csv.split('\r\n');
+    expect(lines[0]).toBe('Case,Action,Charges,Rules breached (confidence),Reports it follows,"District, category",Review status,What happened');
+    // Two cases (three flags): a header, two rows and the last line end.
+    expect(lines).toHaveLength(4);
+    expect(lines[2]!.startsWith('c-0001,Arrest by SFPD on 2022-05-03,"PC 647(b): prostitution, misdemeanor",SFPD safe-reporting bulletin (high); Penal Code 647.3 (high),220301234,"Mission, Assault",Confirmed violation,')).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import type { ReportData, ReportDocument, ReportSection, ReportTable } from '@sra/contracts';
 import { buildReportDocument, type BuildReportOptions } from './document';
-import { CASE_SENTENCE_1, CASE_SENTENCE_2, mayReport, PC6473_RULE, SFPD_RULE } from './fixtures';
+import { CASE_SENTENCE_1, CASE_SENTENCE_2, mayCasesReport, mayReport, PC6473_RULE, SFPD_RULE } from './fixtures';
 
 // Hidden count and hidden rate, as the public edition shows them.
 const S = { suppressed: true, display: '<11' };
@@ -516,5 +516,66 @@ describe('buildReportDocument: rates and their bases (issue 11)', () => {
     const rows = table(build('public', honestMay()), 'summary-by-rule-and-agency').rows;
     expect(rows[0]).toEqual(['SFPD safe-reporting bulletin', 'SFPD', 40, 24, S, N, S, N, S]);
     expect(rows[1]).toEqual(['Penal Code 647.3', 'SFPD', 25, S, S, 'too few reports for a rate', S, 'too few reports for a rate', S]);
+  });
+});
+
+/*
+ * Issue 11: a snapshot that counts cases (mayCasesReport: one SFPD arrest breaching the bulletin and PC 647.3 is one
+ * case with two flags). Expected values worked by hand from the fixture's comment.
+ */
+describe('buildReportDocument: cases, not flags (issue 11)', () => {
+  it('internal: one row per case, its rules with their confidence, charges in plain words, oldest first', () => {
+    expect(table(build('internal', mayCasesReport()), 'flagged-cases')).toMatchObject({
+      columns: ['Case', 'Action', 'Charges', 'Rules breached (confidence)', 'Reports it follows', 'District, category', 'Review status', 'What happened'],
+      rows: [
+        [
+          'c-0002', 'Arrest by SFSO on 2022-05-01', 'PC 647(b): prostitution, misdemeanor; HS 11350(a): possession of a controlled substance',
+          'Penal Code 647.3 (medium)', '220309876', 'Unknown district, Robbery', 'In review', CASE_SENTENCE_2,
+        ],
+        [
+          'c-0001', 'Arrest by SFPD on 2022-05-03', 'PC 647(b): prostitution, misdemeanor',
+          'SFPD safe-reporting bulletin (high); Penal Code 647.3 (high)', '220301234', 'Mission, Assault', 'Confirmed violation', CASE_SENTENCE_1,
+        ],
+      ],
+    });
+    expect(section(build('internal', mayCasesReport()), 'cases').paragraphs[0]).toContain('(2 cases, with 3 flags)');
+  });
+
+  it('counts cases beside flagged reports and flags, per rule and agency and over every rule', () => {
+    const doc = build('internal', mayCasesReport());
+    expect(table(doc, 'summary-by-rule')).toMatchObject({
+      columns: ['Rule', 'Eligible reports', 'Flagged reports', 'Compliance rate', 'Confirmed reports', 'Confirmed compliance rate', 'Cases', 'Flags'],
+      rows: [
+        ['SFPD safe-reporting bulletin', 40, 3, '92.5%', 1, '97.5%', 3, 4],
+        ['DA safe-reporting policy', 40, 0, '100.0%', 0, 'no case reviewed yet', 0, 0],
+        ['Penal Code 647.3', 25, 12, '52.0%', 2, '92.0%', 12, 14],
+      ],
+    });
+    expect(table(doc, 'summary-by-rule-and-agency').rows.map((r) => [r[0], r[1], r[8], r[9]])).toEqual([
+      ['SFPD safe-reporting bulletin', 'SFPD', 3, 4],
+      ['Penal Code 647.3', 'SFPD', 2, 3],
+      ['Penal Code 647.3', 'SFSO', 10, 11],
+    ]);
+    const summary = section(doc, 'summary').paragraphs.join(' ');
+    expect(summary).toContain('50 eligible reports, 14 flagged reports, 14 cases behind them and 18 flags; 2 of the flagged reports confirmed by a reviewer');
+    expect(summary).toContain('The flagged reports follow 3 cases (one per arrest or charge), with 4 flags in all.');
+    expect(section(doc, 'method').paragraphs.join(' ')).toContain('One arrest breaching two rules is one case and two flags');
+  });
+
+  it('public: the counts of cases suppressed, no case id anywhere', () => {
+    const doc = build('public', mayCasesReport());
+    // Cases per rule on their own: 3 hidden, 0 and 12 shown. Under PC 647.3 the agencies' cases add up to the
+    // rule's 12: SFPD's 2 hidden, so SFSO's 10 as well (else 12 - 10 gives it back).
+    expect(table(doc, 'summary-by-rule').rows.map((r) => r[6])).toEqual([S, 0, 12]);
+    expect(table(doc, 'summary-by-rule-and-agency').rows.map((r) => r[8])).toEqual([S, S, S]);
+    const json = JSON.stringify(doc);
+    for (const secret of ['c-0001', 'c-0002', '220301234', '220309876', 'prostitution, misdemeanor', CASE_SENTENCE_1]) expect(json).not.toContain(secret);
+    expect(JSON.stringify(build('internal', mayCasesReport()))).toContain('c-0001');
+  });
+
+  it('a snapshot taken before cases keeps its one row per flag and has no cases column', () => {
+    const doc = build('internal', mayReport());
+    expect(table(doc, 'summary-by-rule').columns).not.toContain('Cases');
+    expect(table(doc, 'flagged-cases').columns[0]).toBe('Flag');
   });
 });

@@ -2,7 +2,7 @@
  * A month's report as one document (issue 7): the page, the PDF and the CSV files all draw it. Built from the
  * stored `ReportData` snapshot only, so the same snapshot always gives the same document (no clock, no locale).
  */
-import type { ReportCell, ReportChart, ReportData, ReportDocument, ReportEdition, ReportSection, ReportTable } from '@sra/contracts';
+import type { ReportCaseRow, ReportCell, ReportChart, ReportData, ReportDocument, ReportEdition, ReportFlagRow, ReportSection, ReportTable } from '@sra/contracts';
 import { DEFAULT_THRESHOLD } from '@sra/suppression';
 import {
   countCell,
@@ -142,15 +142,20 @@ function summarySection(ctx: Context): ReportSection {
       return (
         `${title}: ${plural(t(rule.eligible), 'eligible report')}, of which ${t(rule.flagged)} flagged: ${rateSentence(ctx, rule.flagged, rule.eligible, 'compliance rate', ctx.check(rule.basis.rawBase))}. ` +
         `${t(rule.confirmed)} confirmed by a reviewer: ${rateSentence(ctx, rule.confirmed, rule.eligible, 'confirmed compliance rate', ctx.check(rule.basis.rawBase, rule.basis.reviewed))}. ` +
-        `${plural(t(rule.flags), 'flag')} in all.`
+        (rule.raw.cases === undefined
+          ? `${plural(t(rule.flags), 'flag')} in all.`
+          : `The flagged reports follow ${plural(t(rule.cases), 'case')} (one per arrest or charge), with ${plural(t(rule.flags), 'flag')} in all.`)
       );
     }),
-    'A flag counts when its confidence is medium or high and no reviewer dismissed it; flags still new or in review count until a reviewer decides.',
+    ...overallParagraphs(ctx),
+    figures.withCases
+      ? 'A case is one arrest or decision to charge taken against a person who had reported; a flag is one rule that case breaches for one report, so one arrest breaching two rules is one case with two flags. A case counts when one of its flags has medium or high confidence and no reviewer dismissed it; cases still new or in review count until a reviewer decides.'
+      : 'A flag counts when its confidence is medium or high and no reviewer dismissed it; flags still new or in review count until a reviewer decides.',
   ];
   const byRule: ReportTable = {
     id: 'summary-by-rule',
     title: `Compliance by rule, ${monthLabel(data.month)}`,
-    columns: ['Rule', 'Eligible reports', 'Flagged reports', 'Compliance rate', 'Confirmed reports', 'Confirmed compliance rate', 'Flags'],
+    columns: ['Rule', 'Eligible reports', 'Flagged reports', 'Compliance rate', 'Confirmed reports', 'Confirmed compliance rate', ...(figures.withCases ? ['Cases'] : []), 'Flags'],
     rows: figures.rules.map((rule) => [
       ctx.ruleTitle(rule.ruleId),
       countCell(counter, rule.eligible),
@@ -158,10 +163,14 @@ function summarySection(ctx: Context): ReportSection {
       rateCell(rule.flagged, rule.eligible, ctx.check(rule.basis.rawBase)),
       countCell(counter, rule.confirmed),
       rateCell(rule.confirmed, rule.eligible, ctx.check(rule.basis.rawBase, rule.basis.reviewed)),
+      ...(figures.withCases ? [countCell(counter, rule.cases)] : []),
       countCell(counter, rule.flags),
     ]),
     notes: [
       'A report is one person on one incident. It counts once under each rule that covers it, whichever agencies acted, so the rules are not added up.',
+      ...(figures.withCases
+        ? ['Cases: the arrests and decisions to charge behind the flagged reports, each once. One case can breach several rules, so it counts under each. Flags: one per rule, case and report.']
+        : []),
       ...rateNotes(ctx),
       'Confirmed: flagged reports a reviewer confirmed as a violation.',
       ...suppressionNotes(ctx, true),
@@ -172,7 +181,7 @@ function summarySection(ctx: Context): ReportSection {
     id: 'summary-by-rule-and-agency',
     title: `Compliance by rule and acting agency, ${monthLabel(data.month)}`,
     columns: withBase
-      ? ['Rule', 'Acting agency', 'Eligible reports', 'Reports the agency acted on', 'Flagged reports', 'Compliance rate', 'Confirmed reports', 'Confirmed compliance rate', 'Flags']
+      ? ['Rule', 'Acting agency', 'Eligible reports', 'Reports the agency acted on', 'Flagged reports', 'Compliance rate', 'Confirmed reports', 'Confirmed compliance rate', ...(figures.withCases ? ['Cases'] : []), 'Flags']
       : ['Rule', 'Acting agency', 'Eligible reports', 'Flagged reports', 'Compliance rate', 'Confirmed reports', 'Confirmed compliance rate', 'Flags'],
     rows: figures.agencies.map((a) => [
       ctx.ruleTitle(a.ruleId),
@@ -183,6 +192,7 @@ function summarySection(ctx: Context): ReportSection {
       rateCell(a.flagged, a.base, ctx.check(a.basis.rawBase), withBase ? NO_OCCASION : NO_ELIGIBLE),
       countCell(counter, a.confirmed),
       rateCell(a.confirmed, a.base, ctx.check(a.basis.rawBase, a.basis.reviewed), withBase ? NO_OCCASION : NO_ELIGIBLE),
+      ...(figures.withCases ? [countCell(counter, a.cases)] : []),
       countCell(counter, a.flags),
     ]),
     notes: withBase
@@ -199,6 +209,16 @@ function summarySection(ctx: Context): ReportSection {
         ],
   };
   return { id: 'summary', heading: 'Summary', paragraphs, tables: [byRule, byAgency], charts: [] };
+}
+
+/** The month over every rule together, as the dashboard shows it for the same month (snapshots since issue 11). */
+function overallParagraphs(ctx: Context): string[] {
+  const o = ctx.figures.overall;
+  if (!o) return [];
+  const t = (value: Shown) => countText(ctx.counter, value);
+  return [
+    `Every rule together (a report or a case counts once, as on the dashboard for ${monthLabel(ctx.data.month)}): ${plural(t(o.eligible), 'eligible report')}, ${plural(t(o.flagged), 'flagged report')}, ${plural(t(o.cases), 'case')} behind them and ${plural(t(o.flags), 'flag')}; ${t(o.confirmed)} of the flagged reports confirmed by a reviewer.`,
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -364,7 +384,51 @@ function confidenceSection(ctx: Context): ReportSection {
 // 5. Flagged cases (internal only)
 
 function casesSection(ctx: Context): ReportSection {
-  const cases = [...ctx.data.cases].sort((a, b) => compareText(a.actionDate, b.actionDate) || compareText(a.flagId, b.flagId));
+  const month = monthLabel(ctx.data.month);
+  const rows = ctx.data.cases;
+  if (rows.some(isFlagRow)) return flagRowsSection(ctx, rows.filter(isFlagRow));
+  const cases = (rows as ReportCaseRow[]).slice().sort((a, b) => compareText(a.actionDate, b.actionDate) || compareText(a.caseId, b.caseId));
+  const flags = cases.reduce((n, c) => n + c.rules.length, 0);
+  return {
+    id: 'cases',
+    heading: 'Flagged cases',
+    paragraphs: [
+      `Every case of ${month} (${plural(cases.length, 'case')}, with ${plural(flags, 'flag')}): each arrest or decision to charge that followed a report of the month and breaches a rule, of every confidence and review outcome, oldest first. A case breaching several rules is one row, its rules listed with each rule's confidence. People are not named; incident numbers identify the reports.`,
+    ],
+    tables: [
+      {
+        id: 'flagged-cases',
+        title: `Flagged cases, ${month}`,
+        // Eight columns, so that the table fits a page across: the action in one cell, where and what in another.
+        columns: ['Case', 'Action', 'Charges', 'Rules breached (confidence)', 'Reports it follows', 'District, category', 'Review status', 'What happened'],
+        rows: cases.map((c) => [
+          c.caseId,
+          `${actionLabel(c.actionType)} by ${c.agency} on ${c.actionDate}`,
+          c.charges.length === 0 ? 'none recorded' : c.charges.join('; '),
+          c.rules.map((r) => `${ctx.ruleTitle(r.ruleId)} (${confidenceLabel(r.confidence).toLowerCase()})`).join('; '),
+          c.reportIncidentNumbers.length === 0 ? 'none (no report needed)' : c.reportIncidentNumbers.join(', '),
+          `${c.policeDistrict ?? 'Unknown district'}, ${c.incidentCategory ?? 'unknown category'}`,
+          reviewStatusLabel(c.reviewStatus),
+          c.sentence,
+        ]),
+        notes: [
+          'One row per case: one arrest or decision to charge. Its review is one decision for all its rules.',
+          'Charges in plain words, from the statutes (and the descriptions admins added) as they stood when these figures were taken.',
+          'Internal: this table identifies cases and must not leave the task force.',
+        ],
+      },
+    ],
+    charts: [],
+  };
+}
+
+function isFlagRow(row: ReportCaseRow | ReportFlagRow): row is ReportFlagRow {
+  return 'flagId' in row;
+}
+
+/** Snapshots taken before issue 11 listed one row per flag: drawn as they were published. */
+function flagRowsSection(ctx: Context, rows: ReportFlagRow[]): ReportSection {
+  const cases = [...rows].sort((a, b) => compareText(a.actionDate, b.actionDate) || compareText(a.flagId, b.flagId));
   return {
     id: 'cases',
     heading: 'Flagged cases',
@@ -499,6 +563,13 @@ function methodSection(ctx: Context): ReportSection {
     );
   } else {
     paragraphs.push('This internal edition shows every count exactly and lists each flagged case. It names no person, but incident numbers identify cases: it is for the task force only.');
+  }
+  if (ctx.figures.withCases) {
+    paragraphs.splice(
+      2,
+      0,
+      'Reports, cases and flags. A flagged report is counted once however many arrests, charges and rules follow it. A case is one arrest or decision to charge that breaches a rule; a flag is one rule it breaches for one report. One arrest breaching two rules is one case and two flags, and is reviewed once.',
+    );
   }
   return { id: 'method', heading: 'Method', paragraphs, tables: [], charts: [] };
 }

@@ -63,9 +63,14 @@ export interface RateBasis {
 
 export interface Figures {
   ruleIds: string[];
-  rules: Array<{ ruleId: string; raw: ReportCounts; basis: RateBasis } & ShownCounts>;
+  /** `cases`: the cases behind the flagged reports (snapshots since issue 11; null in older ones, and when hidden). */
+  rules: Array<{ ruleId: string; raw: ReportCounts; basis: RateBasis; cases: Shown } & ShownCounts>;
   /** `base`: the reports the agency acted on (snapshots since issue 11), else the rule's eligible reports. */
-  agencies: Array<{ ruleId: string; agency: string; base: Shown; basis: RateBasis } & ShownCounts>;
+  agencies: Array<{ ruleId: string; agency: string; base: Shown; basis: RateBasis; cases: Shown } & ShownCounts>;
+  /** Whether the snapshot counts cases (issue 11): then the tables have a column for them. */
+  withCases: boolean;
+  /** Every rule together (snapshots since issue 11): a report and a case count once, as on the dashboard. */
+  overall: ({ raw: NonNullable<ReportData['overall']>; cases: Shown } & ShownCounts) | null;
   months: string[];
   trend: Array<{ month: string; ruleId: string; rawEligible: number; eligible: Shown; flagged: Shown }>;
   districts: Breakdown;
@@ -93,11 +98,13 @@ export function computeFigures(data: ReportData, counter: Counter): Figures {
   const rulesFlags = counter.list(data.rules.map((rule) => rule.flags));
   const rules = data.rules.map((rule, i) => ({
     ruleId: rule.ruleId,
-    raw: { eligibleReports: rule.eligibleReports, flaggedReports: rule.flaggedReports, confirmedReports: rule.confirmedReports, flags: rule.flags },
+    raw: { eligibleReports: rule.eligibleReports, flaggedReports: rule.flaggedReports, confirmedReports: rule.confirmedReports, flags: rule.flags, cases: rule.cases },
     eligible: counter.one(rule.eligibleReports),
     flagged: counter.one(rule.flaggedReports),
     confirmed: counter.one(rule.confirmedReports),
     flags: hiddenIfAny(rule.flags, counter.one(rule.flags), rulesFlags.values[i] ?? null),
+    // A case can breach several rules, so the rules' cases add up to nothing shown: each on its own.
+    cases: rule.cases === undefined ? null : counter.one(rule.cases),
     // Older snapshots have no decided count: their confirmed rate is drawn as it was.
     basis: { rawBase: rule.eligibleReports, reviewed: (rule.decidedReports ?? 1) > 0 },
   }));
@@ -113,10 +120,13 @@ export function computeFigures(data: ReportData, counter: Counter): Figures {
       flagged: 0,
       confirmed: 0,
       flags: 0,
+      cases: 0,
     };
     const flagged = agencyList(counter, rows.map((a) => a.flaggedReports), rule.flagged);
     const confirmed = agencyList(counter, rows.map((a) => a.confirmedReports), rule.confirmed);
     const flags = agencyList(counter, rows.map((a) => a.flags), rule.flags);
+    // A case has one acting agency: a rule's cases by agency add up to the rule's cases.
+    const cases = agencyList(counter, rows.map((a) => a.cases ?? 0), rule.cases);
     rows.forEach((a, i) => {
       const base = a.baseReports ?? rule.raw.eligibleReports;
       agencies.push({
@@ -130,6 +140,7 @@ export function computeFigures(data: ReportData, counter: Counter): Figures {
         flagged: flagged[i] ?? null,
         confirmed: confirmed[i] ?? null,
         flags: flags[i] ?? null,
+        cases: a.cases === undefined ? null : (cases[i] ?? null),
       });
     });
   }
@@ -176,7 +187,33 @@ export function computeFigures(data: ReportData, counter: Counter): Figures {
     for (const t of tables) t.total[column] = appearances(sum(t.raw[column]), places);
   }
 
-  return { ruleIds, rules, agencies, months, trend, districts, categories, confidence: { rows: confidence.rows, columns: confidence.columns, table: confidence.table } };
+  // The month over every rule: its reports are the "Where" tables' totals, its flags the rules' flags added up
+  // (the same counts, so the same decisions); its cases and confirmed reports are shown on their own.
+  const all = data.overall;
+  const overall: Figures['overall'] = all
+    ? {
+        raw: all,
+        eligible: appearances(all.eligibleReports, [{ raw: all.eligibleReports, shown: counter.one(all.eligibleReports) }, { raw: sum(districts.raw.eligible), shown: districts.total.eligible }]),
+        flagged: appearances(all.flaggedReports, [{ raw: all.flaggedReports, shown: counter.one(all.flaggedReports) }, { raw: sum(districts.raw.flagged), shown: districts.total.flagged }]),
+        confirmed: counter.one(all.confirmedReports),
+        flags: appearances(all.flags, [{ raw: all.flags, shown: counter.one(all.flags) }, { raw: sum(data.rules.map((r) => r.flags)), shown: rulesFlags.total }, { raw: sum(districts.raw.flags), shown: districts.total.flags }]),
+        cases: counter.one(all.cases),
+      }
+    : null;
+  const withCases = data.overall !== undefined;
+
+  return {
+    ruleIds,
+    rules,
+    agencies,
+    withCases,
+    overall,
+    months,
+    trend,
+    districts,
+    categories,
+    confidence: { rows: confidence.rows, columns: confidence.columns, table: confidence.table },
+  };
 }
 
 /**

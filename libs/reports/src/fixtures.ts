@@ -157,7 +157,65 @@ export function mayReport(): ReportData {
   };
 }
 
-/** A held meeting: three cases on the agenda (listed out of order), two decided. */
+/**
+ * May 2022 as a snapshot taken since issue 11 (cases and the honest measures): the figures of `mayReport`, with
+ * the cases behind the flagged reports. One SFPD arrest (c-0001, report 220301234) breaches two rules, the SFPD
+ * bulletin and PC 647.3: one case, two flags.
+ *   Cases by rule: SFPD bulletin 3 (all SFPD); DA policy 0; PC 647.3 12 (SFPD 2, SFSO 10).
+ *   Every rule together: the SFPD's cases are 3 + 2 - 1 (c-0001 under both) = 4, the SFSO's 10: 14 cases. Flagged
+ *   reports 3 + 12 - 1 (220301234 under both) = 14, the "Where" tables' total; confirmed 1 + 2 - 1 = 2; flags 18.
+ * Bases and decided reports as in the agency measures: SFPD (bulletin) acted against 24 reporters, under 647.3 SFPD
+ * against 5 and SFSO 14; a case was decided under the bulletin and 647.3, none under the DA policy.
+ */
+export function mayCasesReport(): ReportData {
+  const data = mayReport();
+  data.measures = { minRateBase: 20 };
+  const ruleCases: Record<string, [cases: number, decided: number]> = { [SFPD_RULE]: [3, 1], [DA_RULE]: [0, 0], [PC6473_RULE]: [12, 2] };
+  data.rules = data.rules.map((r) => ({ ...r, cases: ruleCases[r.ruleId]![0], baseReports: r.eligibleReports, decidedReports: ruleCases[r.ruleId]![1] }));
+  const agencyCases: Record<string, [cases: number, base: number]> = { [`${SFPD_RULE}:SFPD`]: [3, 24], [`${PC6473_RULE}:SFPD`]: [2, 5], [`${PC6473_RULE}:SFSO`]: [10, 14] };
+  data.agencies = data.agencies.map((a) => {
+    const [cases, baseReports] = agencyCases[`${a.ruleId}:${a.agency}`]!;
+    return { ...a, cases, baseReports, decidedReports: 1 };
+  });
+  data.overall = { eligibleReports: 50, flaggedReports: 14, confirmedReports: 2, cases: 14, flags: 18 };
+  data.cases = [
+    {
+      caseId: 'c-0001',
+      actionType: 'arrest',
+      agency: 'SFPD',
+      actionDate: '2022-05-03',
+      rules: [
+        { ruleId: SFPD_RULE, confidence: 'high' },
+        { ruleId: PC6473_RULE, confidence: 'high' },
+      ],
+      reportIncidentNumbers: ['220301234'],
+      policeDistrict: 'Mission',
+      incidentCategory: 'Assault',
+      charges: ['PC 647(b): prostitution, misdemeanor'],
+      reviewStatus: 'confirmed_violation',
+      sentence: CASE_SENTENCE_1,
+    },
+    {
+      caseId: 'c-0002',
+      actionType: 'arrest',
+      agency: 'SFSO',
+      actionDate: '2022-05-01',
+      rules: [{ ruleId: PC6473_RULE, confidence: 'medium' }],
+      reportIncidentNumbers: ['220309876'],
+      policeDistrict: null,
+      incidentCategory: 'Robbery',
+      charges: ['PC 647(b): prostitution, misdemeanor', 'HS 11350(a): possession of a controlled substance'],
+      reviewStatus: 'in_review',
+      sentence: CASE_SENTENCE_2,
+    },
+  ];
+  return data;
+}
+
+/**
+ * A held meeting: three cases on the agenda (listed out of order), two decided. The first (c-0001) is one SFPD
+ * arrest breaching two rules; the third is an item of an agenda read before cases (no case, titled by its day).
+ */
 export function meetingFixture(): MeetingDetail {
   return {
     id: 'm-7',
@@ -184,6 +242,11 @@ export function meetingFixture(): MeetingDetail {
         ruleId: PC6473_RULE,
         actionDate: '2022-05-01',
         reviewStatus: 'not_a_violation',
+        caseId: 'c-0002',
+        ruleIds: [PC6473_RULE],
+        actionType: 'arrest',
+        agency: 'SFSO',
+        reportIncidentNumbers: ['220309876'],
       },
       {
         flagId: 'f-0001',
@@ -198,6 +261,11 @@ export function meetingFixture(): MeetingDetail {
         ruleId: SFPD_RULE,
         actionDate: '2022-05-03',
         reviewStatus: 'confirmed_violation',
+        caseId: 'c-0001',
+        ruleIds: [SFPD_RULE, PC6473_RULE],
+        actionType: 'arrest',
+        agency: 'SFPD',
+        reportIncidentNumbers: ['220301234'],
       },
       {
         flagId: 'f-0003',

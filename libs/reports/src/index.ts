@@ -2,5 +2,5 @@ export type { BuildReportOptions } from './document';
 export { buildReportDocument } from './document';
 export { cellText, reportTablesToCsv } from './csv';
 export type { MinutesOptions } from './minutes';
-export { minutesToMarkdown } from './minutes';
+export { caseTitle, minutesToMarkdown } from './minutes';
 export { canonicalJson } from './canonical-json';

@@ -1,5 +1,5 @@
 import { CASE_SENTENCE_1, CASE_SENTENCE_2, meetingFixture, SFPD_RULE } from './fixtures';
-import { minutesToMarkdown } from './minutes';
+import { caseTitle, minutesToMarkdown } from './minutes';
 
 describe('minutesToMarkdown', () => {
   it('writes attendees, notes, counts by decision and every case with its decision and note', () => {
@@ -31,33 +31,37 @@ describe('minutesToMarkdown', () => {
         '',
         '## Cases',
         '',
-        '### 1. Flag f-0001',
+        // Titled by the case (its action, agency, date), its two rules listed.
+        '### 1. Arrest by SFPD on 2022-05-03',
         '',
-        '- Rule: sfpd-psw-2017',
+        '- Rules: sfpd-psw-2017; ca-pc-647.3',
         '- Confidence: High',
-        '- Arrest or charge on: 2022-05-03',
+        '- Reports it follows: 220301234',
+        '- Case: c-0001',
         `- What happened: ${CASE_SENTENCE_1}`,
         '- On the agenda: by the agenda rule',
         '- Decision: Confirmed violation (A. Rivera, 2022-06-10 11:10)',
         '- Note: Arrest in the same incident, 40 minutes after the report.',
         '- Review status now: Confirmed violation',
         '',
-        '### 2. Flag f-0002',
+        '### 2. Arrest by SFSO on 2022-05-01',
         '',
         '- Rule: ca-pc-647.3',
         '- Confidence: Medium',
-        '- Arrest or charge on: 2022-05-01',
+        '- Reports it follows: 220309876',
+        '- Case: c-0002',
         `- What happened: ${CASE_SENTENCE_2}`,
         '- On the agenda: added by hand',
         '- Decision: Not a violation (B. Chen, 2022-06-10 11:30)',
         '- Note: Different person; see the \\| arrest record',
         '- Review status now: Not a violation',
         '',
-        '### 3. Flag f-0003',
+        // An item of an agenda read before cases: titled by its day, its flag named below.
+        '### 3. Arrest or charge on 2022-05-09',
         '',
         '- Rule: sfpd-psw-2017',
         '- Confidence: Medium',
-        '- Arrest or charge on: 2022-05-09',
+        '- Flag: f-0003',
         '- What happened: Reported stalking (incident 220312345) as victim on 2022-05-09 08:00; arrested by SFPD 2022-05-09 12:00 in the same incident for PC 653.22; SFPD bulletin bars this arrest.',
         '- On the agenda: by the agenda rule',
         '- Decision: none in this meeting',
@@ -110,6 +114,14 @@ describe('minutesToMarkdown', () => {
 
   it('names rules by the titles given', () => {
     const text = minutesToMarkdown(meetingFixture(), { generatedAt: '2022-06-10T19:00:00Z', ruleTitles: { [SFPD_RULE]: 'SFPD bulletin' } });
-    expect(text).toContain('### 1. Flag f-0001\n\n- Rule: SFPD bulletin\n');
+    expect(text).toContain('### 1. Arrest by SFPD on 2022-05-03\n\n- Rules: SFPD bulletin; ca-pc-647.3\n');
+  });
+});
+
+describe('caseTitle', () => {
+  it('names a case by its action, agency and day; an item without a case by its day', () => {
+    expect(caseTitle({ actionType: 'da_decision', agency: 'SFDA', actionDate: '2024-03-21' })).toBe('DA decision to charge by SFDA on 2024-03-21');
+    expect(caseTitle({ actionType: 'arrest', agency: 'SFPD', actionDate: '2024-03-05' })).toBe('Arrest by SFPD on 2024-03-05');
+    expect(caseTitle({ actionDate: '2024-03-05' })).toBe('Arrest or charge on 2024-03-05');
   });
 });

@@ -1,10 +1,10 @@
 /**
  * A review meeting's minutes as Markdown (issue 7): who attended, the notes, and what was decided on each case on
- * the agenda. Minutes are internal: they carry flag ids and flag sentences (which name incident numbers), never a
- * person key. Deterministic: the caller gives the time the minutes were written.
+ * the agenda, each case titled by its action (never by an id). Minutes are internal: they carry case ids and
+ * sentences (which name incident numbers), never a person key. Deterministic: the caller gives the time the minutes were written.
  */
 import { REVIEW_STATUSES, type MeetingAgendaItem, type MeetingDetail } from '@sra/contracts';
-import { compareText, confidenceLabel, plural, reviewStatusLabel, sfTime } from './format';
+import { actionLabel, compareText, confidenceLabel, plural, reviewStatusLabel, sfTime } from './format';
 
 export interface MinutesOptions {
   generatedAt: string;
@@ -60,11 +60,12 @@ function caseLines(item: MeetingAgendaItem, n: number, options: MinutesOptions):
   const ruleIds = item.ruleIds && item.ruleIds.length > 0 ? item.ruleIds : [item.ruleId];
   const rules = ruleIds.map((r) => options.ruleTitles?.[r] ?? r);
   const lines = [
-    `### ${n}. Flag ${inline(item.flagId)}`,
+    `### ${n}. ${inline(caseTitle(item))}`,
     '',
     rules.length === 1 ? `- Rule: ${inline(rules[0])}` : `- Rules: ${rules.map(inline).join('; ')}`,
     `- Confidence: ${confidenceLabel(item.confidence)}`,
-    `- Arrest or charge on: ${item.actionDate}`,
+    ...(item.reportIncidentNumbers && item.reportIncidentNumbers.length > 0 ? [`- Reports it follows: ${item.reportIncidentNumbers.map(inline).join(', ')}`] : []),
+    item.caseId ? `- Case: ${inline(item.caseId)}` : `- Flag: ${inline(item.flagId)}`,
     `- What happened: ${inline(item.sentence)}`,
     `- On the agenda: ${item.addedByHand ? 'added by hand' : 'by the agenda rule'}`,
   ];
@@ -77,6 +78,15 @@ function caseLines(item: MeetingAgendaItem, n: number, options: MinutesOptions):
   }
   lines.push(`- Review status now: ${reviewStatusLabel(item.reviewStatus)}`);
   return lines;
+}
+
+/**
+ * What a case on the agenda is called (issue 11): its action, agency and date, "Arrest by SFPD on 2024-03-05"; never
+ * an id. Items of agendas read before cases name only the day.
+ */
+export function caseTitle(item: Pick<MeetingAgendaItem, 'actionType' | 'agency' | 'actionDate'>): string {
+  if (!item.actionType || !item.agency) return `Arrest or charge on ${item.actionDate}`;
+  return `${actionLabel(item.actionType)} by ${item.agency} on ${item.actionDate}`;
 }
 
 // Text people typed must read as text, not as Markdown: characters that would format or break a line are escaped.

@@ -2,7 +2,6 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CurrentUser, MeetingAgendaItem, MeetingDetail, MeetingRecord } from '@sra/contracts';
-import { renderMinutesPdf } from '../reports/pdf/minutes-pdf';
 import { AuditView } from '../audit-log/interceptors/audit-views.interceptor';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';
 import { AllowRoles } from '../auth/decorators/access.decorators';
@@ -76,10 +75,10 @@ export class MeetingsController {
   async minutes(@Param('id', ParseUUIDPipe) id: string, @Query() query: MinutesQueryDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const format = query.format ?? 'md';
     if (format === 'pdf') {
-      const meeting = await this.meetings.get(id);
+      const { date, pdf } = await this.meetings.minutesPdf(id);
       res.setHeader('Content-Type', 'application/pdf');
-      res.setHeader('Content-Disposition', `attachment; filename="minutes-${meeting.date}.pdf"`);
-      return new StreamableFile(await renderMinutesPdf(meeting, new Date().toISOString()));
+      res.setHeader('Content-Disposition', `attachment; filename="minutes-${date}.pdf"`);
+      return new StreamableFile(pdf);
     }
     const { date, markdown } = await this.meetings.minutesMarkdown(id);
     res.setHeader('Content-Type', 'text/markdown; charset=utf-8');

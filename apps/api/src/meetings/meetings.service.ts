@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { CurrentUser, ListQuery, MeetingAgendaItem, MeetingDetail, MeetingRecord } from '@sra/contracts';
 import { minutesToMarkdown } from '@sra/reports';
 import type { ListSpec } from '../common/list-query';
+import { renderMinutesPdf } from '../reports/pdf/minutes-pdf';
 import { listSql } from '../common/list-sql';
 import { actorName, ReviewsService } from '../compliance/reviews/reviews.service';
 import { isDay, MEETING_STATUSES, type AttendeeDto, type BuildAgendaDto, type CreateMeetingDto, type MeetingDecisionDto, type UpdateMeetingDto } from './dto/meeting.dto';
@@ -29,7 +30,7 @@ const MEETING_SELECT = `SELECT m.id, m.date::text AS date, m.title, m.attendees,
 const ITEM_SELECT = `SELECT a.flag_id AS "flagId", a.position, a.added_by_hand AS "addedByHand", a.decision, a.decision_note AS "decisionNote",
     to_json(a.decided_at) #>> '{}' AS "decidedAt", a.decided_by AS "decidedBy",
     f.sentence, f.confidence, f.rule_id AS "ruleId", f.action_date::text AS "actionDate", coalesce(r.status, 'new') AS "reviewStatus",
-    f.case_id AS "caseId", c.rule_ids AS "ruleIds"
+    f.case_id AS "caseId", c.rule_ids AS "ruleIds", c.action_type AS "actionType", c.agency, c.report_incident_numbers AS "reportIncidentNumbers"
   FROM meeting_agenda_item a JOIN flag f ON f.id = a.flag_id JOIN flag_case c ON c.id = f.case_id LEFT JOIN case_review r ON r.case_id = f.case_id`;
 
 /** Days of meetings and flag cut-offs are San Francisco days, as everywhere else in the audit. */
@@ -224,11 +225,20 @@ export class MeetingsService {
   /** The minutes as Markdown (internal: flag sentences name incidents), rules named by their latest version's title. */
   async minutesMarkdown(id: string): Promise<{ date: string; markdown: string }> {
     const meeting = await this.get(id);
+    return { date: meeting.date, markdown: minutesToMarkdown(meeting, { generatedAt: new Date().toISOString(), ruleTitles: await this.ruleTitles() }) };
+  }
+
+  /** The minutes as a PDF: each case titled by its action, its rules by their policies' titles. */
+  async minutesPdf(id: string): Promise<{ date: string; pdf: Buffer }> {
+    const meeting = await this.get(id);
+    return { date: meeting.date, pdf: await renderMinutesPdf(meeting, new Date().toISOString(), await this.ruleTitles()) };
+  }
+
+  private async ruleTitles(): Promise<Record<string, string>> {
     const titles: Array<{ rule_id: string; title: string }> = await this.db.query(
       `SELECT DISTINCT ON (rule_id) rule_id, document->>'title' AS title FROM policy_version ORDER BY rule_id, version DESC`,
     );
-    const ruleTitles = Object.fromEntries(titles.filter((r) => r.title).map((r) => [r.rule_id, r.title]));
-    return { date: meeting.date, markdown: minutesToMarkdown(meeting, { generatedAt: new Date().toISOString(), ruleTitles }) };
+    return Object.fromEntries(titles.filter((r) => r.title).map((r) => [r.rule_id, r.title]));
   }
 
   /** The meeting row, locked so agenda changes to one meeting happen one at a time; refused once it was held. */

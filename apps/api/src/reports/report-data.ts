@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { CONFIRMED_REVIEW_STATUSES, DISMISSED_REVIEW_STATUSES, MIN_RATE_BASE, REVIEW_STATUSES, type ReportData } from '@sra/contracts';
+import { CONFIRMED_REVIEW_STATUSES, DISMISSED_REVIEW_STATUSES, MIN_RATE_BASE, REVIEW_STATUSES, type ReportCaseRow, type ReportData } from '@sra/contracts';
 import { RULE_IDS } from '@sra/policies';
+import { codeBookOverlay, describeChargeList } from '@sra/statutes';
 import { ACTED, AUDITS } from '../compliance/measures/acted-against';
 import { shiftMonth } from '../compliance/measures/default-period';
 
@@ -16,7 +17,7 @@ const SCOPE = `
       FROM eligible_report WHERE report_month BETWEEN $2::date AND $1::date AND rule_id = ANY($3::text[])
   ),
   fl AS (
-    SELECT f.id, f.rule_id, f.agency, f.report_incident_number AS incident_number, f.person_key, f.confidence,
+    SELECT f.id, f.case_id, f.rule_id, f.agency, f.report_incident_number AS incident_number, f.person_key, f.confidence,
            date_trunc('month', f.report_at AT TIME ZONE 'America/Los_Angeles')::date AS report_month,
            coalesce(r.status, 'new') AS review_status,
            f.confidence IN ('high', 'medium') AND coalesce(r.status, 'new') <> ALL($4::text[]) AS counted,
@@ -32,7 +33,8 @@ const COUNTS = (eligible: string, flags = 'fl') => `
   ${eligible}::int AS "eligibleReports",
   count(DISTINCT (${flags}.incident_number, ${flags}.person_key)) FILTER (WHERE ${flags}.counted)::int AS "flaggedReports",
   count(DISTINCT (${flags}.incident_number, ${flags}.person_key)) FILTER (WHERE ${flags}.confirmed)::int AS "confirmedReports",
-  count(${flags}.id) FILTER (WHERE ${flags}.counted)::int AS flags`;
+  count(${flags}.id) FILTER (WHERE ${flags}.counted)::int AS flags,
+  count(DISTINCT ${flags}.case_id) FILTER (WHERE ${flags}.counted)::int AS cases`;
 
 /** Reports with a flag a reviewer decided: the confirmed rate waits for one (issue 11). */
 const DECIDED = (flags = 'fl') => `count(DISTINCT (${flags}.incident_number, ${flags}.person_key)) FILTER (WHERE ${flags}.decided)::int AS "decidedReports"`;
@@ -105,15 +107,45 @@ export async function gatherReportData(tx: EntityManager, month: string, takenAt
       GROUP BY c.confidence, c.cn, s.status, s.sn ORDER BY c.cn, s.sn`,
     [...params, REVIEW_STATUSES],
   );
-  const cases = await q<ReportData['cases'][number]>(
+  // The month's figures over every rule together: a report and a case count once (the dashboard's overall).
+  const [overall] = await q<NonNullable<ReportData['overall']>>(
     `WITH ${SCOPE}
-     SELECT f.id AS "flagId", f.rule_id AS "ruleId", f.confidence, f.agency, f.report_incident_number AS "reportIncidentNumber",
-            f.action_type AS "actionType", f.action_date::text AS "actionDate", f.police_district AS "policeDistrict",
-            f.incident_category AS "incidentCategory", fl.review_status AS "reviewStatus", f.sentence
-       FROM fl JOIN flag f ON f.id = fl.id
-      WHERE fl.report_month = $1::date
-      ORDER BY f.action_date, f.id`,
+     SELECT (SELECT count(DISTINCT (incident_number, person_key)) FROM e WHERE report_month = $1::date)::int AS "eligibleReports",
+            count(DISTINCT (incident_number, person_key)) FILTER (WHERE counted)::int AS "flaggedReports",
+            count(DISTINCT (incident_number, person_key)) FILTER (WHERE confirmed)::int AS "confirmedReports",
+            count(DISTINCT case_id) FILTER (WHERE counted)::int AS cases,
+            count(id) FILTER (WHERE counted)::int AS flags
+       FROM fl WHERE report_month = $1::date`,
   );
+  // One row per case (issue 11): its current flags whose report falls in the month, every confidence and outcome.
+  const caseRows = await q<Omit<ReportCaseRow, 'charges'> & { chargeText: string | null }>(
+    `WITH ${SCOPE},
+          mine AS (SELECT f.case_id, f.rule_id, f.confidence, f.report_incident_number, f.police_district, f.incident_category, f.sentence,
+                          f.report_at, f.id,
+                          row_number() OVER (PARTITION BY f.case_id ORDER BY CASE f.confidence WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END,
+                                             f.report_at, array_position($3::text[], f.rule_id), f.id) AS strength
+                     FROM fl JOIN flag f ON f.id = fl.id WHERE fl.report_month = $1::date)
+     SELECT c.id AS "caseId", c.action_type AS "actionType", c.agency, c.action_date::text AS "actionDate",
+            (SELECT json_agg(json_build_object('ruleId', r.rule_id, 'confidence', r.confidence) ORDER BY array_position($3::text[], r.rule_id))
+               FROM (SELECT DISTINCT ON (rule_id) rule_id, confidence FROM mine m2 WHERE m2.case_id = c.id ORDER BY rule_id, strength) r) AS rules,
+            coalesce((SELECT array_agg(DISTINCT m3.report_incident_number ORDER BY m3.report_incident_number) FROM mine m3
+                       WHERE m3.case_id = c.id AND m3.report_incident_number IS NOT NULL), '{}') AS "reportIncidentNumbers",
+            s.police_district AS "policeDistrict", s.incident_category AS "incidentCategory",
+            coalesce(cr.status, 'new') AS "reviewStatus", s.sentence,
+            CASE WHEN c.action_type = 'arrest'
+                 THEN (SELECT CASE WHEN btrim(coalesce(a.booked_charges_statute, '')) <> '' THEN a.booked_charges_statute ELSE a.list_of_booked_charges END
+                         FROM arrest a WHERE a.arrest_id = c.action_id)
+                 ELSE (SELECT CASE WHEN btrim(coalesce(d.filed_charges_statute, '')) <> '' THEN d.filed_charges_statute ELSE d.list_of_filed_charges END
+                         FROM da_decision d WHERE d.decision_id = c.action_id) END AS "chargeText"
+       FROM flag_case c JOIN mine s ON s.case_id = c.id AND s.strength = 1
+       LEFT JOIN case_review cr ON cr.case_id = c.id
+      ORDER BY c.action_date, c.id`,
+  );
+  // Charges in plain words with the admins' descriptions as they stand in this snapshot (libs/statutes).
+  const overlay = codeBookOverlay(
+    await tx.query(`SELECT code, description, level, source, notes, described_by AS "describedBy", to_json(described_at) #>> '{}' AS "describedAt" FROM charge_code_description`),
+  );
+  const cases: ReportCaseRow[] = caseRows.map(({ chargeText, ...c }) => ({ ...c, charges: describeChargeList(chargeText, overlay).map((d) => d.text) }));
   const batches = await tx.query(
     `SELECT kind, file_name AS "fileName", to_json(finished_at) #>> '{}' AS "loadedAt", rows_read AS "rowsRead", inserted, updated, rejected
        FROM import_batch WHERE status = 'loaded' AND finished_at <= $1::timestamptz ORDER BY finished_at, id`,
@@ -149,6 +181,7 @@ export async function gatherReportData(tx: EntityManager, month: string, takenAt
     byCategory,
     flagsByConfidenceAndStatus: byStatus,
     cases,
+    overall,
     dataBasis: {
       batches,
       rejectedRows: batches.reduce((sum: number, b: { rejected: number }) => sum + b.rejected, 0),

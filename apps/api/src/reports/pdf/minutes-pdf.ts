@@ -1,8 +1,9 @@
 import { REVIEW_STATUS_LABELS, type MeetingDetail, type ReviewStatus } from '@sra/contracts';
+import { caseTitle } from '@sra/reports';
 import { footers, heading, newPdf, paragraph, table } from './pdf-layout';
 
 /** A meeting's minutes as a PDF: attendees, every case on the agenda with its decision and note, the counts. */
-export async function renderMinutesPdf(meeting: MeetingDetail, generatedAt: string): Promise<Buffer> {
+export async function renderMinutesPdf(meeting: MeetingDetail, generatedAt: string, ruleTitles?: Record<string, string>): Promise<Buffer> {
   const { pdf, finish } = newPdf({ title: `Minutes: ${meeting.title}`, subject: `Review meeting of ${meeting.date}`, createdAt: generatedAt });
   pdf.font('Helvetica-Bold').fontSize(18).fillColor('#102a43').text(`Minutes: ${meeting.title}`);
   pdf.moveDown(0.3);
@@ -25,9 +26,12 @@ export async function renderMinutesPdf(meeting: MeetingDetail, generatedAt: stri
   table(pdf, {
     id: 'decisions',
     title: 'Cases in agenda order',
-    columns: ['#', 'Case', 'Decision', 'Note', 'By'],
+    columns: ['#', 'Case', 'Rules', 'What happened', 'Decision', 'Note', 'By'],
     rows: meeting.agenda.map((item, i) => [
       i + 1,
+      // Titled by the case (issue 11): its action, agency and day; the rules it breaches beside it.
+      caseTitle(item),
+      (item.ruleIds && item.ruleIds.length > 0 ? item.ruleIds : [item.ruleId]).map((r) => ruleTitles?.[r] ?? r).join('; '),
       item.sentence,
       item.decision ? REVIEW_STATUS_LABELS[item.decision as ReviewStatus] : 'Not decided',
       item.decisionNote ?? '',

@@ -62,13 +62,28 @@ export function cellText(cell: ReportCell): string {
 
 /** Column widths in proportion to their longest text (bounded), filling the page width. */
 function widths(pdf: Pdf, table: ReportTable): number[] {
+  const texts = (i: number) => table.rows.map((row) => cellText(row[i]));
   pdf.font('Helvetica').fontSize(8);
-  const natural = table.columns.map((column, i) => {
-    const texts = [column, ...table.rows.map((row) => cellText(row[i]))];
-    return Math.min(220, Math.max(36, ...texts.map((t) => pdf.widthOfString(t) + 8)));
+  const natural = table.columns.map((column, i) => Math.min(220, Math.max(36, ...[column, ...texts(i)].map((t) => pdf.widthOfString(t) + 8))));
+  // The narrowest a column can be without breaking a word (a header's in bold), up to a limit: short columns (an
+  // agency, a date, a count) keep their words whole and the long ones (sentences, lists) wrap instead.
+  const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map((w) => pdf.widthOfString(w)));
+  const least = table.columns.map((column, i) => {
+    const body = Math.max(0, ...texts(i).map(longestWord));
+    pdf.font('Helvetica-Bold');
+    const head = longestWord(column);
+    pdf.font('Helvetica');
+    return Math.min(90, Math.max(body, head) + 8, natural[i]);
   });
-  const sum = natural.reduce((a, b) => a + b, 0);
-  return natural.map((w) => (w / sum) * CONTENT_WIDTH);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  if (sum(natural) <= CONTENT_WIDTH || sum(least) >= CONTENT_WIDTH) {
+    const base = sum(natural) <= CONTENT_WIDTH ? natural : least;
+    return base.map((w) => (w / sum(base)) * CONTENT_WIDTH);
+  }
+  // Every column its least width, the room left shared in proportion to what each would still like.
+  const room = CONTENT_WIDTH - sum(least);
+  const wish = natural.map((w, i) => w - least[i]);
+  return least.map((w, i) => w + (sum(wish) === 0 ? 0 : (wish[i] / sum(wish)) * room));
 }
 
 export function table(pdf: Pdf, t: ReportTable): void {
@@ -184,7 +199,11 @@ export function footers(pdf: Pdf, line: string): void {
   const range = pdf.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     pdf.switchToPage(i);
+    // The footer sits in the bottom margin: without this, pdfkit would start a new (blank) page for it.
+    const bottom = pdf.page.margins.bottom;
+    pdf.page.margins.bottom = 0;
     pdf.font('Helvetica').fontSize(7).fillColor('#546e7a');
     pdf.text(`${line} · page ${i + 1} of ${range.count}`, PAGE.margin, PAGE.height - 35, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
+    pdf.page.margins.bottom = bottom;
   }
 }

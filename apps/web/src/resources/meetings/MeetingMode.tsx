@@ -33,7 +33,7 @@ import { refusalMessage } from '../flags/api';
 import { ConfidenceChip } from '../flags/ConfidenceChip';
 import { Timeline } from '../flags/FlagShow';
 import { formatDay, formatSfTime, NEXUS_LABELS, orderedReasons, reasonWords, reviewStatusLabel, ruleShortName } from '../flags/words';
-import { MEETINGS, recordDecision, updateMeeting, useFlagDetail } from './api';
+import { MEETINGS, recordDecision, updateMeeting, useCaseDetail, useFlagDetail } from './api';
 import { cases, nameCases } from './words';
 
 /** Large type for a room: everything one step bigger than on the ordinary pages. */
@@ -54,9 +54,15 @@ const Part = ({ title, children }: { title: string; children: ReactNode }) => (
   </Box>
 );
 
-/** The reasons and the timeline, from the case itself (`GET /api/flags/:id`). */
-const CaseFacts = ({ flagId }: { flagId: string }) => {
-  const { data: flag, isPending, isError, error } = useFlagDetail(flagId);
+/**
+ * The reasons and the timeline, from the case itself: the case page's (`GET /api/cases/:id`, every rule's reasons
+ * and one timeline of the reports it follows and the action; issue 11), or for an item of an agenda built before
+ * cases, its flag's (`GET /api/flags/:id`).
+ */
+const CaseFacts = ({ item }: { item: MeetingAgendaItem }) => {
+  const byCase = useCaseDetail(item.caseId);
+  const byFlag = useFlagDetail(item.caseId ? undefined : item.flagId);
+  const { data, isPending, isError, error } = item.caseId ? byCase : byFlag;
   if (isError) {
     return (
       <Alert severity="error" sx={{ mt: 3 }}>
@@ -64,7 +70,7 @@ const CaseFacts = ({ flagId }: { flagId: string }) => {
       </Alert>
     );
   }
-  if (isPending || !flag) {
+  if (isPending || !data) {
     return (
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mt: 3 }} role="status">
         <CircularProgress size={20} aria-hidden="true" />
@@ -72,26 +78,46 @@ const CaseFacts = ({ flagId }: { flagId: string }) => {
       </Box>
     );
   }
+  // One list of reasons per rule the case breaches (a flag: its one rule).
+  const rules = 'rules' in data ? data.rules.filter((r) => r.status === 'current' || data.status === 'withdrawn') : [data];
   return (
     <>
       <Part title="Why it was flagged">
-        <Box component="ul" data-testid="meeting-reasons" sx={{ m: 0, pl: 3 }}>
-          {orderedReasons(flag.reasons).map((reason) => (
-            <Typography component="li" variant="body2" key={reason} data-reason={reason} sx={{ mb: 0.5 }}>
-              {reasonWords(reason)}
-            </Typography>
-          ))}
-        </Box>
+        {rules.map((rule) => (
+          <Box key={rule.id} data-testid="meeting-rule-reasons" data-rule-id={rule.ruleId} sx={{ mb: 1 }}>
+            {rules.length > 1 ? (
+              <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                {ruleShortName(rule.ruleId)}
+              </Typography>
+            ) : null}
+            <Box component="ul" data-testid="meeting-reasons" sx={{ m: 0, pl: 3 }}>
+              {orderedReasons(rule.reasons).map((reason) => (
+                <Typography component="li" variant="body2" key={reason} data-reason={reason} sx={{ mb: 0.5 }}>
+                  {reasonWords(reason)}
+                </Typography>
+              ))}
+            </Box>
+          </Box>
+        ))}
       </Part>
       <Part title="Timeline">
         <Typography variant="body2" sx={{ mb: 1, color: 'text.secondary' }}>
-          Times are San Francisco local time. {NEXUS_LABELS[flag.nexus] ? `Connection to the report: ${NEXUS_LABELS[flag.nexus]}.` : ''}
+          Times are San Francisco local time. {NEXUS_LABELS[data.nexus] ? `Connection to the report: ${NEXUS_LABELS[data.nexus]}.` : ''}
         </Typography>
-        {flag.timeline.length ? <Timeline flag={flag} /> : <Typography variant="body2">No events recorded.</Typography>}
+        <Box data-testid="meeting-timeline" data-source={item.caseId ? 'case' : 'flag'}>
+          {data.timeline.length ? <Timeline flag={data} /> : <Typography variant="body2">No events recorded.</Typography>}
+        </Box>
       </Part>
     </>
   );
 };
+
+/** What an agenda case is called: its action, agency and day (issue 11), never an id. */
+function caseHeading(item: MeetingAgendaItem): string {
+  const day = formatDay(item.actionDate);
+  if (!item.actionType || !item.agency) return `Arrest or charge on ${day}`;
+  return `${item.actionType === 'arrest' ? 'Arrest' : 'DA decision to charge'} by ${item.agency} on ${day}`;
+}
 
 /** The allowed next statuses of the case (REVIEW_TRANSITIONS), a note (required when the change needs one), "Record decision". */
 const DecisionForm = ({
@@ -191,9 +217,13 @@ const OneCase = ({
   <Box
     data-testid="meeting-case"
     data-flag-id={item.flagId}
+    data-case-id={item.caseId ?? ''}
     sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 3fr) minmax(22em, 2fr)' }, gap: 4 }}
   >
     <Box>
+      <Typography component="h3" variant="h5" data-testid="meeting-case-title" sx={{ fontWeight: 600, mb: 1 }}>
+        {caseHeading(item)}
+      </Typography>
       <Typography variant="body1" data-testid="meeting-sentence" sx={{ fontSize: '1.6rem !important', lineHeight: 1.4, maxWidth: '60ch' }}>
         {item.sentence}
       </Typography>
@@ -208,9 +238,6 @@ const OneCase = ({
         <Typography variant="body2" component="span">
           {(item.ruleIds ?? []).length > 1 ? 'Rules' : 'Rule'}: {(item.ruleIds?.length ? item.ruleIds : [item.ruleId]).map(ruleShortName).join(', ')}
         </Typography>
-        <Typography variant="body2" component="span">
-          Arrest or charge on {formatDay(item.actionDate)}
-        </Typography>
       </Box>
       {item.decision ? (
         <Alert severity="success" sx={{ mt: 2 }} data-testid="meeting-decided">
@@ -220,7 +247,7 @@ const OneCase = ({
           {item.decisionNote ? `. Why: ${item.decisionNote}` : '.'}
         </Alert>
       ) : null}
-      <CaseFacts flagId={item.flagId} />
+      <CaseFacts item={item} />
     </Box>
     <Box sx={{ alignSelf: 'start', border: 1, borderColor: 'divider', borderRadius: 1, p: 2.5 }}>
       <DecisionForm key={`${item.flagId}-${item.reviewStatus}-${item.decidedAt ?? ''}`} item={item} position={position} onRecord={onRecord} />
@@ -351,7 +378,11 @@ export const MeetingMode = ({
       await onChanged();
       return nameCases(refusalMessage(e), agenda);
     }
-    await Promise.all([onChanged(), queryClient.invalidateQueries({ queryKey: [MEETINGS, 'flag', item.flagId] })]);
+    await Promise.all([
+      onChanged(),
+      queryClient.invalidateQueries({ queryKey: [MEETINGS, 'flag', item.flagId] }),
+      queryClient.invalidateQueries({ queryKey: [MEETINGS, 'case', item.caseId] }),
+    ]);
     onGo(at + 1);
     notify(`Case ${at + 1}: “${REVIEW_STATUS_LABELS[status]}” recorded.`, { type: 'success' });
     return null;

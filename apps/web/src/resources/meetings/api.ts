@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   BuildAgendaRequest,
+  CaseDetail,
   FlagDetail,
   FlagRecord,
   MeetingAgendaItem,
@@ -112,6 +113,18 @@ export function useFlagDetail(flagId: string | undefined) {
     queryFn: async ({ signal }) => {
       const { json } = await httpClient(`${API_ROOT}/flags/${encodeURIComponent(flagId ?? '')}`, { signal });
       return json as FlagDetail;
+    },
+  });
+}
+
+/** `GET /api/cases/:id`: the case page's facts (every rule's reasons, one timeline), for meeting mode (issue 11). */
+export function useCaseDetail(caseId: string | undefined) {
+  return useQuery({
+    queryKey: [MEETINGS, 'case', caseId],
+    enabled: !!caseId,
+    queryFn: async ({ signal }) => {
+      const { json } = await httpClient(`${API_ROOT}/cases/${encodeURIComponent(caseId ?? '')}`, { signal });
+      return json as CaseDetail;
     },
   });
 }

@@ -22,7 +22,8 @@ function textColumnStyle(table: ReportTable, column: number): { minWidth?: strin
   const longestWord = Math.max(0, ...texts.flatMap((text) => text.split(/\s+/).map((word) => word.length)));
   if (longest <= 14 && !texts.some((text) => /\s/.test(text))) return { whiteSpace: 'nowrap' };
   return {
-    minWidth: longest > 80 ? '18em' : longest > 30 ? '10em' : undefined,
+    // A short phrase ("Arrest by SFPD on 2024-03-05") gets a width too, so that it does not wrap word by word.
+    minWidth: longest > 80 ? '18em' : longest > 20 ? '10em' : undefined,
     overflowWrap: longestWord > 20 ? 'anywhere' : undefined,
   };
 }
