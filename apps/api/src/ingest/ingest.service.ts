@@ -325,24 +325,7 @@ export class IngestService {
   }
 
   private refusalPreview(request: IngestRequest, started: Date, refusal: FileRefusal): ImportPreview {
-    return {
-      kind: request.kind,
-      fileName: request.fileName,
-      status: 'refused',
-      reason: refusal.message,
-      line: refusal.line,
-      column: refusal.column,
-      rowsRead: 0,
-      inserted: 0,
-      updated: 0,
-      unchanged: 0,
-      rejected: 0,
-      ignoredColumns: [],
-      unparsedCharges: 0,
-      changes: [],
-      rejects: [],
-      seconds: (Date.now() - started.getTime()) / 1000,
-    };
+    return { ...refusedCounts(request, refusal), changes: [], rejects: [], seconds: (Date.now() - started.getTime()) / 1000 };
   }
 
   /** The first existing records the load would change, read before it changes them (never a person key), in the words of the file's columns. */
@@ -392,23 +375,7 @@ export class IngestService {
       ],
     );
     this.logger.warn(`batch ${rows[0].id} (${request.kind}) refused: ${refusal.message}`);
-    return {
-      batchId: rows[0].id,
-      kind: request.kind,
-      fileName: request.fileName,
-      status: 'refused',
-      reason: refusal.message,
-      line: refusal.line,
-      column: refusal.column,
-      rowsRead: 0,
-      inserted: 0,
-      updated: 0,
-      unchanged: 0,
-      rejected: 0,
-      ignoredColumns: [],
-      unparsedCharges: 0,
-      seconds: (Date.now() - started.getTime()) / 1000,
-    };
+    return { batchId: rows[0].id, ...refusedCounts(request, refusal), seconds: (Date.now() - started.getTime()) / 1000 };
   }
 
   /** A large file into an empty table: worth loading without indexes and building them after. */
@@ -489,6 +456,25 @@ export class IngestService {
     );
     return counted[0].n;
   }
+}
+
+/** What a file refused whole says, previewed or loaded: why and where, and nothing read, loaded or rejected. */
+function refusedCounts(request: IngestRequest, refusal: FileRefusal) {
+  return {
+    kind: request.kind,
+    fileName: request.fileName,
+    status: 'refused',
+    reason: refusal.message,
+    line: refusal.line,
+    column: refusal.column,
+    rowsRead: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    ignoredColumns: [],
+    unparsedCharges: 0,
+  } satisfies Omit<ImportBatchResult, 'batchId' | 'seconds'>;
 }
 
 function formatBytes(n: number): string {
