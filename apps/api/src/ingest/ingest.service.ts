@@ -263,6 +263,8 @@ export class IngestService {
       timing.step('rejects');
       const unchanged = rowsRead - rejected - updated - inserted;
       const unparsedCharges = load.chargeTexts ? await this.parseNewCharges(client, load.chargeTexts, request.kind, batchId) : 0;
+      // What the load did (or would do), the same in a preview and in the loaded batch.
+      const counts = { rowsRead, inserted, updated, unchanged, rejected, ignoredColumns: ignored, unparsedCharges };
       const confirmed = options.confirmUpdates === undefined ? updated === 0 : options.confirmUpdates === 'any' || options.confirmUpdates === updated;
       if (dryRun || !confirmed) {
         const rejects = rejected > 0 ? await this.previewRejects(client, load) : [];
@@ -272,13 +274,7 @@ export class IngestService {
           kind: request.kind,
           fileName: request.fileName,
           status: dryRun ? 'preview' : 'needs-confirmation',
-          rowsRead,
-          inserted,
-          updated,
-          unchanged,
-          rejected,
-          ignoredColumns: ignored,
-          unparsedCharges,
+          ...counts,
           changes,
           rejects,
           seconds: (Date.now() - started.getTime()) / 1000,
@@ -300,13 +296,7 @@ export class IngestService {
         kind: request.kind,
         fileName: request.fileName,
         status: 'loaded',
-        rowsRead,
-        inserted,
-        updated,
-        unchanged,
-        rejected,
-        ignoredColumns: ignored,
-        unparsedCharges,
+        ...counts,
         seconds: (Date.now() - started.getTime()) / 1000,
       };
     } catch (error) {
