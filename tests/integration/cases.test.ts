@@ -1,7 +1,8 @@
 import { EvaluationService } from '../../apps/api/src/compliance/evaluation/evaluation.service';
 import { Cases1765440000000 } from '../../apps/api/src/database/migrations/1765440000000-Cases';
-import { csv, DA_HEADER, ingest, PERSON_HEADER, SHORT_ARREST_HEADER, SHORT_INCIDENT_HEADER, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { csv, DA_HEADER, ingest, PERSON_HEADER, SHORT_ARREST_HEADER, SHORT_INCIDENT_HEADER } from '../support/ingest-helpers';
+import { evaluateNow, loadRecords, startRecordsApp } from '../support/records-fixture';
+import type { TestApp } from '../support/test-app';
 
 /*
  * One case per event (issue 11), on hand-made data (a database of its own), worked from compliance-rules.md:
@@ -51,22 +52,20 @@ const range = (res: { headers: Record<string, string> }) => Number(res.headers['
 const ARREST_A2 = (charge: string) => csv([SHORT_ARREST_HEADER, ['A-2', '990000002', 'RP-000002', '2024-04-01T11:00', 'SFPD', 'booked', charge]]);
 
 beforeAll(async () => {
-  t = await startTestApp({ PERSON_KEY_SECRET: TEST_PERSON_KEY_SECRET });
-  await ingest(
-    t,
-    'incidents',
-    csv([
+  t = await startRecordsApp();
+  await loadRecords(t, {
+    incidents: [
       SHORT_INCIDENT_HEADER,
       ['2024-03-09T22:30', '2024-03-09T23:05', 'ROW-ROBBERY', 'I-1', '990000001', '03074', 'Robbery', 'Mission'],
       ['2024-03-09T22:30', '2024-03-09T23:05', 'ROW-LARCENY', 'I-1', '990000001', '06244', 'Larceny Theft', 'Mission'],
       ['2024-04-01T09:30', '2024-04-01T10:00', 'ROW-2', 'I-2', '990000002', '03074', 'Robbery', 'Bayview'],
-    ]),
-  );
-  await ingest(t, 'incident-persons', csv([PERSON_HEADER, ['990000001', 'RP-000001', 'victim'], ['990000002', 'RP-000002', 'victim']]));
-  await ingest(t, 'arrests', csv([SHORT_ARREST_HEADER, ['A-1', '990000001', 'RP-000001', '2024-03-09T23:40', 'SFPD', 'booked', '647(b) PC']]));
+    ],
+    'incident-persons': [PERSON_HEADER, ['990000001', 'RP-000001', 'victim'], ['990000002', 'RP-000002', 'victim']],
+    arrests: [SHORT_ARREST_HEADER, ['A-1', '990000001', 'RP-000001', '2024-03-09T23:40', 'SFPD', 'booked', '647(b) PC']],
+  });
   await ingest(t, 'arrests', ARREST_A2('647(b) PC'));
-  await ingest(t, 'da-decisions', csv([DA_HEADER, ['D-1', '990000001', 'RP-000001', 'Charged', '2024-03-20', 'A-1', '647B/M/0']]));
-  const summary = await t.app.get(EvaluationService).evaluate({ trigger: 'on-demand', requestedBy: 'test' });
+  await loadRecords(t, { 'da-decisions': [DA_HEADER, ['D-1', '990000001', 'RP-000001', 'Charged', '2024-03-20', 'A-1', '647B/M/0']] });
+  const summary = await evaluateNow(t);
   expect(summary).toMatchObject({ flagsCurrent: 5, casesNew: 3, casesWithdrawn: 0, casesUnchanged: 0, casesCurrent: 3 });
   reviewer = await t.signedIn('reviewer', 'rita.reviewer@example.org');
   flags = (await reviewer.get('/api/flags').expect(200)).body;
@@ -196,7 +195,7 @@ describe('one case per event', () => {
     expect(await t.app.get(EvaluationService).evaluate({ trigger: 'ingest', requestedBy: 'test', batchId: back.batchId })).toMatchObject({ casesNew: 1, casesWithdrawn: 0, casesCurrent: 3 });
     expect((await reviewer.get(`/api/cases/${a2}`).expect(200)).body).toMatchObject({ status: 'current', withdrawnAt: null, reviewStatus: 'in_review' });
     // An evaluation that changes nothing says so.
-    expect(await t.app.get(EvaluationService).evaluate({ trigger: 'on-demand', requestedBy: 'test' })).toMatchObject({ casesNew: 0, casesChanged: 0, casesWithdrawn: 0, casesUnchanged: 3 });
+    expect(await evaluateNow(t)).toMatchObject({ casesNew: 0, casesChanged: 0, casesWithdrawn: 0, casesUnchanged: 3 });
   });
 
   it('the case history is append-only', async () => {
@@ -209,28 +208,22 @@ describe('reviews of flags carried over to cases (the migration)', () => {
   let u: TestApp;
   let agent: Agent;
   beforeAll(async () => {
-    u = await startTestApp({ PERSON_KEY_SECRET: TEST_PERSON_KEY_SECRET });
-    await ingest(
-      u,
-      'incidents',
-      csv([
+    u = await startRecordsApp();
+    await loadRecords(u, {
+      incidents: [
         SHORT_INCIDENT_HEADER,
         ['2024-03-09T22:30', '2024-03-09T23:05', 'ROW-1', 'I-1', '990000001', '03074', 'Robbery', 'Mission'],
         ['2024-04-01T09:30', '2024-04-01T10:00', 'ROW-2', 'I-2', '990000002', '03074', 'Robbery', 'Bayview'],
-      ]),
-    );
-    await ingest(u, 'incident-persons', csv([PERSON_HEADER, ['990000001', 'RP-000001', 'victim'], ['990000002', 'RP-000002', 'victim']]));
-    await ingest(
-      u,
-      'arrests',
-      csv([
+      ],
+      'incident-persons': [PERSON_HEADER, ['990000001', 'RP-000001', 'victim'], ['990000002', 'RP-000002', 'victim']],
+      arrests: [
         SHORT_ARREST_HEADER,
         ['A-1', '990000001', 'RP-000001', '2024-03-09T23:40', 'SFPD', 'booked', '647(b) PC'],
         ['A-2', '990000002', 'RP-000002', '2024-04-01T11:00', 'SFPD', 'booked', '647(b) PC'],
-      ]),
-    );
-    await ingest(u, 'da-decisions', csv([DA_HEADER, ['D-1', '990000001', 'RP-000001', 'Charged', '2024-03-20', 'A-1', '647B/M/0']]));
-    await u.app.get(EvaluationService).evaluate({ trigger: 'on-demand', requestedBy: 'test' });
+      ],
+      'da-decisions': [DA_HEADER, ['D-1', '990000001', 'RP-000001', 'Charged', '2024-03-20', 'A-1', '647B/M/0']],
+    });
+    await evaluateNow(u);
     agent = await u.signedIn('reviewer', 'rita.reviewer@example.org');
 
     // Back to the schema before cases, with reviews on flags as they were kept then.

@@ -1,6 +1,6 @@
-import { EvaluationService } from '../../apps/api/src/compliance/evaluation/evaluation.service';
-import { ARREST_HEADER, csv, DA_HEADER, ingest, PERSON_HEADER, SHORT_INCIDENT_HEADER, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { ARREST_HEADER, DA_HEADER, PERSON_HEADER, SHORT_INCIDENT_HEADER } from '../support/ingest-helpers';
+import { evaluateNow, loadRecords, startRecordsApp } from '../support/records-fixture';
+import type { TestApp } from '../support/test-app';
 
 /*
  * Charge codes in plain words (issue 11). Hand-made data:
@@ -20,40 +20,30 @@ import { startTestApp, type TestApp } from '../support/test-app';
  */
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ PERSON_KEY_SECRET: TEST_PERSON_KEY_SECRET });
-  await ingest(
-    t,
-    'incidents',
-    csv([
+  t = await startRecordsApp();
+  await loadRecords(t, {
+    incidents: [
       SHORT_INCIDENT_HEADER,
       ['2024-03-05T20:00', '2024-03-05T21:00', 'G200103074', 'G2001', '990000201', '03074', 'Robbery', 'Mission'],
       ['2024-03-07T02:00', '2024-03-07T04:00', 'G200206244', 'G2002', '990000202', '06244', 'Larceny Theft', 'Tenderloin'],
       ['2024-03-08T02:00', '2024-03-08T04:00', 'G200306244', 'G2003', '990000203', '06244', 'Larceny Theft', 'Tenderloin'],
-    ]),
-  );
-  await ingest(t, 'incident-persons', csv([PERSON_HEADER, ['990000201', 'RP-000001', 'victim']]));
-  await ingest(
-    t,
-    'arrests',
-    csv([
+    ],
+    'incident-persons': [PERSON_HEADER, ['990000201', 'RP-000001', 'victim']],
+    arrests: [
       ARREST_HEADER,
       ['RA-1', '990000202', 'RP-000001', '2024-03-07T03:00', '2024-03-07', 'SFPD', 'booked', '647(b) PC/M;11350(A) HS', ''],
       ['RA-2', '990000202', 'RP-000002', '2024-03-07T05:00', '2024-03-07', 'SFPD', 'cited', '', '"4151,647B"'],
       ['RA-3', '990000203', 'RP-000003', '2024-03-08T05:00', '2024-03-08', 'SFPD', 'booked', '4151 PC/M;4151 PC/M', ''],
       ['RA-4', '990000203', 'RP-000004', '2024-03-08T06:00', '2024-03-08', 'SFPD', 'booked', '266h(a) PC/F', ''],
-    ]),
-  );
-  await ingest(
-    t,
-    'da-decisions',
-    csv([
+    ],
+    'da-decisions': [
       DA_HEADER,
       ['RD-1', '990000203', 'RP-000003', 'Charged', '2024-03-12', 'RA-3', '"4151/M/0, 99999/M/0"'],
       ['RD-2', '990000202', 'RP-000002', 'Charged', '2024-03-12', 'RA-2', '647B/M/0'],
-    ]),
-  );
+    ],
+  });
   expect(await t.db.query(`SELECT count(*)::int AS n FROM import_reject`)).toEqual([{ n: 0 }]);
-  await t.app.get(EvaluationService).evaluate({ trigger: 'on-demand', requestedBy: 'test' });
+  await evaluateNow(t);
 });
 afterAll(async () => t?.close());
 

@@ -1,6 +1,6 @@
-import { EvaluationService } from '../../apps/api/src/compliance/evaluation/evaluation.service';
-import { csv, ingest, PERSON_HEADER, rekey, SHORT_ARREST_HEADER, SHORT_INCIDENT_HEADER, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { PERSON_HEADER, rekey, SHORT_ARREST_HEADER, SHORT_INCIDENT_HEADER } from '../support/ingest-helpers';
+import { evaluateNow, loadRecords, startRecordsApp } from '../support/records-fixture';
+import type { TestApp } from '../support/test-app';
 
 /*
  * The flagged-cases resource, `/api/flags`, on the react-admin list conventions. Hand-made data (a database of
@@ -9,27 +9,21 @@ import { startTestApp, type TestApp } from '../support/test-app';
  */
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ PERSON_KEY_SECRET: TEST_PERSON_KEY_SECRET });
-  await ingest(
-    t,
-    'incidents',
-    csv([
+  t = await startRecordsApp();
+  await loadRecords(t, {
+    incidents: [
       SHORT_INCIDENT_HEADER,
       ['2024-03-05T20:00', '2024-03-05T21:00', 'F100103074', 'F1001', '950000001', '03074', 'Robbery', 'Mission'],
       ['2024-03-12T20:00', '2024-03-12T21:00', 'F100203074', 'F1002', '950000002', '03074', 'Robbery', 'Tenderloin'],
-    ]),
-  );
-  await ingest(t, 'incident-persons', csv([PERSON_HEADER, ['950000001', 'FP-000001', 'victim'], ['950000002', 'FP-000002', 'victim']]));
-  await ingest(
-    t,
-    'arrests',
-    csv([
+    ],
+    'incident-persons': [PERSON_HEADER, ['950000001', 'FP-000001', 'victim'], ['950000002', 'FP-000002', 'victim']],
+    arrests: [
       SHORT_ARREST_HEADER,
       ['FA-1', '950000001', 'FP-000001', '2024-03-05T22:00', 'SFPD', 'booked', '647(b) PC'],
       ['FA-2', '950000002', 'FP-000002', '2024-03-12T22:00', 'SFPD', 'booked', '11377(a) HS/M;459 PC/F'],
-    ]),
-  );
-  await t.app.get(EvaluationService).evaluate({ trigger: 'on-demand', requestedBy: 'test' });
+    ],
+  });
+  await evaluateNow(t);
 });
 afterAll(async () => t?.close());
 

@@ -1,6 +1,6 @@
-import { EvaluationService } from '../../apps/api/src/compliance/evaluation/evaluation.service';
-import { csv, DA_HEADER, ingest, PERSON_HEADER, rekey, SHORT_ARREST_HEADER, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { DA_HEADER, PERSON_HEADER, rekey, SHORT_ARREST_HEADER } from '../support/ingest-helpers';
+import { evaluateNow, loadRecords, startRecordsApp } from '../support/records-fixture';
+import type { TestApp } from '../support/test-app';
 
 /*
  * The records pages' API: incidents (one per incident number), arrests and DA decisions, read-only and case-level.
@@ -13,44 +13,30 @@ import { startTestApp, type TestApp } from '../support/test-app';
  */
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ PERSON_KEY_SECRET: TEST_PERSON_KEY_SECRET });
-  await ingest(
-    t,
-    'incidents',
-    csv([
+  t = await startRecordsApp();
+  await loadRecords(t, {
+    incidents: [
       ['Incident Datetime', 'Report Datetime', 'Row ID', 'Incident ID', 'Incident Number', 'Incident Code', 'Incident Category', 'Police District', 'Report Type Code'],
       ['2024-03-05T20:00', '2024-03-05T21:00', 'G100103074', 'G1001', '990000001', '03074', 'Robbery', 'Mission', 'II'],
       ['2024-03-05T20:00', '2024-03-06T09:30', 'G100104134', 'G1001', '990000001', '04134', 'Assault', 'Mission', 'IS'],
       ['2024-03-07T02:00', '2024-03-07T04:00', 'G100204134', 'G1002', '990000002', '04134', 'Assault', 'Tenderloin', 'II'],
       ['2024-04-01T10:00', '2024-04-01T11:00', 'G100305073', 'G1003', '990000003', '05073', 'Burglary', 'Bayview', 'II'],
-    ]),
-  );
-  await ingest(
-    t,
-    'incident-persons',
-    csv([
+    ],
+    'incident-persons': [
       PERSON_HEADER,
       ['990000001', 'RP-000001', 'victim'],
       ['990000001', 'RP-000009', 'suspect'],
-    ]),
-  );
-  await ingest(
-    t,
-    'arrests',
-    csv([
+    ],
+    arrests: [
       SHORT_ARREST_HEADER,
       ['RA-1', '990000002', 'RP-000001', '2024-03-07T03:00', 'SFPD', 'booked', '647(b) PC'],
-    ]),
-  );
-  await ingest(
-    t,
-    'da-decisions',
-    csv([
+    ],
+    'da-decisions': [
       DA_HEADER,
       ['RD-3', '990000003', 'RP-000003', 'Rejected', '2024-04-03', '', ''],
-    ]),
-  );
-  await t.app.get(EvaluationService).evaluate({ trigger: 'on-demand', requestedBy: 'test' });
+    ],
+  });
+  await evaluateNow(t);
 });
 afterAll(async () => t?.close());
 

@@ -263,6 +263,8 @@ export class IngestService {
       timing.step('rejects');
       const unchanged = rowsRead - rejected - updated - inserted;
       const unparsedCharges = load.chargeTexts ? await this.parseNewCharges(client, load.chargeTexts, request.kind, batchId) : 0;
+      // What the load did (or would do), the same in a preview and in the loaded batch.
+      const counts = { rowsRead, inserted, updated, unchanged, rejected, ignoredColumns: ignored, unparsedCharges };
       const confirmed = options.confirmUpdates === undefined ? updated === 0 : options.confirmUpdates === 'any' || options.confirmUpdates === updated;
       if (dryRun || !confirmed) {
         const rejects = rejected > 0 ? await this.previewRejects(client, load) : [];
@@ -272,13 +274,7 @@ export class IngestService {
           kind: request.kind,
           fileName: request.fileName,
           status: dryRun ? 'preview' : 'needs-confirmation',
-          rowsRead,
-          inserted,
-          updated,
-          unchanged,
-          rejected,
-          ignoredColumns: ignored,
-          unparsedCharges,
+          ...counts,
           changes,
           rejects,
           seconds: (Date.now() - started.getTime()) / 1000,
@@ -300,13 +296,7 @@ export class IngestService {
         kind: request.kind,
         fileName: request.fileName,
         status: 'loaded',
-        rowsRead,
-        inserted,
-        updated,
-        unchanged,
-        rejected,
-        ignoredColumns: ignored,
-        unparsedCharges,
+        ...counts,
         seconds: (Date.now() - started.getTime()) / 1000,
       };
     } catch (error) {
@@ -325,24 +315,7 @@ export class IngestService {
   }
 
   private refusalPreview(request: IngestRequest, started: Date, refusal: FileRefusal): ImportPreview {
-    return {
-      kind: request.kind,
-      fileName: request.fileName,
-      status: 'refused',
-      reason: refusal.message,
-      line: refusal.line,
-      column: refusal.column,
-      rowsRead: 0,
-      inserted: 0,
-      updated: 0,
-      unchanged: 0,
-      rejected: 0,
-      ignoredColumns: [],
-      unparsedCharges: 0,
-      changes: [],
-      rejects: [],
-      seconds: (Date.now() - started.getTime()) / 1000,
-    };
+    return { ...refusedCounts(request, refusal), changes: [], rejects: [], seconds: (Date.now() - started.getTime()) / 1000 };
   }
 
   /** The first existing records the load would change, read before it changes them (never a person key), in the words of the file's columns. */
@@ -392,23 +365,7 @@ export class IngestService {
       ],
     );
     this.logger.warn(`batch ${rows[0].id} (${request.kind}) refused: ${refusal.message}`);
-    return {
-      batchId: rows[0].id,
-      kind: request.kind,
-      fileName: request.fileName,
-      status: 'refused',
-      reason: refusal.message,
-      line: refusal.line,
-      column: refusal.column,
-      rowsRead: 0,
-      inserted: 0,
-      updated: 0,
-      unchanged: 0,
-      rejected: 0,
-      ignoredColumns: [],
-      unparsedCharges: 0,
-      seconds: (Date.now() - started.getTime()) / 1000,
-    };
+    return { batchId: rows[0].id, ...refusedCounts(request, refusal), seconds: (Date.now() - started.getTime()) / 1000 };
   }
 
   /** A large file into an empty table: worth loading without indexes and building them after. */
@@ -489,6 +446,25 @@ export class IngestService {
     );
     return counted[0].n;
   }
+}
+
+/** What a file refused whole says, previewed or loaded: why and where, and nothing read, loaded or rejected. */
+function refusedCounts(request: IngestRequest, refusal: FileRefusal) {
+  return {
+    kind: request.kind,
+    fileName: request.fileName,
+    status: 'refused',
+    reason: refusal.message,
+    line: refusal.line,
+    column: refusal.column,
+    rowsRead: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    ignoredColumns: [],
+    unparsedCharges: 0,
+  } satisfies Omit<ImportBatchResult, 'batchId' | 'seconds'>;
 }
 
 function formatBytes(n: number): string {

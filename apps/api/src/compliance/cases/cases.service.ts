@@ -2,10 +2,11 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { REVIEW_STATUSES, type CaseDetail, type CaseRecord, type CaseRule, type FlagRecord, type ListQuery } from '@sra/contracts';
-import { readCharges, RULE_IDS, type PolicyDocument } from '@sra/policies';
+import { RULE_IDS } from '@sra/policies';
 import type { ListSpec } from '../../common/list-query';
 import { listSqlByPageRelated } from '../../common/list-sql';
 import { ChargeCodesService } from '../../charge-codes/charge-codes.service';
+import { readReportRoles, readUnderPolicy } from '../flags/flag-evidence';
 import { FLAG_COLUMNS, FLAG_SOURCE } from '../flags/flags.service';
 import { PoliciesService } from '../policies/policies.service';
 import { ReviewsService } from '../reviews/reviews.service';
@@ -119,20 +120,9 @@ export class CasesService {
         const [version, roles] = await Promise.all([
           // Always there: a flag's (rule, version) is a foreign key to policy_version.
           this.policies.get(`${flag.ruleId}:${flag.ruleVersion}`),
-          flag.reportIncidentNumber
-            ? (this.db.query(`SELECT person_role FROM incident_person WHERE incident_number = $1 AND person_key = $2 ORDER BY person_role`, [
-                flag.reportIncidentNumber,
-                flag.personKey,
-              ]) as Promise<Array<{ person_role: string }>>)
-            : Promise.resolve([]),
+          readReportRoles(this.db, flag),
         ]);
-        const { document, ...policyVersion } = version;
-        return {
-          ...flag,
-          policyVersion,
-          charges: action ? readCharges(document as unknown as PolicyDocument, action.charges, overlay) : [],
-          reportRoles: roles.map((r) => r.person_role),
-        };
+        return { ...flag, ...readUnderPolicy(version, action, overlay), reportRoles: roles };
       }),
     );
     const timeline = await buildTimeline(this.db, {

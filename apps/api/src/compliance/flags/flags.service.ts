@@ -1,14 +1,15 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { REVIEW_STATUSES, type ChargeReading, type FlagDetail, type FlagRecord, type ListQuery } from '@sra/contracts';
-import { readCharges, RULE_IDS, type PolicyDocument } from '@sra/policies';
+import { REVIEW_STATUSES, type FlagDetail, type FlagRecord, type ListQuery } from '@sra/contracts';
+import { RULE_IDS } from '@sra/policies';
 import type { ListSpec } from '../../common/list-query';
 import { listSqlByPage } from '../../common/list-sql';
 import { ChargeCodesService } from '../../charge-codes/charge-codes.service';
 import { buildTimeline, readAction } from '../cases/case-timeline';
 import { PoliciesService } from '../policies/policies.service';
 import { ReviewsService } from '../reviews/reviews.service';
+import { readReportRoles, readUnderPolicy } from './flag-evidence';
 
 export const FLAG_LIST: ListSpec = {
   sortable: {
@@ -101,12 +102,7 @@ export class FlagsService {
       // Always there: a flag's (rule, version) is a foreign key to policy_version.
       this.policies.get(`${flag.ruleId}:${flag.ruleVersion}`),
       readAction(this.db, flag.actionType, flag.actionId),
-      flag.reportIncidentNumber
-        ? (this.db.query(`SELECT person_role FROM incident_person WHERE incident_number = $1 AND person_key = $2 ORDER BY person_role`, [
-            flag.reportIncidentNumber,
-            flag.personKey,
-          ]) as Promise<Array<{ person_role: string }>>)
-        : Promise.resolve([]),
+      readReportRoles(this.db, flag),
       this.reviews.get(id),
       this.chargeCodes.overlay(),
     ]);
@@ -117,8 +113,7 @@ export class FlagsService {
       actionId: flag.actionId,
       action,
     });
-    const charges: ChargeReading[] = action ? readCharges(version.document as unknown as PolicyDocument, action.charges, overlay) : [];
-    const { document: _document, ...policyVersion } = version;
+    const { policyVersion, charges } = readUnderPolicy(version, action, overlay);
     return {
       ...flag,
       timeline,
@@ -126,7 +121,7 @@ export class FlagsService {
       actionIncidentNumber: action?.incident_number ?? null,
       policyVersion,
       review,
-      reportRoles: roles.map((r) => r.person_role),
+      reportRoles: roles,
     };
   }
 }

@@ -1,35 +1,25 @@
-import { Alert, Box, CircularProgress, Divider, Paper, Typography } from '@mui/material';
-import { ListButton, Show, TopToolbar, useRecordContext, useShowContext } from 'react-admin';
-import type { CaseDetail, CaseRecord, CaseRule } from '@sra/contracts';
-import { Fact, Facts } from '../../components/Facts';
-import { ConfidenceChip } from '../flags/ConfidenceChip';
-import { ChargesTable, PersonKey, PolicyFacts, RecordLink, Section, Timeline } from '../flags/FlagShow';
-import { ReviewPanel } from '../flags/ReviewPanel';
+import { Alert, Box, Divider, Paper, Typography } from '@mui/material';
+import { Show, useRecordContext, useShowContext } from 'react-admin';
+import type { CaseDetail, CaseRule } from '@sra/contracts';
+import { Facts, Fact } from '../../components/Facts';
 import {
-  CONFIDENCE_EXPLANATIONS,
-  formatDay,
-  formatSfTime,
-  NEXUS_EXPLANATIONS,
-  NEXUS_LABELS,
-  orderedReasons,
-  reasonWords,
-  ROLE_WORDS,
-  ruleShortName,
-} from '../flags/words';
-
-const actionWords = (c: Pick<CaseRecord, 'actionType'>) => (c.actionType === 'arrest' ? 'arrest' : 'DA charge');
-
-const CaseTitle = () => {
-  const c = useRecordContext<CaseRecord>();
-  if (!c) return <span>Flagged case</span>;
-  return <span>{`Flagged case: ${c.agency} ${actionWords(c)} on ${formatDay(c.actionDate)}`}</span>;
-};
-
-const CaseShowActions = () => (
-  <TopToolbar>
-    <ListButton label="All flagged cases" />
-  </TopToolbar>
-);
+  ActionFact,
+  actionWords,
+  CasePage,
+  CaseShowActions,
+  CaseTitle,
+  ChargesTable,
+  ConfidenceFact,
+  JudgingPolicy,
+  LoadingCase,
+  NexusFact,
+  PersonKey,
+  ReasonList,
+  RecordLink,
+  Section,
+  Timeline,
+} from '../flags/FlagShow';
+import { formatDay, formatSfTime, ROLE_WORDS, ruleShortName } from '../flags/words';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -50,15 +40,7 @@ const Summary = ({ c }: { c: CaseDetail }) => {
         </Alert>
       ) : null}
       <Facts>
-        <Fact term={c.actionType === 'arrest' ? 'Arrest' : 'DA decision'}>
-          {c.agency}, {c.actionDatetime}
-          {c.actionIncidentNumber ? (
-            <>
-              {' '}
-              (incident <RecordLink link={`incidents/${c.actionIncidentNumber}`}>{c.actionIncidentNumber}</RecordLink>)
-            </>
-          ) : null}
-        </Fact>
+        <ActionFact action={c} when={c.actionDatetime} />
         <Fact term={c.reportIncidentNumbers.length === 1 ? 'The report it follows' : 'The reports it follows'}>
           {c.reportIncidentNumbers.length === 0 ? (
             'None: the rule that flags it needs no report (a repealed charge).'
@@ -76,11 +58,7 @@ const Summary = ({ c }: { c: CaseDetail }) => {
             </span>
           )}
         </Fact>
-        <Fact term="Highest confidence" note={CONFIDENCE_EXPLANATIONS[c.confidence]}>
-          <span data-testid="case-confidence">
-            <ConfidenceChip confidence={c.confidence} />
-          </span>
-        </Fact>
+        <ConfidenceFact confidence={c.confidence} term="Highest confidence" testId="case-confidence" />
         <Fact term="Charges as written">
           <Box component="code" sx={{ fontFamily: 'monospace' }} data-testid="case-charges-written">
             {c.chargesAsWritten ?? 'none given'}
@@ -117,14 +95,8 @@ const RuleSection = ({ rule, caseWithdrawn }: { rule: CaseRule; caseWithdrawn: b
       {rule.sentence}
     </Typography>
     <Facts>
-      <Fact term="Confidence" note={CONFIDENCE_EXPLANATIONS[rule.confidence]}>
-        <span data-testid="rule-confidence">
-          <ConfidenceChip confidence={rule.confidence} />
-        </span>
-      </Fact>
-      <Fact term="Connection to the report" note={NEXUS_EXPLANATIONS[rule.nexus]}>
-        <span data-testid="rule-nexus">{NEXUS_LABELS[rule.nexus] ?? rule.nexus}</span>
-      </Fact>
+      <ConfidenceFact confidence={rule.confidence} testId="rule-confidence" />
+      <NexusFact nexus={rule.nexus} testId="rule-nexus" />
       {rule.reportIncidentNumber ? (
         <Fact term="Report">
           Incident <RecordLink link={`incidents/${rule.reportIncidentNumber}`}>{rule.reportIncidentNumber}</RecordLink>
@@ -141,13 +113,7 @@ const RuleSection = ({ rule, caseWithdrawn }: { rule: CaseRule; caseWithdrawn: b
     <Typography component="h4" variant="body2" sx={{ fontWeight: 600, mt: 1.5, mb: 0.5 }}>
       Why it was flagged
     </Typography>
-    <Box component="ul" data-testid="rule-reasons" sx={{ m: 0, pl: 3 }}>
-      {orderedReasons(rule.reasons).map((reason) => (
-        <Typography component="li" variant="body2" key={reason} data-reason={reason} sx={{ mb: 0.5 }}>
-          {reasonWords(reason)}
-        </Typography>
-      ))}
-    </Box>
+    <ReasonList reasons={rule.reasons} testId="rule-reasons" />
     <Typography component="h4" variant="body2" sx={{ fontWeight: 600, mt: 1.5, mb: 0.5 }}>
       Charges, as this policy version reads them
     </Typography>
@@ -155,13 +121,7 @@ const RuleSection = ({ rule, caseWithdrawn }: { rule: CaseRule; caseWithdrawn: b
     <Typography component="h4" variant="body2" sx={{ fontWeight: 600, mt: 1.5, mb: 0.5 }}>
       The policy version that judged it
     </Typography>
-    {rule.policyVersion ? (
-      <PolicyFacts policy={rule.policyVersion} />
-    ) : (
-      <Alert severity="warning">
-        The policy version ({rule.ruleId}, version {rule.ruleVersion}) could not be found.
-      </Alert>
-    )}
+    <JudgingPolicy flag={rule} />
   </Paper>
 );
 
@@ -169,53 +129,30 @@ const CaseDetails = () => {
   const c = useRecordContext<CaseDetail>();
   const { refetch } = useShowContext<CaseDetail>();
   if (!c) return null;
-  if (!Array.isArray(c.rules) || !c.review) {
-    // Opened from the list, the record has no rules yet: it is being fetched.
-    return (
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, p: 2 }}>
-        <CircularProgress size={20} aria-label="Loading the case" />
-        <Typography variant="body2">Loading the case…</Typography>
-      </Box>
-    );
-  }
+  // Opened from the list, the record has no rules yet: it is being fetched.
+  if (!Array.isArray(c.rules) || !c.review) return <LoadingCase />;
   return (
-    <Box
-      sx={{
-        display: 'grid',
-        gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 2fr) minmax(22em, 1fr)' },
-        gap: 3,
-        px: 2,
-        pb: 2,
-      }}
-    >
-      <Box>
-        <Summary c={c} />
-        <Divider />
-        <Section
-          id="case-timeline-section"
-          title="Timeline"
-          intro="Times are San Francisco local time. A DA decision has a date but no time. Where an incident has several report rows, the one that qualified is marked."
-        >
-          {c.timeline.length ? <Timeline flag={c} /> : <Typography variant="body2">No events recorded.</Typography>}
-        </Section>
-        <Divider />
-        <Section
-          id="case-rules"
-          title={`The rules it breaches (${c.rules.length})`}
-          intro="Each rule judged this action on its own, under the policy version in force; its flag is the evidence. The case is reviewed once, on the right."
-        >
-          {c.rules.map((rule) => (
-            <RuleSection key={rule.id} rule={rule} caseWithdrawn={c.status === 'withdrawn'} />
-          ))}
-        </Section>
-      </Box>
-      <Paper variant="outlined" component="section" aria-labelledby="review-heading" sx={{ p: 2, alignSelf: 'start' }}>
-        <Typography id="review-heading" component="h2" variant="h6" sx={{ fontWeight: 600, mb: 1 }}>
-          Review of the case
-        </Typography>
-        <ReviewPanel key={c.id} review={c.review} onChanged={() => refetch()} />
-      </Paper>
-    </Box>
+    <CasePage id={c.id} review={c.review} reviewTitle="Review of the case" onChanged={() => refetch()}>
+      <Summary c={c} />
+      <Divider />
+      <Section
+        id="case-timeline-section"
+        title="Timeline"
+        intro="Times are San Francisco local time. A DA decision has a date but no time. Where an incident has several report rows, the one that qualified is marked."
+      >
+        {c.timeline.length ? <Timeline flag={c} /> : <Typography variant="body2">No events recorded.</Typography>}
+      </Section>
+      <Divider />
+      <Section
+        id="case-rules"
+        title={`The rules it breaches (${c.rules.length})`}
+        intro="Each rule judged this action on its own, under the policy version in force; its flag is the evidence. The case is reviewed once, on the right."
+      >
+        {c.rules.map((rule) => (
+          <RuleSection key={rule.id} rule={rule} caseWithdrawn={c.status === 'withdrawn'} />
+        ))}
+      </Section>
+    </CasePage>
   );
 };
 

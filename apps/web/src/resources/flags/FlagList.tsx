@@ -1,178 +1,22 @@
-import { useEffect, useRef, type ReactElement } from 'react';
-import { Box, Typography } from '@mui/material';
-import {
-  AutocompleteInput,
-  DataTable,
-  DateInput,
-  List,
-  NullableBooleanInput,
-  SelectArrayInput,
-  SelectInput,
-  TextInput,
-  useListContext,
-} from 'react-admin';
+import { Typography } from '@mui/material';
+import { DataTable, List } from 'react-admin';
 import type { FlagRecord } from '@sra/contracts';
-import { ShowLink } from '../../components/ShowLink';
-import { reviewerName, useFilterChoices, useReviewers } from './api';
-import { FlagBulkActions } from './BulkActions';
-import { ConfidenceChip } from './ConfidenceChip';
-import {
-  CONFIDENCE_CHOICES,
-  FLAG_STATUS_CHOICES,
-  formatDay,
-  NEXUS_CHOICES,
-  NEXUS_LABELS,
-  REVIEW_STATUS_CHOICES,
-  reviewStatusLabel,
-  RULE_FILTER_CHOICES,
-  ruleShortName,
-} from './words';
+import { actionDateColumn, placeColumns, reviewColumns, reviewListFilters, ReviewListTable } from './listParts';
+import { ruleShortName } from './words';
 
-/** A filter given as one value (`"current"`) or many (`["high","medium"]`) in the address: always a list in the input. */
-const asList = (value: unknown): unknown[] => (value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value]);
-/** An emptied multiple choice means "no filter", not "none of them" (the server would match nothing). */
-const emptyAsNull = (value: unknown): unknown => (Array.isArray(value) && value.length === 0 ? null : value);
-
-const multi = { format: asList, parse: emptyAsNull };
-
-/** The choices, plus the value in the address when it is not among them (so a filter given by a link always shows). */
-function withValue(names: readonly string[], value: unknown): Array<{ id: string; name: string }> {
-  const all = typeof value === 'string' && value !== '' && !names.includes(value) ? [...names, value] : names;
-  return all.map((name) => ({ id: name, name }));
-}
-
-const AssigneeFilter = (props: { source: string; label: string; alwaysOn?: boolean }) => {
-  const { data: reviewers = [], isPending } = useReviewers();
-  return (
-    <SelectInput
-      {...props}
-      choices={reviewers.map((r) => ({ id: r.id, name: reviewerName(r) }))}
-      isPending={isPending}
-      emptyText="Anyone or nobody"
-      sx={{ minWidth: 200 }}
-    />
-  );
-};
-
-/** Agency, police district and category: the server's names, picked from a list (the API matches them exactly). */
-const NameFilter = (props: { source: 'agency' | 'policeDistrict' | 'incidentCategory'; label: string; alwaysOn?: boolean }) => {
-  const { data, isPending } = useFilterChoices();
-  const { filterValues } = useListContext();
-  const names = props.source === 'agency' ? data?.agencies : props.source === 'policeDistrict' ? data?.districts : data?.categories;
-  return (
-    <AutocompleteInput
-      {...props}
-      choices={withValue(names ?? [], filterValues[props.source])}
-      isPending={isPending}
-      emptyText="All"
-      sx={{ minWidth: props.source === 'incidentCategory' ? 260 : 180 }}
-    />
-  );
-};
-
-const flagFilters: ReactElement[] = [
-  <SelectArrayInput key="status" source="status" label="Flag status" choices={FLAG_STATUS_CHOICES} alwaysOn sx={{ minWidth: 170 }} {...multi} />,
-  <SelectArrayInput key="ruleId" source="ruleId" label="Rule" choices={RULE_FILTER_CHOICES} alwaysOn sx={{ minWidth: 180 }} {...multi} />,
-  <SelectArrayInput key="confidence" source="confidence" label="Confidence" choices={CONFIDENCE_CHOICES} alwaysOn sx={{ minWidth: 170 }} {...multi} />,
-  <SelectArrayInput key="reviewStatus" source="reviewStatus" label="Review status" choices={REVIEW_STATUS_CHOICES} alwaysOn sx={{ minWidth: 190 }} {...multi} />,
-  <NameFilter key="agency" source="agency" label="Agency" alwaysOn />,
-  <AssigneeFilter key="assigneeId" source="assigneeId" label="Assigned to" />,
-  <NullableBooleanInput
-    key="assigned"
-    source="assigned"
-    label="Assigned or not"
-    nullLabel="Either"
-    trueLabel="Assigned to someone"
-    falseLabel="Assigned to nobody"
-    sx={{ minWidth: 200 }}
-  />,
-  <SelectArrayInput key="nexus" source="nexus" label="Connection to the report" choices={NEXUS_CHOICES} sx={{ minWidth: 220 }} {...multi} />,
-  <NameFilter key="policeDistrict" source="policeDistrict" label="Police district" />,
-  <NameFilter key="incidentCategory" source="incidentCategory" label="Incident category" />,
-  <TextInput key="reportIncidentNumber" source="reportIncidentNumber" label="Incident number of the report" sx={{ minWidth: 240 }} />,
-  <DateInput key="since" source="since" label="Arrest or charge on or after" sx={{ minWidth: 240 }} />,
-  <DateInput key="until" source="until" label="Arrest or charge on or before" sx={{ minWidth: 240 }} />,
-  <DateInput key="reportFrom" source="reportFrom" label="Reported on or after" sx={{ minWidth: 200 }} />,
-  <DateInput key="reportUntil" source="reportUntil" label="Reported on or before" sx={{ minWidth: 200 }} />,
-];
+const flagFilters = reviewListFilters('Flag status');
 
 const Column = DataTable.Col<FlagRecord>;
 
-/** The sentence, cut to two lines; the whole sentence is on the case page (and in the cell's title). */
-const Sentence = ({ flag }: { flag: FlagRecord }) => (
-  <Box
-    component="span"
-    title={flag.sentence}
-    sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', minWidth: '14em', maxWidth: '26em' }}
-  >
-    {flag.sentence}
-  </Box>
+const FlagTable = () => (
+  <ReviewListTable kind="flag">
+    {actionDateColumn('flag')}
+    <Column source="ruleId" label="Rule" sx={{ minWidth: '8em' }} render={(flag) => <span title={flag.ruleId}>{ruleShortName(flag.ruleId)}</span>} />
+    <Column source="agency" label="Agency" />
+    {placeColumns('Confidence')}
+    {reviewColumns('flag')}
+  </ReviewListTable>
 );
-
-/**
- * react-admin 5.15 gives each row's checkbox its "Select this row" label on MUI 9's wrapper span, where it is not
- * allowed and does not name the checkbox (axe: aria-prohibited-attr, label). This moves it onto the input, for the
- * rows there are now and those a new page or sort brings.
- */
-function useRowCheckboxLabels() {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const root = ref.current;
-    if (!root) return undefined;
-    const fix = () => {
-      root.querySelectorAll<HTMLElement>('.select-item[aria-label]').forEach((wrapper) => {
-        const input = wrapper.querySelector('input');
-        if (!input) return;
-        input.setAttribute('aria-label', wrapper.getAttribute('aria-label') ?? 'Select this row');
-        wrapper.removeAttribute('aria-label');
-      });
-    };
-    fix();
-    const observer = new MutationObserver(fix);
-    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
-    return () => observer.disconnect();
-  }, []);
-  return ref;
-}
-
-const FlagTable = () => {
-  const ref = useRowCheckboxLabels();
-  return (
-    <Box ref={ref}>
-      <DataTable rowClick="show" bulkActionButtons={<FlagBulkActions />} data-testid="flags-table">
-        <Column
-          source="actionDate"
-          label="Arrest or charge on"
-          sx={{ whiteSpace: 'nowrap' }}
-          render={(flag) => (
-            <ShowLink>
-              <span data-testid={`flag-link-${flag.id}`} data-flag-id={flag.id}>
-                {formatDay(flag.actionDate)}
-              </span>
-            </ShowLink>
-          )}
-        />
-        <Column source="ruleId" label="Rule" sx={{ minWidth: '8em' }} render={(flag) => <span title={flag.ruleId}>{ruleShortName(flag.ruleId)}</span>} />
-        <Column source="agency" label="Agency" />
-        <Column source="confidence" label="Confidence" render={(flag) => <ConfidenceChip confidence={flag.confidence} />} />
-        <Column source="nexus" label="Connection" disableSort render={(flag) => NEXUS_LABELS[flag.nexus] ?? flag.nexus} />
-        <Column source="policeDistrict" label="District" render={(flag) => flag.policeDistrict ?? '—'} />
-        <Column source="incidentCategory" label="Category" render={(flag) => flag.incidentCategory ?? '—'} />
-        <Column
-          source="reviewStatus"
-          label="Review"
-          render={(flag) => <span data-testid={`flag-review-${flag.id}`}>{reviewStatusLabel(flag.reviewStatus)}</span>}
-        />
-        <Column
-          source="assigneeName"
-          label="Assigned to"
-          render={(flag) => <span data-testid={`flag-assignee-${flag.id}`}>{flag.assigneeName ?? 'Nobody'}</span>}
-        />
-        <Column source="sentence" label="What happened" disableSort render={(flag) => <Sentence flag={flag} />} />
-      </DataTable>
-    </Box>
-  );
-};
 
 /**
  * `GET /api/flags`: the flagged cases, filtered, sorted and paged by the server. A link from the dashboard

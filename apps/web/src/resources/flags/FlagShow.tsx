@@ -14,7 +14,7 @@ import {
   Typography,
 } from '@mui/material';
 import { Link, ListButton, Show, TopToolbar, useCreatePath, useRecordContext, useShowContext } from 'react-admin';
-import type { ChargeReading, FlagDetail, FlagRecord, PolicyVersionRecord, TimelineEvent } from '@sra/contracts';
+import type { ChargeReading, FlagDetail, FlagRecord, PolicyVersionRecord, ReviewRecord, TimelineEvent } from '@sra/contracts';
 import { Fact, Facts } from '../../components/Facts';
 import { PlainCharge } from '../../components/PlainCharges';
 import { ProvenanceChips } from '../policy-versions/ProvenanceChip';
@@ -36,17 +36,101 @@ import {
   shortKey,
 } from './words';
 
-const FlagTitle = () => {
-  const flag = useRecordContext<FlagRecord>();
-  if (!flag) return <span>Flagged case</span>;
-  const action = flag.actionType === 'arrest' ? 'arrest' : 'DA charge';
-  return <span>{`Flagged case: ${flag.agency} ${action} on ${formatDay(flag.actionDate)}`}</span>;
+/** What the action was, in words: "arrest" or "DA charge". */
+export const actionWords = (action: Pick<FlagRecord, 'actionType'>) => (action.actionType === 'arrest' ? 'arrest' : 'DA charge');
+
+/** The page title of a flag or a case: "Flagged case: SFPD arrest on May 11, 2022". */
+export const CaseTitle = () => {
+  const action = useRecordContext<Pick<FlagRecord, 'agency' | 'actionType' | 'actionDate'>>();
+  if (!action) return <span>Flagged case</span>;
+  return <span>{`Flagged case: ${action.agency} ${actionWords(action)} on ${formatDay(action.actionDate)}`}</span>;
 };
 
-const FlagShowActions = () => (
+export const CaseShowActions = () => (
   <TopToolbar>
     <ListButton label="All flagged cases" />
   </TopToolbar>
+);
+
+/** Shown while a record opened from the list (which has no details yet) is being fetched. */
+export const LoadingCase = () => (
+  <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, p: 2 }}>
+    <CircularProgress size={20} aria-label="Loading the case" />
+    <Typography variant="body2">Loading the case…</Typography>
+  </Box>
+);
+
+/** The page of a flag or a case (`id`): its details on the left, its review (titled `reviewTitle`) on the right. */
+export const CasePage = ({
+  id,
+  children,
+  review,
+  reviewTitle,
+  onChanged,
+}: {
+  id: string;
+  children: ReactNode;
+  review: ReviewRecord;
+  reviewTitle: string;
+  onChanged: () => void;
+}) => (
+  <Box
+    sx={{
+      display: 'grid',
+      gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 2fr) minmax(22em, 1fr)' },
+      gap: 3,
+      px: 2,
+      pb: 2,
+    }}
+  >
+    <Box>{children}</Box>
+    <Paper variant="outlined" component="section" aria-labelledby="review-heading" sx={{ p: 2, alignSelf: 'start' }}>
+      <Typography id="review-heading" component="h2" variant="h6" sx={{ fontWeight: 600, mb: 1 }}>
+        {reviewTitle}
+      </Typography>
+      <ReviewPanel key={id} review={review} onChanged={onChanged} />
+    </Paper>
+  </Box>
+);
+
+/** The arrest or DA decision: agency, when (`when`), and its incident as a link. */
+export const ActionFact = ({ action, when }: { action: Pick<FlagDetail, 'actionType' | 'agency' | 'actionIncidentNumber'>; when: string }) => (
+  <Fact term={action.actionType === 'arrest' ? 'Arrest' : 'DA decision'}>
+    {action.agency}, {when}
+    {action.actionIncidentNumber ? (
+      <>
+        {' '}
+        (incident <RecordLink link={`incidents/${action.actionIncidentNumber}`}>{action.actionIncidentNumber}</RecordLink>)
+      </>
+    ) : null}
+  </Fact>
+);
+
+/** A confidence with what it means (`term` "Confidence" or "Highest confidence"; `testId` on the chip's span). */
+export const ConfidenceFact = ({ confidence, term = 'Confidence', testId }: { confidence: FlagRecord['confidence']; term?: string; testId: string }) => (
+  <Fact term={term} note={CONFIDENCE_EXPLANATIONS[confidence]}>
+    <span data-testid={testId}>
+      <ConfidenceChip confidence={confidence} />
+    </span>
+  </Fact>
+);
+
+/** The connection to the report, with what it means. */
+export const NexusFact = ({ nexus, testId }: { nexus: FlagRecord['nexus']; testId: string }) => (
+  <Fact term="Connection to the report" note={NEXUS_EXPLANATIONS[nexus]}>
+    <span data-testid={testId}>{NEXUS_LABELS[nexus] ?? nexus}</span>
+  </Fact>
+);
+
+/** Why a rule flagged an action, one reason a line, in the order that reads best. */
+export const ReasonList = ({ reasons, testId }: { reasons: FlagDetail['reasons']; testId: string }) => (
+  <Box component="ul" data-testid={testId} sx={{ m: 0, pl: 3 }}>
+    {orderedReasons(reasons).map((reason) => (
+      <Typography component="li" variant="body2" key={reason} data-reason={reason} sx={{ mb: 0.5 }}>
+        {reasonWords(reason)}
+      </Typography>
+    ))}
+  </Box>
 );
 
 /** A titled part of the page (an h2 and what it is about). */
@@ -188,6 +272,16 @@ export const ChargesTable = ({ charges }: { charges: ChargeReading[] }) => {
   );
 };
 
+/** The policy version that judged a flag, or a warning that it could not be found. */
+export const JudgingPolicy = ({ flag }: { flag: Pick<FlagDetail, 'policyVersion' | 'ruleId' | 'ruleVersion'> }) =>
+  flag.policyVersion ? (
+    <PolicyFacts policy={flag.policyVersion} />
+  ) : (
+    <Alert severity="warning">
+      The policy version ({flag.ruleId}, version {flag.ruleVersion}) could not be found.
+    </Alert>
+  );
+
 export const PolicyFacts = ({ policy }: { policy: Omit<PolicyVersionRecord, 'document'> }) => {
   const createPath = useCreatePath();
   return (
@@ -243,23 +337,9 @@ const Summary = ({ flag }: { flag: FlagDetail }) => (
       <Fact term="Rule">
         {ruleShortName(flag.ruleId)} ({flag.ruleId})
       </Fact>
-      <Fact term="Confidence" note={CONFIDENCE_EXPLANATIONS[flag.confidence]}>
-        <span data-testid="flag-confidence">
-          <ConfidenceChip confidence={flag.confidence} />
-        </span>
-      </Fact>
-      <Fact term="Connection to the report" note={NEXUS_EXPLANATIONS[flag.nexus]}>
-        <span data-testid="flag-nexus">{NEXUS_LABELS[flag.nexus] ?? flag.nexus}</span>
-      </Fact>
-      <Fact term={flag.actionType === 'arrest' ? 'Arrest' : 'DA decision'}>
-        {flag.agency}, {formatDay(flag.actionDate)}
-        {flag.actionIncidentNumber ? (
-          <>
-            {' '}
-            (incident <RecordLink link={`incidents/${flag.actionIncidentNumber}`}>{flag.actionIncidentNumber}</RecordLink>)
-          </>
-        ) : null}
-      </Fact>
+      <ConfidenceFact confidence={flag.confidence} testId="flag-confidence" />
+      <NexusFact nexus={flag.nexus} testId="flag-nexus" />
+      <ActionFact action={flag} when={formatDay(flag.actionDate)} />
       {flag.reportIncidentNumber ? (
         <Fact term="Report">
           Incident <RecordLink link={`incidents/${flag.reportIncidentNumber}`}>{flag.reportIncidentNumber}</RecordLink>
@@ -286,83 +366,48 @@ const CaseDetails = () => {
   const flag = useRecordContext<FlagDetail>();
   const { refetch } = useShowContext<FlagDetail>();
   if (!flag) return null;
-  if (!Array.isArray(flag.timeline) || !flag.review) {
-    // Opened from the list, the record has no timeline yet: it is being fetched.
-    return (
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, p: 2 }}>
-        <CircularProgress size={20} aria-label="Loading the case" />
-        <Typography variant="body2">Loading the case…</Typography>
-      </Box>
-    );
-  }
+  // Opened from the list, the record has no timeline yet: it is being fetched.
+  if (!Array.isArray(flag.timeline) || !flag.review) return <LoadingCase />;
   return (
-    <Box
-      sx={{
-        display: 'grid',
-        gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 2fr) minmax(22em, 1fr)' },
-        gap: 3,
-        px: 2,
-        pb: 2,
-      }}
-    >
-      <Box>
-        <Summary flag={flag} />
-        <Divider />
-        <Section id="flag-reasons" title="Why it was flagged">
-          <Box component="ul" data-testid="flag-reasons" sx={{ m: 0, pl: 3 }}>
-            {orderedReasons(flag.reasons).map((reason) => (
-              <Typography component="li" variant="body2" key={reason} data-reason={reason} sx={{ mb: 0.5 }}>
-                {reasonWords(reason)}
-              </Typography>
-            ))}
-          </Box>
-        </Section>
-        <Divider />
-        <Section
-          id="flag-timeline-section"
-          title="Timeline"
-          intro="Times are San Francisco local time. A DA decision has a date but no time."
-        >
-          {flag.timeline.length ? <Timeline flag={flag} /> : <Typography variant="body2">No events recorded.</Typography>}
-        </Section>
-        <Divider />
-        <Section
-          id="flag-charges-section"
-          title="Charges"
-          intro={
-            <>
-              Each charge in plain words (statute, what it is, and its level when the record or the statute says it), as the{' '}
-              {flag.actionType === 'arrest' ? 'arrest record' : 'DA record'} gives it, and how the audit read it under the policy
-              version below.
-            </>
-          }
-        >
-          <ChargesTable charges={flag.charges} />
-        </Section>
-        <Divider />
-        <Section id="flag-policy" title="The policy version that judged this case">
-          {flag.policyVersion ? (
-            <PolicyFacts policy={flag.policyVersion} />
-          ) : (
-            <Alert severity="warning">
-              The policy version ({flag.ruleId}, version {flag.ruleVersion}) could not be found.
-            </Alert>
-          )}
-        </Section>
-      </Box>
-      <Paper variant="outlined" component="section" aria-labelledby="review-heading" sx={{ p: 2, alignSelf: 'start' }}>
-        <Typography id="review-heading" component="h2" variant="h6" sx={{ fontWeight: 600, mb: 1 }}>
-          Review
-        </Typography>
-        <ReviewPanel key={flag.id} review={flag.review} onChanged={() => refetch()} />
-      </Paper>
-    </Box>
+    <CasePage id={flag.id} review={flag.review} reviewTitle="Review" onChanged={() => refetch()}>
+      <Summary flag={flag} />
+      <Divider />
+      <Section id="flag-reasons" title="Why it was flagged">
+        <ReasonList reasons={flag.reasons} testId="flag-reasons" />
+      </Section>
+      <Divider />
+      <Section
+        id="flag-timeline-section"
+        title="Timeline"
+        intro="Times are San Francisco local time. A DA decision has a date but no time."
+      >
+        {flag.timeline.length ? <Timeline flag={flag} /> : <Typography variant="body2">No events recorded.</Typography>}
+      </Section>
+      <Divider />
+      <Section
+        id="flag-charges-section"
+        title="Charges"
+        intro={
+          <>
+            Each charge in plain words (statute, what it is, and its level when the record or the statute says it), as the{' '}
+            {flag.actionType === 'arrest' ? 'arrest record' : 'DA record'} gives it, and how the audit read it under the policy
+            version below.
+          </>
+        }
+      >
+        <ChargesTable charges={flag.charges} />
+      </Section>
+      <Divider />
+      <Section id="flag-policy" title="The policy version that judged this case">
+        <JudgingPolicy flag={flag} />
+      </Section>
+    </CasePage>
   );
 };
 
 /** `GET /api/flags/:id` (FlagDetail): one case, its timeline, charges, policy version and review. */
 export const FlagShow = () => (
-  <Show title={<FlagTitle />} actions={<FlagShowActions />}>
+  <Show title={<CaseTitle />} actions={<CaseShowActions />}>
     <CaseDetails />
   </Show>
 );
