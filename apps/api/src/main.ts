@@ -26,6 +26,9 @@ async function main(): Promise<void> {
 
   const app = await createApp(config, db);
   const admin = await app.get(UsersService).ensureInitialAdmin(config.adminPassword, config.dataDir);
+  // Evaluations a killed process left unfinished are marked failed (before anyone can connect, and before a stop
+  // signal can close the database under it); what they left unevaluated is caught up in the background.
+  await app.get(EvaluationService).recoverInterrupted();
   try {
     await app.listen(config.port, config.host);
   } catch (error) {
@@ -74,9 +77,6 @@ async function main(): Promise<void> {
     lines.push(`First start: created ${admin.email} with the password from AUDIT_ADMIN_PASSWORD.`);
   }
   process.stdout.write(lines.join('\n') + '\n');
-
-  // Evaluations a killed process left unfinished are marked failed, and what they left unevaluated is caught up.
-  await app.get(EvaluationService).recoverInterrupted();
 
   // An empty database gets a demo city, loaded in the background so the app is usable at once.
   if (config.demo) {
