@@ -1,3 +1,4 @@
+import type { DashboardRelease } from './release';
 import type { Confidence } from './rules';
 import type { ReviewStatus } from './reviews';
 import type { RateWithheld } from './rates';
@@ -115,4 +116,9 @@ export interface DashboardResult {
   districts: string[];
   /** Set when counts were suppressed for the caller (a viewer): what a null count means. */
   suppression: { threshold: number; label: string } | null;
+  /**
+   * For a viewer (issue 12): the figures are cells of the released set, for a whole month, quarter or year, every
+   * rule and agency, medium confidence and above; this says which period and why it may differ from what was asked.
+   */
+  release?: DashboardRelease | null;
 }

@@ -16,3 +16,4 @@ export * from './meetings';
 export * from './cases';
 export * from './evaluation';
 export * from './charge-codes';
+export * from './release';
