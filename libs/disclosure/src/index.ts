@@ -1,0 +1,10 @@
+export type { Cell, LinearConstraint } from './linear';
+export { atMost, checkedAgainstData, coveredBy, holds, sumOf } from './linear';
+export type { Bounds } from './lp-bounds';
+export { components, hiddenBounds, loadSolver } from './lp-bounds';
+export type { AuditFailure, AuditInput, AuditResult } from './audit';
+export { auditRelease, PROTECTION_MARGIN, verdict } from './audit';
+export type { ProtectInput, ProtectResult } from './protect';
+export { protectJointly } from './protect';
+export type { ReleaseCellValue } from './release-relations';
+export { periodKind, periodParts, releaseConstraints, releaseHidingCost } from './release-relations';
