@@ -80,6 +80,15 @@ export interface ReleaseAuditSummary {
   margin: number;
   /** True when no hidden count is pinned or held within a range narrower than the margin. */
   passed: boolean;
-  /** How long the audit's linear programs took, in milliseconds. */
+  /** How long the suppression and its audits (the linear programs) took, in milliseconds. */
   millis: number;
+}
+
+/**
+ * What a month's public report shows of the released set (stored in its snapshot): cell id and shown value (null:
+ * hidden). Published slices are part of what the public knows: every later release is built and audited with them.
+ */
+export interface ReleaseSlice {
+  month: string;
+  cells: Array<[id: string, shown: number | null]>;
 }

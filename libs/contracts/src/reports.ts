@@ -1,3 +1,4 @@
+import type { ReleaseSlice } from './release';
 /**
  * Monthly compliance reports (issue 7). A report version is a snapshot: the data it used, the figures, the files
  * and a content hash. Both editions come from the same snapshot: `internal` (case-level, pseudonymous) and `public`
@@ -168,6 +169,11 @@ export interface ReportData {
     /** The last evaluation before the snapshot. */
     evaluatedAt: string | null;
   };
+  /**
+   * What the public edition shows (issue 12; absent in snapshots taken before): the month's cells of the released
+   * set as they were shown when the snapshot was taken. The public edition draws these and nothing else.
+   */
+  release?: ReleaseSlice;
   /** The policy versions in force during the month, with provenance. */
   policies: Array<{ id: string; ruleId: string; version: number; title: string; instrument: string; effectiveFrom: string; effectiveUntil: string | null; provenance: Record<string, string> }>;
 }

@@ -17,6 +17,8 @@ export interface AuditInput {
   hidden: ReadonlySet<string>;
   threshold: number;
   margin?: number;
+  /** Bounds of groups of hidden cells solved by an earlier audit of the same cells and constraints. */
+  cache?: Map<string, Map<string, Bounds>>;
 }
 
 export interface AuditFailure {
@@ -55,7 +57,7 @@ export async function auditRelease(input: AuditInput): Promise<AuditResult> {
   for (const id of input.hidden) {
     if (valueOf(id) === 0) throw new Error(`A zero is hidden (${id}): zeros are always shown, and the audit assumes it.`);
   }
-  const bounds = await hiddenBounds({ constraints: input.constraints, hidden: input.hidden, shownValue: valueOf });
+  const bounds = await hiddenBounds({ constraints: input.constraints, hidden: input.hidden, shownValue: valueOf, cache: input.cache });
   const failures: AuditFailure[] = [];
   for (const [id, b] of bounds) {
     const value = valueOf(id);

@@ -30,6 +30,11 @@ export interface BoundsInput {
   shownValue: (id: string) => number;
   /** Lowest value a reader knows a hidden cell has (1: zeros are never hidden). */
   lowest?: number;
+  /**
+   * Bounds of groups already solved, by their cells: a group's model depends only on its cells (its constraints are
+   * all those touching them, the shown values fixed), so a later audit of the same cells and constraints reuses them.
+   */
+  cache?: Map<string, Map<string, Bounds>>;
 }
 
 /** Groups of hidden cells linked by constraints, with those constraints. */
@@ -74,7 +79,13 @@ export async function hiddenBounds(input: BoundsInput): Promise<Map<string, Boun
   const highs = await loadSolver();
   const out = new Map<string, Bounds>();
   for (const group of components(input.constraints, input.hidden)) {
-    for (const [id, b] of groupBounds(highs, group, input)) out.set(id, b);
+    const signature = [...group.cells].sort().join('\n');
+    let bounds = input.cache?.get(signature);
+    if (bounds === undefined) {
+      bounds = groupBounds(highs, group, input);
+      input.cache?.set(signature, bounds);
+    }
+    for (const [id, b] of bounds) out.set(id, b);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { auditRelease, PROTECTION_MARGIN, type AuditResult } from './audit';
 import type { Cell, LinearConstraint } from './linear';
+import type { Bounds } from './lp-bounds';
 
 /**
  * Joint suppression of linked tables (docs/reports.md), in the manner of tau-ARGUS's secondary suppression, checked
@@ -78,9 +79,11 @@ export async function protectJointly(input: ProtectInput): Promise<ProtectResult
   };
 
   const maxRounds = input.maxRounds ?? 1000;
+  // Between rounds only the groups that gained a hidden count change: the others' bounds are reused.
+  const cache = new Map<string, Map<string, Bounds>>();
   for (let round = 1; ; round++) {
     protectEqualities();
-    const audit = await auditRelease({ cells: input.cells, constraints: input.constraints, hidden, threshold, margin });
+    const audit = await auditRelease({ cells: input.cells, constraints: input.constraints, hidden, threshold, margin, cache });
     if (audit.passed || round >= maxRounds) return { hidden, primary, audit, rounds: round };
     let hid = 0;
     // One hiding per relation per round: a second failing count of the same relation is often protected by it.

@@ -21,6 +21,7 @@ import {
   type Shown,
 } from './counts';
 import { computeFigures, type Breakdown, type Figures } from './figures';
+import { releaseFigures, releaseOnlyCounter } from './release-figures';
 import {
   actionLabel,
   batchKindLabel,
@@ -63,13 +64,15 @@ interface Context {
 
 export function buildReportDocument(data: ReportData, options: BuildReportOptions): ReportDocument {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const counter = options.edition === 'public' ? publicCounter(threshold) : internalCounter(threshold);
+  // Snapshots since issue 12 carry the released set's cells: the public edition draws those and nothing else.
+  const fromRelease = options.edition === 'public' && data.release !== undefined;
+  const counter = options.edition === 'public' ? (fromRelease ? releaseOnlyCounter(threshold) : publicCounter(threshold)) : internalCounter(threshold);
   const ctx: Context = {
     data,
     edition: options.edition,
     counter,
     threshold,
-    figures: computeFigures(data, counter),
+    figures: fromRelease ? releaseFigures(data as ReportData & { release: NonNullable<ReportData['release']> }) : computeFigures(data, counter),
     check: (rawBase, reviewed) => (data.measures ? { rawBase, minBase: data.measures.minRateBase, reviewed } : undefined),
     ruleTitle: (ruleId) =>
       options.ruleTitles?.[ruleId] ??
@@ -77,7 +80,8 @@ export function buildReportDocument(data: ReportData, options: BuildReportOption
       data.policies.find((p) => p.ruleId === ruleId)?.title ??
       ruleId,
   };
-  const sections: ReportSection[] = [summarySection(ctx), trendSection(ctx), whereSection(ctx), confidenceSection(ctx)];
+  // Flags by confidence and review outcome are not in the released set: internal edition only (issue 12).
+  const sections: ReportSection[] = [summarySection(ctx), trendSection(ctx), whereSection(ctx), ...(fromRelease ? [] : [confidenceSection(ctx)])];
   // Case-level rows exist only in the internal edition: the public one never even builds them.
   if (options.edition === 'internal') sections.push(casesSection(ctx));
   sections.push(dataBasisSection(ctx), policiesSection(ctx), methodSection(ctx));
@@ -478,7 +482,9 @@ function dataBasisSection(ctx: Context): ReportSection {
     heading: 'What this month rests on',
     paragraphs: [
       `${plural(batches.length, 'file')} loaded, with ${plural(basis.rejectedRows, 'row')} rejected in all (a rejected row is left out of every figure).`,
-      basis.arrests === 0
+      ctx.edition === 'public' && ctx.data.release !== undefined
+        ? `The month's arrests are not part of the released set: the internal edition counts them.`
+        : basis.arrests === 0
         ? `No arrest made in ${month} is loaded.`
         : arrests.total === null
           ? `${ctx.counter.label} arrests made in ${month} are loaded (a small count, hidden). An arrest whose incident is not loaded can be connected to a report only by its time.`
@@ -494,9 +500,13 @@ function dataBasisSection(ctx: Context): ReportSection {
         rows: [
           ['Files loaded', batches.length],
           ['Rows rejected, all files', basis.rejectedRows],
-          [`Arrests made in ${month}`, countCell(ctx.counter, arrests.total)],
-          ['Of them, naming a loaded incident', countCell(ctx.counter, linkedShown)],
-          ['Share naming a loaded incident', linkedShare ?? 'no arrests'],
+          ...(ctx.edition === 'public' && ctx.data.release !== undefined
+            ? []
+            : [
+                [`Arrests made in ${month}`, countCell(ctx.counter, arrests.total)],
+                ['Of them, naming a loaded incident', countCell(ctx.counter, linkedShown)],
+                ['Share naming a loaded incident', linkedShare ?? 'no arrests'],
+              ]),
           ['Flags last evaluated', evaluated ?? 'not yet'],
           ['Figures taken', sfTime(ctx.data.takenAt)],
         ],
@@ -556,7 +566,12 @@ function methodSection(ctx: Context): ReportSection {
     'When an arrest is under another incident number it is connected to a report by time: by default from 24 hours before the incident to 72 hours after the report. That window is an estimate, so such a flag may be unrelated, and it is never of high confidence.',
     "PC 372 (public nuisance) is protected only when it results from prostitution, which the records do not say: such flags carry a note and need a reviewer's judgement.",
   ];
-  if (ctx.edition === 'public') {
+  if (ctx.edition === 'public' && ctx.data.release !== undefined) {
+    paragraphs.push(
+      `How small counts are hidden. Every count in this edition is a cell of the released set: the same figures, hidden the same way, as the dashboard shows viewers for whole months, quarters and years. A count from 1 to ${ctx.threshold - 1} is shown as "${ctx.counter.label}", and so is any count that would let one be worked out from anything released together (this report, other months' reports, the dashboard's months, quarters and years, by rule, agency, district and category). Before a report is published, an exact audit (a linear program over every released count) checks that no hidden count can be pinned down or narrowed to a few values. A rate is not shown when one of its counts is hidden, and charts leave hidden values out.`,
+      'This edition shows no incident number, no case identifier, no person key and no description of a case: only totals. Flags by confidence and review outcome, and the month\'s arrests, are in the internal edition only. Counts of files and rows are about the data, not about people, and are shown in full.',
+    );
+  } else if (ctx.edition === 'public') {
     paragraphs.push(
       `How small counts are hidden. Any count that comes from people's cases and is from 1 to ${ctx.threshold - 1} is shown as "${ctx.counter.label}". Where such a count could be worked out from a total and the other counts, another count is hidden too (complementary suppression), shown the same way. A rate is not shown when one of its counts is hidden, and charts leave hidden values out.`,
       'This edition shows no incident number, no case identifier, no person key and no description of a case: only totals. Counts of files and rows are about the data, not about people, and are shown in full.',
