@@ -96,7 +96,7 @@ describe('the exact audit', () => {
     const { cells, constraints } = linkedQuarter([3, 12, 15], [20, 13, 17]);
     const naive = suppressCounts([3, 12, 15]);
     expect(naive.values).toEqual([null, null, 15]);
-    const audit = await auditRelease({ cells, constraints, hidden: new Set(['A1', 'A2']), threshold: THRESHOLD });
+    const audit = await auditRelease({ cells, constraints, hidden: new Set(['A1', 'A2']), threshold: THRESHOLD, exact: true });
     expect(audit.passed).toBe(false);
     expect(audit.failures).toEqual([
       { id: 'A1', value: 3, lo: 3, hi: 3, why: 'pinned' },
@@ -109,12 +109,12 @@ describe('the exact audit', () => {
     // (smaller than 23). Then B's quarter: B2 = 13; month 2 then holds A2 and B2. The hidden cells make a cycle:
     // A1 = t, A2 = 15 - t, B1 = 23 - t, B2 = 10 + t, all >= 1: t from 1 to 14.
     const { cells, constraints } = linkedQuarter([3, 12, 15], [20, 13, 17]);
-    const result = await protectJointly({ cells, constraints, threshold: THRESHOLD });
+    const result = await protectJointly({ cells, constraints, threshold: THRESHOLD, exact: true });
     expect([...result.hidden].sort()).toEqual(['A1', 'A2', 'B1', 'B2']);
     expect(result.audit.passed).toBe(true);
-    expect(result.audit.bounds.get('A1')).toEqual({ lo: 1, hi: 14 });
-    expect(result.audit.bounds.get('B1')).toEqual({ lo: 9, hi: 22 });
-    expect(result.audit.bounds.get('B2')).toEqual({ lo: 11, hi: 24 });
+    expect(result.audit.bounds.get('A1')).toEqual({ lo: 1, hi: 14, exact: true });
+    expect(result.audit.bounds.get('B1')).toEqual({ lo: 9, hi: 22, exact: true });
+    expect(result.audit.bounds.get('B2')).toEqual({ lo: 11, hi: 24, exact: true });
   });
 
   it('does not accept a small count held in a narrow range (the margin)', async () => {
@@ -126,15 +126,15 @@ describe('the exact audit', () => {
       { id: 'total', value: 24 },
     ];
     const constraints = [sumOf('total', ['a', 'b', 'c'], 'parts make the total')];
-    const audit = await auditRelease({ cells, constraints, hidden: new Set(['a', 'b']), threshold: THRESHOLD });
+    const audit = await auditRelease({ cells, constraints, hidden: new Set(['a', 'b']), threshold: THRESHOLD, exact: true });
     expect(audit.failures).toEqual([
       { id: 'a', value: 2, lo: 1, hi: 3, why: 'narrow' },
       { id: 'b', value: 2, lo: 1, hi: 3, why: 'narrow' },
     ]);
     // Hiding 20 as well (cheaper than the total) lets each be 1 to 22.
-    const result = await protectJointly({ cells, constraints, threshold: THRESHOLD });
+    const result = await protectJointly({ cells, constraints, threshold: THRESHOLD, exact: true });
     expect([...result.hidden].sort()).toEqual(['a', 'b', 'c']);
-    expect(result.audit.bounds.get('a')).toEqual({ lo: 1, hi: 22 });
+    expect(result.audit.bounds.get('a')).toEqual({ lo: 1, hi: 22, exact: true });
   });
 
   it('uses inequalities a reader knows: parts of an overlapping breakdown and measures of one slice', async () => {
@@ -153,12 +153,12 @@ describe('the exact audit', () => {
       coveredBy('cases', ['casesA', 'casesB'], 'cover'),
       atMost('casesA', 'flagsA', 'a case has a flag'),
     ];
-    const audit = await auditRelease({ cells, constraints, hidden: new Set(['casesA', 'flagsA']), threshold: THRESHOLD });
-    expect(audit.bounds.get('casesA')).toEqual({ lo: 2, hi: 14 });
-    expect(audit.bounds.get('flagsA')).toEqual({ lo: 2, hi: Infinity });
+    const audit = await auditRelease({ cells, constraints, hidden: new Set(['casesA', 'flagsA']), threshold: THRESHOLD, exact: true });
+    expect(audit.bounds.get('casesA')).toEqual({ lo: 2, hi: 14, exact: true });
+    expect(audit.bounds.get('flagsA')).toEqual({ lo: 2, hi: Infinity, exact: true });
     expect(audit.passed).toBe(true);
     // With A's flags shown (5), its cases are 2 to 5: a small count within 4 values, narrower than the margin.
-    const narrow = await auditRelease({ cells, constraints, hidden: new Set(['casesA']), threshold: THRESHOLD });
+    const narrow = await auditRelease({ cells, constraints, hidden: new Set(['casesA']), threshold: THRESHOLD, exact: true });
     expect(narrow.failures).toEqual([{ id: 'casesA', value: 4, lo: 2, hi: 5, why: 'narrow' }]);
   });
 
@@ -176,7 +176,7 @@ describe('the exact audit', () => {
       { id: 'a', value: 0 },
       { id: 'total', value: 0 },
     ];
-    await expect(auditRelease({ cells, constraints: [sumOf('total', ['a'], 'x')], hidden: new Set(['a']), threshold: THRESHOLD })).rejects.toThrow(/zero is hidden/);
+    await expect(auditRelease({ cells, constraints: [sumOf('total', ['a'], 'x')], hidden: new Set(['a']), threshold: THRESHOLD, exact: true })).rejects.toThrow(/zero is hidden/);
   });
 
   it('on random linked tables: the LP bounds are the whole-number bounds, and what it passes cannot be worked out', async () => {
@@ -185,8 +185,14 @@ describe('the exact audit', () => {
     await fc.assert(
       fc.asyncProperty(months, months, async (a, b) => {
         const { cells, constraints } = linkedQuarter(a, b);
-        const result = await protectJointly({ cells, constraints, threshold: THRESHOLD });
+        const result = await protectJointly({ cells, constraints, threshold: THRESHOLD, exact: true });
         expect(result.audit.passed).toBe(true);
+        // The faster audit (bounds skipped where feasible points already show a count safe) says the same.
+        const fast = await auditRelease({ cells, constraints, hidden: result.hidden, threshold: THRESHOLD });
+        expect(fast.passed).toBe(true);
+        const unprotected = await auditRelease({ cells, constraints, hidden: result.primary, threshold: THRESHOLD });
+        const unprotectedExact = await auditRelease({ cells, constraints, hidden: result.primary, threshold: THRESHOLD, exact: true });
+        expect(unprotected.failures.map((f) => f.id)).toEqual(unprotectedExact.failures.map((f) => f.id));
         // Every hidden count can move: not pinned, and small ones not held narrowly (the audit passed).
         hiddenChecked += checkAgainstBruteForce(cells, constraints, result.hidden, result.audit.bounds, 1000);
         for (const id of result.hidden) {

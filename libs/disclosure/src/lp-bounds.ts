@@ -11,6 +11,11 @@ export interface Bounds {
   /** Whole-number bounds: the LP optimum rounded inwards (a count is a whole number). `hi` is Infinity when unbounded. */
   lo: number;
   hi: number;
+  /**
+   * False when the bounds were not solved for because values already seen in other solutions (all feasible) showed
+   * the count safe: then the true bounds are at least this wide.
+   */
+  exact?: boolean;
 }
 
 let loading: Promise<Highs> | null = null;
@@ -22,6 +27,8 @@ export function loadSolver(): Promise<Highs> {
 }
 
 const EPSILON = 1e-6;
+/** An upper bound for the seeding solve only: its points are feasible for the real problem too. */
+const SEEDING_CAP = 1e7;
 
 export interface BoundsInput {
   constraints: readonly LinearConstraint[];
@@ -35,6 +42,19 @@ export interface BoundsInput {
    * all those touching them, the shown values fixed), so a later audit of the same cells and constraints reuses them.
    */
   cache?: Map<string, Map<string, Bounds>>;
+  /**
+   * Given the whole-number range a hidden cell is already known to span (values seen in feasible solutions, its true
+   * value among them), true when that is wide enough: its own two linear programs are then skipped. Absent: every
+   * bound is solved exactly.
+   */
+  wideEnough?: (id: string, lo: number, hi: number) => boolean;
+  /** The true value of a hidden cell (a feasible point: where the seen range starts). */
+  trueValue?: (id: string) => number;
+  /**
+   * Given whole-number bounds at least as wide as the true ones (from interval propagation), true when even they
+   * show the cell unsafe: its linear programs are then skipped too (narrower true bounds are no safer).
+   */
+  unsafe?: (id: string, lo: number, hi: number) => boolean;
 }
 
 /** Groups of hidden cells linked by constraints, with those constraints. */
@@ -119,6 +139,7 @@ function groupBounds(highs: Highs, group: { cells: string[]; constraints: Linear
     rowLower.push(c.sense === 'eq' ? -constant : -highs.infinity);
   }
   const n = group.cells.length;
+  const outer = input.unsafe ? propagate(n, starts, indices, values, rowLower, rowUpper, lowest) : null;
   const model = highs.createModel({
     numCols: n,
     numRows: group.constraints.length,
@@ -130,27 +151,114 @@ function groupBounds(highs: Highs, group: { cells: string[]; constraints: Linear
     matrix: { format: 'csr', numRows: group.constraints.length, numCols: n, starts, indices, values },
   });
   try {
-    model.options.set({ output_flag: false });
+    model.options.set({ output_flag: false, presolve: 'off' });
     const { minimize, maximize } = highs.constants.objectiveSense;
-    const optimum = (k: number, sense: typeof minimize): number => {
-      model.changeColCost(k, 1);
+    // Every solution is a feasible point: the values it gives each cell widen what that cell is known to span.
+    const seenLo = group.cells.map((id) => input.trueValue?.(id) ?? Infinity);
+    const seenHi = group.cells.map((id) => input.trueValue?.(id) ?? -Infinity);
+    const see = () => {
+      const x = model.getSolution().colValue;
+      for (let j = 0; j < n; j++) {
+        const v = x[j] as number;
+        if (v < (seenLo[j] as number)) seenLo[j] = v;
+        if (v > (seenHi[j] as number)) seenHi[j] = v;
+      }
+    };
+    const optimum = (costs: readonly number[] | number, sense: typeof minimize): number => {
+      const selection = { kind: 'set' as const, indices: typeof costs === 'number' ? [costs] : costs.map((_, j) => j) };
+      const on = typeof costs === 'number' ? [1] : costs;
+      model.changeColsCost(selection, on);
       model.changeObjectiveSense(sense);
       model.run();
       const status = model.getModelStatus();
       // Read before the cost changes back: changing the model drops its solution.
       const value = status === 7 ? model.getObjectiveValue() : NaN;
-      model.changeColCost(k, 0);
+      if (status === 7) see();
+      model.changeColsCost(selection, on.map(() => 0));
       if (status === 7) return value;
       if (status === 10 || status === 9) return sense === maximize ? Infinity : -Infinity;
       throw new Error(`The linear program of the audit ended with status ${status} (not optimal): the released counts contradict each other.`);
     };
+    const wideEnough = input.wideEnough;
+    if (wideEnough) {
+      // Two cheap extremes first: every count as low, then as high as it can go together (capped, so an unbounded
+      // direction still gives a point). Most counts are then seen to be safe without programs of their own.
+      const all = { kind: 'range' as const, from: 0, to: n - 1 };
+      const ones = new Array<number>(n).fill(1);
+      optimum(ones, minimize);
+      model.changeColsBounds(all, new Array<number>(n).fill(lowest), new Array<number>(n).fill(SEEDING_CAP));
+      optimum(ones, maximize);
+      model.changeColsBounds(all, new Array<number>(n).fill(lowest), new Array<number>(n).fill(highs.infinity));
+    }
     group.cells.forEach((id, k) => {
+      if (outer && input.unsafe) {
+        const wide = { lo: Math.max(lowest, Math.ceil((outer.lo[k] as number) - EPSILON)), hi: Math.floor((outer.hi[k] as number) + EPSILON) };
+        if (input.unsafe(id, wide.lo, wide.hi)) {
+          out.set(id, { ...wide, exact: false });
+          return;
+        }
+      }
+      const seen = { lo: Math.max(lowest, Math.ceil((seenLo[k] as number) - EPSILON)), hi: Math.floor((seenHi[k] as number) + EPSILON) };
+      if (wideEnough && seen.hi >= seen.lo && wideEnough(id, seen.lo, seen.hi)) {
+        out.set(id, { ...seen, exact: false });
+        return;
+      }
       const lo = Math.max(lowest, Math.ceil(optimum(k, minimize) - EPSILON));
       const max = optimum(k, maximize);
-      out.set(id, { lo, hi: max === Infinity ? Infinity : Math.floor(max + EPSILON) });
+      out.set(id, { lo, hi: max === Infinity ? Infinity : Math.floor(max + EPSILON), exact: true });
     });
   } finally {
     model.dispose();
   }
   return out;
+}
+
+/**
+ * Bounds at least as wide as the linear program's, by interval propagation: each row bounds each of its unknowns by
+ * the others' bounds, repeated until nothing moves (or a fixed number of sweeps: stopping early only leaves them wider).
+ */
+function propagate(n: number, starts: number[], indices: number[], values: number[], rowLower: number[], rowUpper: number[], lowest: number): { lo: number[]; hi: number[] } {
+  const lo = new Array<number>(n).fill(lowest);
+  const hi = new Array<number>(n).fill(Infinity);
+  const rows = rowUpper.length;
+  for (let sweep = 0; sweep < 50; sweep++) {
+    let moved = false;
+    for (let r = 0; r < rows; r++) {
+      const from = starts[r] as number;
+      const to = starts[r + 1] as number;
+      // Row activity range from the variables' bounds.
+      let minSum = 0;
+      let maxSum = 0;
+      let minInf = 0;
+      let maxInf = 0;
+      for (let e = from; e < to; e++) {
+        const k = values[e] as number;
+        const j = indices[e] as number;
+        const a = k > 0 ? k * (lo[j] as number) : k * (hi[j] as number);
+        const b = k > 0 ? k * (hi[j] as number) : k * (lo[j] as number);
+        if (a === -Infinity) minInf++;
+        else minSum += a;
+        if (b === Infinity) maxInf++;
+        else maxSum += b;
+      }
+      const upper = rowUpper[r] as number;
+      const lower = rowLower[r] as number;
+      for (let e = from; e < to; e++) {
+        const k = values[e] as number;
+        const j = indices[e] as number;
+        const a = k > 0 ? k * (lo[j] as number) : k * (hi[j] as number);
+        const b = k > 0 ? k * (hi[j] as number) : k * (lo[j] as number);
+        // k x <= upper - (minimum of the others); k x >= lower - (maximum of the others).
+        const othersMin = a === -Infinity ? (minInf > 1 ? -Infinity : minSum) : minInf > 0 ? -Infinity : minSum - a;
+        const othersMax = b === Infinity ? (maxInf > 1 ? Infinity : maxSum) : maxInf > 0 ? Infinity : maxSum - b;
+        const kxMax = upper - othersMin;
+        const kxMin = lower === -Infinity ? -Infinity : lower - othersMax;
+        const [newLo, newHi] = k > 0 ? [kxMin / k, kxMax / k] : [kxMax / k, kxMin / k];
+        if (newLo > (lo[j] as number) + 1e-9) [lo[j], moved] = [newLo, true];
+        if (newHi < (hi[j] as number) - 1e-9) [hi[j], moved] = [newHi, true];
+      }
+    }
+    if (!moved) break;
+  }
+  return { lo, hi };
 }

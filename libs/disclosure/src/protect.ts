@@ -25,6 +25,8 @@ export interface ProtectInput {
   /** The cost of hiding a cell, compared position by position (lower is hidden first). Default: its value. */
   cost?: (cell: Cell) => readonly number[];
   maxRounds?: number;
+  /** Solve every bound exactly (see `AuditInput.exact`). */
+  exact?: boolean;
 }
 
 export interface ProtectResult {
@@ -55,13 +57,17 @@ export async function protectJointly(input: ProtectInput): Promise<ProtectResult
   }
   const hidden = new Set(primary);
   const canHide = (id: string): boolean => !hidden.has(id) && !known.has(id) && (byId.get(id) as Cell).value > 0;
+  const costs = new Map<string, readonly number[]>();
+  const costOfId = (id: string): readonly number[] => {
+    let cost = costs.get(id);
+    if (cost === undefined) costs.set(id, (cost = costOf(byId.get(id) as Cell)));
+    return cost;
+  };
   const cheapest = (ids: Iterable<string>): string | null => {
     let best: string | null = null;
-    let bestCost: readonly number[] = [];
     for (const id of ids) {
       if (!canHide(id)) continue;
-      const cost = [...costOf(byId.get(id) as Cell), ...[...id].map((ch) => ch.charCodeAt(0))];
-      if (best === null || before(cost, bestCost)) [best, bestCost] = [id, cost];
+      if (best === null || before(costOfId(id), costOfId(best)) || (!before(costOfId(best), costOfId(id)) && id < best)) best = id;
     }
     return best;
   };
@@ -83,7 +89,7 @@ export async function protectJointly(input: ProtectInput): Promise<ProtectResult
   const cache = new Map<string, Map<string, Bounds>>();
   for (let round = 1; ; round++) {
     protectEqualities();
-    const audit = await auditRelease({ cells: input.cells, constraints: input.constraints, hidden, threshold, margin, cache });
+    const audit = await auditRelease({ cells: input.cells, constraints: input.constraints, hidden, threshold, margin, cache, exact: input.exact });
     if (audit.passed || round >= maxRounds) return { hidden, primary, audit, rounds: round };
     let hid = 0;
     // One hiding per relation per round: a second failing count of the same relation is often protected by it.
