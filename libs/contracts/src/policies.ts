@@ -18,7 +18,7 @@ export interface PolicyVersionRecord {
   changeReason: string;
   createdBy: string;
   createdAt: string;
-  /** How many flags (current or withdrawn) this version produced; null when hidden (a count from 1 to 10, for a viewer). */
+  /** How many flags (current or withdrawn) this version produced; null for a viewer, who sees no such count (issue 12). */
   flagCount: number | null;
 }
 
