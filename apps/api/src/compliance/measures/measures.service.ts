@@ -5,6 +5,7 @@ import {
   CONFIRMED_REVIEW_STATUSES,
   DISMISSED_REVIEW_STATUSES,
   measuredRate,
+  type MeasureRow,
   type MeasuresResult,
 } from '@sra/contracts';
 import { RULE_IDS } from '@sra/policies';
