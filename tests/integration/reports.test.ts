@@ -218,6 +218,11 @@ describe('monthly compliance reports', () => {
     expect(text).toContain(first.contentHash);
     expect(text).toContain('<11');
     for (const secret of secrets()) expect(text).not.toContain(secret);
+    // Issue 12: March's flags by district (Mission 2, Tenderloin 1) and by category (Robbery 3) are all hidden: each
+    // chart is a sentence, not empty axes. No month of the trend has 20 eligible reports: no rate to draw either.
+    const words = text.replace(/\s+/g, ' ');
+    expect(words.split('Every count in this chart is under 11 or hidden to protect one: nothing to draw.').length - 1).toBe(2);
+    expect(words).toContain('No month has a rate to draw: each had fewer than 20 eligible reports.');
 
     const files = csvFiles(await download(reviewer, first.id, 'public', 'csv'));
     expect(Object.keys(files).length).toBeGreaterThan(3);
@@ -241,6 +246,8 @@ describe('monthly compliance reports', () => {
     const pdf = await download(reviewer, first.id, 'internal', 'pdf');
     const text = await pdfText(pdf);
     expect(text).toContain('Internal edition');
+    // Every count known: the bars are drawn.
+    expect(text.replace(/\s+/g, ' ')).not.toContain('nothing to draw');
     expect(text).toContain('981000001');
     await reviewer.get(`/api/reports/${first.id}/files/internal/docx`).expect(400);
   });
