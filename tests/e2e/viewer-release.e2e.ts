@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { DashboardResult, ReleasePeriod, ReportVersionRecord } from '@sra/contracts';
+import type { DashboardResult, ReleasePeriod, ReportDocument, ReportVersionRecord } from '@sra/contracts';
 import { apiList, createUser, e2eAdminPassword, e2eUrl, json, seriousViolations, signIn, useChromium, waitForFlags } from '../support/e2e';
 
 // Issue 12, as a viewer sees it: the dashboard shows the released set (one Period select, whole months, quarters and
@@ -126,6 +126,26 @@ describe('what a viewer sees of the released set', () => {
     expect(await page.getByTestId(`report-superseded-${published.id}`).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'viewer-reports');
+
+    // The published version's page: each chart the document says has nothing to draw is that sentence, not empty
+    // axes; every other chart is drawn.
+    await page.getByTestId(`report-link-${published.id}`).click();
+    await page.locator('[data-testid="report-document"][data-edition="public"]').waitFor();
+    const document = await json<ReportDocument>(await page.request.get(`${url()}/api/reports/${encodeURIComponent(published.id)}/document`));
+    const charts = document.sections.flatMap((section) => section.charts);
+    expect(charts.length).toBeGreaterThan(0);
+    for (const chart of charts) {
+      const figure = page.getByTestId(`report-chart-${chart.id}`);
+      const sentence = figure.getByTestId(`report-chart-${chart.id}-nothing-to-draw`);
+      if (chart.nothingToDraw) {
+        expect(await sentence.textContent()).toBe(chart.nothingToDraw);
+        expect(await figure.locator('svg.recharts-surface').count()).toBe(0);
+      } else {
+        await figure.locator('svg.recharts-surface').first().waitFor();
+        expect(await sentence.count()).toBe(0);
+      }
+    }
+    await screenshot(page, 'viewer-report');
 
     // The draft's address is a 404, as for a report that does not exist.
     expect((await page.request.get(`${url()}/api/reports/${encodeURIComponent(draft.id)}`)).status()).toBe(404);
