@@ -37,6 +37,8 @@ describe('the Policies page', () => {
     await page.getByRole('tooltip').waitFor({ state: 'detached' });
     expect(await page.getByTestId('policy-new-version').count()).toBe(0);
     expect(await page.getByText('New version').count()).toBe(0);
+    // Issue 12: no count of flags for a viewer, nor a word about one.
+    expect(await page.getByText('Flags produced').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
 
     // nor on a version's page
@@ -44,6 +46,8 @@ describe('the Policies page', () => {
     await page.getByTestId('policy-qualification-codes').waitFor();
     expect(await page.getByTestId('policy-new-version').count()).toBe(0);
     expect(await page.getByText('New version').count()).toBe(0);
+    expect(await page.getByTestId('policy-flag-count').count()).toBe(0);
+    expect(await page.getByText('Flags produced').count()).toBe(0);
     await page.context().close();
   });
 
@@ -56,6 +60,8 @@ describe('the Policies page', () => {
     // version 1: its codes and where they come from
     await page.getByTestId('policy-qualification-codes').waitFor();
     expect(await page.getByTestId('policy-version').textContent()).toBe('1');
+    // A case-level role is told the version's count of flags.
+    expect(await page.getByTestId('policy-flag-count').textContent()).toMatch(/^\d[\d,]*$/);
     const codes = await page.getByTestId('policy-qualification-codes').locator('li').allTextContents();
     expect(codes).toEqual(['04144', '15040', '19057']);
     expect(await page.getByTestId('policy-qualification-excluded').locator('li').allTextContents()).toContain('04080');

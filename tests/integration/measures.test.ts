@@ -105,20 +105,16 @@ describe('compliance measures', () => {
     expect(filtered.body.rows.map((r: { eligibleReports: number }) => r.eligibleReports)).toEqual([0, 0, 1]);
   });
 
-  it('suppresses small counts for a viewer, and the rates they would give away (§8)', async () => {
+  it('is case-level: a viewer gets 403 (issue 12: viewers see the released set, on the dashboard)', async () => {
     const viewer = await t.signedIn('viewer');
-    const res = await viewer.get('/api/measures').query({ from: '2024-03', to: '2024-05', rule: 'sfpd-psw-2017' }).expect(200);
-    // Counts 1-10 hidden, the base with them; the rates keep their own reason (too few reports).
-    expect(res.body.rows).toEqual([
-      { ...small('sfpd-psw-2017', '2024-03', 3, 1), eligibleReports: null, baseReports: null, flaggedReports: null },
-      small('sfpd-psw-2017', '2024-04', 0, 0),
-      { ...small('sfpd-psw-2017', '2024-05', 1, 0), eligibleReports: null, baseReports: null },
-    ]);
-    // January 2023: 30 eligible reports are shown, 3 flagged are not, so the rate (it would give them back) is not either.
-    const jan = await viewer.get('/api/measures').query({ from: '2023-01', to: '2023-01', rule: 'ca-pc-647.3' }).expect(200);
-    expect(jan.body.rows).toEqual([
-      { ruleId: 'ca-pc-647.3', key: '2023-01', eligibleReports: 30, flaggedReports: null, baseReports: 30, complianceRate: null, rateWithheld: 'suppressed', confirmedReports: 0, confirmedComplianceRate: null, confirmedRateWithheld: 'no-review' },
-    ]);
+    await viewer.get('/api/measures').query({ from: '2024-03', to: '2024-05', rule: 'sfpd-psw-2017' }).expect(403);
+    for (const groupBy of ['month', 'district', 'category', 'agency']) await viewer.get('/api/measures').query({ groupBy }).expect(403);
+    // Every case-level role gets exact counts, small ones included: March 2024 under the bulletin, 3 eligible, 1 flagged.
+    for (const role of ['reviewer', 'analyst', 'admin'] as const) {
+      const agent = await t.signedIn(role);
+      const res = await agent.get('/api/measures').query({ from: '2024-03', to: '2024-03', rule: 'sfpd-psw-2017' }).expect(200);
+      expect(res.body.rows).toEqual([small('sfpd-psw-2017', '2024-03', 3, 1)]);
+    }
   });
 
   it('measures an agency against the reports whose reporter it later acted against (January 2023)', async () => {
@@ -142,10 +138,10 @@ describe('compliance measures', () => {
   });
 
   it('refuses what it cannot measure, saying why', async () => {
-    const viewer = await t.signedIn('viewer');
-    expect((await viewer.get('/api/measures').query({ groupBy: 'week' }).expect(400)).body.message).toEqual(expect.arrayContaining([expect.stringMatching(/groupBy must be one of/)]));
-    expect((await viewer.get('/api/measures').query({ rule: 'ca-sb357-repeal' }).expect(400)).body.message).toMatch(/no reports to measure/);
-    expect((await viewer.get('/api/measures').query({ from: '2024-13' }).expect(400)).body.message).toEqual(expect.arrayContaining([expect.stringMatching(/from must be a month/)]));
+    const reviewer = await t.signedIn('reviewer');
+    expect((await reviewer.get('/api/measures').query({ groupBy: 'week' }).expect(400)).body.message).toEqual(expect.arrayContaining([expect.stringMatching(/groupBy must be one of/)]));
+    expect((await reviewer.get('/api/measures').query({ rule: 'ca-sb357-repeal' }).expect(400)).body.message).toMatch(/no reports to measure/);
+    expect((await reviewer.get('/api/measures').query({ from: '2024-13' }).expect(400)).body.message).toEqual(expect.arrayContaining([expect.stringMatching(/from must be a month/)]));
     await t.request().get('/api/measures').expect(401);
   });
 

@@ -24,7 +24,12 @@ describe('policy versions', () => {
     expect(res.headers['content-range']).toBe('policy-versions 0-3/4');
     expect(res.body.map((v: { id: string }) => v.id)).toEqual(['ca-pc-647.3:1', 'ca-sb357-repeal:1', 'sfda-psw-2018:1', 'sfpd-psw-2017:1']);
     const sfpd = res.body[3];
-    expect(sfpd).toMatchObject({ ruleId: 'sfpd-psw-2017', version: 1, effectiveFrom: '2017-12-01', effectiveUntil: null, flagCount: 0 });
+    // A viewer is told no version's count of flags (issue 12); case-level roles are.
+    expect(sfpd).toMatchObject({ ruleId: 'sfpd-psw-2017', version: 1, effectiveFrom: '2017-12-01', effectiveUntil: null, flagCount: null });
+    expect(res.body.map((v: { flagCount: number | null }) => v.flagCount)).toEqual([null, null, null, null]);
+    const reviewer = await t.signedIn('reviewer');
+    const forReviewer = (await reviewer.get('/api/policy-versions').query({ sort: JSON.stringify(['ruleId', 'ASC']) }).expect(200)).body;
+    expect(forReviewer.map((v: { flagCount: number | null }) => v.flagCount)).toEqual([0, 0, 0, 0]);
     expect(sfpd.provenance).toEqual({ qualification: 'secondary', protectedCharges: expect.stringMatching(/^(verified|secondary|inferred)$/) });
     await t.request().get('/api/policy-versions').expect(401);
   });

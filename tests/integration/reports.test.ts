@@ -193,16 +193,38 @@ describe('monthly compliance reports', () => {
     expect(pick(data.overall)).toEqual(pick(dashboard.overall));
   });
 
+  it('drafts are for case-level roles: a viewer asking for one gets 404, as for a report that does not exist', async () => {
+    // Issue 12: nothing tells a viewer a draft exists, not the list, the record, the document or a file.
+    expect((await viewer.get('/api/reports').expect(200)).body).toEqual([]);
+    expect((await viewer.get('/api/reports').query({ filter: JSON.stringify({ status: ['draft'] }) }).expect(200)).body).toEqual([]);
+    expect((await viewer.get('/api/reports').query({ filter: JSON.stringify({ id: [first.id] }) }).expect(200)).body).toEqual([]);
+    const missing = (await viewer.get('/api/reports/2024-03:99').expect(404)).body.message;
+    expect((await viewer.get(`/api/reports/${first.id}`).expect(404)).body.message).toBe(missing.replace('2024-03:99', first.id));
+    await viewer.get(`/api/reports/${first.id}/document`).expect(404);
+    for (const edition of ['public', 'internal']) {
+      for (const format of ['pdf', 'csv', 'json']) await viewer.get(`/api/reports/${first.id}/files/${edition}/${format}`).expect(404);
+    }
+    // Case-level roles see the draft.
+    expect((await reviewer.get('/api/reports').expect(200)).body.map((r: { id: string; status: string }) => [r.id, r.status])).toEqual([[first.id, 'draft']]);
+    await reviewer.get(`/api/reports/${first.id}/document`).expect(200);
+    await reviewer.get(`/api/reports/${first.id}/files/public/pdf`).expect(200);
+  });
+
   it('the public edition holds no incident number, person key or small count, in the PDF text and every CSV', async () => {
-    const pdf = await download(viewer, first.id, 'public', 'pdf');
+    const pdf = await download(reviewer, first.id, 'public', 'pdf');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = await pdfText(pdf);
     expect(text).toContain('Public edition');
     expect(text).toContain(first.contentHash);
     expect(text).toContain('<11');
     for (const secret of secrets()) expect(text).not.toContain(secret);
+    // Issue 12: March's flags by district (Mission 2, Tenderloin 1) and by category (Robbery 3) are all hidden: each
+    // chart is a sentence, not empty axes. No month of the trend has 20 eligible reports: no rate to draw either.
+    const words = text.replace(/\s+/g, ' ');
+    expect(words.split('Every count in this chart is under 11 or hidden to protect one: nothing to draw.').length - 1).toBe(2);
+    expect(words).toContain('No month has a rate to draw: each had fewer than 20 eligible reports.');
 
-    const files = csvFiles(await download(viewer, first.id, 'public', 'csv'));
+    const files = csvFiles(await download(reviewer, first.id, 'public', 'csv'));
     expect(Object.keys(files).length).toBeGreaterThan(3);
     for (const [name, content] of Object.entries(files)) {
       for (const secret of secrets()) expect(`${name}: ${content.includes(secret)}`).toBe(`${name}: false`);
@@ -215,17 +237,17 @@ describe('monthly compliance reports', () => {
       const cells = lines.flatMap((line) => line.split(','));
       expect(`${name}: ${cells.filter((c) => /^(10|[1-9])$/.test(c.replace(/"/g, '').trim())).join(' ')}`).toBe(`${name}: `);
     }
-    const json = (await viewer.get(`/api/reports/${first.id}/document`).expect(200)).body;
+    const json = (await reviewer.get(`/api/reports/${first.id}/document`).query({ edition: 'public' }).expect(200)).body;
     expect(json.edition).toBe('public');
     for (const secret of secrets()) expect(JSON.stringify(json)).not.toContain(secret);
   });
 
-  it('the internal edition is case-level: viewers get the public one only', async () => {
-    await viewer.get(`/api/reports/${first.id}/document`).query({ edition: 'internal' }).expect(403);
-    await viewer.get(`/api/reports/${first.id}/files/internal/pdf`).expect(403);
+  it('the internal edition is case-level', async () => {
     const pdf = await download(reviewer, first.id, 'internal', 'pdf');
     const text = await pdfText(pdf);
     expect(text).toContain('Internal edition');
+    // Every count known: the bars are drawn.
+    expect(text.replace(/\s+/g, ' ')).not.toContain('nothing to draw');
     expect(text).toContain('981000001');
     await reviewer.get(`/api/reports/${first.id}/files/internal/docx`).expect(400);
   });
@@ -272,16 +294,28 @@ describe('monthly compliance reports', () => {
     await analyst.post('/api/reports/2024-03:3/publish').send({}).expect(201);
     // Version 2 (published) stays downloadable.
     expect((await download(viewer, '2024-03:2', 'public', 'pdf')).subarray(0, 5).toString()).toBe('%PDF-');
-    const list = await viewer.get('/api/reports').query({ filter: JSON.stringify({ month: '2024-03' }), sort: JSON.stringify(['version', 'ASC']) }).expect(200);
-    expect(list.body.map((r: { version: number; status: string; superseded: boolean }) => [r.version, r.status, r.superseded])).toEqual([
+    // A published version is the public edition only for a viewer.
+    await viewer.get('/api/reports/2024-03:3/document').query({ edition: 'internal' }).expect(403);
+    await viewer.get('/api/reports/2024-03:3/files/internal/pdf').expect(403);
+    expect((await viewer.get('/api/reports/2024-03:3/document').expect(200)).body).toMatchObject({ edition: 'public', version: 3, status: 'published' });
+    const byVersion = { filter: JSON.stringify({ month: '2024-03' }), sort: JSON.stringify(['version', 'ASC']) };
+    const rows = (body: Array<{ version: number; status: string; superseded: boolean }>) => body.map((r) => [r.version, r.status, r.superseded]);
+    expect(rows((await analyst.get('/api/reports').query(byVersion).expect(200)).body)).toEqual([
       [1, 'draft', true],
       [2, 'published', true],
       [3, 'published', false],
     ]);
+    // Version 1, never published, is not there for a viewer.
+    const list = await viewer.get('/api/reports').query(byVersion).expect(200);
+    expect(list.headers['content-range']).toMatch(/\/2$/);
+    expect(rows(list.body)).toEqual([
+      [2, 'published', true],
+      [3, 'published', false],
+    ]);
+    await viewer.get('/api/reports/2024-03:1').expect(404);
     // At a glance (with the late arrest): 3 eligible reports (each once), 3 flagged (KP-1, KP-2, KP-3), 5 flags (2 + 2 + 1):
     // hidden from a viewer as small counts.
     expect(list.body.map((r: Record<string, unknown>) => [r.eligibleReports, r.flaggedReports, r.flags])).toEqual([
-      [null, null, null],
       [null, null, null],
       [null, null, null],
     ]);
@@ -312,5 +346,15 @@ describe('monthly compliance reports', () => {
     expect((await analyst.get('/api/reports/2024-04:1').expect(200)).body).toMatchObject({ status: 'draft', generatedBy: 'scheduler' });
     expect(await scheduler.runOnce(new Date('2024-05-02T09:00:00Z'))).toBeNull();
     expect(await scheduler.runOnce(new Date('2024-07-01T09:00:00Z'))).toBeNull();
+  });
+
+  it('a draft over a published version: a viewer still sees the published one as the latest', async () => {
+    await analyst.post('/api/reports').send({ month: '2024-03', reason: 'Checking a late file' }).expect(201);
+    expect((await analyst.get('/api/reports/2024-03:3').expect(200)).body.superseded).toBe(true);
+    // Version 4 is a draft: for a viewer, version 3 is still the month's latest, and nothing hints at version 4.
+    expect((await viewer.get('/api/reports/2024-03:3').expect(200)).body.superseded).toBe(false);
+    await viewer.get('/api/reports/2024-03:4').expect(404);
+    const months = (await viewer.get('/api/reports').query({ sort: JSON.stringify(['version', 'ASC']) }).expect(200)).body;
+    expect(months.map((r: { id: string }) => r.id)).toEqual(['2024-03:2', '2024-03:3']);
   });
 });

@@ -18,7 +18,7 @@ export interface PolicyVersionRecord {
   changeReason: string;
   createdBy: string;
   createdAt: string;
-  /** How many flags (current or withdrawn) this version produced; null when hidden (a count from 1 to 10, for a viewer). */
+  /** How many flags (current or withdrawn) this version produced; null for a viewer, who sees no such count (issue 12). */
   flagCount: number | null;
 }
 
@@ -42,7 +42,7 @@ export interface MeasureRow {
   ruleId: string;
   /** The month (`YYYY-MM`), police district, incident category or agency, as grouped. */
   key: string | null;
-  /** Counts are null where suppressed: for viewers, counts from 1 to 10 (compliance-rules.md §8). */
+  /** Counts, exact: the measures are case-level only (issue 12); null is kept for older callers and never sent. */
   eligibleReports: number | null;
   /** Eligible reports with a current flag at or above the threshold that no review dismissed. */
   flaggedReports: number | null;

@@ -35,6 +35,11 @@ export interface ReportChart {
   series: Array<{ name: string; values: Array<number | null> }>;
   /** Axis unit, e.g. `%` for rates or `flags`. */
   unit: string;
+  /**
+   * Set when there is nothing to draw (every value hidden, or none there): the sentence said instead of the chart,
+   * which is then not drawn, not even as empty axes. Absent in documents made before it existed.
+   */
+  nothingToDraw?: string;
 }
 
 export interface ReportSection {

@@ -579,3 +579,77 @@ describe('buildReportDocument: cases, not flags (issue 11)', () => {
     expect(table(doc, 'flagged-cases').columns[0]).toBe('Flag');
   });
 });
+
+/**
+ * A quiet month (issue 12): every count about people from 1 to 10. By hand, for the public edition (threshold 11):
+ *   trend: every month of every rule 5 eligible, 1 flagged -> both hidden, so every rate is hidden;
+ *   districts: Mission 3 flags, Tenderloin 2 -> both hidden; categories: Assault 5 flags -> hidden.
+ * The internal edition shows them all: rates of 80%, bars of 3, 2 and 5.
+ */
+function quietMonth(withMeasures = false): ReportData {
+  const data = mayReport();
+  data.trend = data.trend.map((row) => ({ ...row, eligibleReports: 5, flaggedReports: 1, confirmedReports: 0, flags: 1 }));
+  data.byDistrict = [
+    { district: 'Mission', eligibleReports: 6, flaggedReports: 2, confirmedReports: 0, flags: 3 },
+    { district: 'Tenderloin', eligibleReports: 4, flaggedReports: 1, confirmedReports: 0, flags: 2 },
+  ];
+  data.byCategory = [{ category: 'Assault', eligibleReports: 10, flaggedReports: 3, confirmedReports: 0, flags: 5 }];
+  if (withMeasures) data.measures = { minRateBase: 20 };
+  return data;
+}
+
+describe('buildReportDocument: a chart with nothing to draw says so', () => {
+  const charts = (doc: ReportDocument) => doc.sections.flatMap((s) => s.charts);
+
+  it('public: every value of every chart hidden, so each chart is a sentence instead', () => {
+    const doc = build('public', quietMonth());
+    expect(charts(doc).map((c) => [c.id, c.nothingToDraw])).toEqual([
+      ['compliance-rate-trend', 'Every rate in this chart rests on a count under 11 or hidden to protect one, so none is shown: nothing to draw.'],
+      ['flags-by-district', 'Every count in this chart is under 11 or hidden to protect one: nothing to draw. The table gives each as "<11".'],
+      ['flags-by-category', 'Every count in this chart is under 11 or hidden to protect one: nothing to draw. The table gives each as "<11".'],
+    ]);
+    // The values stay (all null), for the numbers tables that read them.
+    expect(charts(doc).every((c) => c.series.every((s) => s.values.every((v) => v === null)))).toBe(true);
+  });
+
+  it('the threshold of the edition is the one said', () => {
+    const doc = build('public', quietMonth(), { threshold: 5 });
+    // At 5, Mission's 3 and Tenderloin's 2 flags are still hidden; Assault's 5 is shown, so that chart is drawn.
+    expect(section(doc, 'where').charts.map((c) => c.nothingToDraw)).toEqual([
+      'Every count in this chart is under 5 or hidden to protect one: nothing to draw. The table gives each as "<5".',
+      undefined,
+    ]);
+  });
+
+  it('internal: the same month is drawn, every value known', () => {
+    const doc = build('internal', quietMonth());
+    expect(charts(doc).map((c) => c.nothingToDraw)).toEqual([undefined, undefined, undefined]);
+    expect(section(doc, 'where').charts.map((c) => c.series[0]!.values)).toEqual([[3, 2], [5]]);
+    expect(section(doc, 'trend').charts[0]!.series[0]!.values.every((v) => v === 80)).toBe(true);
+  });
+
+  it('a trend with no rate for another reason says which: too few reports, or too few and hidden counts', () => {
+    // Since issue 11 a rate needs 20 eligible reports: 5 everywhere is too few, in either edition.
+    expect(section(build('internal', quietMonth(true)), 'trend').charts[0]!.nothingToDraw).toBe('No month has a rate to draw: each had fewer than 20 eligible reports.');
+    // One month of one rule with 30 eligible reports and 3 flagged: enough reports, but 3 flagged is hidden.
+    const data = quietMonth(true);
+    Object.assign(data.trend[0]!, { eligibleReports: 30, flaggedReports: 3, flags: 3 });
+    expect(section(build('public', data), 'trend').charts[0]!.nothingToDraw).toBe(
+      'No month has a rate to draw: each had fewer than 20 eligible reports, or rests on a count under 11 or hidden to protect one.',
+    );
+    // The internal edition draws that month's rate: 1 - 3/30 = 90%.
+    const internal = section(build('internal', data), 'trend').charts[0]!;
+    expect(internal.nothingToDraw).toBeUndefined();
+    expect(internal.series[0]!.values[0]).toBeCloseTo(90, 10);
+  });
+
+  it('May 2022: the public categories chart is a sentence (Robbery 1 flag, Assault 17 hidden to protect it); the rest is drawn', () => {
+    // Districts: Bayview and the unknown district have 0 flags, drawn as bars of 0; the trend has rates.
+    expect(charts(build('public')).map((c) => c.nothingToDraw)).toEqual([
+      undefined,
+      undefined,
+      'Every count in this chart is under 11 or hidden to protect one: nothing to draw. The table gives each as "<11".',
+    ]);
+    expect(charts(build('internal')).map((c) => c.nothingToDraw)).toEqual([undefined, undefined, undefined]);
+  });
+});

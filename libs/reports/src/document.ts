@@ -228,11 +228,53 @@ function overallParagraphs(ctx: Context): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // 2. Trend
 
+/** Said instead of a chart of counts whose every value is hidden. */
+function everyCountHidden(ctx: Context): string {
+  return `Every count in this chart is under ${ctx.threshold} or hidden to protect one: nothing to draw. The table gives each as "${ctx.counter.label}".`;
+}
+
+/**
+ * Why a month of a rule has no rate to draw: too few reports, a hidden count it rests on (a rate would give it
+ * away), or none at all. Null when it has one.
+ */
+type NoRate = 'too-few' | 'hidden' | 'none';
+
+/** Said instead of the trend chart when no month of any rule has a rate; undefined when one has. */
+function trendNothingToDraw(ctx: Context, reasons: Array<NoRate | null>): string | undefined {
+  if (reasons.length === 0 || reasons.some((r) => r === null)) return undefined;
+  const minBase = ctx.data.measures?.minRateBase;
+  if (reasons.every((r) => r === 'hidden')) {
+    return `Every rate in this chart rests on a count under ${ctx.threshold} or hidden to protect one, so none is shown: nothing to draw.`;
+  }
+  if (reasons.some((r) => r === 'hidden')) {
+    return `No month has a rate to draw: each had ${minBase ? `fewer than ${minBase} eligible reports` : 'no eligible report'}, or rests on a count under ${ctx.threshold} or hidden to protect one.`;
+  }
+  return `No month has a rate to draw: each had ${minBase ? `fewer than ${minBase} eligible reports` : 'no eligible report'}.`;
+}
+
 function trendSection(ctx: Context): ReportSection {
   const { counter, figures } = ctx;
   const months = figures.months;
   const first = months[0] ?? ctx.data.trendFrom;
   const last = months[months.length - 1] ?? ctx.data.month;
+  const reasons: Array<NoRate | null> = [];
+  const rateOf = (month: string, ruleId: string): number | null => {
+    const row = figures.trend.find((t) => t.month === month && t.ruleId === ruleId);
+    const check = row ? ctx.check(row.rawEligible) : undefined;
+    const value = row ? rateValue(row.flagged, row.eligible, check) : null;
+    reasons.push(
+      value !== null
+        ? null
+        : !row || row.eligible === 0
+          ? 'none'
+          : check && check.rawBase < check.minBase
+            ? 'too-few'
+            : row.flagged === null || row.eligible === null
+              ? 'hidden'
+              : 'none',
+    );
+    return value;
+  };
   const chart: ReportChart = {
     id: 'compliance-rate-trend',
     title: `Compliance rate by rule, ${monthLabel(first)} to ${monthLabel(last)}`,
@@ -240,13 +282,12 @@ function trendSection(ctx: Context): ReportSection {
     categories: months.map(monthLabel),
     series: figures.ruleIds.map((ruleId) => ({
       name: ctx.ruleTitle(ruleId),
-      values: months.map((month) => {
-        const row = figures.trend.find((t) => t.month === month && t.ruleId === ruleId);
-        return row ? rateValue(row.flagged, row.eligible, ctx.check(row.rawEligible)) : null;
-      }),
+      values: months.map((month) => rateOf(month, ruleId)),
     })),
     unit: '%',
   };
+  const nothingToDraw = trendNothingToDraw(ctx, reasons);
+  if (nothingToDraw) chart.nothingToDraw = nothingToDraw;
   const table: ReportTable = {
     id: 'trend-by-month',
     title: chart.title,
@@ -345,6 +386,7 @@ function breakdownParts(
       categories: breakdown.rows.map((r) => label(r.key)),
       series: [{ name: 'Flags', values: breakdown.rows.map((r) => r.flags) }],
       unit: 'flags',
+      ...(breakdown.rows.length > 0 && breakdown.rows.every((r) => r.flags === null) ? { nothingToDraw: everyCountHidden(ctx) } : {}),
     },
   };
 }

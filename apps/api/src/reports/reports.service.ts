@@ -34,9 +34,10 @@ export const REPORT_LIST: ListSpec = {
   idKind: 'key',
 };
 
-const RECORD_COLUMNS = `r.id, r.month, r.version, r.status, r.reason, to_json(r.generated_at) #>> '{}' AS "generatedAt", r.generated_by AS "generatedBy",
+/** The record's columns; `superseded` counts only the versions the reader may see (a viewer: published ones). */
+const recordColumns = (publishedOnly: boolean) => `r.id, r.month, r.version, r.status, r.reason, to_json(r.generated_at) #>> '{}' AS "generatedAt", r.generated_by AS "generatedBy",
   to_json(r.published_at) #>> '{}' AS "publishedAt", r.published_by AS "publishedBy", r.content_hash AS "contentHash",
-  EXISTS (SELECT 1 FROM report_version n WHERE n.month = r.month AND n.version > r.version) AS superseded,
+  EXISTS (SELECT 1 FROM report_version n WHERE n.month = r.month AND n.version > r.version${publishedOnly ? ` AND n.status = 'published'` : ''}) AS superseded,
   (SELECT coalesce(sum((x->>'eligibleReports')::int), 0) FROM jsonb_array_elements(r.data->'byDistrict') x)::int AS "eligibleReports",
   (SELECT coalesce(sum((x->>'flaggedReports')::int), 0) FROM jsonb_array_elements(r.data->'byDistrict') x)::int AS "flaggedReports",
   (SELECT coalesce(sum((x->>'flags')::int), 0) FROM jsonb_array_elements(r.data->'byDistrict') x)::int AS flags`;
@@ -54,6 +55,17 @@ export function contentHashOf(data: ReportData): string {
   const { takenAt: _takenAt, ...rest } = data;
   return createHash('sha256').update(canonicalJson(rest)).digest('hex');
 }
+
+/**
+ * Drafts are for those who check them before publishing: a role without case-level access sees published versions
+ * only, and a draft is as absent for it as a report that does not exist (issue 12).
+ */
+export function seesDrafts(role: Role): boolean {
+  return roleAllowed(role, 'caseLevel');
+}
+
+/** The versions a role may see: every one, or the published ones only. */
+const versionsFor = (role: Role) => (seesDrafts(role) ? 'report_version r' : `(SELECT * FROM report_version WHERE status = 'published') r`);
 
 function forRole(record: ReportVersionRecord, role: Role): ReportVersionRecord {
   if (roleAllowed(role, 'caseLevel')) return record;
@@ -78,14 +90,17 @@ export class ReportsService {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** The versions; a role without case-level access gets small counts hidden, as in the public edition. */
+  /**
+   * The versions; a role without case-level access gets the published ones only, small counts hidden as in the public
+   * edition.
+   */
   async list(query: ListQuery, role: Role = 'admin'): Promise<{ rows: ReportVersionRecord[]; total: number }> {
-    const page = await listSql<ReportVersionRecord>(this.db, `SELECT ${RECORD_COLUMNS} FROM report_version r`, query, REPORT_LIST);
+    const page = await listSql<ReportVersionRecord>(this.db, `SELECT ${recordColumns(!seesDrafts(role))} FROM ${versionsFor(role)}`, query, REPORT_LIST);
     return { rows: page.rows.map((r) => forRole(r, role)), total: page.total };
   }
 
   async get(id: string, db: DataSource | EntityManager = this.db, role: Role = 'admin'): Promise<ReportVersionRecord> {
-    const rows: ReportVersionRecord[] = await db.query(`SELECT ${RECORD_COLUMNS} FROM report_version r WHERE r.id = $1`, [id]);
+    const rows: ReportVersionRecord[] = await db.query(`SELECT ${recordColumns(!seesDrafts(role))} FROM ${versionsFor(role)} WHERE r.id = $1`, [id]);
     if (rows.length === 0) throw new NotFoundException(`No report ${id}`);
     return forRole(rows[0], role);
   }
@@ -160,6 +175,8 @@ export class ReportsService {
   }
 
   async file(id: string, edition: ReportEdition, format: ReportFormat, user: CurrentUser): Promise<ReportFile> {
+    // A draft is not there for a viewer: 404 before anything else, so that no answer tells it exists.
+    if (!seesDrafts(user.role)) await this.get(id, this.db, user.role);
     if (edition === 'internal' && !roleAllowed(user.role, 'caseLevel')) throw new ForbiddenException('The internal edition is case-level: your role can read the public edition.');
     const rows: Array<{ content: Buffer; month: string; version: number; status: string }> = await this.db.query(
       `SELECT f.content, r.month, r.version, f.status FROM report_file f JOIN report_version r ON r.id = f.report_id
@@ -167,7 +184,7 @@ export class ReportsService {
       [id, edition, format],
     );
     if (rows.length === 0) {
-      await this.get(id);
+      await this.get(id, this.db, user.role);
       throw new NotFoundException(`No ${edition} ${format} file for report ${id}`);
     }
     const [f] = rows;

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Alert, Box, Button, Card, CardContent, CircularProgress, LinearProgress, Typography } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Title, useLocation, useNavigate, usePermissions } from 'react-admin';
-import { isRole, MIN_RATE_BASE, roleAllowed, type DashboardQuery, type DashboardResult } from '@sra/contracts';
+import { isRole, MIN_RATE_BASE, roleAllowed, type DashboardQuery, type DashboardRelease, type DashboardResult } from '@sra/contracts';
 import { CategoryChart, DistrictChart, FunnelChart, MonthlyChart, ReviewStatusChart } from './charts';
 import { DashboardFilters } from './DashboardFilters';
 import { EvaluationStatusNote } from './EvaluationStatusNote';
@@ -10,6 +10,7 @@ import { fetchDashboard, filtersToSearch, parseFilters } from './dashboardQuery'
 import { CanOpenCasesContext } from './FlagsLink';
 import { formatDay, formatMonth, ruleShortName, THRESHOLD_LABELS } from './format';
 import { HealthCard } from './HealthCard';
+import { ReleasePeriodFilter } from './ReleasePeriodFilter';
 import { SignedInCard } from './SignedInCard';
 import { SummaryCards } from './SummaryCards';
 
@@ -23,6 +24,7 @@ const twoColumns = {
 /** What the figures below cover, in one sentence. */
 function describeView(data: DashboardResult): string {
   const { query } = data;
+  if (data.release) return `Released figures for ${data.release.period.label}: all rules, all agencies, medium confidence and above.`;
   const parts = [`Reports from ${formatMonth(query.from, true)} to ${formatMonth(query.to, true)}`];
   parts.push(query.rule ? `rule: ${ruleShortName(query.rule)}` : 'all rules');
   parts.push(query.agency ? `agency: ${query.agency}` : 'all agencies');
@@ -46,9 +48,11 @@ const PeriodNote = ({ data }: { data: DashboardResult }) => {
       {dataRange
         ? `The loaded data holds reports from ${formatDay(dataRange.firstReport)} to ${formatDay(dataRange.lastReport)}. `
         : 'No reports are loaded yet. '}
-      {data.defaultPeriod
-        ? `Shown: ${period}, the latest 12 complete months with eligible reports.`
-        : `Shown: ${period}, the period chosen.`}
+      {data.release
+        ? `Shown: ${data.release.period.label}.`
+        : data.defaultPeriod
+          ? `Shown: ${period}, the latest 12 complete months with eligible reports.`
+          : `Shown: ${period}, the period chosen.`}
     </Typography>
   );
 };
@@ -62,23 +66,45 @@ const SuppressionNote = ({ suppression }: { suppression: NonNullable<DashboardRe
   </Alert>
 );
 
-const Figures = ({ data }: { data: DashboardResult }) => (
-  <>
-    <PeriodNote data={data} />
-    <Typography variant="body2" data-testid="dashboard-view" sx={{ color: 'text.secondary' }}>
-      {describeView(data)}
-    </Typography>
-    {data.suppression ? <SuppressionNote suppression={data.suppression} /> : null}
-    <SummaryCards data={data} />
-    <MonthlyChart data={data} />
-    <Box sx={twoColumns}>
-      <DistrictChart data={data} />
-      <CategoryChart data={data} />
-      <FunnelChart data={data} />
-      <ReviewStatusChart data={data} />
-    </Box>
-  </>
+/**
+ * Under the title, for a viewer (issue 12): what the released figures are, and why they may differ from what was
+ * asked (another period, filters dropped).
+ */
+const ReleaseNote = ({ release }: { release: DashboardRelease }) => (
+  <Alert severity="info" data-testid="release-note" sx={{ maxWidth: '100ch' }}>
+    You see the released figures: whole months, quarters and years, every rule and agency, medium confidence and
+    above. Counts from 1 to 10, and counts that would give one away, are shown as &lt;11.
+    {release.snapped ? (
+      <Box component="span" data-testid="release-snapped" sx={{ display: 'block', mt: 0.5 }}>
+        {release.snapped}
+      </Box>
+    ) : null}
+  </Alert>
 );
+
+const Figures = ({ data }: { data: DashboardResult }) => {
+  // A viewer has no review statuses (issue 12): the chart is left out rather than drawn empty.
+  const showsReviews = data.reviewStatus.length > 0;
+  const charts = [
+    <DistrictChart key="district" data={data} />,
+    <CategoryChart key="category" data={data} />,
+    <FunnelChart key="funnel" data={data} />,
+    ...(showsReviews ? [<ReviewStatusChart key="review-status" data={data} />] : []),
+  ];
+  return (
+    <>
+      <PeriodNote data={data} />
+      <Typography variant="body2" data-testid="dashboard-view" sx={{ color: 'text.secondary' }}>
+        {describeView(data)}
+      </Typography>
+      {/* The release note under the title says the same for a viewer. */}
+      {data.suppression && !data.release ? <SuppressionNote suppression={data.suppression} /> : null}
+      <SummaryCards data={data} />
+      <MonthlyChart data={data} />
+      <Box sx={twoColumns}>{charts}</Box>
+    </>
+  );
+};
 
 /**
  * The home page: how well police and prosecutors kept the rules, for the period, rule, agency, district and
@@ -107,6 +133,7 @@ export const Dashboard = () => {
   const changeFilters = (next: DashboardQuery) => navigate({ pathname: '/', search: filtersToSearch(next) });
   const busy = monthsInOrder && (isPending || isFetching);
   const current = data && !isPlaceholderData ? data : undefined;
+  const release = data?.release ?? null;
 
   let content;
   if (monthsOutOfOrder) {
@@ -161,18 +188,30 @@ export const Dashboard = () => {
             shown with the counts it rests on, and none on fewer than {MIN_RATE_BASE} reports.
             {canOpenCases ? ' Click a number, bar or dot to open the flagged cases behind it.' : ''}
           </Typography>
+          {release ? (
+            <Box sx={{ mt: 1.5 }}>
+              <ReleaseNote release={release} />
+            </Box>
+          ) : null}
         </Box>
         <Card component="section" aria-labelledby="dashboard-filters-heading">
           <CardContent>
             <Typography id="dashboard-filters-heading" component="h2" variant="h6" sx={{ fontWeight: 600, mb: 2 }}>
-              Filters
+              {release ? 'Period' : 'Filters'}
             </Typography>
             {ignored.length ? (
               <Alert severity="info" sx={{ mb: 2 }}>
                 Some filters in the address could not be read and are not applied: {ignored.join(', ')}.
               </Alert>
             ) : null}
-            <DashboardFilters filters={filters} applied={data} onChange={changeFilters} />
+            {release ? (
+              <ReleasePeriodFilter release={release} onChange={changeFilters} />
+            ) : data || canOpenCases ? (
+              <DashboardFilters filters={filters} applied={data} onChange={changeFilters} />
+            ) : (
+              // A viewer's filters depend on the released periods: none until the figures come.
+              <Typography variant="body2">Loading the periods…</Typography>
+            )}
           </CardContent>
         </Card>
         <Box

@@ -35,11 +35,13 @@ export const SummaryCards = ({ data }: { data: DashboardResult }) => {
   const { overall, query } = data;
   const all = flagListFilter(query);
   const hidden = hiddenLabel(data);
+  // A viewer is told nothing of reviews (issue 12: the released set has no such count): no card rather than an empty one.
+  const showsOpenReviews = !(data.release && data.openReviews === null);
   return (
     <Box
       sx={{
         display: 'grid',
-        gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, minmax(0, 1fr))', lg: 'repeat(4, minmax(0, 1fr))' },
+        gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, minmax(0, 1fr))', lg: `repeat(${showsOpenReviews ? 4 : 3}, minmax(0, 1fr))` },
         gap: 2,
         alignItems: 'stretch',
       }}
@@ -123,29 +125,31 @@ export const SummaryCards = ({ data }: { data: DashboardResult }) => {
         </Explanation>
       </DashboardCard>
 
-      <DashboardCard id="card-open-reviews" title="Open reviews">
-        <BigNumber testId="card-open-reviews" value={data.openReviews}>
-          {formatShown(data.openReviews, hidden)}
-        </BigNumber>
-        <Typography variant="body1" sx={{ mt: 0.5 }}>
-          {data.openReviews === 0 ? (
-            'Nothing to review'
-          ) : (
-            <FlagsLink
-              filter={flagListFilter(query, { reviewStatus: OPEN_REVIEW_STATUSES })}
-              count={data.openReviews}
-              testId="card-open-reviews-link"
-            >
-              {data.openReviews === null
-                ? `${pluralShown(null, 'case', hidden)} to review`
-                : data.openReviews === 1
-                  ? 'The case to review'
-                  : `The ${pluralShown(data.openReviews, 'case', hidden)} to review`}
-            </FlagsLink>
-          )}
-        </Typography>
-        <Explanation>Cases in these filters that nobody has decided yet (new or in review).</Explanation>
-      </DashboardCard>
+      {showsOpenReviews ? (
+        <DashboardCard id="card-open-reviews" title="Open reviews">
+          <BigNumber testId="card-open-reviews" value={data.openReviews}>
+            {formatShown(data.openReviews, hidden)}
+          </BigNumber>
+          <Typography variant="body1" sx={{ mt: 0.5 }}>
+            {data.openReviews === 0 ? (
+              'Nothing to review'
+            ) : (
+              <FlagsLink
+                filter={flagListFilter(query, { reviewStatus: OPEN_REVIEW_STATUSES })}
+                count={data.openReviews}
+                testId="card-open-reviews-link"
+              >
+                {data.openReviews === null
+                  ? `${pluralShown(null, 'case', hidden)} to review`
+                  : data.openReviews === 1
+                    ? 'The case to review'
+                    : `The ${pluralShown(data.openReviews, 'case', hidden)} to review`}
+              </FlagsLink>
+            )}
+          </Typography>
+          <Explanation>Cases in these filters that nobody has decided yet (new or in review).</Explanation>
+        </DashboardCard>
+      ) : null}
     </Box>
   );
 };

@@ -18,7 +18,7 @@ import {
   type DotItemDotProps,
   type TooltipContentProps,
 } from 'recharts';
-import { MIN_RATE_BASE, OPEN_REVIEW_STATUSES, REVIEW_STATUS_LABELS, type DashboardResult, type ReviewStatus, type ShownCount } from '@sra/contracts';
+import { DEFAULT_SUPPRESSION_THRESHOLD, MIN_RATE_BASE, OPEN_REVIEW_STATUSES, REVIEW_STATUS_LABELS, type DashboardResult, type ReviewStatus, type ShownCount } from '@sra/contracts';
 import { ChartFigure } from './ChartFigure';
 import { flagListFilter, flagListPath, type FlagListFilter } from './dashboardQuery';
 import { FlagsLink, useCanOpenCases } from './FlagsLink';
@@ -63,6 +63,19 @@ const TooltipBox = ({ title, lines }: { title: string; lines: ReactNode[] }) => 
       </Typography>
     ))}
   </Paper>
+);
+
+/** Whether a chart has values and every one of them is hidden from this role: then there is nothing to draw. */
+const everyValueHidden = (values: readonly ShownCount[]) => values.length > 0 && values.every((value) => value === null);
+
+/**
+ * Said instead of a chart whose every value is hidden (any role): an empty frame of axes would look like zeros. The
+ * numbers table below still lists each row as hidden.
+ */
+const NothingToDraw = ({ id, data }: { id: string; data: DashboardResult }) => (
+  <Typography variant="body2" data-testid={`chart-${id}-all-hidden`} sx={{ py: 2 }}>
+    Every count in this chart is under {data.suppression?.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD} or hidden to protect one: nothing to draw.
+  </Typography>
 );
 
 /** A table of a chart's numbers; the first `textColumns` columns hold words, the rest numbers (right-aligned). */
@@ -276,7 +289,9 @@ export const DistrictChart = ({ data }: { data: DashboardResult }) => {
       description={`Where the reports were made.${hint}`}
       summary={summary}
       chart={
-        rows.length ? (
+        everyValueHidden(rows.map((row) => row.value)) ? (
+          <NothingToDraw id="district" data={data} />
+        ) : rows.length ? (
           <CountBars id="district" rows={rows} horizontal={false} valueName={noun} hidden={hidden} label={`Bar chart of cases by police district. ${summary}`} />
         ) : (
           <Typography variant="body2">No cases in this period.</Typography>
@@ -300,7 +315,9 @@ export const CategoryChart = ({ data }: { data: DashboardResult }) => {
       description={`The police category of the reported crime.${hint}`}
       summary={summary}
       chart={
-        rows.length ? (
+        everyValueHidden(rows.map((row) => row.value)) ? (
+          <NothingToDraw id="category" data={data} />
+        ) : rows.length ? (
           <CountBars id="category" rows={rows} horizontal valueName={noun} hidden={hidden} label={`Bar chart of cases by kind of crime reported. ${summary}`} />
         ) : (
           <Typography variant="body2">No cases in this period.</Typography>
@@ -330,7 +347,13 @@ export const FunnelChart = ({ data }: { data: DashboardResult }) => {
       title="From reports to flags"
       description="How many eligible reports were followed by an arrest or a DA charge of the person who reported, at any time after the report, and how many of those broke a rule (flagged). An arrest for something else is not a flag."
       summary={summary}
-      chart={<CountBars id="funnel" rows={rows} horizontal valueName={reports} hidden={hidden} label={`Bar chart from reports to flags. ${summary}`} />}
+      chart={
+        everyValueHidden(rows.map((row) => row.value)) ? (
+          <NothingToDraw id="funnel" data={data} />
+        ) : (
+          <CountBars id="funnel" rows={rows} horizontal valueName={reports} hidden={hidden} label={`Bar chart from reports to flags. ${summary}`} />
+        )
+      }
       table={() => (
         <NumbersTable caption="From reports to flags" head={['Step', 'Reports']}>
           {rows.map((row) => (
@@ -377,7 +400,13 @@ export const ReviewStatusChart = ({ data }: { data: DashboardResult }) => {
       title="Where the reviews stand"
       description={`Every flag of the period by the state of its review, including dismissed ones (which never count in the rates).${hint}`}
       summary={summary}
-      chart={<CountBars id="review-status" rows={rows} horizontal valueName={noun} hidden={hidden} label={`Bar chart of cases by review status. ${summary}`} />}
+      chart={
+        everyValueHidden(rows.map((row) => row.value)) ? (
+          <NothingToDraw id="review-status" data={data} />
+        ) : (
+          <CountBars id="review-status" rows={rows} horizontal valueName={noun} hidden={hidden} label={`Bar chart of cases by review status. ${summary}`} />
+        )
+      }
       table={(shown) => (
         <CountTable id="review-status" caption="Cases by review status" head={['Review status', 'Cases']} rows={rows} shown={shown} hidden={hidden} />
       )}
@@ -512,6 +541,8 @@ export const MonthlyChart = ({ data }: { data: DashboardResult }) => {
       chart={
         agencies.length === 0 ? (
           <Typography variant="body2">No agency has a flag under these rules yet, so there is nothing to chart.</Typography>
+        ) : rates.length === 0 && data.monthly.every((m) => m.rateWithheld === 'suppressed') ? (
+          <NothingToDraw id="monthly" data={data} />
         ) : rates.length === 0 ? (
           <Typography variant="body2" data-testid="monthly-no-rates">
             No month of any agency has a rate to draw: each had fewer than {MIN_RATE_BASE} reports whose reporter the agency

@@ -1,21 +1,23 @@
-import { Controller, Get, Query, Req } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
-import type { CurrentUser, MeasuresResult } from '@sra/contracts';
-import type { AuthenticatedRequest } from '../../auth/authenticated-request';
+import type { MeasuresResult } from '@sra/contracts';
 import { AllowRoles } from '../../auth/decorators/access.decorators';
 import { MeasuresQueryDto } from './dto/measures-query.dto';
 import { MeasuresService } from './measures.service';
 
-/** Aggregates only: every signed-in role (small counts suppressed for viewers). */
+/**
+ * Exact measures by month, district, category or agency: case-level only. A viewer sees only the released set
+ * (issue 12), which the dashboard serves; these slices are not part of it.
+ */
 @ApiTags('measures')
 @ApiCookieAuth()
-@AllowRoles('everyone')
+@AllowRoles('caseLevel')
 @Controller('measures')
 export class MeasuresController {
   constructor(private readonly measures: MeasuresService) {}
 
   @Get()
-  get(@Query() query: MeasuresQueryDto, @Req() req: AuthenticatedRequest): Promise<MeasuresResult> {
-    return this.measures.measures(query, (req.user as CurrentUser).role);
+  get(@Query() query: MeasuresQueryDto): Promise<MeasuresResult> {
+    return this.measures.measures(query);
   }
 }

@@ -3,15 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
   CONFIRMED_REVIEW_STATUSES,
-  DEFAULT_SUPPRESSION_THRESHOLD,
   DISMISSED_REVIEW_STATUSES,
   measuredRate,
-  roleAllowed,
   type MeasureRow,
   type MeasuresResult,
-  type Role,
 } from '@sra/contracts';
-import { isSmallCount } from '@sra/suppression';
 import { RULE_IDS } from '@sra/policies';
 import { VersionedCache } from '../../common/versioned-cache';
 import { ACTED, AUDITS } from './acted-against';
@@ -119,39 +115,14 @@ export class MeasuresService {
   ) {}
 
   /**
-   * Computed once per set of filters until the data or a review changes. A caller without case-level access gets
-   * small counts suppressed, and the rates they would give away (compliance-rules.md §8). No totals are shown here,
-   * so no complementary suppression is needed within a response.
+   * Computed once per set of filters until the data or a review changes. Case-level roles only (issue 12: a viewer
+   * sees the released set, through the dashboard), so every count is exact.
    */
-  async measures(query: MeasuresQueryDto, role: Role = 'admin'): Promise<MeasuresResult> {
+  async measures(query: MeasuresQueryDto): Promise<MeasuresResult> {
     const { groupBy, rule, from, to, threshold, district, category } = query;
     // The default period depends on today's month too.
     const today = currentMonthInSanFrancisco();
-    const result = await this.cache.get(`measures:${JSON.stringify([groupBy, rule, from, to, threshold, district, category, today])}`, () => this.compute(query, today));
-    if (roleAllowed(role, 'caseLevel')) return result;
-    const one = (n: number | null) => (n === null || isSmallCount(n, DEFAULT_SUPPRESSION_THRESHOLD) ? null : n);
-    // A rate withheld for a reason of its own keeps it; otherwise it is hidden with a count it rests on.
-    const shown = (rate: number | null, withheld: MeasureRow['rateWithheld'], ...counts: Array<number | null>) =>
-      withheld !== null ? { rate: null, withheld } : counts.some((n) => n === null) ? { rate: null, withheld: 'suppressed' as const } : { rate, withheld };
-    return {
-      ...result,
-      rows: result.rows.map((r) => {
-        const [eligibleReports, flaggedReports, confirmedReports, baseReports] = [one(r.eligibleReports), one(r.flaggedReports), one(r.confirmedReports), one(r.baseReports)];
-        const rate = shown(r.complianceRate, r.rateWithheld, flaggedReports, baseReports);
-        const confirmed = shown(r.confirmedComplianceRate, r.confirmedRateWithheld, confirmedReports, baseReports);
-        return {
-          ...r,
-          eligibleReports,
-          flaggedReports,
-          confirmedReports,
-          baseReports,
-          complianceRate: rate.rate,
-          rateWithheld: rate.withheld,
-          confirmedComplianceRate: confirmed.rate,
-          confirmedRateWithheld: confirmed.withheld,
-        };
-      }),
-    };
+    return this.cache.get(`measures:${JSON.stringify([groupBy, rule, from, to, threshold, district, category, today])}`, () => this.compute(query, today));
   }
 
   private async compute(query: MeasuresQueryDto, today: string): Promise<MeasuresResult> {

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DEFAULT_SUPPRESSION_THRESHOLD, roleAllowed, type PolicyChange, type PolicyVersionDetail, type PolicyVersionRecord } from '@sra/contracts';
-import { isSmallCount } from '@sra/suppression';
+import { roleAllowed, type PolicyChange, type PolicyVersionDetail, type PolicyVersionRecord } from '@sra/contracts';
 import type { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { AllowRoles } from '../../auth/decorators/access.decorators';
 import { ListQueryDto } from '../../common/list-query.dto';
@@ -11,13 +10,15 @@ import { EvaluationService } from '../evaluation/evaluation.service';
 import { CreatePolicyVersionDto } from './dto/create-policy-version.dto';
 import { POLICY_LIST, PoliciesService } from './policies.service';
 
-/** A version's flag count is about people's cases: a viewer gets it only when not small (compliance-rules.md §8). */
+/**
+ * A version's count of flags is about people's cases and is not in the released set (issue 12): a viewer gets none,
+ * not even a large one, since a version's count beside the others and a released total would give a small one away.
+ */
 function forRole<T extends PolicyVersionRecord>(record: T, req: AuthenticatedRequest): T {
   const role = req.user?.role ?? 'viewer';
   if (roleAllowed(role, 'caseLevel')) return record;
   // What an evaluation did to the flags (a few new, one withdrawn) is case-level work: not for viewers.
   const shown = 'evaluation' in record ? { ...record, evaluation: null } : record;
-  if (record.flagCount === null || !isSmallCount(record.flagCount, DEFAULT_SUPPRESSION_THRESHOLD)) return shown;
   return { ...shown, flagCount: null };
 }
 

@@ -123,6 +123,14 @@ export function table(pdf: Pdf, t: ReportTable): void {
 
 /** A line or bar chart as vector paths, with its axes, gridlines, labels and legend. */
 export function chart(pdf: Pdf, c: ReportChart): void {
+  if (c.nothingToDraw) {
+    // Every value hidden (issue 12): the title and the sentence that says so, never empty axes.
+    ensureRoom(pdf, 40);
+    pdf.font('Helvetica-Bold').fontSize(10).fillColor('#000000').text(c.title, PAGE.margin, pdf.y, { width: CONTENT_WIDTH });
+    pdf.moveDown(0.2);
+    paragraph(pdf, c.nothingToDraw);
+    return;
+  }
   const height = 170;
   const legendHeight = c.series.length > 1 ? 14 * Math.ceil(c.series.length / 3) : 0;
   ensureRoom(pdf, height + 60 + legendHeight);

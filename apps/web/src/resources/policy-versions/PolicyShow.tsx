@@ -216,9 +216,12 @@ const PolicyDetails = () => {
           <Fact term="Saved by">
             {policy.createdBy}, {formatDateTime(policy.createdAt)}
           </Fact>
-          <Fact term="Flags produced" note="Flags (current or withdrawn) that record this version as the one that judged them.">
-            <FlagCount value={policy.flagCount} testId="policy-flag-count" />
-          </Fact>
+          {/* Null for a viewer, who is told no count of flags (issue 12). */}
+          {policy.flagCount !== null ? (
+            <Fact term="Flags produced" note="Flags (current or withdrawn) that record this version as the one that judged them.">
+              <FlagCount value={policy.flagCount} testId="policy-flag-count" />
+            </Fact>
+          ) : null}
           {document ? <Fact term="Audits">{describeAudits(document.audits).join('; ')}</Fact> : null}
           {document ? (
             <Fact term="Each flag ends with" note="The last words of the sentence a flag under this version carries.">

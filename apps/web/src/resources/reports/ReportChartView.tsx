@@ -130,7 +130,8 @@ export const ReportChartView = ({ chart }: { chart: ReportChart }) => {
   ) : (
     <YAxis allowDecimals={false} tick={AXIS_TICK} width={40} />
   );
-  const hasValues = chart.series.some((series) => series.values.some((v) => v !== null));
+  // The document says when there is nothing to draw (issue 12); older documents leave it to the values.
+  const hasValues = !chart.nothingToDraw && chart.series.some((series) => series.values.some((v) => v !== null));
   return (
     <Box
       component="figure"
@@ -185,13 +186,17 @@ export const ReportChartView = ({ chart }: { chart: ReportChart }) => {
           </ResponsiveContainer>
         </Box>
       ) : (
-        <Typography variant="body2">Nothing to chart: every value is missing or hidden.</Typography>
+        <Typography variant="body2" data-testid={`report-chart-${chart.id}-nothing-to-draw`} sx={{ py: 1 }}>
+          {chart.nothingToDraw ?? 'Nothing to chart: every value is missing or hidden.'}
+        </Typography>
       )}
       <ChartNumbers chart={chart} />
-      <Typography component="figcaption" variant="body2" sx={{ color: 'text.secondary' }}>
-        {chart.kind === 'line' ? 'A gap in a line is a month with no value.' : 'A missing bar is a value that is hidden or missing.'}{' '}
-        <span className="report-no-print">Hover over the chart for its figures.</span>
-      </Typography>
+      {hasValues ? (
+        <Typography component="figcaption" variant="body2" sx={{ color: 'text.secondary' }}>
+          {chart.kind === 'line' ? 'A gap in a line is a month with no value.' : 'A missing bar is a value that is hidden or missing.'}{' '}
+          <span className="report-no-print">Hover over the chart for its figures.</span>
+        </Typography>
+      ) : null}
     </Box>
   );
 };

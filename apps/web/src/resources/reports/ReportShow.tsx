@@ -135,7 +135,8 @@ const ReportPage = () => {
           </Alert>
         ) : record.status === 'draft' ? (
           <Alert severity="info" sx={{ mb: 2 }} data-testid="report-draft-notice">
-            Draft: not published yet. Check the figures, then publish it.
+            {/* Only case-level roles ever see a draft; only those who publish are asked to. */}
+            Draft: not published yet.{rights.canManage ? ' Check the figures, then publish it.' : ''}
           </Alert>
         ) : null}
         <VersionFacts record={record} />
