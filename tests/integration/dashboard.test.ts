@@ -153,10 +153,13 @@ describe('GET /api/dashboard', () => {
     expect(april.overall).toEqual(figures(1, 0, 0, 0));
   });
 
-  it('a viewer gets small counts suppressed (compliance-rules.md §8): every count here is below 11', async () => {
-    const res = (await (await t.signedIn('viewer')).get('/api/dashboard').query(PERIOD).expect(200)).body;
+  it('a viewer gets the released set (issue 12): a whole year, small counts hidden, no review statuses', async () => {
+    const viewer = await t.signedIn('viewer');
+    const res = (await viewer.get('/api/dashboard').query({ from: '2024-01', to: '2024-12' }).expect(200)).body;
+    expect(res.release).toMatchObject({ period: { kind: 'year', id: '2024', from: '2024-01', to: '2024-12' }, snapped: null, audit: { passed: true } });
     expect(res.suppression).toEqual({ threshold: 11, label: '<11' });
-    // 5 eligible, 2 flagged, 3 flags: hidden; nothing confirmed: 0 is shown; the rates would give the counts away.
+    // 5 eligible, 2 flagged, 3 flags: hidden; nothing confirmed: 0 is shown. A hidden base never says "too few
+    // reports" (that would bound it): the rate is "suppressed".
     expect(res.overall).toEqual({
       eligibleReports: null,
       flaggedReports: null,
@@ -165,22 +168,17 @@ describe('GET /api/dashboard', () => {
       flags: null,
       cases: null,
       complianceRate: null,
-      rateWithheld: 'too-few',
+      rateWithheld: 'suppressed',
       confirmedComplianceRate: null,
       confirmedRateWithheld: 'no-review',
     });
-    expect(res.byDistrict).toEqual([
-      { key: 'Mission', flags: null, cases: null },
-      { key: 'Tenderloin', flags: null, cases: null },
-    ]);
-    expect(res.reviewStatus).toEqual([
-      { status: 'new', flags: null, cases: null },
-      { status: 'in_review', flags: 0, cases: 0 },
-      { status: 'confirmed_violation', flags: 0, cases: 0 },
-      { status: 'not_a_violation', flags: 0, cases: 0 },
-      { status: 'policy_exception', flags: 0, cases: 0 },
-      { status: 'data_error', flags: 0, cases: 0 },
-    ]);
+    // Every district, in the order of names (never of counts); none had a flag in 2024 but Mission and Tenderloin.
+    const districts = res.byDistrict.map((d: { key: string | null }) => d.key);
+    expect(districts).toEqual([...districts].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'en'))));
+    for (const d of res.byDistrict as Array<{ key: string; flags: number | null; cases: number | null }>) {
+      expect([d.flags, d.cases]).toEqual(d.key === 'Mission' || d.key === 'Tenderloin' ? [null, null] : [0, 0]);
+    }
+    expect(res.reviewStatus).toEqual([]);
     expect(res.openReviews).toBeNull();
     expect(res.funnel).toEqual({ eligibleReports: null, arrestedAfter: null, chargedAfter: null, flaggedReports: null });
     const march = res.monthly.filter((m: { month: string }) => m.month === '2024-03');
@@ -189,8 +187,16 @@ describe('GET /api/dashboard', () => {
       ['SFDA', null, null, null],
       ['SFPD', null, null, null],
     ]);
+    expect(res.monthly).toHaveLength(3 * 12);
+    // Another period, filters or threshold: the year's figures, and a sentence saying what was changed.
+    const asked = (await viewer.get('/api/dashboard').query({ ...PERIOD, rule: 'sfpd-psw-2017', threshold: 'low' }).expect(200)).body;
+    expect(asked.release.period.id).toBe('2024');
+    expect(asked.release.snapped).toBe(
+      'Figures are released for whole months, quarters and years only: showing 2024 instead of March to May 2024. Viewers see every rule, agency and district together, at medium confidence and above: the rule and confidence filters were not applied.',
+    );
+    expect(asked.overall).toEqual(res.overall);
     // No number from 1 to 10 anywhere in what the viewer receives (the months are text, the threshold is 11).
-    const numbers = JSON.stringify({ ...res, query: undefined, policyStarts: undefined, suppression: undefined, dataRange: undefined }).match(/:(\d+(\.\d+)?)[,}]/g) ?? [];
+    const numbers = JSON.stringify({ ...res, query: undefined, policyStarts: undefined, suppression: undefined, dataRange: undefined, release: undefined }).match(/:(\d+(\.\d+)?)[,}]/g) ?? [];
     expect(numbers.filter((n) => /^:(10|[1-9])[,}]$/.test(n))).toEqual([]);
     // A case-level role gets the counts.
     const analystAgent = await t.signedIn('analyst');
@@ -200,7 +206,6 @@ describe('GET /api/dashboard', () => {
     // The Policies page's count of flags a version produced is about cases too: DP-1's and DP-3's arrests under
     // sfpd-psw-2017, and BP-01's and BP-02's of January 2023.
     expect((await analystAgent.get('/api/policy-versions/sfpd-psw-2017:1').expect(200)).body.flagCount).toBe(4);
-    const viewer = await t.signedIn('viewer');
     expect((await viewer.get('/api/policy-versions/sfpd-psw-2017:1').expect(200)).body.flagCount).toBeNull();
     const listed = (await viewer.get('/api/policy-versions').expect(200)).body as Array<{ id: string; flagCount: number | null }>;
     expect(listed.find((v) => v.id === 'sfpd-psw-2017:1')?.flagCount).toBeNull();
@@ -334,9 +339,12 @@ describe('GET /api/dashboard: rates and their bases', () => {
   it('a viewer gets the bases suppressed as every count: BART\'s 6 hidden, SFPD\'s 24 shown', async () => {
     const res = (await (await t.signedIn('viewer')).get('/api/dashboard').query(JAN).expect(200)).body;
     const byAgency = Object.fromEntries(res.perAgency.map((a: { agency: string }) => [a.agency, a]));
-    expect(byAgency.BART).toMatchObject({ baseReports: null, flaggedReports: null, complianceRate: null, rateWithheld: 'too-few' });
-    // SFPD's 2 flagged reports are hidden, so its rate would give them back.
-    expect(byAgency.SFPD).toMatchObject({ baseReports: 24, flaggedReports: null, complianceRate: null, rateWithheld: 'suppressed' });
+    // A hidden base never says "too few reports" (it would bound it).
+    expect(byAgency.BART).toMatchObject({ baseReports: null, flaggedReports: null, complianceRate: null, rateWithheld: 'suppressed' });
+    // SFPD's 2 flagged reports are hidden, so its rate would give them back. (Its base, 24, is hidden or shown as the
+    // joint suppression of the whole released set decides: one of its relations may need it.)
+    expect(byAgency.SFPD).toMatchObject({ flaggedReports: null, complianceRate: null, rateWithheld: 'suppressed' });
+    expect(res.release.audit.passed).toBe(true);
   });
 
   it('gives the confirmed rate only once a case in the slice was reviewed', async () => {

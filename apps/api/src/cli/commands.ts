@@ -15,6 +15,7 @@ import { EvaluationService, type EvaluationSummary } from '../compliance/evaluat
 import { CASE_EXPORT_FORMATS, writeCases } from './cases.command';
 import { FLAG_EXPORT_FORMATS, writeFlags } from './flags.command';
 import { reportArgs, runReport } from './report.command';
+import { ReleaseService } from '../compliance/release/release.service';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -117,6 +118,25 @@ export const COMMANDS: Record<string, CommandSpec> = {
       }
       ctx.out(JSON.stringify({ ...batch, peakRssMb, ...(evaluation ? { evaluation } : {}) }));
       if (batch.status === 'refused') throw new CliError(`the file was refused: ${batch.reason}`);
+    },
+  },
+  release: {
+    summary: 'Build the released set (what viewers and the public see) and audit it; --exact solves every bound of every hidden count',
+    usage: 'release [--exact]',
+    options: { exact: { type: 'boolean' } },
+    migrate: true,
+    async run(ctx) {
+      const release = appOf(ctx).get(ReleaseService);
+      const started = Date.now();
+      const built = await release.current();
+      const buildSeconds = (Date.now() - started) / 1000;
+      const fresh = await release.auditCurrent(ctx.options.exact === true);
+      process.stderr.write(
+        `release: ${n(built.audit.cells)} cells, ${n(built.audit.primary)} small and ${n(built.audit.hidden - built.audit.primary)} protecting hidden; ` +
+          `audit ${fresh.passed ? 'passed' : `FAILED on ${n(fresh.failures)} counts`} (${n(fresh.checked)} hidden counts, ${(fresh.millis / 1000).toFixed(1)} s${ctx.options.exact ? ', every bound solved' : ''})\n`,
+      );
+      ctx.out(JSON.stringify({ ...built.audit, periods: built.periods.length, buildSeconds, audit: { ...fresh, exact: ctx.options.exact === true } }));
+      if (!fresh.passed) throw new CliError('the released set fails its audit: see the server log of the build');
     },
   },
   evaluate: {

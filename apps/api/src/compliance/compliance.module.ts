@@ -13,13 +13,14 @@ import { MeasuresController } from './measures/measures.controller';
 import { MeasuresService } from './measures/measures.service';
 import { PoliciesController } from './policies/policies.controller';
 import { PoliciesService } from './policies/policies.service';
+import { ReleaseService } from './release/release.service';
 import { ReviewsController } from './reviews/reviews.controller';
 import { ReviewsService } from './reviews/reviews.service';
 
 @Module({
   imports: [ChargeCodesModule],
   controllers: [PoliciesController, MeasuresController, FlagsController, CasesController, ReviewsController, DashboardController, EvaluationController],
-  providers: [PoliciesService, EvaluationService, MeasuresService, FlagsService, CasesService, ReviewsService, DashboardService, VersionedCache],
-  exports: [PoliciesService, EvaluationService, FlagsService, CasesService, ReviewsService],
+  providers: [PoliciesService, EvaluationService, MeasuresService, FlagsService, CasesService, ReviewsService, DashboardService, ReleaseService, VersionedCache],
+  exports: [PoliciesService, EvaluationService, FlagsService, CasesService, ReviewsService, ReleaseService],
 })
 export class ComplianceModule {}

@@ -16,12 +16,13 @@ import {
   type ReportVersionRecord,
   type Role,
 } from '@sra/contracts';
-import { isSmallCount } from '@sra/suppression';
 import { buildReportDocument, canonicalJson, reportTablesToCsv } from '@sra/reports';
 import type { ListSpec } from '../common/list-query';
 import { listSql } from '../common/list-sql';
 import { renderReportPdf } from './pdf/report-pdf';
 import { gatherReportData } from './report-data';
+import { monthSlice } from '../compliance/release/release-slice';
+import { ReleaseService } from '../compliance/release/release.service';
 
 export const REPORT_LIST: ListSpec = {
   sortable: { month: 'r.month', version: 'r.version', generatedAt: 'r.generated_at', status: 'r.status' },
@@ -64,13 +65,16 @@ export function seesDrafts(role: Role): boolean {
   return roleAllowed(role, 'caseLevel');
 }
 
-/** The versions a role may see: every one, or the published ones only. */
-const versionsFor = (role: Role) => (seesDrafts(role) ? 'report_version r' : `(SELECT * FROM report_version WHERE status = 'published') r`);
+/**
+ * The versions a role may see: every one, or the published ones only, and of those only the ones whose public edition
+ * draws the released set (issue 12): a version published before it was protected table by table, not jointly.
+ */
+const versionsFor = (role: Role) => (seesDrafts(role) ? 'report_version r' : `(SELECT * FROM report_version WHERE status = 'published' AND data ? 'release') r`);
 
+/** The list's figures are for case-level roles: a viewer reads the figures in the public edition (issue 12). */
 function forRole(record: ReportVersionRecord, role: Role): ReportVersionRecord {
   if (roleAllowed(role, 'caseLevel')) return record;
-  const one = (n: number | null) => (n === null || isSmallCount(n, DEFAULT_SUPPRESSION_THRESHOLD) ? null : n);
-  return { ...record, eligibleReports: one(record.eligibleReports), flaggedReports: one(record.flaggedReports), flags: one(record.flags) };
+  return { ...record, eligibleReports: null, flaggedReports: null, flags: null };
 }
 
 /** A month, `YYYY-MM`, that has begun. */
@@ -88,7 +92,10 @@ export function checkMonth(month: string, today = new Date()): void {
 export class ReportsService {
   private readonly logger = new Logger(ReportsService.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly release: ReleaseService,
+  ) {}
 
   /**
    * The versions; a role without case-level access gets the published ones only, small counts hidden as in the public
@@ -108,6 +115,8 @@ export class ReportsService {
   /** The data of the month as it is now, and its hash (nothing stored). */
   async currentData(month: string): Promise<{ data: ReportData; contentHash: string }> {
     const data = await this.db.transaction('REPEATABLE READ', (tx) => gatherReportData(tx, month, new Date().toISOString()));
+    // The public edition draws the month's cells of the released set, as the dashboard shows them (issue 12).
+    data.release = monthSlice(await this.release.current(), month);
     return { data, contentHash: contentHashOf(data) };
   }
 
@@ -161,6 +170,17 @@ export class ReportsService {
       const finalReason = reason?.trim() || r.reason;
       if (others.some((o) => o.status === 'published') && !finalReason) {
         throw new BadRequestException(`${r.month} was already published: say why this version replaces it`);
+      }
+      // The exact audit of everything the public would then know (docs/reports.md): a release that fails it is not published.
+      if (r.data.release === undefined) {
+        throw new ConflictException(`${id} was generated before released figures were audited: generate a new version of ${r.month} and publish that one`);
+      }
+      const audit = await this.release.auditPublication(r.data.release);
+      this.logger.log(`publication audit of ${id}: ${audit.passed ? 'passed' : `failed on ${audit.failures} hidden counts`} (${audit.millis} ms)`);
+      if (!audit.passed) {
+        throw new ConflictException(
+          `Publishing ${id} would let ${audit.failures} hidden count${audit.failures === 1 ? '' : 's'} be worked out from what is already public (the data changed since it was generated): generate a new version of ${r.month} and publish that one`,
+        );
       }
       await tx.query(`UPDATE report_version SET status = 'published', published_at = now(), published_by = $2, reason = $3 WHERE id = $1`, [id, publishedBy, finalReason]);
       await this.storeFiles(tx, { id, version: r.version, status: 'published', generatedAt: r.generated_at.toISOString(), contentHash: r.content_hash, data: r.data });

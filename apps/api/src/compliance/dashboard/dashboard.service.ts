@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
@@ -15,6 +15,7 @@ import {
   type FlagCount,
   type MonthlyAgencyFigures,
   type PolicyStart,
+  type ReleasePeriod,
   type ReviewStatus,
   type Role,
 } from '@sra/contracts';
@@ -23,6 +24,9 @@ import { VersionedCache } from '../../common/versioned-cache';
 import { shiftMonth } from '../measures/default-period';
 import { ACTED, AUDITS } from '../measures/acted-against';
 import { currentMonthInSanFrancisco, defaultPeriod, loadedReportRange } from '../measures/default-period';
+import { dashboardFromRelease } from '../release/release-dashboard';
+import { snapToGrid } from '../release/release-periods';
+import { ReleaseService } from '../release/release.service';
 import type { DashboardQueryDto } from './dto/dashboard-query.dto';
 import { suppressForViewer } from './viewer-suppression';
 
@@ -114,18 +118,52 @@ export class DashboardService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly cache: VersionedCache,
+    private readonly release: ReleaseService,
   ) {}
 
   /**
-   * Computed once per set of filters until the data or a review changes. A caller without case-level access gets
-   * the counts with small ones suppressed (compliance-rules.md §8).
+   * Computed once per set of filters until the data or a review changes. A caller without case-level access sees
+   * the released set instead (issue 12): a whole month, quarter or year, every count a cell of it.
    */
   async dashboard(query: DashboardQueryDto, role: Role): Promise<DashboardResult> {
+    if (!roleAllowed(role, 'caseLevel')) return this.released(query);
+    return this.internal(query);
+  }
+
+  private internal(query: DashboardQueryDto): Promise<DashboardResult> {
     const { from, to, rule, agency, district, threshold } = query;
     // The default period depends on today's month too.
     const today = currentMonthInSanFrancisco();
-    const result = await this.cache.get(`dashboard:${JSON.stringify([from, to, rule, agency, district, threshold, today])}`, () => this.compute(query, today));
-    return roleAllowed(role, 'caseLevel') ? result : suppressForViewer(result, DEFAULT_SUPPRESSION_THRESHOLD);
+    return this.cache.get(`dashboard:${JSON.stringify([from, to, rule, agency, district, threshold, today])}`, () => this.compute(query, today));
+  }
+
+  private async released(query: DashboardQueryDto): Promise<DashboardResult> {
+    // What no one can be shown is refused for viewers too, before their filters are set aside.
+    if (query.rule !== undefined && !(REPORT_RULES as readonly string[]).includes(query.rule)) {
+      throw new BadRequestException(`rule must be one of ${REPORT_RULES.join(', ')} (the repeal rule has no reports to measure)`);
+    }
+    if (query.from !== undefined && query.to !== undefined && query.from > query.to) throw new BadRequestException(`from (${query.from}) is after to (${query.to})`);
+    const release = await this.release.current();
+    if (release.periods.length === 0) {
+      // Nothing loaded: every count is 0, which hides no one.
+      return suppressForViewer(await this.internal({ threshold: 'medium' }), DEFAULT_SUPPRESSION_THRESHOLD);
+    }
+    if (!release.audit.passed) {
+      throw new ServiceUnavailableException('The released figures could not be protected, so none are shown. An administrator can see why in the server log.');
+    }
+    const byDefault = query.from === undefined && query.to === undefined ? await defaultPeriod(this.db, currentMonthInSanFrancisco()) : null;
+    const snap = snapToGrid(query.from ?? byDefault?.from, query.to ?? byDefault?.to, release.periods);
+    const dropped = [query.rule && 'rule', query.agency && 'agency', query.district && 'district', query.threshold && query.threshold !== 'medium' && 'confidence'].filter(Boolean);
+    const notes = [
+      byDefault ? null : snap.snapped,
+      dropped.length > 0
+        ? `Viewers see every rule, agency and district together, at medium confidence and above: the ${dropped.length === 1 ? `${dropped[0]} filter was` : `${dropped.slice(0, -1).join(', ')} and ${dropped[dropped.length - 1]} filters were`} not applied.`
+        : null,
+    ].filter((n): n is string => n !== null);
+    const period = snap.period as ReleasePeriod; // there are periods
+    const internal = await this.internal({ from: period.from, to: period.to, threshold: 'medium' });
+    const result = dashboardFromRelease(release, period, internal, notes.length > 0 ? notes.join(' ') : null, DEFAULT_SUPPRESSION_THRESHOLD);
+    return { ...result, defaultPeriod: byDefault !== null };
   }
 
   private async compute(query: DashboardQueryDto, today: string): Promise<DashboardResult> {

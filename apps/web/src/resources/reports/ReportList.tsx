@@ -102,7 +102,7 @@ export const ReportList = () => {
         The monthly compliance reports, one row per version. A version never changes once made; when the data of a month
         changes, a new version is made, with the reason. The figures here add up the rules, so a report covered by two
         rules counts twice; each report gives them rule by rule. {EDITIONS_EXPLAINED}
-        {seesDrafts ? '' : ' You see the published versions.'}
+        {seesDrafts ? '' : ' You see the published versions; their figures are in each report.'}
       </Typography>
       <DataTable rowClick="show" bulkActionButtons={false} data-testid="reports-table">
         <Column
@@ -145,27 +145,28 @@ export const ReportList = () => {
           sx={{ minWidth: '12em' }}
           render={(report) => <span data-testid={`report-reason-${report.id}`}>{report.reason ?? 'None'}</span>}
         />
-        <Column
-          source="eligibleReports"
-          label="Eligible reports"
-          disableSort
-          align="right"
-          render={(report) => <Figure value={report.eligibleReports} testId={`report-eligible-${report.id}`} />}
-        />
-        <Column
-          source="flaggedReports"
-          label="Flagged reports"
-          disableSort
-          align="right"
-          render={(report) => <Figure value={report.flaggedReports} testId={`report-flagged-${report.id}`} />}
-        />
-        <Column
-          source="flags"
-          label="Flags"
-          disableSort
-          align="right"
-          render={(report) => <Figure value={report.flags} testId={`report-flags-${report.id}`} />}
-        />
+        {/* The figures at a glance are for case-level roles: a viewer reads them in the public edition (issue 12). */}
+        {seesDrafts ? (
+          <Column
+            source="eligibleReports"
+            label="Eligible reports"
+            disableSort
+            align="right"
+            render={(report) => <Figure value={report.eligibleReports} testId={`report-eligible-${report.id}`} />}
+          />
+        ) : null}
+        {seesDrafts ? (
+          <Column
+            source="flaggedReports"
+            label="Flagged reports"
+            disableSort
+            align="right"
+            render={(report) => <Figure value={report.flaggedReports} testId={`report-flagged-${report.id}`} />}
+          />
+        ) : null}
+        {seesDrafts ? (
+          <Column source="flags" label="Flags" disableSort align="right" render={(report) => <Figure value={report.flags} testId={`report-flags-${report.id}`} />} />
+        ) : null}
       </DataTable>
     </List>
   );
