@@ -423,12 +423,14 @@ describe('the compliance dashboard', () => {
     await signIn(admin, 'admin@localhost', e2eAdminPassword());
     const page = await newPage();
     await signIn(page, VIEWER.email, VIEWER.password);
-    const query = await openDashboard(page, '?threshold=low');
-    const api = await getJson<DashboardResult>(page, `/api/dashboard?from=${query.from}&to=${query.to}&threshold=low`);
-    const full = await getJson<DashboardResult>(admin, `/api/dashboard?from=${query.from}&to=${query.to}&threshold=low`);
+    // A viewer sees the released set (issue 12): a whole year by default, medium confidence and above.
+    const query = await openDashboard(page, '');
+    const api = await getJson<DashboardResult>(page, `/api/dashboard?from=${query.from}&to=${query.to}`);
+    const full = await getJson<DashboardResult>(admin, `/api/dashboard?from=${query.from}&to=${query.to}`);
+    expect(api.release?.period).toMatchObject({ kind: 'year', from: query.from, to: query.to });
     expect(api.suppression).toEqual({ threshold: 11, label: '<11' });
     expect(full.suppression).toBeNull();
-    expect(await page.getByTestId('suppression-note').textContent()).toContain('Counts from 1 to 10, and some others that would reveal them, are shown as <11');
+    expect(await page.getByTestId('release-note').textContent()).toContain('Counts from 1 to 10, and counts that would give one away, are shown as <11');
 
     // the page shows the viewer's own figures, hidden ones as "<11"
     await expectViewerFigures(page, api);
@@ -468,12 +470,11 @@ describe('the compliance dashboard', () => {
     expect(await page.locator('a[href*="cases"]').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
 
-    // a longer period has districts (or kinds of crime) with enough cases to be shown: such a bar does nothing when clicked
-    const to = query.to;
-    const [y, mo] = to.split('-').map(Number);
-    const from = `${y - 3}-${String(mo).padStart(2, '0')}`;
-    await openDashboard(page, `?from=${from}&to=${to}&threshold=low`);
-    const wide = await getJson<DashboardResult>(page, `/api/dashboard?from=${from}&to=${to}&threshold=low`);
+    // an earlier year has districts (or kinds of crime) with enough cases to be shown: such a bar does nothing when clicked
+    const year = String(Number(query.from.slice(0, 4)) - 1);
+    const [from, to] = [`${year}-01`, `${year}-12`];
+    await openDashboard(page, `?from=${from}&to=${to}`);
+    const wide = await getJson<DashboardResult>(page, `/api/dashboard?from=${from}&to=${to}`);
     await expectViewerFigures(page, wide);
     const wideDistrict = wide.byDistrict.find((d) => d.key !== null && d.cases !== null && d.cases > 0);
     const wideCategory = wide.byCategory.find((c) => c.key !== null && c.cases !== null && c.cases > 0);
@@ -483,7 +484,7 @@ describe('the compliance dashboard', () => {
     } else {
       // the demo city's cases are few (one per arrest or charge): every count of them is under 11 or hidden with
       // one that is, so the viewer is shown no bar of cases to click at all
-      const all = await getJson<DashboardResult>(admin, `/api/dashboard?from=${from}&to=${to}&threshold=low`);
+      const all = await getJson<DashboardResult>(admin, `/api/dashboard?from=${from}&to=${to}`);
       expect([...all.byDistrict, ...all.byCategory].some((d) => d.cases !== null && d.cases > 0)).toBe(true);
       const values = await page.locator('[data-testid^="district-bar-"], [data-testid^="category-bar-"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-value')));
       // gaps and bars of 0, or (every count hidden) a sentence instead of the chart

@@ -99,7 +99,7 @@ export function snapToGrid(from: string | undefined, to: string | undefined, per
   const exact = periods.find((p) => p.from === from && p.to === to);
   if (exact) return { period: exact, snapped: null };
 
-  const last = to ?? from!;
+  const last = (to ?? from) as string;
   const askedInWords = from === undefined ? `the 12 months to ${rangeLabel(last, last)}` : to === undefined ? `the months from ${rangeLabel(from, from)}` : from <= to ? rangeLabel(from, to) : rangeLabel(last, last);
   const wanted = yearOf(last);
   const year = years.find((y) => y.id === wanted);
