@@ -10,6 +10,7 @@ const BENCHES = {
   evaluate: () => require('../tests/bench/evaluate.bench.cjs'),
   api: () => require('../tests/bench/api.bench.cjs'),
   report: () => require('../tests/bench/report.bench.cjs'),
+  release: () => require('../tests/bench/release.bench.cjs'),
 };
 
 const names = process.argv.slice(2);

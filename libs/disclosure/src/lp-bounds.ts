@@ -170,7 +170,15 @@ function groupBounds(highs: Highs, group: { cells: string[]; constraints: Linear
       model.changeColsCost(selection, on);
       model.changeObjectiveSense(sense);
       model.run();
-      const status = model.getModelStatus();
+      let status = model.getModelStatus();
+      if (status !== 7 && status !== 9 && status !== 10) {
+        // A warm start can end in an unknown state: start this one program afresh, with presolve, once.
+        model.clearSolver();
+        model.options.set({ presolve: 'on' });
+        model.run();
+        model.options.set({ presolve: 'off' });
+        status = model.getModelStatus();
+      }
       // Read before the cost changes back: changing the model drops its solution.
       const value = status === 7 ? model.getObjectiveValue() : NaN;
       if (status === 7) see();

@@ -100,8 +100,9 @@ export const ReportList = () => {
     >
       <Typography variant="body2" sx={{ px: 2, pt: 1, maxWidth: '90ch' }}>
         The monthly compliance reports, one row per version. A version never changes once made; when the data of a month
-        changes, a new version is made, with the reason. The figures here add up the rules, so a report covered by two
-        rules counts twice; each report gives them rule by rule. {EDITIONS_EXPLAINED}
+        changes, a new version is made, with the reason.{' '}
+        {seesDrafts ? 'The figures here add up the rules, so a report covered by two rules counts twice; each report gives them rule by rule. ' : ''}
+        {EDITIONS_EXPLAINED}
         {seesDrafts ? '' : ' You see the published versions; their figures are in each report.'}
       </Typography>
       <DataTable rowClick="show" bulkActionButtons={false} data-testid="reports-table">
