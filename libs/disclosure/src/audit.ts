@@ -69,6 +69,10 @@ export async function auditRelease(input: AuditInput): Promise<AuditResult> {
     cache: input.cache,
     trueValue: valueOf,
     wideEnough: input.exact ? undefined : (id, lo, hi) => verdict(valueOf(id), { lo, hi }, input.threshold, input.margin) === null,
+    target: (id) => {
+      const value = valueOf(id);
+      return value < input.threshold ? input.threshold : value + 1;
+    },
     unsafe: input.exact ? undefined : (id, lo, hi) => verdict(valueOf(id), { lo, hi }, input.threshold, input.margin) !== null,
   });
   const failures: AuditFailure[] = [];

@@ -27,8 +27,8 @@ export function loadSolver(): Promise<Highs> {
 }
 
 const EPSILON = 1e-6;
-/** An upper bound for the seeding solve only: its points are feasible for the real problem too. */
-const SEEDING_CAP = 1e7;
+/** At most this many joint pushes of the unsettled counts. */
+const PUSH_ROUNDS = 6;
 
 export interface BoundsInput {
   constraints: readonly LinearConstraint[];
@@ -50,6 +50,11 @@ export interface BoundsInput {
   wideEnough?: (id: string, lo: number, hi: number) => boolean;
   /** The true value of a hidden cell (a feasible point: where the seen range starts). */
   trueValue?: (id: string) => number;
+  /**
+   * A value that, once a cell is seen at it or above (its true value being below), makes the cell safe: the
+   * threshold for a small count, its value + 1 for a larger one. Cells are pushed towards it together.
+   */
+  target?: (id: string) => number;
   /**
    * Given whole-number bounds at least as wide as the true ones (from interval propagation), true when even they
    * show the cell unsafe: its linear programs are then skipped too (narrower true bounds are no safer).
@@ -151,7 +156,7 @@ function groupBounds(highs: Highs, group: { cells: string[]; constraints: Linear
     matrix: { format: 'csr', numRows: group.constraints.length, numCols: n, starts, indices, values },
   });
   try {
-    model.options.set({ output_flag: false, presolve: 'off' });
+    model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 4 });
     const { minimize, maximize } = highs.constants.objectiveSense;
     // Every solution is a feasible point: the values it gives each cell widen what that cell is known to span.
     const seenLo = group.cells.map((id) => input.trueValue?.(id) ?? Infinity);
@@ -189,31 +194,55 @@ function groupBounds(highs: Highs, group: { cells: string[]; constraints: Linear
     };
     const wideEnough = input.wideEnough;
     if (wideEnough) {
-      // Two cheap extremes first: every count as low, then as high as it can go together (capped, so an unbounded
-      // direction still gives a point). Most counts are then seen to be safe without programs of their own.
-      const all = { kind: 'range' as const, from: 0, to: n - 1 };
-      const ones = new Array<number>(n).fill(1);
-      optimum(ones, minimize);
-      model.changeColsBounds(all, new Array<number>(n).fill(lowest), new Array<number>(n).fill(SEEDING_CAP));
-      optimum(ones, maximize);
-      model.changeColsBounds(all, new Array<number>(n).fill(lowest), new Array<number>(n).fill(highs.infinity));
+      const rounded0 = (k: number) => ({ lo: Math.max(lowest, Math.ceil((seenLo[k] as number) - EPSILON)), hi: Math.floor((seenHi[k] as number) + EPSILON) });
+      const settled = (k: number) => {
+        const r = rounded0(k);
+        return r.hi >= r.lo && wideEnough(group.cells[k] as string, r.lo, r.hi);
+      };
+      // Cheap points first: every count as low as it can go together; then the unsettled counts pushed up together,
+      // each capped at the value that would settle it (so none takes all the room), until a round settles none.
+      // Most counts are then seen to be safe without programs of their own.
+      optimum(new Array<number>(n).fill(1), minimize);
+      const targets = group.cells.map((id) => input.target?.(id) ?? Infinity);
+      for (let round = 0; round < PUSH_ROUNDS; round++) {
+        const open = group.cells.map((_, k) => k).filter((k) => !settled(k) && Number.isFinite(targets[k] as number));
+        if (open.length === 0) break;
+        const caps = group.cells.map((_, k) => (open.includes(k) ? (targets[k] as number) : highs.infinity));
+        const all = { kind: 'range' as const, from: 0, to: n - 1 };
+        model.changeColsBounds(all, new Array<number>(n).fill(lowest), caps);
+        const before = open.length;
+        optimum(group.cells.map((_, k) => (open.includes(k) ? 1 : 0)), maximize);
+        model.changeColsBounds(all, new Array<number>(n).fill(lowest), new Array<number>(n).fill(highs.infinity));
+        if (open.filter((k) => !settled(k)).length === before) break;
+      }
     }
+    const rounded = (lo: number, hi: number) => ({ lo: Math.max(lowest, Math.ceil(lo - EPSILON)), hi: hi === Infinity ? Infinity : Math.floor(hi + EPSILON) });
     group.cells.forEach((id, k) => {
       if (outer && input.unsafe) {
-        const wide = { lo: Math.max(lowest, Math.ceil((outer.lo[k] as number) - EPSILON)), hi: Math.floor((outer.hi[k] as number) + EPSILON) };
+        const wide = rounded(outer.lo[k] as number, outer.hi[k] as number);
         if (input.unsafe(id, wide.lo, wide.hi)) {
           out.set(id, { ...wide, exact: false });
           return;
         }
       }
-      const seen = { lo: Math.max(lowest, Math.ceil((seenLo[k] as number) - EPSILON)), hi: Math.floor((seenHi[k] as number) + EPSILON) };
-      if (wideEnough && seen.hi >= seen.lo && wideEnough(id, seen.lo, seen.hi)) {
-        out.set(id, { ...seen, exact: false });
+      if (wideEnough) {
+        const seen = rounded(seenLo[k] as number, seenHi[k] as number);
+        if (seen.hi >= seen.lo && wideEnough(id, seen.lo, seen.hi)) {
+          out.set(id, { ...seen, exact: false });
+          return;
+        }
+        // Its largest value first: for a small count, reaching the threshold settles it without the smallest.
+        const max = optimum(k, maximize);
+        const partly = rounded(Math.min(seenLo[k] as number, max), max);
+        if (wideEnough(id, partly.lo, partly.hi)) {
+          out.set(id, { ...partly, exact: false });
+          return;
+        }
+        out.set(id, { ...rounded(optimum(k, minimize), max), exact: true });
         return;
       }
-      const lo = Math.max(lowest, Math.ceil(optimum(k, minimize) - EPSILON));
-      const max = optimum(k, maximize);
-      out.set(id, { lo, hi: max === Infinity ? Infinity : Math.floor(max + EPSILON), exact: true });
+      const min = optimum(k, minimize);
+      out.set(id, { ...rounded(min, optimum(k, maximize)), exact: true });
     });
   } finally {
     model.dispose();
