@@ -6,6 +6,7 @@ import { openDatabaseConnection, type DatabaseConnection } from './database/data
 import { DataDirInUseError, EmbeddedPostgresError } from './database/embedded-postgres';
 import { EvaluationService } from './compliance/evaluation/evaluation.service';
 import { DemoService } from './demo/demo.service';
+import { ReleaseService } from './compliance/release/release.service';
 import { UsersService } from './users/users.service';
 
 let db: DatabaseConnection | null = null;
@@ -78,17 +79,28 @@ async function main(): Promise<void> {
   }
   process.stdout.write(lines.join('\n') + '\n');
 
+  // The released set viewers see (issue 12) is built ahead of their first visit, in the background.
+  const prepareRelease = () =>
+    app
+      .get(ReleaseService)
+      .current()
+      .catch((error: Error) => process.stderr.write(`Could not build the released figures: ${error.message}\n`));
   // An empty database gets a demo city, loaded in the background so the app is usable at once.
   if (config.demo) {
     const demo = app.get(DemoService);
     if (await demo.databaseIsEmpty()) {
       process.stdout.write('Loading demo data in the background (AUDIT_DEMO=false turns this off)...\n');
       demo.load(config.demoIncidents, (line) => process.stdout.write(line + '\n')).then(
-        () => process.stdout.write('Demo data loaded: every page says it is synthetic.\n'),
+        () => {
+          process.stdout.write('Demo data loaded: every page says it is synthetic.\n');
+          void prepareRelease();
+        },
         (error: Error) => process.stderr.write(`Could not load the demo data: ${error.message}\n`),
       );
+      return;
     }
   }
+  void prepareRelease();
 }
 
 main().catch(async (error: unknown) => {
