@@ -5,26 +5,16 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { Client } = require('pg');
-const { cli, freshDatabase } = require('./support.cjs');
+const { cli, withCity } = require('./support.cjs');
 
 const ROWS = Number(process.env.BENCH_REPORT_ROWS || 1_000_000);
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 
 
-exports.run = async ({ root }) => {
-  const { startEmbeddedPostgres } = require(path.join(root, 'dist/apps/api/apps/api/src/database/embedded-postgres.js'));
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sra-bench-report-pg-'));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sra-bench-report-'));
-  const pg = await startEmbeddedPostgres({ dataDir, mode: 'exclusive', database: 'postgres' });
-  try {
-    const env = { DATABASE_URL: await freshDatabase(pg.url, 'bench_report'), PERSON_KEY_SECRET: 'bench-person-key-secret-0123456789abcdef' };
-    process.stdout.write(`generating and loading a city of ${fmt(ROWS)} incident rows...\n`);
-    cli(root, ['generate', '--out', dir, '--incidents', String(ROWS), '--seed', 'bench-report'], {});
-    cli(root, ['db:migrate'], env);
-    for (const [kind, file] of [['incidents', 'incidents.csv'], ['incident-persons', 'incident-persons.csv'], ['arrests', 'arrests.csv'], ['da-decisions', 'da-decisions.csv']]) {
-      cli(root, ['ingest', kind, path.join(dir, file), '--no-evaluate'], env);
-    }
-    const evaluation = cli(root, ['evaluate', '--full'], env);
+exports.run = ({ root }) =>
+  withCity(root, { name: 'report', rows: ROWS, seed: 'bench-report' }, async ({ env, evaluation: summary }) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sra-bench-report-out-'));
+    const evaluation = { out: summary };
     const db = new Client({ connectionString: env.DATABASE_URL });
     await db.connect();
     // The busiest month of report: the most eligible reports.
@@ -42,9 +32,5 @@ exports.run = async ({ root }) => {
     process.stdout.write(`${line('internal PDF, new snapshot (data, both editions, PDF + CSV + JSON)', internal)}\n`);
     process.stdout.write(`${line('public PDF, same snapshot', pub)}\n`);
     process.stdout.write(`goal: the PDF in under a minute: ${internal.seconds < 60 ? 'met' : 'NOT met'} (${internal.seconds.toFixed(1)} s with the command's start)\n`);
-  } finally {
-    await pg.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(dir, { recursive: true, force: true });
-  }
-};
+  });

@@ -35,4 +35,33 @@ async function freshDatabase(adminUrl, name) {
   return url.toString();
 }
 
-module.exports = { cli, freshDatabase };
+/**
+ * A generated city of `rows` incident rows loaded into a database of its own on a fresh embedded PostgreSQL, then
+ * evaluated in full: `run({ env, evaluation })` gets the CLI's environment for it and the evaluation's summary;
+ * everything is removed afterwards.
+ */
+async function withCity(root, { name, rows, seed }, run) {
+  const fs = require('node:fs');
+  const os = require('node:os');
+  const { startEmbeddedPostgres } = require(path.join(root, 'dist/apps/api/apps/api/src/database/embedded-postgres.js'));
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `sra-bench-${name}-pg-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `sra-bench-${name}-`));
+  const pg = await startEmbeddedPostgres({ dataDir, mode: 'exclusive', database: 'postgres' });
+  try {
+    const env = { DATABASE_URL: await freshDatabase(pg.url, `bench_${name}`), PERSON_KEY_SECRET: 'bench-person-key-secret-0123456789abcdef' };
+    process.stdout.write(`generating and loading a city of ${rows.toLocaleString('en-US')} incident rows...\n`);
+    cli(root, ['generate', '--out', dir, '--incidents', String(rows), '--seed', seed], {});
+    cli(root, ['db:migrate'], env);
+    for (const [kind, file] of [['incidents', 'incidents.csv'], ['incident-persons', 'incident-persons.csv'], ['arrests', 'arrests.csv'], ['da-decisions', 'da-decisions.csv']]) {
+      cli(root, ['ingest', kind, path.join(dir, file), '--no-evaluate'], env);
+    }
+    const evaluation = cli(root, ['evaluate', '--full'], env).out;
+    return await run({ env, evaluation });
+  } finally {
+    await pg.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+module.exports = { cli, freshDatabase, withCity };
