@@ -386,7 +386,11 @@ function breakdownParts(
       categories: breakdown.rows.map((r) => label(r.key)),
       series: [{ name: 'Flags', values: breakdown.rows.map((r) => r.flags) }],
       unit: 'flags',
-      ...(breakdown.rows.length > 0 && breakdown.rows.every((r) => r.flags === null) ? { nothingToDraw: everyCountHidden(ctx) } : {}),
+      ...(breakdown.rows.length === 0
+        ? { nothingToDraw: `No eligible report in ${monthLabel(ctx.data.month)}: nothing to draw.` }
+        : breakdown.rows.every((r) => r.flags === null)
+          ? { nothingToDraw: everyCountHidden(ctx) }
+          : {}),
     },
   };
 }

@@ -84,3 +84,16 @@ describe('the public edition of a snapshot with released cells', () => {
     expect(build(mayReport()).sections.map((s) => s.id)).toContain('confidence');
   });
 });
+
+describe('a month with no eligible report', () => {
+  it('says its district and category charts have nothing to draw, instead of empty axes', () => {
+    const data = withSlice();
+    data.byDistrict = [];
+    data.byCategory = [];
+    const doc = build(data);
+    const charts = doc.sections.flatMap((s) => s.charts);
+    for (const id of ['flags-by-district', 'flags-by-category']) {
+      expect(charts.find((c) => c.id === id)?.nothingToDraw).toBe('No eligible report in May 2022: nothing to draw.');
+    }
+  });
+});
