@@ -1,5 +1,6 @@
 import { EvaluationService } from '../../apps/api/src/compliance/evaluation/evaluation.service';
-import { csv, DA_HEADER, ingest, PERSON_HEADER, SHORT_ARREST_HEADER, SHORT_INCIDENT_HEADER, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
+import { csv, ingest, PERSON_HEADER, SHORT_INCIDENT_HEADER, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
+import { loadFiveReportCity } from '../support/five-report-city';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { loadAgencyBaseMonth } from '../support/agency-base-city';
 
@@ -21,38 +22,7 @@ import { loadAgencyBaseMonth } from '../support/agency-base-city';
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp({ PERSON_KEY_SECRET: TEST_PERSON_KEY_SECRET });
-  const report = (n: number, day: string, district: string) => [`${day}T20:00`, `${day}T21:00`, `D10${n}03074`, `D10${n}`, `98000000${n}`, '03074', 'Robbery', district];
-  await ingest(
-    t,
-    'incidents',
-    csv([
-      SHORT_INCIDENT_HEADER,
-      report(1, '2024-03-05', 'Mission'),
-      report(2, '2024-03-12', 'Tenderloin'),
-      report(3, '2024-04-02', 'Mission'),
-      report(4, '2024-05-02', 'Tenderloin'),
-      report(5, '2024-05-10', 'Bayview'),
-    ]),
-  );
-  await ingest(t, 'incident-persons', csv([PERSON_HEADER, ...[1, 2, 3, 4, 5].map((n) => [`98000000${n}`, `DP-00000${n}`, 'victim'])]));
-  await ingest(
-    t,
-    'arrests',
-    csv([
-      SHORT_ARREST_HEADER,
-      ['DA-1', '980000001', 'DP-000001', '2024-03-05T22:00', 'SFPD', 'booked', '647(b) PC'],
-      ['DA-3', '980000003', 'DP-000003', '2024-04-02T22:00', 'SFPD', 'booked', '11377(a) HS/M;459 PC/F'],
-      ['DA-4', '980000004', 'DP-000004', '2024-05-03T10:00', 'SFPD', 'booked', '459 PC/F'],
-    ]),
-  );
-  await ingest(
-    t,
-    'da-decisions',
-    csv([
-      DA_HEADER,
-      ['DD-2', '980000002', 'DP-000002', 'Charged', '2024-03-14', '', '647B/M/0'],
-    ]),
-  );
+  await loadFiveReportCity(t);
   await loadAgencyBaseMonth(t);
   await t.app.get(EvaluationService).evaluate({ trigger: 'on-demand', requestedBy: 'test' });
 });
