@@ -151,3 +151,36 @@ describe('request bodies', () => {
       .expect(201);
   });
 });
+
+describe('behind a reverse proxy', () => {
+  const body = { email: 'proxied@example.org', role: 'viewer', password: 'a-good-long-password' };
+
+  it('knows its public origin from a trusted proxy’s X-Forwarded-Proto/-Host, and from nobody else', async () => {
+    const proxied = await startTestApp({ TRUST_PROXY: 'loopback' });
+    try {
+      const agent = await proxied.signedIn('admin');
+      await agent
+        .post('/api/users')
+        .set('Origin', 'https://audit.example.org')
+        .set('X-Forwarded-Proto', 'https')
+        .set('X-Forwarded-Host', 'audit.example.org')
+        .send(body)
+        .expect(201);
+    } finally {
+      await proxied.close();
+    }
+    // Here no proxy is trusted: a client naming the attacker's page as the forwarded host gains nothing.
+    await admin.post('/api/users').set('Origin', attackerOrigin).set('X-Forwarded-Host', attackerOrigin.replace('http://', '')).send(body).expect(403);
+  });
+
+  it('accepts PUBLIC_URL’s origin when the proxy rewrites Host and says nothing', async () => {
+    const published = await startTestApp({ PUBLIC_URL: 'https://audit.example.org/' });
+    try {
+      const agent = await published.signedIn('admin');
+      await agent.post('/api/users').set('Origin', 'https://audit.example.org').send(body).expect(201);
+      await agent.post('/api/users').set('Origin', 'https://other.example.org').send(body).expect(403);
+    } finally {
+      await published.close();
+    }
+  });
+});
