@@ -312,7 +312,9 @@ describe('the DataSF fixture in the repository', () => {
     expect(refused.body).toMatchObject({ status: 'refused' });
     expect(refused.body.reason).toMatch(/looks like a file of SFPD incident reports/);
     await analyst.post('/api/ingest/nonsense').attach('file', Buffer.from('a\n1\n'), 'x.csv').expect(400);
-    await analyst.post('/api/ingest/incidents').send({ not: 'multipart' }).expect(400);
+    // A body that is not multipart is refused before it is read (issue 13: only uploads take multipart, only JSON elsewhere).
+    const notMultipart = await analyst.post('/api/ingest/incidents').send({ not: 'multipart' }).expect(415);
+    expect(notMultipart.body.message).toMatch(/multipart\/form-data/);
 
     const bad = await analyst
       .post('/api/ingest/incidents')

@@ -7,7 +7,11 @@ import { AppModule } from './app.module';
 import { AppLogger } from './logging/app-logger';
 import type { AppConfig } from './config/app-config';
 import type { DatabaseConnection } from './database/database-connection';
-import { mountWebApp, securityHeaders } from './web/web-app';
+import { AuditLogService } from './audit-log/audit-log.service';
+import { clientOf } from './auth/authenticated-request';
+import { sameOriginWrites } from './security/same-origin-writes';
+import { securityHeaders } from './security/security-headers';
+import { mountWebApp } from './web/web-app';
 
 /** Builds the whole HTTP app; `main.ts` listens on it, integration tests drive it in-process. */
 export async function createApp(
@@ -17,12 +21,29 @@ export async function createApp(
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({ config, databaseUrl: db.url, embedded: db.embedded, extraModules }),
-    { bufferLogs: true },
+    // Only JSON bodies are parsed (no url-encoded form bodies): see sameOriginWrites below.
+    { bufferLogs: true, bodyParser: false },
   );
   app.useLogger(app.get(AppLogger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  app.use(securityHeaders);
+  app.use(securityHeaders({ hsts: config.cookieSecure }));
+  // Before the body parsers (registered at init), so a refused body is never read.
+  const auditLog = app.get(AuditLogService);
+  app.use(
+    sameOriginWrites({
+      publicOrigin: config.publicOrigin,
+      onRefused: (req, refusal) =>
+        auditLog.record({
+          action: `${refusal.method} ${refusal.path}`.slice(0, 200),
+          outcome: 'failure',
+          statusCode: refusal.statusCode,
+          detail: { reason: refusal.statusCode === 403 ? 'cross-origin request' : 'body type not accepted' },
+          ...clientOf(req),
+        }),
+    }),
+  );
+  app.useBodyParser('json');
   app.use(cookieParser());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));

@@ -25,6 +25,10 @@ class RetryAfterFilter implements ExceptionFilter {
   }
 }
 
+/** Marks a browser that signed in to an account before; see AuthService.knownDeviceToken. Sent to the login route only. */
+const KNOWN_DEVICE_COOKIE = 'sra_known_device';
+const LOGIN_PATH = '/api/auth/login';
+
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
@@ -42,13 +46,21 @@ export class AuthController {
   @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After' })
   async login(@Body() body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CurrentUserShape> {
-    const { user, token } = await this.auth.signIn(body.email, body.password, clientOf(req));
+    const knownDevice = (req.cookies as Record<string, string> | undefined)?.[KNOWN_DEVICE_COOKIE] ?? null;
+    const { user, token } = await this.auth.signIn(body.email, body.password, clientOf(req), knownDevice);
     res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',
       secure: this.config.cookieSecure,
       path: '/',
       maxAge: this.sessions.ttlMs,
+    });
+    res.cookie(KNOWN_DEVICE_COOKIE, this.auth.knownDeviceToken(user.email), {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.cookieSecure,
+      path: LOGIN_PATH,
+      maxAge: 180 * 24 * 3600 * 1000,
     });
     return user;
   }
@@ -69,9 +81,11 @@ export class AuthController {
   @ApiCookieAuth()
   @Post('password')
   @HttpCode(204)
+  @UseFilters(RetryAfterFilter)
+  @ApiTooManyRequestsResponse({ description: 'Too many wrong current passwords; see Retry-After' })
   async changePassword(@Body() body: ChangePasswordDto, @Req() req: Request, @CurrentUser() user: CurrentUserShape): Promise<void> {
     const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE] ?? null;
-    await this.auth.changePassword(user, body.currentPassword, body.newPassword, token);
+    await this.auth.changePassword(user, body.currentPassword, body.newPassword, token, clientOf(req));
   }
 
   @AllowRoles('everyone')

@@ -1,4 +1,6 @@
 import { ForbiddenException, HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { isEmail } from 'class-validator';
 import { AUDIT_ACTIONS, type CurrentUser } from '@sra/contracts';
 import { AuditLogService } from '../audit-log/audit-log.service';
 import type { AppConfig } from '../config/app-config';
@@ -9,9 +11,12 @@ import { verifyAgainstDummy, verifyPassword } from './password';
 import { hashToken, SessionService } from './session.service';
 
 export class TooManyAttemptsException extends HttpException {
-  constructor(readonly retryAfterSeconds: number) {
+  constructor(
+    readonly retryAfterSeconds: number,
+    what = 'sign-in attempts',
+  ) {
     super(
-      { statusCode: 429, error: 'Too Many Requests', message: `Too many sign-in attempts. Try again in ${retryAfterSeconds} seconds.`, retryAfterSeconds },
+      { statusCode: 429, error: 'Too Many Requests', message: `Too many ${what}. Try again in ${retryAfterSeconds} seconds.`, retryAfterSeconds },
       HttpStatus.TOO_MANY_REQUESTS,
     );
   }
@@ -22,9 +27,17 @@ interface Client {
   userAgent: string | null;
 }
 
+/** What a failed sign-in records as the typed email: never text that is not an email (it is often a password). */
+export function emailForAudit(typed: string): string {
+  const email = typed.trim();
+  return isEmail(email, { require_tld: false }) ? email.slice(0, 320) : '(not an email)';
+}
+
 @Injectable()
 export class AuthService {
   private readonly limiter: LoginRateLimiter;
+  /** Signs known-device tokens; per process, like the limiter's memory, so a restart forgets both. */
+  private readonly deviceKey = randomBytes(32);
 
   constructor(
     private readonly users: UsersService,
@@ -36,14 +49,32 @@ export class AuthService {
       maxFailures: config.loginMaxFailures,
       maxAttemptsPerIp: config.loginMaxAttemptsPerIp,
       windowSeconds: config.loginWindowSeconds,
+      accountMaxFailures: config.accountMaxFailures,
+      accountLockoutSeconds: config.accountLockoutSeconds,
+      accountLockoutMaxSeconds: config.accountLockoutMaxSeconds,
     });
   }
 
-  async signIn(email: string, password: string, client: Client): Promise<{ user: CurrentUser; token: string }> {
+  /**
+   * A token that a browser keeps after signing in to an account (a "device cookie"): with it, that browser is not
+   * held by the account's lockout, which someone guessing the password from elsewhere may have set off.
+   */
+  knownDeviceToken(email: string): string {
+    return createHmac('sha256', this.deviceKey).update(email.trim().toLowerCase()).digest('base64url');
+  }
+
+  private isKnownDevice(email: string, token: string | null): boolean {
+    if (!token) return false;
+    const expected = Buffer.from(this.knownDeviceToken(email));
+    const given = Buffer.from(token);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  async signIn(email: string, password: string, client: Client, knownDeviceToken: string | null = null): Promise<{ user: CurrentUser; token: string }> {
     const ip = client.ip ?? 'unknown';
-    const decision = this.limiter.check(ip, email);
+    const decision = this.limiter.check(ip, email, { knownDevice: this.isKnownDevice(email, knownDeviceToken) });
     if (!decision.allowed) {
-      await this.auditLog.record({ action: AUDIT_ACTIONS.signInThrottled, actorEmail: email.slice(0, 320), outcome: 'failure', statusCode: 429, ...client });
+      await this.auditLog.record({ action: AUDIT_ACTIONS.signInThrottled, actorEmail: emailForAudit(email), outcome: 'failure', statusCode: 429, ...client });
       throw new TooManyAttemptsException(decision.retryAfterSeconds);
     }
 
@@ -53,7 +84,7 @@ export class AuthService {
       this.limiter.recordFailure(ip, email);
       await this.auditLog.record({
         action: AUDIT_ACTIONS.signInFailed,
-        actorEmail: email.slice(0, 320),
+        actorEmail: emailForAudit(email),
         outcome: 'failure',
         statusCode: 401,
         detail: { reason: !found ? 'unknown account' : found.active ? 'wrong password' : 'account disabled' },
@@ -70,11 +101,20 @@ export class AuthService {
     return { user, token };
   }
 
-  async changePassword(user: CurrentUser, currentPassword: string, newPassword: string, sessionToken: string | null): Promise<void> {
+  /**
+   * The current-password check is a password oracle for whoever holds the session: it counts against the same
+   * limits as sign-in (per address and account, and the account's lockout).
+   */
+  async changePassword(user: CurrentUser, currentPassword: string, newPassword: string, sessionToken: string | null, client: Client): Promise<void> {
+    const ip = client.ip ?? 'unknown';
+    const decision = this.limiter.check(ip, user.email);
+    if (!decision.allowed) throw new TooManyAttemptsException(decision.retryAfterSeconds, 'wrong passwords');
     const found = await this.users.findForSignIn(user.email);
     if (!found || !(await verifyPassword(found.passwordHash, currentPassword))) {
+      this.limiter.recordFailure(ip, user.email);
       throw new ForbiddenException('The current password is not right.');
     }
+    this.limiter.recordSuccess(ip, user.email);
     await this.users.setPassword(user.id, newPassword, sessionToken ? hashToken(sessionToken) : null);
   }
 

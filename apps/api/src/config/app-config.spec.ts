@@ -58,4 +58,26 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/AUDIT_ADMIN_PASSWORD must be at least 12/);
     expect(problems).toMatch(/COOKIE_SECURE must be true or false/);
   });
+
+  it('takes TRUST_PROXY as a number of proxies or their addresses, and refuses true', () => {
+    expect(loadConfig({}, root).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }, root).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }, root).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,loopback,::1,fd00::/8' }, root).trustProxy).toEqual([
+      '10.0.0.5',
+      '10.1.0.0/16',
+      'loopback',
+      '::1',
+      'fd00::/8',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' }, root)).toThrow(/TRUST_PROXY=true would believe any X-Forwarded-For.*TRUST_PROXY=1/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' }, root)).toThrow(/not an address: "10.0.0.0\/33"/);
+    expect(() => loadConfig({ TRUST_PROXY: 'proxy.local' }, root)).toThrow(/not an address: "proxy.local"/);
+  });
+
+  it('takes the origin of PUBLIC_URL', () => {
+    expect(loadConfig({}, root).publicOrigin).toBeNull();
+    expect(loadConfig({ PUBLIC_URL: 'https://Audit.Example.org:443/app/' }, root).publicOrigin).toBe('https://audit.example.org');
+    expect(() => loadConfig({ PUBLIC_URL: 'audit.example.org' }, root)).toThrow(/PUBLIC_URL must be the http\(s\) address/);
+  });
 });

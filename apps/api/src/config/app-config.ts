@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import * as path from 'node:path';
 import { findRepoRoot } from './repo-root';
 
@@ -14,10 +15,21 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   sessionTtlHours: number;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /**
+   * Express `trust proxy`: false, the number of proxies in front of the server, or their addresses/CIDRs.
+   * Never `true`, which would believe any X-Forwarded-For a client sends.
+   */
+  trustProxy: false | number | string[];
+  /** The origin the server is published at (from PUBLIC_URL), accepted for writes besides the one a request reached. */
+  publicOrigin: string | null;
   loginMaxFailures: number;
   loginMaxAttemptsPerIp: number;
   loginWindowSeconds: number;
+  /** Failed sign-ins for one account, from any address, before the account is locked. */
+  accountMaxFailures: number;
+  /** The first lockout of an account; each further one doubles, up to `accountLockoutMaxSeconds`. */
+  accountLockoutSeconds: number;
+  accountLockoutMaxSeconds: number;
   webDistDir: string;
   /** Largest import file accepted, in bytes. */
   maxImportBytes: number;
@@ -78,6 +90,18 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string = findRepoRo
     problems.push('AUDIT_ADMIN_PASSWORD must be at least 12 characters');
   }
 
+  const publicUrl = env.PUBLIC_URL?.trim() || null;
+  let publicOrigin: string | null = null;
+  if (publicUrl) {
+    try {
+      const url = new URL(publicUrl);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
+      publicOrigin = url.origin;
+    } catch {
+      problems.push(`PUBLIC_URL must be the http(s) address the app is published at, e.g. https://audit.example.org (got "${publicUrl}")`);
+    }
+  }
+
   const config: AppConfig = {
     env: appEnv,
     host: env.HOST?.trim() || '127.0.0.1',
@@ -89,10 +113,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string = findRepoRo
     logLevel,
     sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 30),
     cookieSecure: bool('COOKIE_SECURE', appEnv === 'production'),
-    trustProxy: bool('TRUST_PROXY', false),
+    trustProxy: trustProxySetting(env.TRUST_PROXY, problems),
+    publicOrigin,
     loginMaxFailures: int('AUTH_LOGIN_MAX_FAILURES', 5, 1, 10_000),
     loginMaxAttemptsPerIp: int('AUTH_LOGIN_MAX_ATTEMPTS_PER_IP', 30, 1, 100_000),
     loginWindowSeconds: int('AUTH_LOGIN_WINDOW_SECONDS', 900, 1, 86_400),
+    accountMaxFailures: int('AUTH_ACCOUNT_MAX_FAILURES', 10, 1, 10_000),
+    accountLockoutSeconds: int('AUTH_ACCOUNT_LOCKOUT_SECONDS', 60, 1, 86_400),
+    accountLockoutMaxSeconds: int('AUTH_ACCOUNT_LOCKOUT_MAX_SECONDS', 900, 1, 86_400),
     webDistDir: path.resolve(repoRoot, env.WEB_DIST_DIR?.trim() || 'dist/apps/web'),
     maxImportBytes: int('AUDIT_MAX_IMPORT_BYTES', 2 * 1024 ** 3, 1, 1024 ** 4),
     personKeySecret: env.PERSON_KEY_SECRET ? env.PERSON_KEY_SECRET : null,
@@ -107,6 +135,48 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string = findRepoRo
   if (config.env === 'production' && config.personKeySecret === null) {
     problems.push('PERSON_KEY_SECRET must be set in production: every replica must re-key person keys with the same secret');
   }
+  if (config.accountLockoutMaxSeconds < config.accountLockoutSeconds) {
+    problems.push('AUTH_ACCOUNT_LOCKOUT_MAX_SECONDS must be at least AUTH_ACCOUNT_LOCKOUT_SECONDS');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: unset/false (the default: the connection's address is the client's), a hop count, or the proxies'
+ * addresses. `true` is refused: it makes Express believe whatever X-Forwarded-For a client writes.
+ */
+function trustProxySetting(raw: string | undefined, problems: string[]): AppConfig['trustProxy'] {
+  const value = raw?.trim() ?? '';
+  if (value === '' || ['false', 'no', 'off', '0'].includes(value.toLowerCase())) return false;
+  if (['true', 'yes', 'on'].includes(value.toLowerCase())) {
+    problems.push(
+      'TRUST_PROXY=true would believe any X-Forwarded-For a client sends; set the number of proxies in front of the server ' +
+        '(TRUST_PROXY=1 for one reverse proxy) or their addresses (e.g. TRUST_PROXY=10.0.0.5 or TRUST_PROXY=10.0.0.0/8,loopback)',
+    );
+    return false;
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) problems.push(`TRUST_PROXY as a number of proxies must be from 0 to 10 (got "${value}")`);
+    return hops;
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  const bad = entries.filter((entry) => !PROXY_RANGE_NAMES.includes(entry) && !isAddressOrCidr(entry));
+  if (bad.length > 0) {
+    problems.push(
+      `TRUST_PROXY must be false, a number of proxies, or comma-separated proxy addresses/CIDRs (or ${PROXY_RANGE_NAMES.join(', ')}); not an address: ${bad.map((b) => `"${b}"`).join(', ')}`,
+    );
+  }
+  return entries;
+}
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }

@@ -26,17 +26,3 @@ export function mountWebApp(app: NestExpressApplication, webDistDir: string): vo
     res.sendFile(index);
   });
 }
-
-/** Conservative browser security headers for every response but the API docs page. */
-export function securityHeaders(req: Request, res: Response, next: NextFunction): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  if (!req.path.startsWith('/api/docs')) {
-    res.setHeader(
-      'Content-Security-Policy',
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-    );
-  }
-  next();
-}
