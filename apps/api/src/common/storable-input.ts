@@ -13,8 +13,7 @@ export type InputProblem = { kind: 'nul'; field: string } | { kind: 'depth' };
  */
 export function findUnstorable(value: unknown, root = ''): InputProblem | null {
   const pending: Array<{ value: unknown; path: string; depth: number }> = [{ value, path: root, depth: 0 }];
-  while (pending.length > 0) {
-    const item = pending.pop()!;
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
     if (typeof item.value === 'string') {
       if (item.value.includes('\u0000')) return { kind: 'nul', field: item.path || 'the value' };
       continue;
@@ -43,7 +42,7 @@ function refuse(problem: InputProblem, where: 'body' | 'query string'): never {
 /** Refuses, with a 400 naming the field, input the database cannot store, before any of it reaches a query. */
 export function rejectUnstorableInput(req: Request, _res: Response, next: NextFunction): void {
   const path = req.originalUrl.split('?')[0];
-  if (/%00|\u0000/i.test(path)) throw new BadRequestException('the path cannot hold a NUL character (%00)');
+  if (path.includes('%00') || path.includes('\u0000')) throw new BadRequestException('the path cannot hold a NUL character (%00)');
   const inQuery = findUnstorable(req.query);
   if (inQuery) refuse(inQuery, 'query string');
   const inBody = findUnstorable(req.body);

@@ -52,3 +52,8 @@ export function errSerializer(serialized: unknown): SafeError {
   const raw = serialized !== null && typeof serialized === 'object' ? (serialized as { raw?: unknown }).raw : undefined;
   return safeError(raw ?? serialized);
 }
+
+/** An error's message as it may be written into a log line (a database error's quoted input removed). */
+export function safeMessage(error: unknown): string {
+  return safeError(error).message;
+}
