@@ -8,6 +8,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { ComplianceModule } from './compliance/compliance.module';
+import { StorableInputModule } from './common/storable-input';
 import { ChargeCodesModule } from './charge-codes/charge-codes.module';
 import { RecordsModule } from './records/records.module';
 import { ReportsModule } from './reports/reports.module';
@@ -35,6 +36,7 @@ export class AppModule {
         ConfigModule.forRoot(options.config, { embedded: options.embedded }),
         LoggerModule.forRoot(loggerOptions(options.config)),
         TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl, options.config.databasePoolSize), migrationsRun: true }),
+        StorableInputModule,
         AuditLogModule,
         UsersModule,
         AuthModule,

@@ -5,6 +5,7 @@ import type { AuditLogEntry, CurrentUser, ListQuery } from '@sra/contracts';
 import { listSql } from '../common/list-sql';
 import type { ListSpec } from '../common/list-query';
 import { AuditLogEntryEntity } from './entities/audit-log-entry.entity';
+import { safeMessage } from '../logging/safe-error';
 
 export interface AuditEvent {
   actor?: Pick<CurrentUser, 'id' | 'email'> | null;
@@ -59,7 +60,7 @@ export class AuditLogService {
       });
     } catch (error) {
       // The request has already happened; say loudly that its record is missing.
-      this.logger.error(`Could not write the audit log entry for ${event.action}: ${(error as Error).message}`);
+      this.logger.error(`Could not write the audit log entry for ${event.action}: ${safeMessage(error)}`);
     }
   }
 

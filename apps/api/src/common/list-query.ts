@@ -1,4 +1,6 @@
 import { MAX_PAGE_SIZE, type ListQuery, type SortOrder } from '@sra/contracts';
+import { isDayOrDateTime } from './calendar';
+import { findUnstorable, MAX_INPUT_DEPTH } from './storable-input';
 
 /**
  * Parses react-admin's list parameters against an allow-list. Nothing the
@@ -38,6 +40,9 @@ export interface RawListQuery {
   filter?: string;
 }
 
+/** The largest row number a range may name: beyond it a JSON number is no longer exact. */
+const MAX_ROW = Number.MAX_SAFE_INTEGER;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function parseJson(name: string, raw: string): unknown {
@@ -56,22 +61,23 @@ export function parseListQuery(raw: RawListQuery, spec: ListSpec): ListQuery {
       throw new ListQueryError('sort must look like ["field","ASC"]');
     }
     const [field, order] = value as [string, string];
-    if (!(field in spec.sortable)) {
-      throw new ListQueryError(`cannot sort by "${field}"; sortable fields: ${Object.keys(spec.sortable).join(', ')}`);
+    // Own properties only: `constructor` or `__proto__` are in every object, not in the allow-list.
+    if (!Object.hasOwn(spec.sortable, field)) {
+      throw new ListQueryError(`sort: cannot sort by ${JSON.stringify(field)}; sortable fields: ${Object.keys(spec.sortable).join(', ')}`);
     }
     const upper = order.toUpperCase();
-    if (upper !== 'ASC' && upper !== 'DESC') throw new ListQueryError('sort order must be ASC or DESC');
+    if (upper !== 'ASC' && upper !== 'DESC') throw new ListQueryError('sort: the order must be ASC or DESC');
     sort = { field, order: upper };
   }
 
   let range = { start: 0, end: 24 };
   if (raw.range !== undefined && raw.range !== '') {
     const value = parseJson('range', raw.range);
-    if (!Array.isArray(value) || value.length !== 2 || !value.every((n) => Number.isInteger(n) && n >= 0) || value[1] < value[0]) {
-      throw new ListQueryError('range must look like [start,end] with whole numbers, start <= end');
+    if (!Array.isArray(value) || value.length !== 2 || !value.every((n) => Number.isSafeInteger(n) && n >= 0 && n <= MAX_ROW) || value[1] < value[0]) {
+      throw new ListQueryError(`range must look like [start,end] with whole numbers from 0 to ${MAX_ROW}, start <= end`);
     }
     const [start, end] = value as [number, number];
-    if (end - start + 1 > MAX_PAGE_SIZE) throw new ListQueryError(`a page holds at most ${MAX_PAGE_SIZE} rows`);
+    if (end - start + 1 > MAX_PAGE_SIZE) throw new ListQueryError(`range: a page holds at most ${MAX_PAGE_SIZE} rows`);
     range = { start, end };
   }
 
@@ -79,14 +85,17 @@ export function parseListQuery(raw: RawListQuery, spec: ListSpec): ListQuery {
   if (raw.filter !== undefined && raw.filter !== '') {
     const value = parseJson('filter', raw.filter);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ListQueryError('filter must be a JSON object');
+    const problem = findUnstorable(value, 'filter');
+    if (problem?.kind === 'depth') throw new ListQueryError(`filter nests deeper than ${MAX_INPUT_DEPTH} levels`);
+    if (problem?.kind === 'nul') throw new ListQueryError(`${problem.field.replace(/^filter\./, 'filter ')}: cannot hold a NUL character (\\u0000): the database cannot store it`);
     for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
       if (v === undefined || v === null || v === '') continue;
       if (name === 'id') {
         filter.id = checkIds(v, spec.idKind);
         continue;
       }
-      const f = spec.filters[name];
-      if (!f) throw new ListQueryError(`cannot filter by "${name}"; filters: ${['id', ...Object.keys(spec.filters)].join(', ')}`);
+      const f = Object.hasOwn(spec.filters, name) ? spec.filters[name] : undefined;
+      if (!f) throw new ListQueryError(`cannot filter by ${JSON.stringify(name)}; filters: ${['id', ...Object.keys(spec.filters)].join(', ')}`);
       filter[name] = checkFilterValue(name, f, v);
     }
   }
@@ -124,7 +133,8 @@ function checkFilterValue(name: string, f: FilterSpec, v: unknown): unknown {
       if (typeof v !== 'string' || !UUID.test(v)) fail('must be a UUID');
       return v;
     case 'int':
-      if (!Number.isInteger(typeof v === 'string' ? Number(v) : v)) fail('must be a whole number');
+      // Within PostgreSQL's integer: a larger one is refused by the database, not matched.
+      if (!Number.isInteger(typeof v === 'string' && v.trim() !== '' ? Number(v) : v) || Math.abs(Number(v)) > 2_147_483_647) fail('must be a whole number from -2147483647 to 2147483647');
       return Number(v);
     case 'bool':
       if (v === true || v === 'true') return true;
@@ -132,7 +142,7 @@ function checkFilterValue(name: string, f: FilterSpec, v: unknown): unknown {
       return fail('must be true or false');
     case 'from':
     case 'to':
-      if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) fail('must be a date (YYYY-MM-DD) or date-time');
+      if (typeof v !== 'string' || !isDayOrDateTime(v)) fail('must be a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]), years 1900 to 9999');
       return v;
   }
 }

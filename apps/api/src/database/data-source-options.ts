@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import { QueryLogger } from './query-logger';
 import { ENTITIES, MIGRATIONS } from './schema';
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
@@ -11,6 +12,8 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrationsTableName: 'schema_migrations',
     synchronize: false,
     logging: false,
+    // Should logging be turned on, statements are still logged without their bound values.
+    logger: new QueryLogger(),
     extra: { max: poolSize, application_name: 'safe-reporting-audit' },
   };
 }

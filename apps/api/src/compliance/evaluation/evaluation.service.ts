@@ -16,6 +16,7 @@ import type { EvaluationStatus } from '@sra/contracts';
 import type { ParsedCharge } from '@sra/statutes';
 import { PoliciesService } from '../policies/policies.service';
 import { ACTION_CANDIDATES, ACTION_CHARGE_TEXTS, ELIGIBLE_REPORTS, INCIDENT_CODE_TRIPLES, REPORT_CANDIDATES, WORK_TABLES } from './evaluation-sql';
+import { safeMessage } from '../../logging/safe-error';
 
 export type EvaluationTrigger = 'ingest' | 'on-demand' | 'policy-change' | 'start';
 
@@ -311,7 +312,7 @@ export class EvaluationService implements BeforeApplicationShutdown {
   evaluateInBackground(request: EvaluationRequest): void {
     const running = this.evaluate(request)
       .then(() => undefined)
-      .catch((error: unknown) => this.logger.error(`evaluation (${request.trigger}) failed: ${(error as Error).message}`))
+      .catch((error: unknown) => this.logger.error(`evaluation (${request.trigger}) failed: ${safeMessage(error)}`))
       .finally(() => this.inFlight.delete(running));
     this.inFlight.add(running);
   }
@@ -365,13 +366,13 @@ export class EvaluationService implements BeforeApplicationShutdown {
         // Past a few batches one full evaluation is cheaper than one per batch, and gives the same flags.
         if (batches.length > MAX_BATCHES_TO_CATCH_UP_ONE_BY_ONE) {
           await this.evaluate({ trigger: 'start', requestedBy: 'server start (catching up)' }).catch((error: unknown) =>
-            this.logger.error(`full evaluation at start failed: ${(error as Error).message}`),
+            this.logger.error(`full evaluation at start failed: ${safeMessage(error)}`),
           );
           return;
         }
         for (const batchId of batches) {
           await this.evaluate({ trigger: 'start', requestedBy: 'server start (catching up)', batchId }).catch((error: unknown) =>
-            this.logger.error(`evaluation of a batch at start failed: ${(error as Error).message}`),
+            this.logger.error(`evaluation of a batch at start failed: ${safeMessage(error)}`),
           );
         }
       })().finally(() => this.inFlight.delete(catchUp));

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MONTH_PATTERN } from '../../common/calendar';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { REPORT_EDITIONS, type ReportEdition } from '@sra/contracts';
 
 export class GenerateReportDto {
   @ApiProperty({ example: '2022-05' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must look like 2022-05 (YYYY-MM)' })
+  @Matches(MONTH_PATTERN, { message: 'month must look like 2022-05 (YYYY-MM), from 1900-01 to 9999-12' })
   month!: string;
 
   @ApiPropertyOptional({ description: 'Needed when the month already has a published version' })

@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { MONTH_PATTERN } from '../../../common/calendar';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export const MEASURE_GROUPS = ['month', 'district', 'category', 'agency'] as const;
@@ -18,12 +19,12 @@ export class MeasuresQueryDto {
 
   @ApiPropertyOptional({ example: '2021-07', description: 'First month (YYYY-MM); default: 11 months before `to`' })
   @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'from must be a month, YYYY-MM' })
+  @Matches(MONTH_PATTERN, { message: 'from must be a month, YYYY-MM, from 1900-01 to 9999-12' })
   from?: string;
 
   @ApiPropertyOptional({ example: '2022-06', description: 'Last month (YYYY-MM); default: the latest complete month (San Francisco time) with an eligible report' })
   @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'to must be a month, YYYY-MM' })
+  @Matches(MONTH_PATTERN, { message: 'to must be a month, YYYY-MM, from 1900-01 to 9999-12' })
   to?: string;
 
   @ApiPropertyOptional({ enum: CONFIDENCE_THRESHOLDS, default: 'medium', description: 'Flags at or above this confidence count' })
