@@ -149,6 +149,8 @@ export class CsvScanner {
   private resumeAt = 0;
   /** Offset in the carry up to which the bytes were checked as UTF-8. */
   private utf8CheckedTo = 0;
+  /** The carry's length after the last scan: the bytes after it are the new chunk's. */
+  private carriedBytes = 0;
   private quoted = false;
   private fields = 1;
   private fieldStart = 0;
@@ -339,8 +341,9 @@ export class CsvScanner {
   private scan(data: Uint8Array, final: boolean): ScanResult {
     const n = data.length;
     // Rows end at a line feed, which is never inside a multi-byte character; bytes before utf8CheckedTo were checked.
-    const lastLineFeed = data.subarray(this.utf8CheckedTo).lastIndexOf(LF);
-    const checkedTo = final ? n : lastLineFeed < 0 ? this.utf8CheckedTo : this.utf8CheckedTo + lastLineFeed + 1;
+    // Only the chunk's own bytes are searched for it: the carry's were searched before.
+    const lastLineFeed = data.subarray(this.carriedBytes).lastIndexOf(LF);
+    const checkedTo = final ? n : lastLineFeed < 0 ? this.utf8CheckedTo : this.carriedBytes + lastLineFeed + 1;
     this.checkUtf8(data, this.utf8CheckedTo, checkedTo);
     // Room for the new rows plus a line-number prefix; it grows if normalising needs more.
     const fresh = n - this.resumeAt;
@@ -495,6 +498,7 @@ export class CsvScanner {
         finishRow(n, n);
       }
       this.carryLength = 0;
+      this.carriedBytes = 0;
       this.resumeAt = 0;
       this.utf8CheckedTo = 0;
       return { copy: out.buf.subarray(0, out.o), rows };
@@ -508,6 +512,7 @@ export class CsvScanner {
       this.carry.set(data.subarray(rowStart, n), 0);
     }
     this.carryLength = left;
+    this.carriedBytes = left;
     if (rowStart > 0) {
       const r = this.row;
       const kept = Math.min(fields, r.starts.length);
