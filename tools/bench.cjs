@@ -7,6 +7,7 @@ const { ensureBuilt } = require('./ensure-built.cjs');
 const BENCHES = {
   generate: () => require('../tests/bench/generate.bench.cjs'),
   ingest: () => require('../tests/bench/ingest.bench.cjs'),
+  'unclosed-quote': () => require('../tests/bench/unclosed-quote.bench.cjs'),
   evaluate: () => require('../tests/bench/evaluate.bench.cjs'),
   api: () => require('../tests/bench/api.bench.cjs'),
   report: () => require('../tests/bench/report.bench.cjs'),

@@ -77,7 +77,19 @@ describe('files refused whole: nothing stored but the batch record saying why', 
     ['missing required columns', 'incidents', csv([INCIDENT_HEADER.filter((c) => c !== 'Report Datetime'), incidentRow({ rowId: '1', number: '2' }).slice(1)]), /Required columns are missing: "Report Datetime"/],
     ['duplicated column names', 'incidents', csv([[...INCIDENT_HEADER, 'incident_number'], [...incidentRow({ rowId: '8100003074', number: '810000001' }), '810000001']]), /Columns appear twice: "Incident Number" and "incident_number"/],
     ['PII columns', 'arrests', csv([[...ARREST_HEADER, 'First Name', 'Date of Birth'], ['A1', '1', 'SFP-aaaaaaa', '2024-03-09T23:40', '', 'SFPD', 'booked', '647(b) PC/M', '', 'Jane', '1990-01-01']]), /columns that identify people \("First Name", "Date of Birth"\)/],
-    ['an unterminated quote', 'incidents', `${INCIDENT_HEADER.join(',')}\n${incidentRow({ rowId: '8100003074', number: '810000001' }).join(',')}\n"2024/03/09 10:40:00 PM,unclosed\n`, /^Line 3: a quoted value is never closed/],
+    ['an unterminated quote', 'incidents', `${INCIDENT_HEADER.join(',')}\n${incidentRow({ rowId: '8100003074', number: '810000001' }).join(',')}\n"2024/03/09 10:40:00 PM,unclosed\n`, /^Line 3, column "Incident Datetime": a quoted value is never closed/],
+    [
+      'a quote never closed, caught at the 64 KiB limit of a value',
+      'incidents',
+      `${INCIDENT_HEADER.join(',')}\n${incidentRow({ rowId: '8100003074', number: '810000001' }).join(',')}\n${incidentRow({ rowId: '8100103074', number: '810000002' }).slice(0, 7).join(',')},"Robbery - ${'and so on, '.repeat(10_000)}`,
+      /^Line 3, column "Incident Subcategory": a value is longer than 65,536 bytes \(64 KiB\), the most one value may hold\. The quote \("\) opened on line 3 in column "Incident Subcategory" is still open/,
+    ],
+    [
+      'a row over the 1 MiB limit of a row',
+      'incidents',
+      `${INCIDENT_HEADER.join(',')}\n${incidentRow({ rowId: '8100003074', number: '810000001' }).join(',')}\n${`${'y'.repeat(60_000)},`.repeat(20)}\n`,
+      /^Line 3: the row that starts on this line is longer than 1,048,576 bytes \(1 MiB\), the most one row may hold/,
+    ],
     ['Latin-1 bytes', 'incidents', Buffer.concat([Buffer.from(`${INCIDENT_HEADER.join(',')}\n`), Buffer.from(incidentRow({ rowId: '8100003074', number: '810000001', sub: 'Caf\u00e9' }).join(','), 'latin1'), Buffer.from('\n')]), /^Line 2, column "Incident Subcategory": byte 0xE9 is not valid UTF-8.*Latin-1/],
   ];
 
@@ -90,6 +102,15 @@ describe('files refused whole: nothing stored but the batch record saying why', 
     const [batch] = await t.db.query(`SELECT status, refusal_reason, rows_read, inserted FROM import_batch WHERE id = $1`, [result.batchId]);
     expect(batch).toMatchObject({ status: 'refused', rows_read: 0, inserted: 0 });
     expect(batch.refusal_reason).toMatch(message);
+  });
+
+  it('a value over its limit: the batch record says the line and column where it began', async () => {
+    // Line 2 holds a line break inside its quoted category, so the third row begins on line 4.
+    const content = `${INCIDENT_HEADER.join(',')}\n${incidentRow({ rowId: '8100003074', number: '810000001', category: '"Rob\nbery"' }).join(',')}\n${incidentRow({ rowId: '8100103074', number: '810000002' }).slice(0, 7).join(',')},"${'z'.repeat(70_000)}`;
+    const result = await ingest(t, 'incidents', content, 'open-quote.csv');
+    expect(result).toMatchObject({ status: 'refused', line: 4, column: 'Incident Subcategory', fileName: 'open-quote.csv' });
+    const [batch] = await t.db.query(`SELECT status, file_name, refusal_line, refusal_column FROM import_batch WHERE id = $1`, [result.batchId]);
+    expect(batch).toEqual({ status: 'refused', file_name: 'open-quote.csv', refusal_line: 4, refusal_column: 'Incident Subcategory' });
   });
 
   it('a file over the size limit', async () => {
@@ -111,7 +132,7 @@ describe('files refused whole: nothing stored but the batch record saying why', 
 });
 
 describe('bad rows are rejected with line, column and reason; the good rows load', () => {
-  it('incidents: bad dates, a bad code, too many and too few fields, a 1 MB field, a duplicated Row ID', async () => {
+  it('incidents: bad dates, a bad code, too many and too few fields, a 20 KB value, a duplicated Row ID', async () => {
     const rows = [
       INCIDENT_HEADER.join(','),
       incidentRow({ rowId: '8200003074', number: '820000001' }).join(','), // line 2: good
@@ -120,7 +141,7 @@ describe('bad rows are rejected with line, column and reason; the good rows load
       incidentRow({ rowId: '8200303074', number: '820000004', code: '3O74' }).join(','), // line 5: letter O
       [...incidentRow({ rowId: '8200403074', number: '820000005' }), 'extra'].join(','), // line 6
       incidentRow({ rowId: '8200503074', number: '820000006' }).slice(0, 5).join(','), // line 7
-      incidentRow({ rowId: '8200603074', number: '820000007', sub: 'x'.repeat(1024 * 1024) }).join(','), // line 8
+      incidentRow({ rowId: '8200603074', number: '820000007', sub: 'x'.repeat(20_000) }).join(','), // line 8: over 10,000 bytes, under the 64 KiB that refuses the file
       incidentRow({ rowId: '8200003074', number: '820000001' }).join(','), // line 9: same Row ID as line 2
       incidentRow({ rowId: '8200703074', number: '820000008', at: '2024-03-09 13:99' }).join(','), // line 10
       incidentRow({ rowId: '8200803074', number: '820000009' }).join(','), // line 11: good

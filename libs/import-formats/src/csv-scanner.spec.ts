@@ -1,4 +1,7 @@
-import { CsvFileError, CsvScanner, firstInvalidUtf8, splitCsvRow, type RowReject } from './csv-scanner';
+import fc from 'fast-check';
+import { CsvFileError, CsvScanner, FIELD_LIMIT_BYTES, firstInvalidUtf8, MAX_FIELD_BYTES, ROW_LIMIT_BYTES, splitCsvRow, type CsvScannerOptions, type RowReject } from './csv-scanner';
+import { analyseHeader } from './header';
+import { rowRulesFor } from './row-rules';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const dec = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -56,7 +59,7 @@ describe('CsvScanner', () => {
   });
 
   it('refuses an unterminated quote with the line where it opened', () => {
-    expect(() => scan('a,b\n1,2\n3,"never closed\n4,5\n')).toThrow(new CsvFileError('Line 3: a quoted value is never closed (a " without its closing "). Nothing was stored.', 3));
+    expect(() => scan('a,b\n1,2\n3,"never closed\n4,5\n')).toThrow(new CsvFileError('Line 3, column "b": a quoted value is never closed (a " without its closing "). Nothing was stored.', 3, 1));
   });
 
   it('refuses Latin-1 bytes with their line and column', () => {
@@ -101,5 +104,192 @@ describe('firstInvalidUtf8', () => {
 describe('splitCsvRow', () => {
   it('splits a header with quoted names', () => {
     expect(splitCsvRow('Row ID,"Incident, Number",x""y')).toEqual(['Row ID', 'Incident, Number', 'xy']);
+  });
+});
+
+/** What scanning a file gives: the COPY rows and rejects, or the refusal (message, line, column). */
+type Outcome = { copy: string; rejects: RowReject[]; header: string[] | null; rowsRead: number } | { refused: string; line: number | null; column: number | null };
+
+/** Feeds the bytes cut at the given offsets (each chunk pushed on its own). */
+function scanCut(bytes: Uint8Array, cuts: number[], options: Partial<CsvScannerOptions> = {}): Outcome {
+  const rejects: RowReject[] = [];
+  const scanner = new CsvScanner({ ...options, onReject: (r) => rejects.push(r) });
+  const bounds = [0, ...[...new Set(cuts)].filter((c) => c > 0 && c < bytes.length).sort((a, b) => a - b), bytes.length];
+  let copy = '';
+  try {
+    for (let k = 0; k + 1 < bounds.length; k++) copy += dec(scanner.push(bytes.subarray(bounds[k], bounds[k + 1])).copy);
+    copy += dec(scanner.end().copy);
+  } catch (error) {
+    if (!(error instanceof CsvFileError)) throw error;
+    return { refused: error.message, line: error.line, column: error.column };
+  }
+  return { copy, rejects, header: scanner.columns, rowsRead: scanner.rowsRead };
+}
+
+describe('CsvScanner across chunk boundaries: any chunking gives the same result as the whole file at once', () => {
+  const everySplit = (text: string, options: Partial<CsvScannerOptions> = {}) => {
+    const bytes = enc(text);
+    const whole = scanCut(bytes, [], options);
+    for (let cut = 1; cut < bytes.length; cut++) expect([cut, scanCut(bytes, [cut], options)]).toEqual([cut, whole]);
+    // and one byte at a time
+    expect(scanCut(bytes, Array.from({ length: bytes.length }, (_, k) => k), options)).toEqual(whole);
+    return whole;
+  };
+
+  it('a quoted value holding commas and a line break, split anywhere', () => {
+    expect(everySplit('a,b\n1,"x,\ny"\n2,3\n')).toEqual({ copy: '2,1,"x,\ny"\n4,2,3\n', rejects: [], header: ['a', 'b'], rowsRead: 2 });
+  });
+
+  it('an escaped quote "" split between its two quotes', () => {
+    expect(everySplit('a,b\n"say ""hi""",2\n""""," "" "\n')).toEqual({
+      copy: '2,"say ""hi""",2\n3,""""," "" "\n',
+      rejects: [],
+      header: ['a', 'b'],
+      rowsRead: 2,
+    });
+  });
+
+  it('a CRLF split between CR and LF', () => {
+    expect(everySplit('a,b\r\n1,2\r\n"3\r\n",4\r\n')).toEqual({ copy: '2,1,2\n3,"3\r\n",4\n', rejects: [], header: ['a', 'b'], rowsRead: 2 });
+  });
+
+  it('a quote closed by the last byte of a chunk, and a quote left open at the end of the file', () => {
+    expect(everySplit('a,b\n1,"2"')).toEqual({ copy: '2,1,"2"\n', rejects: [], header: ['a', 'b'], rowsRead: 1 });
+    expect(everySplit('a,b\n1,2\n3,"4\n5,6\n')).toEqual({
+      refused: 'Line 3, column "b": a quoted value is never closed (a " without its closing "). Nothing was stored.',
+      line: 3,
+      column: 1,
+    });
+  });
+
+  it('rejects of oversized values and wrong widths, whatever the chunks', () => {
+    const whole = everySplit('a,b\n1,123456\n"12\n3456",1\n1,2,3\n7,8\n', { maxFieldBytes: 5 });
+    expect(whole).toEqual({
+      copy: '6,7,8\n',
+      rejects: [
+        { line: 2, field: 1, reason: 'the value is longer than 5 bytes' },
+        { line: 3, field: 0, reason: 'the value is longer than 5 bytes' },
+        { line: 5, field: null, reason: 'the row has 3 fields; the header has 2' },
+      ],
+      header: ['a', 'b'],
+      rowsRead: 4,
+    });
+  });
+
+  // Pieces that make every case of the quote rules likely: quotes alone and doubled, separators inside and
+  // outside quotes, CR, LF and CRLF, a two-byte character a chunk may cut in half.
+  const pieces = fc.constantFrom('x', 'yz', ',', '"', '""', '\n', '\r\n', '\r', 'é', '"a,b"', '"\n"');
+  const fileAndCuts = fc
+    .array(pieces, { maxLength: 60 })
+    .map((p) => enc('a,b,c\n' + p.join('')))
+    .chain((bytes) => fc.tuple(fc.constant(bytes), fc.array(fc.integer({ min: 0, max: bytes.length }), { maxLength: 12 })));
+
+  it('property: the same rows, rejects and refusals for any chunking', () => {
+    fc.assert(
+      fc.property(fileAndCuts, ([bytes, cuts]) => {
+        expect(scanCut(bytes, cuts, { maxFieldBytes: 6 })).toEqual(scanCut(bytes, [], { maxFieldBytes: 6 }));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('property: the same refusal for a field or row over its limit, for any chunking', () => {
+    const limits = { maxFieldBytes: 4, fieldLimitBytes: 8, rowLimitBytes: 20 };
+    fc.assert(
+      fc.property(fileAndCuts, ([bytes, cuts]) => {
+        expect(scanCut(bytes, cuts, limits)).toEqual(scanCut(bytes, [], limits));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('property: with row rules, the same COPY rows for any chunking', () => {
+    const value = fc.constantFrom('830000001', '830000002', 'SFP-victim01', 'SFP-witness9', 'victim', 'suspect', '"victim"', '"SFP-a,b01"', '"x""y"', '', '"\n"', 'bad key');
+    const file = fc
+      .array(fc.tuple(value, value, value, fc.constantFrom('\n', '\r\n')), { maxLength: 25 })
+      .map((rows) => enc('Incident Number,Person Key,Person Role\n' + rows.map(([a, b, c, end]) => `${a},${b},${c}${end}`).join('')));
+    // A small file: the smallest filter of keys.
+    const withRules = { sizeHint: 1000, rulesFor: (header: string[]) => rowRulesFor('incident-persons', analyseHeader('incident-persons', header).columns) };
+    fc.assert(
+      fc.property(
+        file.chain((bytes) => fc.tuple(fc.constant(bytes), fc.array(fc.integer({ min: 0, max: bytes.length }), { maxLength: 12 }))),
+        ([bytes, cuts]) => {
+          expect(scanCut(bytes, cuts, withRules)).toEqual(scanCut(bytes, [], withRules));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('CsvScanner limits: a field or a row too long refuses the file, with the line where it began', () => {
+  const small = { fieldLimitBytes: 10, rowLimitBytes: 20 };
+
+  it('a quote never closed is refused at the field limit, naming the line and column where the quote opened', () => {
+    const refused = {
+      refused:
+        'Line 2, column "b": a value is longer than 10 bytes, the most one value may hold. ' +
+        'The quote (") opened on line 2 in column "b" is still open after 10 bytes: it is probably never closed. Nothing was stored.',
+      line: 2,
+      column: 1,
+    };
+    const text = 'a,b\n1,"' + 'x,\n'.repeat(30);
+    expect(scanCut(enc(text), [], small)).toEqual(refused);
+    expect(scanCut(enc(text), [5, 9, 13, 40], small)).toEqual(refused);
+  });
+
+  it('a field begun after a line break inside an earlier quoted field is placed on its own line', () => {
+    expect(scanCut(enc('a,b\n"x\ny",' + 'z'.repeat(11) + '\n'), [], small)).toEqual({
+      refused: 'Line 3, column "b": a value is longer than 10 bytes, the most one value may hold. No real value comes near that: check that this is the CSV file you meant to load. Nothing was stored.',
+      line: 3,
+      column: 1,
+    });
+  });
+
+  it('a value of exactly the limit passes', () => {
+    expect(scanCut(enc('a,b\n1,' + 'z'.repeat(10) + '\n'), [], { ...small, maxFieldBytes: 100 })).toMatchObject({ copy: `2,1,${'z'.repeat(10)}\n` });
+  });
+
+  it('a row over its limit with no field over its own: refused at the line the row starts on', () => {
+    expect(scanCut(enc('a,b,c\n123456789,123456789,123456789\n'), [], small)).toEqual({
+      refused: 'Line 2: the row that starts on this line is longer than 20 bytes, the most one row may hold. No real value comes near that: check that this is the CSV file you meant to load. Nothing was stored.',
+      line: 2,
+      column: null,
+    });
+  });
+
+  it('of two limits passed, the first one passed is reported, whether found at the end of a field or of a chunk', () => {
+    // The row passes 20 bytes at its 21st byte, inside the quote opened at its 20th; the quoted field passes
+    // 10 bytes later, at the row's 30th byte.
+    const text = 'a,b,c\n123456789,12345678,"abcdefghij"\n';
+    const expected = {
+      refused:
+        'Line 2: the row that starts on this line is longer than 20 bytes, the most one row may hold. ' +
+        'The quote (") opened on line 2 in column "c" is still open after 20 bytes: it is probably never closed. Nothing was stored.',
+      line: 2,
+      column: 2,
+    };
+    expect(scanCut(enc(text), [], small)).toEqual(expected);
+    for (const cut of [26, 27, 30, 35]) expect(scanCut(enc(text), [cut], small)).toEqual(expected);
+  });
+
+  it('the header row is held to the same limits', () => {
+    expect(scanCut(enc('a,' + 'b'.repeat(12) + '\n1,2\n'), [], small)).toMatchObject({ refused: expect.stringMatching(/^Line 1, field 2: a value is longer than 10 bytes/), line: 1, column: 1 });
+  });
+
+  it('memory stays bounded: an unclosed quote is refused before the scanner has read much past the limit', () => {
+    const scanner = new CsvScanner({ onReject: () => undefined });
+    scanner.push(enc('a,b\n1,"'));
+    const chunk = enc('y'.repeat(1024));
+    let pushed = 0;
+    expect(() => {
+      for (; pushed < 10_000; pushed++) scanner.push(chunk);
+    }).toThrow(/^Line 2, column "b": a value is longer than 65,536 bytes \(64 KiB\)/);
+    // Refused within the chunk that passes 64 KiB: the 64th (the value began with its quote, one byte earlier).
+    expect(pushed).toBe(63);
+  });
+
+  it('the default limits are 64 KiB a field and 1 MiB a row, with the 10,000-byte value limit (a row reject) below them', () => {
+    expect([FIELD_LIMIT_BYTES, ROW_LIMIT_BYTES, MAX_FIELD_BYTES]).toEqual([65_536, 1_048_576, 10_000]);
   });
 });

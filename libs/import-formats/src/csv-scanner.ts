@@ -27,7 +27,15 @@ SPECIAL[QUOTE] = 1;
 SPECIAL[COMMA] = 1;
 SPECIAL[LF] = 1;
 
+/** A longer value rejects its row (the other rows load). */
 export const MAX_FIELD_BYTES = 10_000;
+/**
+ * A longer field, or row, refuses the whole file: no real value comes near (the longest field in DataSF's SFPD
+ * files is under 100 bytes, the longest row under 500), so it is a quote left open, or not a CSV file. The limits
+ * also bound the scanner's memory: it never holds more than one row and one chunk.
+ */
+export const FIELD_LIMIT_BYTES = 64 * 1024;
+export const ROW_LIMIT_BYTES = 1024 * 1024;
 
 export interface RowReject {
   line: number;
@@ -58,7 +66,12 @@ export interface ScanResult {
 }
 
 export interface CsvScannerOptions {
+  /** A longer value rejects its row (MAX_FIELD_BYTES). */
   maxFieldBytes?: number;
+  /** A longer field refuses the file (FIELD_LIMIT_BYTES). */
+  fieldLimitBytes?: number;
+  /** A longer row refuses the file (ROW_LIMIT_BYTES). */
+  rowLimitBytes?: number;
   /** A fast UTF-8 check (Node's `buffer.isUtf8`); the JS fallback is slower. */
   isUtf8?: (bytes: Uint8Array) => boolean;
   /**
@@ -128,7 +141,21 @@ export function splitCsvRow(text: string): string[] {
 }
 
 export class CsvScanner {
+  /** The unfinished row: `carry[0, carryLength)`, kept across chunks in a buffer that grows by doubling. */
   private carry: Uint8Array = new Uint8Array(0);
+  private carryLength = 0;
+  // Where the unfinished row's scan stopped, so the next chunk resumes there instead of scanning the row again.
+  /** Offset in the carry where scanning resumes. */
+  private resumeAt = 0;
+  /** Offset in the carry up to which the bytes were checked as UTF-8. */
+  private utf8CheckedTo = 0;
+  /** The carry's length after the last scan: the bytes after it are the new chunk's. */
+  private carriedBytes = 0;
+  private quoted = false;
+  private fields = 1;
+  private fieldStart = 0;
+  private oversized = -1;
+  private newlinesInRow = 0;
   private line = 1;
   private header: string[] | null = null;
   private expectedFields = 0;
@@ -138,10 +165,14 @@ export class CsvScanner {
   private candidates: string[][] | null = [];
   private row = new CsvRow(1);
   readonly maxFieldBytes: number;
+  readonly fieldLimitBytes: number;
+  readonly rowLimitBytes: number;
   rowsRead = 0;
 
   constructor(private readonly options: CsvScannerOptions) {
     this.maxFieldBytes = options.maxFieldBytes ?? MAX_FIELD_BYTES;
+    this.fieldLimitBytes = options.fieldLimitBytes ?? FIELD_LIMIT_BYTES;
+    this.rowLimitBytes = options.rowLimitBytes ?? ROW_LIMIT_BYTES;
   }
 
   /**
@@ -164,11 +195,16 @@ export class CsvScanner {
    */
   push(chunk: Uint8Array): ScanResult {
     let data: Uint8Array;
-    if (this.carry.length === 0) data = chunk;
+    if (this.carryLength === 0) data = chunk;
     else {
-      data = new Uint8Array(this.carry.length + chunk.length);
-      data.set(this.carry, 0);
-      data.set(chunk, this.carry.length);
+      const needed = this.carryLength + chunk.length;
+      if (needed > this.carry.length) {
+        const grown = new Uint8Array(Math.max(needed, 2 * this.carry.length));
+        grown.set(this.carry.subarray(0, this.carryLength), 0);
+        this.carry = grown;
+      }
+      this.carry.set(chunk, this.carryLength);
+      data = this.carry.subarray(0, needed);
     }
     if (this.bytesSeen === 0) data = this.startOfFile(data);
     this.bytesSeen += chunk.length;
@@ -178,7 +214,7 @@ export class CsvScanner {
   /** Ends the file: the last row may lack a newline; an open quote is an error. */
   end(): ScanResult {
     if (this.bytesSeen === 0) throw new CsvFileError('The file is empty.', null);
-    const result = this.scan(this.carry, true);
+    const result = this.scan(this.carry.subarray(0, this.carryLength), true);
     if (this.header === null) throw new CsvFileError('The file is empty.', null);
     return result;
   }
@@ -196,12 +232,14 @@ export class CsvScanner {
     return data;
   }
 
-  /** Refuses the file at the first byte that is not UTF-8, naming its line and column. */
-  private checkUtf8(data: Uint8Array, end: number): void {
-    const region = data.subarray(0, end);
+  /** Refuses the file at the first byte of data[from, end) that is not UTF-8, naming its line and column. */
+  private checkUtf8(data: Uint8Array, from: number, end: number): void {
+    if (end <= from) return;
+    const region = data.subarray(from, end);
     if (this.options.isUtf8 ? this.options.isUtf8(region) : firstInvalidUtf8(region) < 0) return;
-    const bad = firstInvalidUtf8(region);
-    if (bad < 0) return;
+    const found = firstInvalidUtf8(region);
+    if (found < 0) return;
+    const bad = from + found;
     let line = this.line;
     let lineStart = 0;
     for (let k = 0; k < bad; k++) {
@@ -223,6 +261,71 @@ export class CsvScanner {
     );
   }
 
+  /** A field by the header's name for it, else by its position. */
+  private fieldName(k: number): string {
+    const name = this.header?.[k];
+    return name !== undefined ? `column "${name}"` : `field ${k + 1}`;
+  }
+
+  /**
+   * Where byte `at` of the row starting at `start` falls: its line, its field, and the quote open there if any.
+   * Only for messages: it scans the row again from its start, once.
+   */
+  private locate(data: Uint8Array, start: number, at: number): { line: number; field: number; fieldLine: number; quote: { line: number; field: number } | null } {
+    let line = this.line;
+    let field = 0;
+    let fieldLine = line;
+    let quoted = false;
+    let quote = { line, field };
+    for (let i = start; i < at; i++) {
+      const c = data[i];
+      if (quoted) {
+        if (c === QUOTE) {
+          if (i + 1 < data.length && data[i + 1] === QUOTE) i++;
+          else quoted = false;
+        } else if (c === LF) line++;
+      } else if (c === QUOTE) {
+        quoted = true;
+        quote = { line, field };
+      } else if (c === COMMA) {
+        field++;
+        fieldLine = line;
+      }
+    }
+    return { line, field, fieldLine, quote: quoted ? quote : null };
+  }
+
+  /**
+   * Refuses the file when, at byte `at`, the current field or row has grown past its limit. Checked at each field's
+   * end and at each chunk's end; of two limits passed, the one passed first is reported, so the refusal is the same
+   * whatever the chunks.
+   */
+  private checkLimits(data: Uint8Array, rowStart: number, fieldStart: number, at: number): void {
+    const fieldOver = at - fieldStart > this.fieldLimitBytes;
+    const rowOver = at - rowStart > this.rowLimitBytes;
+    if (!fieldOver && !rowOver) return;
+    const fieldFirst = fieldOver && (!rowOver || fieldStart + this.fieldLimitBytes <= rowStart + this.rowLimitBytes);
+    // The state where the limit was passed (the field there is the current one: no field ended since).
+    const passed = this.locate(data, rowStart, fieldFirst ? fieldStart + this.fieldLimitBytes : rowStart + this.rowLimitBytes);
+    const quote = passed.quote;
+    const limit = formatLimit(fieldFirst ? this.fieldLimitBytes : this.rowLimitBytes);
+    const why = quote
+      ? `The quote (") opened on line ${quote.line} in ${this.fieldName(quote.field)} is still open after ${limit}: it is probably never closed.`
+      : 'No real value comes near that: check that this is the CSV file you meant to load.';
+    if (fieldFirst) {
+      throw new CsvFileError(
+        `Line ${passed.fieldLine}, ${this.fieldName(passed.field)}: a value is longer than ${limit}, the most one value may hold. ${why} Nothing was stored.`,
+        passed.fieldLine,
+        passed.field,
+      );
+    }
+    throw new CsvFileError(
+      `Line ${this.line}: the row that starts on this line is longer than ${limit}, the most one row may hold. ${why} Nothing was stored.`,
+      this.line,
+      quote ? quote.field : null,
+    );
+  }
+
   /** Reports a rejected row, and with row rules writes it to the COPY rows too. */
   private reject(out: CopyWriter, reject: RowReject): void {
     this.options.onReject(reject);
@@ -231,26 +334,32 @@ export class CsvScanner {
     out.rejectRow(reject.line, this.rules.columns.length, column, reject.value ?? null, reject.reason);
   }
 
+  /**
+   * Scans data from where the last chunk stopped (data starts with the unfinished row, if any). Each byte is
+   * scanned once: an unfinished row is carried to the next chunk with its scan state, never scanned again.
+   */
   private scan(data: Uint8Array, final: boolean): ScanResult {
     const n = data.length;
-    // Rows end at a line feed, which is never inside a multi-byte character.
-    this.checkUtf8(data, final ? n : data.lastIndexOf(LF) + 1);
-    // Room for every row plus a line-number prefix; it grows if normalising needs more.
-    const out = new CopyWriter(n + 16 * (1 + Math.ceil(n / 32)) + 1);
-    const row = this.row;
-    row.data = data;
+    // Rows end at a line feed, which is never inside a multi-byte character; bytes before utf8CheckedTo were checked.
+    // Only the chunk's own bytes are searched for it: the carry's were searched before.
+    const lastLineFeed = data.subarray(this.carriedBytes).lastIndexOf(LF);
+    const checkedTo = final ? n : lastLineFeed < 0 ? this.utf8CheckedTo : this.carriedBytes + lastLineFeed + 1;
+    this.checkUtf8(data, this.utf8CheckedTo, checkedTo);
+    // Room for the new rows plus a line-number prefix; it grows if normalising needs more.
+    const fresh = n - this.resumeAt;
+    const out = new CopyWriter(fresh + 16 * (1 + Math.ceil(fresh / 32)) + 1);
+    this.row.data = data;
     let rows = 0;
     let rowStart = 0;
-    let i = 0;
-    let quoted = false;
-    let quoteLine = this.line;
-    let fields = 1;
-    let fieldStart = 0;
-    let oversized = -1;
-    let newlinesInRow = 0;
-    let capacity = row.starts.length;
-    row.starts[0] = 0;
-    row.quoted[0] = 0;
+    let i = this.resumeAt;
+    let quoted = this.quoted;
+    let fields = this.fields;
+    let fieldStart = this.fieldStart;
+    let oversized = this.oversized;
+    let newlinesInRow = this.newlinesInRow;
+    let capacity = this.row.starts.length;
+    // Past this length a field is checked against both limits (a row is checked at its end).
+    const checkFieldFrom = Math.min(this.maxFieldBytes, this.fieldLimitBytes);
 
     const finishRow = (rowEnd: number, next: number) => {
       let end = rowEnd;
@@ -315,29 +424,36 @@ export class CsvScanner {
         // Most bytes are ordinary: skip them in a tight loop.
         while (i < n && SPECIAL[data[i]] === 0) i++;
         if (i === n) break;
+      } else {
+        // Inside quotes only a quote matters (and line feeds, for line numbers).
+        let c = data[i];
+        while (c !== QUOTE) {
+          if (c === LF) newlinesInRow++;
+          if (++i === n) break;
+          c = data[i];
+        }
+        if (i === n) break;
       }
       const c = data[i];
       if (quoted) {
-        if (c === QUOTE) {
-          if (i + 1 < n && data[i + 1] === QUOTE) i += 2;
-          else if (i + 1 >= n && !final) break; // need the next byte to decide
-          else {
-            quoted = false;
-            i++;
-          }
-          continue;
+        // c is a quote: `""` is a literal quote, a lone one closes the quoted section.
+        if (i + 1 < n && data[i + 1] === QUOTE) i += 2;
+        else if (i + 1 >= n && !final) break; // need the next byte to decide
+        else {
+          quoted = false;
+          i++;
         }
-        if (c === LF) newlinesInRow++;
-        i++;
         continue;
       }
       if (c === QUOTE) {
         quoted = true;
-        quoteLine = this.line + newlinesInRow;
         if (fields <= capacity) this.row.quoted[fields - 1] = 1;
         i++;
       } else if (c === COMMA) {
-        if (i - fieldStart > this.maxFieldBytes && oversized < 0) oversized = fields - 1;
+        if (i - fieldStart > checkFieldFrom) {
+          if (oversized < 0 && i - fieldStart > this.maxFieldBytes) oversized = fields - 1;
+          this.checkLimits(data, rowStart, fieldStart, i);
+        }
         if (fields < capacity) {
           const r = this.row;
           r.ends[fields - 1] = i;
@@ -347,8 +463,12 @@ export class CsvScanner {
         fields++;
         fieldStart = i + 1;
         i++;
-      } else if (c === LF) {
-        if (i - fieldStart > this.maxFieldBytes && oversized < 0) oversized = fields - 1;
+      } else {
+        // A line feed.
+        if (i - fieldStart > checkFieldFrom) {
+          if (oversized < 0 && i - fieldStart > this.maxFieldBytes) oversized = fields - 1;
+          this.checkLimits(data, rowStart, fieldStart, i);
+        } else if (i - rowStart > this.rowLimitBytes) this.checkLimits(data, rowStart, fieldStart, i);
         finishRow(i, i + 1);
         i++;
         rowStart = i;
@@ -359,24 +479,61 @@ export class CsvScanner {
         capacity = this.row.starts.length;
         this.row.starts[0] = i;
         this.row.quoted[0] = 0;
-      } else i++;
+      }
     }
 
+    // The end of this chunk is a checkpoint too: an unfinished row never grows past the limits, so memory stays bounded.
+    this.checkLimits(data, rowStart, fieldStart, n);
     if (final) {
       if (quoted) {
-        throw new CsvFileError(`Line ${quoteLine}: a quoted value is never closed (a " without its closing "). Nothing was stored.`, quoteLine);
+        const open = this.locate(data, rowStart, n).quote ?? { line: this.line, field: 0 };
+        throw new CsvFileError(
+          `Line ${open.line}, ${this.fieldName(open.field)}: a quoted value is never closed (a " without its closing "). Nothing was stored.`,
+          open.line,
+          open.field,
+        );
       }
       if (rowStart < n) {
         if (n - fieldStart > this.maxFieldBytes && oversized < 0) oversized = fields - 1;
         finishRow(n, n);
       }
-      this.carry = new Uint8Array(0);
-    } else {
-      // Rescanned with the next chunk, from the start of the unfinished row.
-      this.carry = data.slice(rowStart);
+      this.carryLength = 0;
+      this.carriedBytes = 0;
+      this.resumeAt = 0;
+      this.utf8CheckedTo = 0;
+      return { copy: out.buf.subarray(0, out.o), rows };
     }
+    // Carry the unfinished row, with its field positions made relative to its start.
+    const left = n - rowStart;
+    if (data.buffer === this.carry.buffer) {
+      if (rowStart > 0) this.carry.copyWithin(0, rowStart, n);
+    } else {
+      if (left > this.carry.length) this.carry = new Uint8Array(Math.max(left, 2 * this.carry.length, 4096));
+      this.carry.set(data.subarray(rowStart, n), 0);
+    }
+    this.carryLength = left;
+    this.carriedBytes = left;
+    if (rowStart > 0) {
+      const r = this.row;
+      const kept = Math.min(fields, r.starts.length);
+      for (let k = 0; k < kept; k++) r.starts[k] -= rowStart;
+      for (let k = 0; k < Math.min(fields - 1, kept); k++) r.ends[k] -= rowStart;
+    }
+    this.resumeAt = i - rowStart;
+    this.utf8CheckedTo = Math.max(0, checkedTo - rowStart);
+    this.quoted = quoted;
+    this.fields = fields;
+    this.fieldStart = fieldStart - rowStart;
+    this.oversized = oversized;
+    this.newlinesInRow = newlinesInRow;
     return { copy: out.buf.subarray(0, out.o), rows };
   }
+}
+
+/** A limit in bytes, in words: "65,536 bytes (64 KiB)". */
+function formatLimit(bytes: number): string {
+  const words = bytes % (1024 * 1024) === 0 ? ` (${bytes / (1024 * 1024)} MiB)` : bytes % 1024 === 0 ? ` (${bytes / 1024} KiB)` : '';
+  return `${bytes.toLocaleString('en-US')} bytes${words}`;
 }
 
 function countFieldsBefore(data: Uint8Array, start: number, at: number): number {

@@ -102,7 +102,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
       if (result.status !== 'refused') log(countsLine(result));
       if (result.status === 'preview' || (dryRun && result.status === 'refused')) {
         ctx.out(JSON.stringify({ ...result, dryRun: true, peakRssMb }));
-        if (result.status === 'refused') throw new CliError(`the file would be refused: ${result.reason}`);
+        if (result.status === 'refused') throw new CliError(`the file ${result.fileName} would be refused: ${result.reason}`);
         return;
       }
       // Then the flags follow the data (the people this batch touched), unless asked not to (a series of loads, the benchmark).
@@ -117,7 +117,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
         if (flags) log(`evaluate: flags ${n(flags.new)} new, ${n(flags.changed)} changed, ${n(flags.withdrawn)} withdrawn, ${n(flags.unchanged)} unchanged`);
       }
       ctx.out(JSON.stringify({ ...batch, peakRssMb, ...(evaluation ? { evaluation } : {}) }));
-      if (batch.status === 'refused') throw new CliError(`the file was refused: ${batch.reason}`);
+      if (batch.status === 'refused') throw new CliError(`the file ${batch.fileName} was refused: ${batch.reason}`);
     },
   },
   release: {
