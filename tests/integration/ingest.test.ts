@@ -92,6 +92,23 @@ describe('files refused whole: nothing stored but the batch record saying why', 
     expect(batch.refusal_reason).toMatch(message);
   });
 
+  // Issue 13, Security 7: punctuation and short forms do not get a personal column past the check.
+  it.each(['E-mail', 'D.O.B.', 'Phone#', 'Street-Address', 'Tel', 'Cell'])('an upload with a "%s" column is refused whole: nothing stored, the column not dropped', async (column) => {
+    const analyst = await t.signedIn('analyst');
+    const before = await tableCounts(t.db);
+    const file = csv([[...ARREST_HEADER, column], ['PII-A1', '1', 'SFP-aaaaaaa', '2024-03-09T23:40', '', 'SFPD', 'booked', '647(b) PC/M', '', 'x']]);
+    const preview = await analyst.post('/api/ingest/arrests?dryRun=true').attach('file', Buffer.from(file), 'pii.csv').expect(422);
+    expect(preview.body).toMatchObject({ status: 'refused', rowsRead: 0, inserted: 0 });
+    const res = await analyst.post('/api/ingest/arrests').attach('file', Buffer.from(file), 'pii.csv').expect(422);
+    expect(res.body).toMatchObject({ status: 'refused', rowsRead: 0, inserted: 0, ignoredColumns: [] });
+    expect(res.body.reason).toContain(`columns that identify people ("${column}")`);
+    expect(await tableCounts(t.db)).toEqual(before);
+    const [batch] = await t.db.query(`SELECT status, rows_read, inserted, ignored_columns FROM import_batch WHERE id = $1`, [res.body.batchId]);
+    expect(batch).toMatchObject({ status: 'refused', rows_read: 0, inserted: 0 });
+    expect(batch.ignored_columns ?? []).toEqual([]);
+    expect(await t.db.query(`SELECT 1 FROM arrest WHERE arrest_id = 'PII-A1'`)).toEqual([]);
+  });
+
   it('a file over the size limit', async () => {
     const small = await startTestApp({ PERSON_KEY_SECRET: TEST_PERSON_KEY_SECRET, AUDIT_MAX_IMPORT_BYTES: '1000' });
     try {

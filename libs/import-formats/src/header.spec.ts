@@ -1,5 +1,5 @@
 import { analyseHeader, guessKind } from './header';
-import { checkPersonKey, normaliseColumnName } from './kinds';
+import { checkPersonKey, IMPORT_KINDS, KINDS, normaliseColumnName } from './kinds';
 import { isPiiColumn } from './pii';
 
 const INCIDENT_HEADER = ['Incident Datetime', 'Row ID', 'Incident ID', 'Incident Number', 'Report Datetime', 'Incident Code', 'Incident Category', 'point'];
@@ -54,6 +54,63 @@ describe('PII columns', () => {
     '%s is not',
     (column) => expect(isPiiColumn(column)).toBe(false),
   );
+
+  // Issue 13, Security 7: punctuation, short forms and other spellings of the same columns.
+  it.each([
+    'E-mail',
+    'e_mail',
+    'E-Mail Address',
+    'Victim E-mail',
+    '\uFF25\uFF4D\uFF41\uFF49\uFF4C', // "Email" in full-width letters
+    'D.O.B.',
+    'Date-of-Birth',
+    'Birth Date',
+    'birth_dt',
+    'Phone#',
+    'Phone No.',
+    'Tel',
+    'Tel.',
+    'Tel No',
+    'Telephone #',
+    'Cell',
+    'Cell #',
+    'Cell Phone',
+    'Mobile',
+    'Mobile #',
+    'Suspect Phone',
+    'Street-Address',
+    'Home Address',
+    'Addr.',
+    'S.S.N.',
+    'Social Security #',
+    "Driver's License #",
+    'D.L. #',
+    'First-Name',
+    'Last.Name',
+    'F. Name',
+    'Name:',
+    'Maiden Name',
+    'Passport No',
+  ])('%s is personal', (column) => expect(isPiiColumn(column)).toBe(true));
+
+  it('leaves every column of the four kinds, and every column of a DataSF export, alone', () => {
+    const datasf = [
+      'Incident Datetime', 'Incident Date', 'Incident Time', 'Incident Year', 'Incident Day of Week', 'Report Datetime', 'Row ID', 'Incident ID',
+      'Incident Number', 'CAD Number', 'Report Type Code', 'Report Type Description', 'Filed Online', 'Incident Code', 'Incident Category',
+      'Incident Subcategory', 'Incident Description', 'Resolution', 'Intersection', 'CNN', 'Police District', 'Analysis Neighborhood',
+      'Supervisor District', 'Supervisor District 2012', 'Latitude', 'Longitude', 'Point', 'Neighborhoods', ':@computed_region_jwn9_ihcz',
+      'Current Supervisor Districts', 'Current Police Districts', 'HSOC Zones as of 2018-06-05', 'OWED Public Spaces',
+      'Central Market/Tenderloin Boundary Polygon - Updated', 'Parks Alliance CPSI (27+TL sites)', 'ESNCAG - Boundary File', 'Areas of Vulnerability, 2016',
+    ];
+    const specColumns = IMPORT_KINDS.flatMap((kind) => KINDS[kind].columns.flatMap((c) => [c.name, ...(c.aliases ?? [])]));
+    expect([...datasf, ...specColumns, 'Cancelled', 'Hotel', 'Telegraph Hill', 'Cell Block'].filter(isPiiColumn)).toEqual([]);
+  });
+
+  it('refuses the whole file for a punctuated PII column: a problem, not an ignored column', () => {
+    const a = analyseHeader('arrests', ['arrest_id', 'incident_number', 'person_key', 'arrest_date', 'arresting_agency', 'custody_type', 'booked_charges_statute', 'E-mail', 'D.O.B.', 'Tel']);
+    expect(a.problems).toEqual([{ code: 'pii', message: expect.stringContaining('("E-mail", "D.O.B.", "Tel")'), columns: ['E-mail', 'D.O.B.', 'Tel'] }]);
+    expect(a.ignored).toEqual([]);
+  });
 });
 
 describe('person keys', () => {
