@@ -1,4 +1,4 @@
-import { analyseHeader, guessKind } from './header';
+import { analyseHeader, guessKind, MAX_IGNORED_COLUMNS_KEPT } from './header';
 import { checkPersonKey, IMPORT_KINDS, KINDS, normaliseColumnName } from './kinds';
 import { isPiiColumn } from './pii';
 
@@ -38,6 +38,30 @@ describe('analyseHeader', () => {
     expect(a.problems[0].message).toMatch(/looks like a file of SFPD incident reports \("incidents"\), not arrests/);
     expect(guessKind(['decision_id', 'incident_number', 'person_key', 'da_action_taken', 'action_date'])).toBe('da-decisions');
     expect(guessKind(['foo', 'bar'])).toBeNull();
+  });
+
+  // Issue 13, Faults 5: a header of 100,000 unknown columns keeps a bounded list in the batch record.
+  it('keeps the first 200 ignored column names, each cut to 100 characters, and counts them all', () => {
+    const extra = Array.from({ length: 100_000 }, (_, i) => `extra ${i + 1}`);
+    const long = 'x'.repeat(5000);
+    const a = analyseHeader('incidents', [...INCIDENT_HEADER, long, ...extra]);
+    expect(a.problems).toEqual([]);
+    expect(a.ignoredCount).toBe(100_001);
+    expect(a.ignored).toHaveLength(200);
+    expect(a.ignored[0]).toBe(`${'x'.repeat(99)}…`);
+    expect(a.ignored.slice(1, 3)).toEqual(['extra 1', 'extra 2']);
+    expect(a.ignored[199]).toBe('extra 199');
+    expect(MAX_IGNORED_COLUMNS_KEPT).toBe(200);
+  });
+
+  it('names at most 20 columns in a refusal, and says how many more', () => {
+    const pii = Array.from({ length: 5000 }, (_, i) => `email ${i + 1}`);
+    const a = analyseHeader('incidents', [...INCIDENT_HEADER, ...pii]);
+    expect(a.problems).toHaveLength(1);
+    expect(a.problems[0].message).toContain('"email 20" and 4,980 more)');
+    expect(a.problems[0].message).not.toContain('"email 21"');
+    const dup = analyseHeader('incidents', [...INCIDENT_HEADER, ...Array.from({ length: 3000 }, () => 'Row ID')]);
+    expect(dup.problems[0].message).toMatch(/^Columns appear twice: ("Row ID" and "Row ID"; ){19}"Row ID" and "Row ID" and 2,980 more\. Each column may appear once\.$/);
   });
 
   it('refuses an empty header', () => {
