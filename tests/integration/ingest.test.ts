@@ -113,6 +113,36 @@ describe('files refused whole: nothing stored but the batch record saying why', 
     expect(batch).toEqual({ status: 'refused', file_name: 'open-quote.csv', refusal_line: 4, refusal_column: 'Incident Subcategory' });
   });
 
+  // Issue 13, Faults 5: the refusal's structured column is set, not only its message.
+  it('a Latin-1 refusal names its column in the column field too', async () => {
+    const file = Buffer.concat([Buffer.from(`${INCIDENT_HEADER.join(',')}\n`), Buffer.from(incidentRow({ rowId: '8100003074', number: '810000001', sub: 'Caf\u00e9' }).join(','), 'latin1'), Buffer.from('\n')]);
+    const result = await ingest(t, 'incidents', file);
+    expect(result).toMatchObject({ status: 'refused', line: 2, column: 'Incident Subcategory' });
+    const [batch] = await t.db.query(`SELECT refusal_line, refusal_column FROM import_batch WHERE id = $1`, [result.batchId]);
+    expect(batch).toEqual({ refusal_line: 2, refusal_column: 'Incident Subcategory' });
+    const analyst = await t.signedIn('analyst');
+    const res = await analyst.post('/api/ingest/incidents').attach('file', file, 'latin1.csv').expect(422);
+    expect(res.body).toMatchObject({ status: 'refused', line: 2, column: 'Incident Subcategory' });
+    expect((await analyst.get(`/api/import-batches/${res.body.batchId}`).expect(200)).body).toMatchObject({ refusalLine: 2, refusalColumn: 'Incident Subcategory' });
+  });
+
+  // Issue 13, Security 7: punctuation and short forms do not get a personal column past the check.
+  it.each(['E-mail', 'D.O.B.', 'Phone#', 'Street-Address', 'Tel', 'Cell'])('an upload with a "%s" column is refused whole: nothing stored, the column not dropped', async (column) => {
+    const analyst = await t.signedIn('analyst');
+    const before = await tableCounts(t.db);
+    const file = csv([[...ARREST_HEADER, column], ['PII-A1', '1', 'SFP-aaaaaaa', '2024-03-09T23:40', '', 'SFPD', 'booked', '647(b) PC/M', '', 'x']]);
+    const preview = await analyst.post('/api/ingest/arrests?dryRun=true').attach('file', Buffer.from(file), 'pii.csv').expect(422);
+    expect(preview.body).toMatchObject({ status: 'refused', rowsRead: 0, inserted: 0 });
+    const res = await analyst.post('/api/ingest/arrests').attach('file', Buffer.from(file), 'pii.csv').expect(422);
+    expect(res.body).toMatchObject({ status: 'refused', rowsRead: 0, inserted: 0, ignoredColumns: [] });
+    expect(res.body.reason).toContain(`columns that identify people ("${column}")`);
+    expect(await tableCounts(t.db)).toEqual(before);
+    const [batch] = await t.db.query(`SELECT status, rows_read, inserted, ignored_columns FROM import_batch WHERE id = $1`, [res.body.batchId]);
+    expect(batch).toMatchObject({ status: 'refused', rows_read: 0, inserted: 0 });
+    expect(batch.ignored_columns ?? []).toEqual([]);
+    expect(await t.db.query(`SELECT 1 FROM arrest WHERE arrest_id = 'PII-A1'`)).toEqual([]);
+  });
+
   it('a file over the size limit', async () => {
     const small = await startTestApp({ PERSON_KEY_SECRET: TEST_PERSON_KEY_SECRET, AUDIT_MAX_IMPORT_BYTES: '1000' });
     try {
@@ -128,6 +158,25 @@ describe('files refused whole: nothing stored but the batch record saying why', 
     } finally {
       await small.close();
     }
+  });
+});
+
+describe('a header of 100,000 unknown columns (issue 13, Faults 5)', () => {
+  it('loads, keeping the first 200 names in the batch record and the count of all', async () => {
+    const extra = Array.from({ length: 100_000 }, (_, i) => `extra ${i + 1}`);
+    const file = csv([
+      [...INCIDENT_HEADER, ...extra],
+      [...incidentRow({ rowId: '8300003074', number: '830000001' }), ...extra.map(() => '')],
+    ]);
+    const analyst = await t.signedIn('analyst');
+    const res = await analyst.post('/api/ingest/incidents').attach('file', Buffer.from(file), 'wide.csv').expect(200);
+    expect(res.body).toMatchObject({ status: 'loaded', inserted: 1, ignoredColumnCount: 100_000 });
+    expect(res.body.ignoredColumns).toEqual(extra.slice(0, 200));
+    const [batch] = await t.db.query(`SELECT cardinality(ignored_columns) AS kept, ignored_column_count FROM import_batch WHERE id = $1`, [res.body.batchId]);
+    expect(batch).toEqual({ kept: 200, ignored_column_count: 100_000 });
+    const record = (await analyst.get(`/api/import-batches/${res.body.batchId}`).expect(200)).body;
+    expect(record).toMatchObject({ ignoredColumnCount: 100_000 });
+    expect(record.ignoredColumns).toEqual(extra.slice(0, 200));
   });
 });
 

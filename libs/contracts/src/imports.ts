@@ -7,7 +7,10 @@ export interface ImportCounts {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** Columns of the file that are kept nowhere: the first 200 names, each cut to 100 characters. */
   ignoredColumns: string[];
+  /** How many columns are kept nowhere, all of them (more than `ignoredColumns` lists when over 200). */
+  ignoredColumnCount: number;
   /** Rows whose charges hold an item that could not be parsed (kept raw). */
   unparsedCharges: number;
 }

@@ -73,11 +73,20 @@ describe('CsvScanner', () => {
     expect(error).toBeInstanceOf(CsvFileError);
     expect(error!.message).toMatch(/^Line 3, column "desc": byte 0xE9 is not valid UTF-8/);
     expect(error!.line).toBe(3);
+    expect(error!.column).toBe(1);
+    expect(error!.columnName).toBe('desc');
   });
 
   it('names the column of a bad byte in the first chunk too, before any row was scanned', () => {
     const bytes = new Uint8Array([...enc('a,desc\r\n2,caf'), 0xe9, ...enc('\n')]);
     expect(() => scan(bytes, 1000)).toThrow(/^Line 2, column "desc": byte 0xE9/);
+    // Issue 13, Faults 5: the structured error names it too, not only its message.
+    expect(() => scan(bytes, 1000)).toThrow(expect.objectContaining({ line: 2, column: 1, columnName: 'desc' }));
+  });
+
+  it('names no column for a bad byte in the header itself', () => {
+    const bytes = new Uint8Array([...enc('a,d'), 0xe9, ...enc('sc\n1,2\n')]);
+    expect(() => scan(bytes, 1000)).toThrow(expect.objectContaining({ line: 1, columnName: null }));
   });
 
   it('refuses empty files, binary files and JSON', () => {

@@ -52,7 +52,10 @@ export class CsvFileError extends Error {
   constructor(
     message: string,
     readonly line: number | null,
+    /** 0-based field index, when the problem is in one field. */
     readonly column: number | null = null,
+    /** That field's column as the header names it, when the header is known (not for a problem in the header itself). */
+    readonly columnName: string | null = null,
   ) {
     super(message);
     this.name = 'CsvFileError';
@@ -252,12 +255,13 @@ export class CsvScanner {
     // Before the first row is scanned, the header is still in this chunk.
     const headerEnd = data.indexOf(LF);
     const header = this.header ?? (headerEnd >= 0 && headerEnd < bad ? splitCsvRow(new TextDecoder().decode(data.subarray(0, headerEnd)).replace(/\r$/, '')) : null);
-    const name = header?.[column];
+    const name = header?.[column] ?? null;
     throw new CsvFileError(
-      `Line ${line}${name !== undefined ? `, column "${name}"` : ''}: byte 0x${data[bad].toString(16).toUpperCase()} is not valid UTF-8. ` +
+      `Line ${line}${name !== null ? `, column "${name}"` : ''}: byte 0x${data[bad].toString(16).toUpperCase()} is not valid UTF-8. ` +
         'The file looks like it was saved as Latin-1 (ISO-8859-1) or Windows-1252; save it as UTF-8 and load it again. Nothing was stored.',
       line,
       column,
+      name,
     );
   }
 

@@ -6,3 +6,4 @@ export * from './row-rules';
 export * from './values';
 export * from './copy-row';
 export * from './key-filter';
+export * from './csv-writer';

@@ -1,6 +1,6 @@
 import type { ReportDocument } from '@sra/contracts';
 import { buildReportDocument } from './document';
-import { csvField, reportTablesToCsv } from './csv';
+import { reportTablesToCsv } from './csv';
 import { mayCasesReport, mayReport } from './fixtures';
 
 function doc(tables: ReportDocument['sections'][number]['tables'][]): ReportDocument {
@@ -47,12 +47,11 @@ describe('reportTablesToCsv', () => {
     ]);
   });
 
-  it('keeps a spreadsheet from running text as a formula', () => {
-    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvField('+1')).toBe("'+1");
-    expect(csvField('@cmd')).toBe("'@cmd");
-    expect(csvField('-3')).toBe('-3');
-    expect(csvField('<11')).toBe('<11');
+  it('keeps a spreadsheet from running text as a formula; counts stay numbers, negative ones too', () => {
+    const files = reportTablesToCsv(
+      doc([[{ id: 'formulas', title: 'F', columns: ['=Name', 'Count'], rows: [['=HYPERLINK("x")', -3], ['+1', 0], ['@cmd', { suppressed: true, display: '<11' }], ['-3', 12], ['\t=1', null]] }]]),
+    );
+    expect(files[0]!.csv).toBe(`'=Name,Count\r\n"'=HYPERLINK(""x"")",-3\r\n'+1,0\r\n'@cmd,<11\r\n'-3,12\r\n'\t=1,\r\n`);
   });
 
   it('public edition: hidden counts read <11, rates "not shown"', () => {

@@ -1,14 +1,16 @@
 /**
- * A report's tables as CSV files (RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a comma,
- * a quote or a line break, quotes doubled). One file per table, named after the table's id.
+ * A report's tables as CSV files, written by the product's one CSV writer (`csvLine` of @sra/import-formats: RFC 4180,
+ * CRLF line ends, text that a spreadsheet would run as a formula written behind a single quote). One file per table,
+ * named after the table's id. Counts stay numbers; a hidden count is its display (`<11`).
  */
 import type { ReportCell, ReportDocument } from '@sra/contracts';
+import { csvLine } from '@sra/import-formats';
 
 export function reportTablesToCsv(doc: ReportDocument): Array<{ name: string; csv: string }> {
   return doc.sections.flatMap((section) =>
     section.tables.map((table) => ({
       name: `${table.id}.csv`,
-      csv: [table.columns.map(csvField), ...table.rows.map((row) => row.map(cellText).map(csvField))].map((fields) => `${fields.join(',')}\r\n`).join(''),
+      csv: [table.columns, ...table.rows.map((row) => row.map(cellValue))].map((fields) => csvLine(fields)).join(''),
     })),
   );
 }
@@ -21,10 +23,7 @@ export function cellText(cell: ReportCell): string {
   return cell.display;
 }
 
-// A spreadsheet runs a field starting with one of these as a formula; file names and notes come from users.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function csvField(text: string): string {
-  const safe = FORMULA_START.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/** What a cell is written as: numbers stay numbers (never neutralised), the rest as its text. */
+function cellValue(cell: ReportCell): string | number {
+  return typeof cell === 'number' ? cell : cellText(cell);
 }

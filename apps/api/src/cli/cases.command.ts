@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { csvLine } from '@sra/import-formats';
 
 export const CASE_EXPORT_FORMATS = ['csv', 'json'] as const;
 
@@ -18,11 +19,6 @@ export const CASE_EXPORT_COLUMNS = [
   'review_status',
 ] as const;
 
-const csvField = (value: unknown): string => {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 /** `audit cases`: the current cases, ordered by action date, action and person; lists joined with `;`. */
 export async function writeCases(db: DataSource, format: (typeof CASE_EXPORT_FORMATS)[number], write: (chunk: string) => void): Promise<void> {
   const rows: Array<Record<string, unknown>> = await db.query(
@@ -38,6 +34,7 @@ export async function writeCases(db: DataSource, format: (typeof CASE_EXPORT_FOR
     write(JSON.stringify(rows, null, 2) + '\n');
     return;
   }
-  write(CASE_EXPORT_COLUMNS.join(',') + '\n');
-  for (const row of rows) write(CASE_EXPORT_COLUMNS.map((c) => csvField(row[c])).join(',') + '\n');
+  // The one CSV writer: text from the loaded files that a spreadsheet would run as a formula is written as text.
+  write(csvLine(CASE_EXPORT_COLUMNS, '\n'));
+  for (const row of rows) write(csvLine(CASE_EXPORT_COLUMNS.map((c) => row[c]), '\n'));
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { csvLine } from '@sra/import-formats';
 
 export const FLAG_EXPORT_FORMATS = ['csv', 'json'] as const;
 
@@ -21,11 +22,6 @@ export const FLAG_EXPORT_COLUMNS = [
   'sentence',
 ] as const;
 
-const csvField = (value: unknown): string => {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 /** `audit flags`: the current flags, ordered by rule, report, person and action; lists joined with `;`. */
 export async function writeFlags(db: DataSource, format: (typeof FLAG_EXPORT_FORMATS)[number], write: (chunk: string) => void): Promise<void> {
   const rows: Array<Record<string, unknown>> = await db.query(
@@ -38,6 +34,7 @@ export async function writeFlags(db: DataSource, format: (typeof FLAG_EXPORT_FOR
     write(JSON.stringify(rows, null, 2) + '\n');
     return;
   }
-  write(FLAG_EXPORT_COLUMNS.join(',') + '\n');
-  for (const row of rows) write(FLAG_EXPORT_COLUMNS.map((c) => csvField(row[c])).join(',') + '\n');
+  // The one CSV writer: text from the loaded files that a spreadsheet would run as a formula is written as text.
+  write(csvLine(FLAG_EXPORT_COLUMNS, '\n'));
+  for (const row of rows) write(csvLine(FLAG_EXPORT_COLUMNS.map((c) => row[c]), '\n'));
 }

@@ -2,6 +2,7 @@ import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Res } 
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ImportBatchRecord, ImportRejectRecord } from '@sra/contracts';
+import { csvLine } from '@sra/import-formats';
 import { AllowRoles } from '../auth/decorators/access.decorators';
 import { ListQueryDto } from '../common/list-query.dto';
 import { parseListQueryOrThrow, sendPage } from '../common/list-response';
@@ -28,7 +29,7 @@ export class ImportBatchesController {
     return batch;
   }
 
-  /** The rejected rows of a batch as CSV (line, column, value, reason). */
+  /** The rejected rows of a batch as CSV (line, column, value, reason), by the one CSV writer: values from the file that a spreadsheet would run as formulas are written as text. */
   @Get('import-batches/:id/rejects.csv')
   async rejectsCsv(@Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
     const batch = await this.batches.get(id);
@@ -37,7 +38,7 @@ export class ImportBatchesController {
     res.setHeader('Content-Disposition', `attachment; filename="rejects-${batch.kind}-${id.slice(0, 8)}.csv"`);
     res.write('line,column,value,reason\n');
     for await (const page of this.batches.allRejects(id)) {
-      res.write(page.map((r) => [String(r.line), r.column ?? '', r.value ?? '', r.reason].map(csvField).join(',') + '\n').join(''));
+      res.write(page.map((r) => csvLine([r.line, r.column, r.value, r.reason], '\n')).join(''));
     }
     res.end();
   }
@@ -48,8 +49,4 @@ export class ImportBatchesController {
     const { rows, total } = await this.batches.rejects(query);
     return sendPage(res, 'import-rejects', query, rows, total);
   }
-}
-
-function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

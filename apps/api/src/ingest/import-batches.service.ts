@@ -36,7 +36,7 @@ export const REJECT_LIST: ListSpec = {
 const BATCH_COLUMNS = `b.id, b.kind, b.file_name AS "fileName", b.sha256, b.size_bytes::float8 AS "sizeBytes", b.loaded_by AS "loadedBy", b.source,
   b.is_demo AS "isDemo", b.status, b.refusal_reason AS "refusalReason", b.refusal_line AS "refusalLine", b.refusal_column AS "refusalColumn",
   to_json(b.started_at) #>> '{}' AS "startedAt", to_json(b.finished_at) #>> '{}' AS "finishedAt", b.rows_read AS "rowsRead", b.inserted, b.updated,
-  b.unchanged, b.rejected, b.ignored_columns AS "ignoredColumns", b.unparsed_charges AS "unparsedCharges"`;
+  b.unchanged, b.rejected, b.ignored_columns AS "ignoredColumns", b.ignored_column_count AS "ignoredColumnCount", b.unparsed_charges AS "unparsedCharges"`;
 
 @Injectable()
 export class ImportBatchesService {

@@ -100,6 +100,7 @@ export class IngestService {
     let bytes = 0;
     let rowsRead = 0;
     let ignored: string[] = [];
+    let ignoredCount = 0;
     // A connection of its own: large loads want bigger temporary buffers than
     // pooled connections should keep, and that is settable only before first use.
     const client = new Client({ connectionString: (this.db.options as { url: string }).url, application_name: 'safe-reporting-audit ingest' });
@@ -130,7 +131,6 @@ export class IngestService {
       let sql: ReturnType<typeof buildLoadSql> | null = null;
       let copyStream: NodeJS.WritableStream | null = null;
       let copyDone: Promise<unknown> | null = null;
-      let headerColumns: string[] = [];
       let rejectedWhileReading = 0;
       // Rows are checked and typed as they stream; rejects travel in the COPY rows too.
       const scanner = new CsvScanner({
@@ -143,7 +143,7 @@ export class IngestService {
           const analysis = analyseHeader(request.kind, header);
           if (analysis.problems.length > 0) throw new FileRefusal(analysis.problems.map((p) => p.message).join(' '), 1);
           ignored = analysis.ignored;
-          headerColumns = header;
+          ignoredCount = analysis.ignoredCount;
           const rules = rowRulesFor(request.kind, analysis.columns);
           sql = buildLoadSql(request.kind, spec, rules.columns, workTables(batchId));
           return rules;
@@ -196,8 +196,8 @@ export class IngestService {
         await send(last.copy);
       } catch (error) {
         if (error instanceof CsvFileError) {
-          const column = error.column !== null && headerColumns[error.column] !== undefined ? headerColumns[error.column] : null;
-          throw new FileRefusal(error.message, error.line, column);
+          // The scanner names the column itself: a bad byte in the first chunk comes before the header is analysed.
+          throw new FileRefusal(error.message, error.line, error.columnName);
         }
         throw error;
       }
@@ -264,7 +264,7 @@ export class IngestService {
       const unchanged = rowsRead - rejected - updated - inserted;
       const unparsedCharges = load.chargeTexts ? await this.parseNewCharges(client, load.chargeTexts, request.kind, batchId) : 0;
       // What the load did (or would do), the same in a preview and in the loaded batch.
-      const counts = { rowsRead, inserted, updated, unchanged, rejected, ignoredColumns: ignored, unparsedCharges };
+      const counts = { rowsRead, inserted, updated, unchanged, rejected, ignoredColumns: ignored, ignoredColumnCount: ignoredCount, unparsedCharges };
       const confirmed = options.confirmUpdates === undefined ? updated === 0 : options.confirmUpdates === 'any' || options.confirmUpdates === updated;
       if (dryRun || !confirmed) {
         const rejects = rejected > 0 ? await this.previewRejects(client, load) : [];
@@ -284,8 +284,8 @@ export class IngestService {
 
       await client.query(
         `UPDATE import_batch SET sha256 = $2, size_bytes = $3, rows_read = $4, inserted = $5, updated = $6, unchanged = $7, rejected = $8,
-                ignored_columns = $9, unparsed_charges = $10, finished_at = clock_timestamp() WHERE id = $1`,
-        [batchId, hash.digest('hex'), bytes, rowsRead, inserted, updated, unchanged, rejected, ignored, unparsedCharges],
+                ignored_columns = $9, ignored_column_count = $10, unparsed_charges = $11, finished_at = clock_timestamp() WHERE id = $1`,
+        [batchId, hash.digest('hex'), bytes, rowsRead, inserted, updated, unchanged, rejected, ignored, ignoredCount, unparsedCharges],
       );
       await client.query('COMMIT');
       timing.step('commit');
@@ -463,6 +463,7 @@ function refusedCounts(request: IngestRequest, refusal: FileRefusal) {
     unchanged: 0,
     rejected: 0,
     ignoredColumns: [],
+    ignoredColumnCount: 0,
     unparsedCharges: 0,
   } satisfies Omit<ImportBatchResult, 'batchId' | 'seconds'>;
 }

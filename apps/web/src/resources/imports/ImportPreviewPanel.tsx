@@ -3,7 +3,7 @@ import { Alert, AlertTitle, Box, Button, Card, CardContent, Table, TableBody, Ta
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { ImportPreview, ImportPreviewChange } from '@sra/contracts';
 import { Fact, Facts } from '../../components/Facts';
-import { describeRefusalPlace, formatCount, kindLabel } from './kinds';
+import { describeRefusalPlace, formatCount, ignoredColumnsText, kindLabel } from './kinds';
 
 const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
@@ -132,7 +132,7 @@ export const ImportPreviewPanel = ({
               ))}
               {preview.ignoredColumns.length ? (
                 <Fact term="Ignored columns" note="These columns are not used, so their values would not be stored.">
-                  {preview.ignoredColumns.join(', ')}
+                  {ignoredColumnsText(preview)}
                 </Fact>
               ) : null}
             </Facts>

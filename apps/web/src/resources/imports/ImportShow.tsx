@@ -20,6 +20,7 @@ import {
   formatCount,
   formatFileSize,
   formatSeconds,
+  ignoredColumnsText,
   kindLabel,
   sourceLabel,
 } from './kinds';
@@ -206,7 +207,7 @@ const BatchDetails = () => {
               term="Ignored columns"
               note={batch.ignoredColumns.length ? 'These columns are not used, so their values were not stored.' : undefined}
             >
-              {batch.ignoredColumns.length ? batch.ignoredColumns.join(', ') : 'None'}
+              {ignoredColumnsText(batch)}
             </Fact>
             <Fact
               term="Charges not understood"

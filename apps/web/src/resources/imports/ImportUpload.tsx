@@ -24,6 +24,7 @@ import {
   formatCount,
   formatFileSize,
   formatSeconds,
+  ignoredColumnsText,
   IMPORT_KIND_NAMES,
   IMPORT_KINDS,
   isImportKindName,
@@ -188,7 +189,7 @@ const BatchResultPanel = ({
               note={result.ignoredColumns.length ? 'These columns are not used, so their values were not stored.' : undefined}
             >
               <span data-testid="import-ignored-columns">
-                {result.ignoredColumns.length ? result.ignoredColumns.join(', ') : 'None'}
+                {ignoredColumnsText(result)}
               </span>
             </Fact>
             <Fact

@@ -145,3 +145,10 @@ export function describeRefusalPlace(line: number | null | undefined, column: st
   const text = parts.join(', ');
   return `Found ${text}.`;
 }
+
+/** The ignored columns as a line: the names a batch keeps (the first 200), then how many more the file had. */
+export function ignoredColumnsText(counts: { ignoredColumns: readonly string[]; ignoredColumnCount?: number }): string {
+  if (counts.ignoredColumns.length === 0) return 'None';
+  const more = (counts.ignoredColumnCount ?? 0) - counts.ignoredColumns.length;
+  return more > 0 ? `${counts.ignoredColumns.join(', ')} and ${more.toLocaleString('en-US')} more` : counts.ignoredColumns.join(', ');
+}
