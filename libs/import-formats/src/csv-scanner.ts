@@ -321,12 +321,14 @@ export class CsvScanner {
         `Line ${passed.fieldLine}, ${this.fieldName(passed.field)}: a value is longer than ${limit}, the most one value may hold. ${why} Nothing was stored.`,
         passed.fieldLine,
         passed.field,
+        this.header?.[passed.field] ?? null,
       );
     }
     throw new CsvFileError(
       `Line ${this.line}: the row that starts on this line is longer than ${limit}, the most one row may hold. ${why} Nothing was stored.`,
       this.line,
       quote ? quote.field : null,
+      quote ? (this.header?.[quote.field] ?? null) : null,
     );
   }
 
@@ -495,6 +497,7 @@ export class CsvScanner {
           `Line ${open.line}, ${this.fieldName(open.field)}: a quoted value is never closed (a " without its closing "). Nothing was stored.`,
           open.line,
           open.field,
+          this.header?.[open.field] ?? null,
         );
       }
       if (rowStart < n) {

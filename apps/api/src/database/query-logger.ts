@@ -13,8 +13,9 @@ export class QueryLogger implements TypeOrmLogger {
   }
 
   logQueryError(error: string | Error): void {
+    // Debug material like the statements: a failure reaches the log (or the CLI's one-line error) where it is handled.
     // An Error goes through the log's `err` serializer (safe-error.ts); a string may quote values, so it is not kept.
-    this.logger.error(typeof error === 'string' ? 'a statement failed' : error);
+    this.logger.debug(typeof error === 'string' ? 'a statement failed' : error);
   }
 
   logQuerySlow(time: number, query: string): void {
