@@ -1,5 +1,4 @@
-import { releaseCellId, type ReleaseSlice } from '@sra/contracts';
-import { releaseConstraints } from '@sra/disclosure';
+import type { ReleaseSlice } from '@sra/contracts';
 import { parseCellId, ReleaseService } from '../../apps/api/src/compliance/release/release.service';
 import { DemoService } from '../../apps/api/src/demo/demo.service';
 import { TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
@@ -19,10 +18,9 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 /** An equality of the released set holding exactly two hidden counts, one of them small. */
-async function pairOfHidden(): Promise<{ small: string; other: string; otherValue: number }> {
+async function pairOfHidden(): Promise<{ other: string; otherValue: number }> {
   const release = await t.app.get(ReleaseService).current();
-  const constraints = releaseConstraints([...release.values].map(([id, value]) => ({ ...parseCellId(id), value })));
-  for (const c of constraints) {
+  for (const c of release.constraints) {
     if (c.sense !== 'eq') continue;
     const hidden = c.terms.map(([id]) => id).filter((id) => release.hidden.has(id));
     if (hidden.length !== 2) continue;
@@ -30,14 +28,14 @@ async function pairOfHidden(): Promise<{ small: string; other: string; otherValu
     const small = [a, b].find((id) => (release.values.get(id) as number) < 11);
     if (!small) continue;
     const other = small === a ? b : a;
-    return { small, other, otherValue: release.values.get(other) as number };
+    return { other, otherValue: release.values.get(other) as number };
   }
   throw new Error('no equality with two hidden counts in this city');
 }
 
 describe('publishing a report', () => {
   it('is audited with everything already public: a report that would show the partner of a hidden count is refused', async () => {
-    const { small, other, otherValue } = await pairOfHidden();
+    const { other, otherValue } = await pairOfHidden();
     const release = t.app.get(ReleaseService);
     // The partner shown: the small count is then the difference of two shown numbers.
     const leaky: ReleaseSlice = { month: parseCellId(other).period.slice(0, 7), cells: [[other, otherValue]] };
@@ -61,7 +59,6 @@ describe('publishing a report', () => {
     const refused = await editor.post(`/api/reports/${encodeURIComponent(`${month}:2`)}/publish`).send({}).expect(409);
     expect(refused.body.message).toMatch(/would let \d+ hidden counts? be worked out from what is already public/);
     expect((await t.db.query(`SELECT status FROM report_version WHERE id = $1`, [`${month}:2`]))[0].status).toBe('draft');
-    expect(small).not.toBe(other);
   });
 
   it('makes its shown cells public: later released sets keep them shown, and are built and audited around them', async () => {
@@ -82,6 +79,5 @@ describe('publishing a report', () => {
     for (const [id, value] of shown) {
       if (rebuilt.values.get(id) === value) expect(rebuilt.hidden.has(id)).toBe(false);
     }
-    expect(releaseCellId(parseCellId(shown[0]![0]))).toBe(shown[0]![0]);
   });
 });

@@ -205,15 +205,15 @@ function groupBounds(highs: Highs, group: { cells: string[]; constraints: Linear
       optimum(new Array<number>(n).fill(1), minimize);
       const targets = group.cells.map((id) => input.target?.(id) ?? Infinity);
       for (let round = 0; round < PUSH_ROUNDS; round++) {
-        const open = group.cells.map((_, k) => k).filter((k) => !settled(k) && Number.isFinite(targets[k] as number));
-        if (open.length === 0) break;
-        const caps = group.cells.map((_, k) => (open.includes(k) ? (targets[k] as number) : highs.infinity));
+        const open = new Set(group.cells.map((_, k) => k).filter((k) => !settled(k) && Number.isFinite(targets[k] as number)));
+        if (open.size === 0) break;
+        const caps = group.cells.map((_, k) => (open.has(k) ? (targets[k] as number) : highs.infinity));
         const all = { kind: 'range' as const, from: 0, to: n - 1 };
         model.changeColsBounds(all, new Array<number>(n).fill(lowest), caps);
-        const before = open.length;
-        optimum(group.cells.map((_, k) => (open.includes(k) ? 1 : 0)), maximize);
+        const before = open.size;
+        optimum(group.cells.map((_, k) => (open.has(k) ? 1 : 0)), maximize);
         model.changeColsBounds(all, new Array<number>(n).fill(lowest), new Array<number>(n).fill(highs.infinity));
-        if (open.filter((k) => !settled(k)).length === before) break;
+        if ([...open].filter((k) => !settled(k)).length === before) break;
       }
     }
     const rounded = (lo: number, hi: number) => ({ lo: Math.max(lowest, Math.ceil(lo - EPSILON)), hi: hi === Infinity ? Infinity : Math.floor(hi + EPSILON) });

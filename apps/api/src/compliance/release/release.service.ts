@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DEFAULT_SUPPRESSION_THRESHOLD, releaseCellId, type ReleaseAuditSummary, type ReleaseCellKey, type ReleasePeriod } from '@sra/contracts';
-import { auditRelease, PROTECTION_MARGIN, protectJointly, releaseConstraints, releaseHidingCost, type Cell } from '@sra/disclosure';
+import { auditRelease, PROTECTION_MARGIN, protectJointly, releaseConstraints, releaseHidingCost, type Cell, type LinearConstraint } from '@sra/disclosure';
 import { VersionedCache } from '../../common/versioned-cache';
 import { gatherReleaseCells } from './release-cells';
 import { publishedSlices, type ReleaseSlice } from './release-slice';
@@ -18,6 +18,8 @@ export interface Release {
   /** Cell id -> true value. */
   values: Map<string, number>;
   hidden: Set<string>;
+  /** What a reader knows about how the cells relate (checked against their values): the audits reuse it. */
+  constraints: LinearConstraint[];
   audit: ReleaseAuditSummary;
 }
 
@@ -80,7 +82,7 @@ export class ReleaseService {
       `released set built: ${cells.length} cells, ${constraints.length} relations, ${result.primary.size} small and ${result.hidden.size - result.primary.size} protecting ` +
         `hidden, ${result.rounds} rounds, audit ${audit.passed ? 'passed' : `FAILED on ${result.audit.failures.length} cells`} (${audit.millis} ms), in all ${Date.now() - started} ms`,
     );
-    return { builtAt: new Date().toISOString(), ...pick(gathered), values, hidden: result.hidden, audit };
+    return { builtAt: new Date().toISOString(), ...pick(gathered), values, hidden: result.hidden, constraints, audit };
   }
 
   /**
@@ -104,10 +106,9 @@ export class ReleaseService {
 }
 
 function auditOf(release: Release, hidden: Set<string>, exact: boolean) {
-  const keyed = [...release.values].map(([id, value]) => ({ ...parseCellId(id), value }));
   return auditRelease({
     cells: [...release.values].map(([id, value]) => ({ id, value })),
-    constraints: releaseConstraints(keyed),
+    constraints: release.constraints,
     hidden,
     threshold: DEFAULT_SUPPRESSION_THRESHOLD,
     exact,
