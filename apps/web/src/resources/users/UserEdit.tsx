@@ -60,7 +60,13 @@ export const UserEdit = () => {
     <Edit title={<Title />} transform={toRequest} mutationMode="pessimistic" mutationOptions={{ onSuccess }}>
       <SimpleForm toolbar={<SaveOnly />}>
         <OwnAccountNote />
-        <SelectInput source="role" label="Role" choices={ROLE_CHOICES} validate={required('Choose a role')} />
+        <SelectInput
+          source="role"
+          label="Role"
+          choices={ROLE_CHOICES}
+          validate={required('Choose a role')}
+          helperText="Saving a change signs this person out on every device; they sign in again with the new role."
+        />
         <BooleanInput
           source="active"
           label="Can sign in"
