@@ -93,6 +93,47 @@ describe('signing in', () => {
     await again.context().close();
   });
 
+  it('lets an admin demote an account from its page: the person is signed out at once and returns with the new role', async () => {
+    const admin = await newPage();
+    await submitSignIn(admin, 'admin@localhost', adminPassword());
+    await admin.getByTestId('signed-in-email').waitFor();
+    const created = await admin.request.post(`${url()}/api/users`, { data: { email: 'demoted.e2e@example.org', role: 'analyst', password: 'analyst-password-123' } });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+
+    const analyst = await newPage();
+    await submitSignIn(analyst, 'demoted.e2e@example.org', 'analyst-password-123');
+    await analyst.getByTestId('signed-in-role').waitFor();
+    expect(await analyst.getByTestId('signed-in-role').textContent()).toBe('analyst');
+
+    await admin.goto(`${url()}/#/users/${id}/show`);
+    await admin.getByRole('link', { name: 'Change role or access' }).click();
+    await admin.getByRole('combobox', { name: /Role/ }).click();
+    await admin.getByRole('option', { name: 'Viewer', exact: true }).click();
+    await admin.getByRole('button', { name: 'Save changes' }).click();
+    await admin.getByText(/demoted\.e2e@example\.org is signed out everywhere/).waitFor();
+    await admin.locator('.MuiSnackbar-root').waitFor({ state: 'detached', timeout: 15_000 });
+    expect(await seriousViolations(admin)).toEqual([]);
+    // Their own account's page says another admin has to change it.
+    const me = (await (await admin.request.get(`${url()}/api/auth/me`)).json()) as { id: string };
+    await admin.goto(`${url()}/#/users/${me.id}`);
+    await admin.getByText('This is your own account').waitFor();
+    await admin.context().close();
+
+    // The analyst's open page loses its session: the next navigation lands on the sign-in page.
+    expect((await analyst.request.get(`${url()}/api/auth/me`)).status()).toBe(401);
+    await analyst.goto(`${url()}/#/incidents`);
+    await analyst.getByLabel('Email').waitFor();
+    await analyst.context().close();
+
+    const again = await newPage();
+    await submitSignIn(again, 'demoted.e2e@example.org', 'analyst-password-123');
+    await again.getByTestId('signed-in-role').waitFor();
+    expect(await again.getByTestId('signed-in-role').textContent()).toBe('viewer');
+    expect(await again.getByRole('menuitem', { name: 'Incidents' }).count()).toBe(0);
+    await again.context().close();
+  });
+
   it('signs out, after which the API refuses the old session', async () => {
     const page = await newPage();
     await submitSignIn(page, 'admin@localhost', adminPassword());

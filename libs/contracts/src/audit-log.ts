@@ -25,4 +25,8 @@ export const AUDIT_ACTIONS = {
   caseViewed: 'case.viewed',
   /** A list of case-level records was read (the flagged cases, incidents, arrests, DA decisions), with its filter. */
   casesListed: 'cases.listed',
+  /** A report was read (its page, or a PDF, CSV or JSON file), with the edition: public or internal. */
+  reportRead: 'report.read',
+  /** The rejected rows of an import were read (they hold values from the file as sent). */
+  importRejectsRead: 'import.rejects_read',
 } as const;

@@ -16,3 +16,9 @@ export interface CreateUserRequest {
   password: string;
   displayName?: string;
 }
+
+/** `PUT /api/users/:id` (admins): the account's role and whether it can sign in. Either change ends the user's sessions. */
+export interface UpdateUserRequest {
+  role: Role;
+  active: boolean;
+}

@@ -7,3 +7,4 @@ export * from './values';
 export * from './copy-row';
 export * from './key-filter';
 export * from './csv-writer';
+export * from './file-name';

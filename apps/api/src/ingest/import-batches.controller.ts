@@ -1,8 +1,9 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { ImportBatchRecord, ImportRejectRecord } from '@sra/contracts';
+import { AUDIT_ACTIONS, type ImportBatchRecord, type ImportRejectRecord } from '@sra/contracts';
 import { csvLine } from '@sra/import-formats';
+import { AuditView } from '../audit-log/interceptors/audit-views.interceptor';
 import { AllowRoles } from '../auth/decorators/access.decorators';
 import { ListQueryDto } from '../common/list-query.dto';
 import { parseListQueryOrThrow, sendPage } from '../common/list-response';
@@ -31,6 +32,7 @@ export class ImportBatchesController {
 
   /** The rejected rows of a batch as CSV (line, column, value, reason), by the one CSV writer: values from the file that a spreadsheet would run as formulas are written as text. */
   @Get('import-batches/:id/rejects.csv')
+  @AuditView('ImportRejects', { action: AUDIT_ACTIONS.importRejectsRead, detail: () => ({ format: 'csv' }) })
   async rejectsCsv(@Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
     const batch = await this.batches.get(id);
     if (!batch) throw new NotFoundException(`No import batch ${id}`);
@@ -44,6 +46,7 @@ export class ImportBatchesController {
   }
 
   @Get('import-rejects')
+  @AuditView('ImportRejects', { action: AUDIT_ACTIONS.importRejectsRead })
   async rejects(@Query() raw: ListQueryDto, @Res({ passthrough: true }) res: Response): Promise<ImportRejectRecord[]> {
     const query = parseListQueryOrThrow(raw, REJECT_LIST);
     const { rows, total } = await this.batches.rejects(query);

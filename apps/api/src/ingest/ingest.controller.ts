@@ -50,7 +50,8 @@ export class IngestController {
     const options = { dryRun: query.dryRun === 'true', confirmUpdates: query.confirmUpdates === undefined ? undefined : Number(query.confirmUpdates) };
     const result = await new Promise<ImportBatchResult | ImportPreview>((resolve, reject) => {
       let seen = false;
-      const parser = busboy({ headers: req.headers, limits: { files: 1, fields: 10 } });
+      // Browsers send the file name as raw UTF-8; busboy's default reads it as Latin-1 ("DÃ©clarations.csv").
+      const parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fields: 10 } });
       parser.on('file', (_field: string, file: Readable, info: { filename: string }) => {
         seen = true;
         this.ingest

@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
-import { analyseHeader, CsvFileError, CsvScanner, fileColumnsOf, rowRulesFor, type ImportKind } from '@sra/import-formats';
+import { analyseHeader, CsvFileError, CsvScanner, fileColumnsOf, fileNameForRecord, rowRulesFor, type ImportKind } from '@sra/import-formats';
 import { PREVIEW_SAMPLE, type ImportBatchResult, type ImportPreview, type ImportPreviewChange, type ImportPreviewReject } from '@sra/contracts';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -91,7 +91,8 @@ export class IngestService {
    * records than the caller accepted, runs whole and is rolled back (nothing stored, nothing logged at info level),
    * answering what it would do. A file refused whole in a preview is not recorded either.
    */
-  async load(request: IngestRequest, options: LoadOptions = {}): Promise<ImportBatchResult | ImportPreview> {
+  async load(sent: IngestRequest, options: LoadOptions = {}): Promise<ImportBatchResult | ImportPreview> {
+    const request = { ...sent, fileName: fileNameForRecord(sent.fileName) };
     const dryRun = options.dryRun ?? false;
     // Whether this load may end as a preview: then the records it would change are read before it changes them.
     const mayPreview = dryRun || options.confirmUpdates !== 'any';

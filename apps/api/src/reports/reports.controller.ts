@@ -1,7 +1,7 @@
 import { BadRequestException, Body, Controller, Get, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { REPORT_EDITIONS, REPORT_FORMATS, type CurrentUser, type ReportDocument, type ReportEdition, type ReportFormat, type ReportVersionRecord } from '@sra/contracts';
+import { AUDIT_ACTIONS, REPORT_EDITIONS, REPORT_FORMATS, type CurrentUser, type ReportDocument, type ReportEdition, type ReportFormat, type ReportVersionRecord } from '@sra/contracts';
 import { AuditView } from '../audit-log/interceptors/audit-views.interceptor';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';
 import { AllowRoles } from '../auth/decorators/access.decorators';
@@ -39,7 +39,7 @@ export class ReportsController {
   /** The report as the page shows it. */
   @Get(':id/document')
   @AllowRoles('everyone')
-  @AuditView('Report')
+  @AuditView('Report', { action: AUDIT_ACTIONS.reportRead, detail: (req) => ({ edition: req.query.edition ?? 'public' }) })
   document(@Param('id') id: string, @Query() query: EditionQueryDto, @Req() req: AuthenticatedRequest): Promise<ReportDocument> {
     return this.reports.document(id, query.edition ?? 'public', req.user as CurrentUser);
   }
@@ -47,7 +47,7 @@ export class ReportsController {
   /** A stored file: `pdf`, `csv` (a zip of one CSV per table) or `json`. */
   @Get(':id/files/:edition/:format')
   @AllowRoles('everyone')
-  @AuditView('Report')
+  @AuditView('Report', { action: AUDIT_ACTIONS.reportRead, detail: (req) => ({ edition: req.params.edition, format: req.params.format }) })
   async file(
     @Param('id') id: string,
     @Param('edition') edition: string,

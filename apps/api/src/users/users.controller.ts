@@ -1,11 +1,14 @@
-import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { UserRecord } from '@sra/contracts';
+import type { CurrentUser, UserRecord } from '@sra/contracts';
+import { AuditDetail } from '../audit-log/interceptors/audit-writes.interceptor';
+import type { AuthenticatedRequest } from '../auth/authenticated-request';
 import { AllowRoles } from '../auth/decorators/access.decorators';
 import { ListQueryDto } from '../common/list-query.dto';
 import { parseListQueryOrThrow, sendPage } from '../common/list-response';
 import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
 import { USER_LIST, UsersService } from './users.service';
 
 @ApiTags('users')
@@ -32,5 +35,12 @@ export class UsersController {
   @Post()
   create(@Body() body: CreateUserDto): Promise<UserRecord> {
     return this.users.create(body);
+  }
+
+  /** Changes the role or deactivates the account; the user's sessions end. */
+  @Put(':id')
+  @AuditDetail((req) => ({ role: (req.body as UpdateUserDto).role, active: (req.body as UpdateUserDto).active }))
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto, @Req() req: AuthenticatedRequest): Promise<UserRecord> {
+    return this.users.update(id, { role: body.role, active: body.active }, req.user as CurrentUser);
   }
 }

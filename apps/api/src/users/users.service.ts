@@ -1,10 +1,12 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { QueryFailedError, Repository } from 'typeorm';
-import { ROLES, type CreateUserRequest, type ListQuery, type UserRecord } from '@sra/contracts';
+import { ROLES, type CreateUserRequest, type CurrentUser, type ListQuery, type UpdateUserRequest, type UserRecord } from '@sra/contracts';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
 import { listSql } from '../common/list-sql';
 import type { ListSpec } from '../common/list-query';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
@@ -32,7 +34,10 @@ export type InitialAdminResult =
 
 @Injectable()
 export class UsersService {
-  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async create(input: CreateUserRequest): Promise<UserRecord> {
     const email = input.email.trim().toLowerCase();
@@ -82,11 +87,46 @@ export class UsersService {
       .getOne() as Promise<(User & { passwordHash: string }) | null>;
   }
 
-  /** Sets a new password (hashed) and ends every other session of the user. */
+  /**
+   * Sets a new password (hashed) and ends every other session of the user. Once the first administrator has chosen
+   * a password, the generated one in the data dir is of no use to anyone, and a copy of a credential: it goes.
+   */
   async setPassword(id: string, password: string, keepSessionTokenHash: Buffer | null = null): Promise<void> {
     if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`password must be at least ${MIN_PASSWORD_LENGTH} characters`);
     await this.users.update({ id }, { passwordHash: await hashPassword(password) });
     await this.users.manager.query(`DELETE FROM user_session WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2`, [id, keepSessionTokenHash]);
+    const user = await this.users.findOne({ where: { id } });
+    if (user?.email === INITIAL_ADMIN_EMAIL) fs.rmSync(path.join(this.config.dataDir, INITIAL_ADMIN_PASSWORD_FILE), { force: true });
+  }
+
+  /**
+   * An admin changes an account's role or deactivates (or reactivates) it. Either change ends every session of
+   * that user at once, so a demoted or deactivated person keeps nothing they were let into before. At least one
+   * active administrator always remains, and an admin cannot change their own account (another admin can).
+   */
+  async update(id: string, change: UpdateUserRequest, actor: Pick<CurrentUser, 'id'>): Promise<UserRecord> {
+    if (id === actor.id) {
+      throw new BadRequestException('You cannot change your own role or deactivate your own account; another administrator can.');
+    }
+    await this.users.manager.transaction(async (tx) => {
+      // Serialises concurrent changes to administrators, so two admins cannot demote each other at once.
+      const admins: Array<{ id: string }> = await tx.query(`SELECT id FROM app_user WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`);
+      const rows: Array<{ role: string; active: boolean }> = await tx.query(`SELECT role, active FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
+      if (rows.length === 0) throw new NotFoundException(`No user ${id}`);
+      const [before] = rows;
+      const stillAdmin = change.role === 'admin' && change.active;
+      if (!stillAdmin && admins.some((a) => a.id === id) && admins.length <= 1) {
+        throw new BadRequestException('This is the only active administrator: make another account an administrator first.');
+      }
+      // A request that was let in just before its admin was demoted by another admin does not go through.
+      if (!admins.some((a) => a.id === actor.id)) throw new ForbiddenException('Your account is no longer an active administrator.');
+      if (before.role === change.role && before.active === change.active) return;
+      await tx.query(`UPDATE app_user SET role = $2, active = $3 WHERE id = $1`, [id, change.role, change.active]);
+      await tx.query(`DELETE FROM user_session WHERE user_id = $1`, [id]);
+    });
+    const updated = await this.get(id);
+    if (!updated) throw new NotFoundException(`No user ${id}`);
+    return updated;
   }
 
   async findIdByEmail(email: string): Promise<string | null> {

@@ -9,6 +9,13 @@ export const SKIP_AUDIT = 'sra:skipAudit';
 /** For handlers that write their own, more specific audit entries (sign-in, sign-out). */
 export const SkipAudit = () => SetMetadata(SKIP_AUDIT, true);
 
+export const AUDIT_DETAIL = 'sra:auditDetail';
+/**
+ * What a write changed, beyond its route and target, for the log: the cases a bulk change touched, the role given.
+ * Ids, counts and settings only: never row content, notes or person keys.
+ */
+export const AuditDetail = (detail: (req: AuthenticatedRequest) => Record<string, unknown>) => SetMetadata(AUDIT_DETAIL, detail);
+
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Records every write that reached a handler, whether it succeeded or failed. */
@@ -25,10 +32,12 @@ export class AuditWritesInterceptor implements NestInterceptor {
     if (!WRITE_METHODS.has(req.method) || skip) return next.handle();
 
     const route = (req.route as { path?: string } | undefined)?.path ?? req.path;
+    const describe = this.reflector.get<((req: AuthenticatedRequest) => Record<string, unknown>) | undefined>(AUDIT_DETAIL, context.getHandler());
     const base = {
       actor: req.user ?? null,
       action: `${req.method} ${route}`,
       targetType: context.getClass().name.replace(/Controller$/, ''),
+      detail: describe ? detailOf(describe, req) : undefined,
       ...clientOf(req),
     };
     const paramId = typeof req.params?.id === 'string' ? req.params.id : null;
@@ -51,5 +60,14 @@ export class AuditWritesInterceptor implements NestInterceptor {
         );
       }),
     );
+  }
+}
+
+/** A body that failed validation still gets its entry, with what could be read of it. */
+function detailOf(describe: (req: AuthenticatedRequest) => Record<string, unknown>, req: AuthenticatedRequest): Record<string, unknown> | undefined {
+  try {
+    return req.body && typeof req.body === 'object' ? describe(req) : undefined;
+  } catch {
+    return undefined;
   }
 }

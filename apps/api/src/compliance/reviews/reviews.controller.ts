@@ -2,6 +2,7 @@ import { BadRequestException, Body, Controller, Get, Param, Patch, Post, Req } f
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { BulkReviewResult, CurrentUser, ReviewerRecord, ReviewRecord } from '@sra/contracts';
 import { AuditView } from '../../audit-log/interceptors/audit-views.interceptor';
+import { AuditDetail } from '../../audit-log/interceptors/audit-writes.interceptor';
 import type { AuthenticatedRequest } from '../../auth/authenticated-request';
 import { AllowRoles } from '../../auth/decorators/access.decorators';
 import { BulkReviewChangeDto, ReviewChangeDto } from './dto/review-change.dto';
@@ -29,6 +30,7 @@ export class ReviewsController {
 
   /** One change to many cases (bulk assign, bulk status): all or nothing. */
   @Post('reviews/bulk')
+  @AuditDetail(bulkTargets)
   bulk(@Body() body: BulkReviewChangeDto, @Req() req: AuthenticatedRequest): Promise<BulkReviewResult> {
     const { caseIds, flagIds, ...change } = body;
     const ids = [...(caseIds ?? []), ...(flagIds ?? [])];
@@ -41,4 +43,16 @@ export class ReviewsController {
   reviewers(): Promise<ReviewerRecord[]> {
     return this.reviews.reviewers();
   }
+}
+
+/** The log names every case a bulk change reached (at most 1,000), and what the change was. */
+function bulkTargets(req: AuthenticatedRequest): Record<string, unknown> {
+  const body = req.body as Partial<BulkReviewChangeDto>;
+  const ids = [...(Array.isArray(body.caseIds) ? body.caseIds : []), ...(Array.isArray(body.flagIds) ? body.flagIds : [])]
+    .filter((id): id is string => typeof id === 'string')
+    .slice(0, 1000);
+  const change: Record<string, unknown> = {};
+  if (typeof body.status === 'string') change.status = body.status;
+  if (body.assigneeId !== undefined) change.assigneeId = body.assigneeId;
+  return { targets: ids, targetCount: ids.length, change };
 }

@@ -1,4 +1,4 @@
-import { FunctionField, Labeled, Show, SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
+import { EditButton, FunctionField, Labeled, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { Typography } from '@mui/material';
 import { isRole, type UserRecord } from '@sra/contracts';
 import { DateTimeField } from '../../components/DateTimeField';
@@ -24,9 +24,15 @@ const RoleWithDescription = () => {
   );
 };
 
+const Actions = () => (
+  <TopToolbar>
+    <EditButton label="Change role or access" />
+  </TopToolbar>
+);
+
 /** `GET /api/users/:id`. */
 export const UserShow = () => (
-  <Show>
+  <Show actions={<Actions />}>
     <SimpleShowLayout>
       <TextField source="email" label="Email" />
       <TextField source="displayName" label="Name" emptyText="Not given" />
