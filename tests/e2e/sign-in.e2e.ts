@@ -1,4 +1,4 @@
-import { e2eAdminPassword, e2eUrl, seriousViolations, submitSignIn, useChromium } from '../support/e2e';
+import { e2eAdminPassword, e2eUrl, seriousViolations, signIn, submitSignIn, useChromium } from '../support/e2e';
 
 const url = e2eUrl;
 const adminPassword = e2eAdminPassword;
@@ -63,6 +63,19 @@ describe('signing in', () => {
     expect(await viewer.getByTestId('signed-in-role').textContent()).toBe('viewer');
     expect(await viewer.getByRole('menuitem', { name: 'Users' }).count()).toBe(0);
     await viewer.context().close();
+  });
+
+  it('shows on an account’s page whether its sign-in is locked, and lets an admin end the lock', async () => {
+    // A real lock needs failures from many addresses (tests/integration/sign-in-limits.test.ts); here, the page.
+    const admin = await newPage();
+    await signIn(admin, 'admin@localhost', adminPassword());
+    await admin.goto(`${url()}/#/users`);
+    await admin.getByRole('link', { name: 'admin@localhost' }).click();
+    await admin.getByText('Not locked').waitFor();
+    await admin.getByRole('button', { name: 'End sign-in lock' }).click();
+    await admin.getByText('Sign-in lock ended: admin@localhost can sign in now.').waitFor();
+    expect(await seriousViolations(admin)).toEqual([]);
+    await admin.context().close();
   });
 
   it('lets a user change their own password from the user menu', async () => {

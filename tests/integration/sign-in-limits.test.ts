@@ -91,6 +91,49 @@ describe('behind one proxy (TRUST_PROXY=1), an account guessed from many address
   });
 });
 
+describe('an administrator ends an account’s lock (TRUST_PROXY=1)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // A lock far longer than the test, so only the unlock can let the owner in; one failure per guessing address.
+    t = await startTestApp({ TRUST_PROXY: '1', AUTH_LOGIN_MAX_FAILURES: '1', AUTH_ACCOUNT_MAX_FAILURES: '10', AUTH_ACCOUNT_LOCKOUT_SECONDS: '3600', AUTH_ACCOUNT_LOCKOUT_MAX_SECONDS: '3600' });
+    await t.createUser('reviewer', 'unlocked@example.org', TEST_PASSWORD);
+  });
+  afterAll(async () => t?.close());
+
+  const signInFrom = (address: string, email: string, password: string) =>
+    t.request().post('/api/auth/login').set('X-Forwarded-For', address).send({ email, password });
+
+  it('clears the lock and its failures, so the owner signs in at once; the guessing addresses stay limited', async () => {
+    const [{ id }] = await t.db.query(`SELECT id FROM app_user WHERE email = 'unlocked@example.org'`);
+    for (let i = 0; i < 10; i++) await signInFrom(`203.0.113.${i + 1}`, 'unlocked@example.org', WRONG).expect(401);
+    await signInFrom('192.0.2.50', 'unlocked@example.org', TEST_PASSWORD).expect(429);
+
+    const admin = await t.signedIn('admin', 'unlocker@example.org');
+    const shown = await admin.get(`/api/users/${id}`).expect(200);
+    expect(new Date(shown.body.signInLockedUntil).getTime()).toBeGreaterThan(Date.now());
+
+    const someoneElse = await t.signedIn('analyst');
+    await someoneElse.post(`/api/users/${id}/unlock`).expect(403);
+    await signInFrom('192.0.2.50', 'unlocked@example.org', TEST_PASSWORD).expect(429);
+
+    const unlocked = await admin.post(`/api/users/${id}/unlock`).expect(200);
+    expect(unlocked.body).toMatchObject({ id, email: 'unlocked@example.org', signInLockedUntil: null });
+    expect((await admin.get(`/api/users/${id}`).expect(200)).body.signInLockedUntil).toBeNull();
+    const audit = await t.db.query(`SELECT actor_email, target_id, outcome FROM audit_log WHERE action = 'POST /api/users/:id/unlock' ORDER BY id`);
+    expect(audit).toEqual([{ actor_email: 'unlocker@example.org', target_id: id, outcome: 'success' }]);
+
+    await signInFrom('192.0.2.50', 'unlocked@example.org', TEST_PASSWORD).expect(200);
+    // an address that guessed has still used up its failures for this account
+    await signInFrom('203.0.113.1', 'unlocked@example.org', TEST_PASSWORD).expect(429);
+  });
+
+  it('answers 404 for an account that does not exist and 400 for an id that is not one', async () => {
+    const admin = await t.signedIn('admin');
+    await admin.post('/api/users/00000000-0000-4000-8000-000000000000/unlock').expect(404);
+    await admin.post('/api/users/not-an-id/unlock').expect(400);
+  });
+});
+
 describe('password checks and audit entries', () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -10,6 +10,14 @@ export interface UserRecord {
   lastSignInAt: string | null;
 }
 
+/**
+ * `GET /api/users/:id` and `POST /api/users/:id/unlock` (admins): the account, and until when sign-in to it is locked
+ * after guessing from many addresses (ISO time; null when it is not). The lock is kept in the server's memory.
+ */
+export interface UserDetail extends UserRecord {
+  signInLockedUntil: string | null;
+}
+
 export interface CreateUserRequest {
   email: string;
   role: Role;

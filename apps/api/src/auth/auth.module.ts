@@ -5,9 +5,10 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { SessionAuthGuard } from './guards/session-auth.guard';
 import { SessionService } from './session.service';
+import { SignInLimitsModule } from './sign-in-limits.module';
 
 @Module({
-  imports: [UsersModule],
+  imports: [UsersModule, SignInLimitsModule],
   controllers: [AuthController],
   providers: [AuthService, SessionService, { provide: APP_GUARD, useClass: SessionAuthGuard }],
   exports: [SessionService],

@@ -1,10 +1,8 @@
-import { ForbiddenException, HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ForbiddenException, HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { isEmail } from 'class-validator';
 import { AUDIT_ACTIONS, type CurrentUser } from '@sra/contracts';
 import { AuditLogService } from '../audit-log/audit-log.service';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
 import { UsersService } from '../users/users.service';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { verifyAgainstDummy, verifyPassword } from './password';
@@ -35,7 +33,6 @@ export function emailForAudit(typed: string): string {
 
 @Injectable()
 export class AuthService {
-  private readonly limiter: LoginRateLimiter;
   /** Signs known-device tokens; per process, like the limiter's memory, so a restart forgets both. */
   private readonly deviceKey = randomBytes(32);
 
@@ -43,17 +40,8 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly sessions: SessionService,
     private readonly auditLog: AuditLogService,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.limiter = new LoginRateLimiter({
-      maxFailures: config.loginMaxFailures,
-      maxAttemptsPerIp: config.loginMaxAttemptsPerIp,
-      windowSeconds: config.loginWindowSeconds,
-      accountMaxFailures: config.accountMaxFailures,
-      accountLockoutSeconds: config.accountLockoutSeconds,
-      accountLockoutMaxSeconds: config.accountLockoutMaxSeconds,
-    });
-  }
+    private readonly limiter: LoginRateLimiter,
+  ) {}
 
   /**
    * A token that a browser keeps after signing in to an account (a "device cookie"): with it, that browser is not
@@ -72,7 +60,7 @@ export class AuthService {
 
   async signIn(email: string, password: string, client: Client, knownDeviceToken: string | null = null): Promise<{ user: CurrentUser; token: string }> {
     const ip = client.ip ?? 'unknown';
-    const decision = this.limiter.check(ip, email, { knownDevice: this.isKnownDevice(email, knownDeviceToken) });
+    const decision = await this.limiter.check(ip, email, { knownDevice: this.isKnownDevice(email, knownDeviceToken) });
     if (!decision.allowed) {
       await this.auditLog.record({ action: AUDIT_ACTIONS.signInThrottled, actorEmail: emailForAudit(email), outcome: 'failure', statusCode: 429, ...client });
       throw new TooManyAttemptsException(decision.retryAfterSeconds);
@@ -81,7 +69,7 @@ export class AuthService {
     const found = await this.users.findForSignIn(email);
     const ok = found && found.active ? await verifyPassword(found.passwordHash, password) : await verifyAgainstDummy(password);
     if (!found || !ok) {
-      this.limiter.recordFailure(ip, email);
+      await this.limiter.recordFailure(ip, email);
       await this.auditLog.record({
         action: AUDIT_ACTIONS.signInFailed,
         actorEmail: emailForAudit(email),
@@ -93,7 +81,7 @@ export class AuthService {
       throw new UnauthorizedException('Wrong email or password.');
     }
 
-    this.limiter.recordSuccess(ip, email);
+    await this.limiter.recordSuccess(ip, email);
     const token = await this.sessions.create(found.id, client);
     await this.users.markSignedIn(found.id);
     const user: CurrentUser = { id: found.id, email: found.email, displayName: found.displayName, role: found.role };
@@ -107,14 +95,14 @@ export class AuthService {
    */
   async changePassword(user: CurrentUser, currentPassword: string, newPassword: string, sessionToken: string | null, client: Client): Promise<void> {
     const ip = client.ip ?? 'unknown';
-    const decision = this.limiter.check(ip, user.email);
+    const decision = await this.limiter.check(ip, user.email);
     if (!decision.allowed) throw new TooManyAttemptsException(decision.retryAfterSeconds, 'wrong passwords');
     const found = await this.users.findForSignIn(user.email);
     if (!found || !(await verifyPassword(found.passwordHash, currentPassword))) {
-      this.limiter.recordFailure(ip, user.email);
+      await this.limiter.recordFailure(ip, user.email);
       throw new ForbiddenException('The current password is not right.');
     }
-    this.limiter.recordSuccess(ip, user.email);
+    await this.limiter.recordSuccess(ip, user.email);
     await this.users.setPassword(user.id, newPassword, sessionToken ? hashToken(sessionToken) : null);
   }
 

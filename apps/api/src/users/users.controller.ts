@@ -1,7 +1,7 @@
-import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { CurrentUser, UserRecord } from '@sra/contracts';
+import type { CurrentUser, UserDetail, UserRecord } from '@sra/contracts';
 import { AuditDetail } from '../audit-log/interceptors/audit-writes.interceptor';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';
 import { AllowRoles } from '../auth/decorators/access.decorators';
@@ -26,8 +26,8 @@ export class UsersController {
   }
 
   @Get(':id')
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<UserRecord> {
-    const user = await this.users.get(id);
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<UserDetail> {
+    const user = await this.users.getDetail(id);
     if (!user) throw new NotFoundException(`No user ${id}`);
     return user;
   }
@@ -42,5 +42,12 @@ export class UsersController {
   @AuditDetail((req) => ({ role: (req.body as UpdateUserDto).role, active: (req.body as UpdateUserDto).active }))
   update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto, @Req() req: AuthenticatedRequest): Promise<UserRecord> {
     return this.users.update(id, { role: body.role, active: body.active }, req.user as CurrentUser);
+  }
+
+  /** Ends the account's sign-in lock (guessing from many addresses), so its owner can sign in at once. */
+  @Post(':id/unlock')
+  @HttpCode(200)
+  unlock(@Param('id', ParseUUIDPipe) id: string): Promise<UserDetail> {
+    return this.users.endSignInLock(id);
   }
 }

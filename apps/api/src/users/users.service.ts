@@ -4,11 +4,12 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { QueryFailedError, Repository } from 'typeorm';
-import { ROLES, type CreateUserRequest, type CurrentUser, type ListQuery, type UpdateUserRequest, type UserRecord } from '@sra/contracts';
+import { ROLES, type CreateUserRequest, type CurrentUser, type ListQuery, type UpdateUserRequest, type UserDetail, type UserRecord } from '@sra/contracts';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { listSql } from '../common/list-sql';
 import type { ListSpec } from '../common/list-query';
+import { LoginRateLimiter } from '../auth/login-rate-limiter';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
 import { User } from './entities/user.entity';
 
@@ -37,6 +38,7 @@ export class UsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly signInLimits: LoginRateLimiter,
   ) {}
 
   async create(input: CreateUserRequest): Promise<UserRecord> {
@@ -62,6 +64,25 @@ export class UsersService {
   async get(id: string): Promise<UserRecord | null> {
     const user = await this.users.findOne({ where: { id } });
     return user ? toRecord(user) : null;
+  }
+
+  /** The account and until when sign-in to it is locked (guessing from many addresses), or null without the account. */
+  async getDetail(id: string): Promise<UserDetail | null> {
+    const user = await this.get(id);
+    if (!user) return null;
+    const lockedUntil = await this.signInLimits.accountLockedUntil(user.email);
+    return { ...user, signInLockedUntil: lockedUntil ? lockedUntil.toISOString() : null };
+  }
+
+  /**
+   * An admin ends the account's sign-in lock and its count of failures from any address, so its owner can sign in
+   * at once; the limits on each guessing address stay.
+   */
+  async endSignInLock(id: string): Promise<UserDetail> {
+    const user = await this.get(id);
+    if (!user) throw new NotFoundException(`No user ${id}`);
+    await this.signInLimits.endAccountLock(user.email);
+    return { ...user, signInLockedUntil: null };
   }
 
   async list(query: ListQuery): Promise<{ rows: UserRecord[]; total: number }> {
