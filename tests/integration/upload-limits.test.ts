@@ -266,3 +266,10 @@ describe('an upload waiting for its turn behind another of the same kind', () =>
     expect(await until(loadConnections, (n) => n === 0, 'load connections')).toBe(0);
   });
 });
+
+describe("Node's own request timeout", () => {
+  it('comes after the upload time limit, so that the upload is ended by the limit that says why and records it', () => {
+    // The in-process app runs with the default limit of 900 s; Node's default would end a request after 300 s.
+    expect((t.app.getHttpServer() as http.Server).requestTimeout).toBe(960_000);
+  });
+});

@@ -86,8 +86,10 @@ export class UploadSlots implements OnApplicationBootstrap {
     // Node ends a request whose body takes longer than its requestTimeout (300 s by default) by closing the socket;
     // the upload's own limit, which says why and records it, must come first.
     const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
+    // The CLI takes no uploads (and has a pool of its own size).
+    if (!server) return;
     const wanted = (this.config.uploadMaxSeconds + 60) * 1000;
-    if (server && server.requestTimeout > 0 && server.requestTimeout < wanted) server.requestTimeout = wanted;
+    if (server.requestTimeout > 0 && server.requestTimeout < wanted) server.requestTimeout = wanted;
 
     // The pool and the uploads' own connections must fit in what PostgreSQL lets this role open, or a burst of
     // uploads could still leave readers without a connection.
