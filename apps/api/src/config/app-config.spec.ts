@@ -44,6 +44,16 @@ describe('loadConfig', () => {
     expect(loadConfig({}, root).maxImportBytes).toBe(2 * 1024 ** 3);
   });
 
+  it('caps uploads at 2 per user and 4 in all, ending a body idle for 30 s or unfinished after 15 minutes', () => {
+    const config = loadConfig({}, root);
+    expect([config.uploadsPerUser, config.uploadsMax, config.uploadIdleSeconds, config.uploadMaxSeconds]).toEqual([2, 4, 30, 900]);
+    const set = loadConfig({ AUDIT_UPLOADS_PER_USER: '1', AUDIT_UPLOADS_MAX: '8', AUDIT_UPLOAD_IDLE_SECONDS: '5', AUDIT_UPLOAD_MAX_SECONDS: '60' }, root);
+    expect([set.uploadsPerUser, set.uploadsMax, set.uploadIdleSeconds, set.uploadMaxSeconds]).toEqual([1, 8, 5, 60]);
+    expect(() => loadConfig({ AUDIT_UPLOADS_PER_USER: '3', AUDIT_UPLOADS_MAX: '2' }, root)).toThrow(/AUDIT_UPLOADS_PER_USER must not be more than AUDIT_UPLOADS_MAX/);
+    expect(() => loadConfig({ AUDIT_UPLOADS_MAX: '0' }, root)).toThrow(/AUDIT_UPLOADS_MAX must be a whole number from 1 to 100/);
+    expect(() => loadConfig({ AUDIT_UPLOAD_IDLE_SECONDS: '0.5' }, root)).toThrow(/AUDIT_UPLOAD_IDLE_SECONDS must be a whole number/);
+  });
+
   it('names every bad setting at once', () => {
     let error: unknown;
     try {

@@ -33,6 +33,17 @@ export interface AppConfig {
   webDistDir: string;
   /** Largest import file accepted, in bytes. */
   maxImportBytes: number;
+  /**
+   * Uploads running at once, per user and in all (dry runs included); one over either gets 429. Each running upload
+   * holds one database connection of its own (outside the pool), so the server opens at most
+   * `databasePoolSize + uploadsMax` connections (docs/ingest.md, "Limits of uploads").
+   */
+  uploadsPerUser: number;
+  uploadsMax: number;
+  /** An upload whose body sends nothing for this long (while the server is reading it) is ended. */
+  uploadIdleSeconds: number;
+  /** An upload whose body has not all arrived this long after it started is ended. */
+  uploadMaxSeconds: number;
   /** Secret for re-keying person keys; null means generated into the data dir (not in production). */
   personKeySecret: string | null;
   /** Load a demo data set into an empty database on start. */
@@ -123,6 +134,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string = findRepoRo
     accountLockoutMaxSeconds: int('AUTH_ACCOUNT_LOCKOUT_MAX_SECONDS', 900, 1, 86_400),
     webDistDir: path.resolve(repoRoot, env.WEB_DIST_DIR?.trim() || 'dist/apps/web'),
     maxImportBytes: int('AUDIT_MAX_IMPORT_BYTES', 2 * 1024 ** 3, 1, 1024 ** 4),
+    uploadsPerUser: int('AUDIT_UPLOADS_PER_USER', 2, 1, 100),
+    uploadsMax: int('AUDIT_UPLOADS_MAX', 4, 1, 100),
+    uploadIdleSeconds: int('AUDIT_UPLOAD_IDLE_SECONDS', 30, 1, 3600),
+    uploadMaxSeconds: int('AUDIT_UPLOAD_MAX_SECONDS', 900, 1, 86_400),
     personKeySecret: env.PERSON_KEY_SECRET ? env.PERSON_KEY_SECRET : null,
     demo: bool('AUDIT_DEMO', appEnv !== 'production'),
     demoIncidents: int('AUDIT_DEMO_INCIDENTS', 450_000, 1000, 100_000_000),
@@ -137,6 +152,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string = findRepoRo
   }
   if (config.accountLockoutMaxSeconds < config.accountLockoutSeconds) {
     problems.push('AUTH_ACCOUNT_LOCKOUT_MAX_SECONDS must be at least AUTH_ACCOUNT_LOCKOUT_SECONDS');
+  }
+  if (config.uploadsPerUser > config.uploadsMax) {
+    problems.push('AUDIT_UPLOADS_PER_USER must not be more than AUDIT_UPLOADS_MAX (the uploads running at once in all)');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

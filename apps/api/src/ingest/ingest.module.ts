@@ -5,11 +5,12 @@ import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
 import { ImportBatchesController } from './import-batches.controller';
 import { ImportBatchesService } from './import-batches.service';
+import { UploadSlots } from './upload-slots';
 
 @Module({
   imports: [ComplianceModule],
   controllers: [IngestController, ImportBatchesController, AppInfoController],
-  providers: [IngestService, ImportBatchesService],
+  providers: [IngestService, ImportBatchesService, UploadSlots],
   exports: [IngestService, ImportBatchesService],
 })
 export class IngestModule {}

@@ -166,7 +166,21 @@ export class EvaluationService implements BeforeApplicationShutdown {
     private readonly policies: PoliciesService,
   ) {}
 
-  async evaluate(request: EvaluationRequest): Promise<EvaluationSummary> {
+  /** The runs of this process, one after the other. */
+  private turns: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs wait for their turn here, holding no connection: waiting on the advisory lock instead would hold a pool
+   * connection each, and a burst of uploads (each evaluated after it) would take the pool from readers. So an
+   * evaluation uses one pool connection at a time (docs/ingest.md, "Limits of uploads").
+   */
+  evaluate(request: EvaluationRequest): Promise<EvaluationSummary> {
+    const run = this.turns.then(() => this.run(request));
+    this.turns = run.catch(() => undefined);
+    return run;
+  }
+
+  private async run(request: EvaluationRequest): Promise<EvaluationSummary> {
     const started = Date.now();
     const scope = request.batchId ? 'batch' : 'full';
     await this.policies.seedDefaults();
