@@ -28,6 +28,7 @@ export async function createApp(
     { bufferLogs: true, bodyParser: false },
   );
   app.useLogger(app.get(AppLogger));
+  if (migrated.applied.length > 0) app.get(AppLogger).log(`applied migrations: ${migrated.applied.join(', ')}`, 'Database');
   if (migrated.warning) app.get(AppLogger).warn(migrated.warning, 'Database');
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 
 /**
@@ -90,7 +90,8 @@ export interface MigrationTarget {
  * append-only triggers (a superuser, or the tables' owner).
  */
 export async function migrateDatabase(target: MigrationTarget): Promise<{ applied: string[]; warning: string | null }> {
-  const ds = new DataSource(dataSourceOptions(target.ownerUrl ?? target.url, 1));
+  // Runs before the app's logger exists: the caller reports what was applied (statements are not logged).
+  const ds = new DataSource({ ...dataSourceOptions(target.ownerUrl ?? target.url, 1), logger: SILENT });
   await ds.initialize();
   try {
     const applied = (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name);
@@ -113,6 +114,15 @@ export async function migrateDatabase(target: MigrationTarget): Promise<{ applie
     await ds.destroy();
   }
 }
+
+const SILENT: TypeOrmLogger = {
+  logQuery: () => undefined,
+  logQueryError: () => undefined,
+  logQuerySlow: () => undefined,
+  logSchemaBuild: () => undefined,
+  logMigration: () => undefined,
+  log: () => undefined,
+};
 
 function ownerWarning(role: string, why: string): string {
   return (
