@@ -1,6 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { Client } from 'pg';
 import supertest from 'supertest';
 import type { DataSource } from 'typeorm';
 import type { Role } from '@sra/contracts';
@@ -17,6 +18,11 @@ export interface TestApp {
   databaseUrl: string;
   /** As the schema owner (migrations only). */
   databaseOwnerUrl: string;
+  /**
+   * A statement as the schema owner, which has every privilege: to show a trigger refusing what the app role is
+   * not even granted (the triggers are the second line of defence).
+   */
+  ownerQuery: (sql: string, params?: unknown[]) => Promise<unknown[]>;
   request: () => ReturnType<typeof supertest>;
   /** Creates a user with this role and returns an agent signed in as them. */
   signedIn: (role: Role, email?: string) => Promise<ReturnType<typeof supertest.agent>>;
@@ -43,6 +49,15 @@ export async function startTestApp(env: Record<string, string> = {}, extraModule
     db: app.get<DataSource>(getDataSourceToken()),
     databaseUrl: database.url,
     databaseOwnerUrl: database.ownerUrl,
+    ownerQuery: async (sql, params = []) => {
+      const client = new Client({ connectionString: database.ownerUrl });
+      await client.connect();
+      try {
+        return (await client.query(sql, params)).rows;
+      } finally {
+        await client.end();
+      }
+    },
     request: () => supertest(server),
     createUser,
     signedIn: async (role, email = `${role}-${++n}@example.org`) => {
