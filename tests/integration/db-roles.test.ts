@@ -6,7 +6,8 @@ import { INSERT_ONLY_TABLES, migrateDatabase, NEVER_DELETED_TABLES } from '../..
 import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
 import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
 import { MIGRATIONS } from '../../apps/api/src/database/schema';
-import { tempDir } from '../support/processes';
+import { requireBuilt, SERVER_MAIN } from '../support/paths';
+import { childEnv, startServer, stopServer, tempDir } from '../support/processes';
 import { createTestDatabase, type TestDatabase } from '../support/test-postgres';
 
 /**
@@ -21,13 +22,18 @@ async function connect(url: string): Promise<Client> {
   return client;
 }
 
+/**
+ * The SQLSTATE a statement fails with, in a transaction rolled back. A refusal for want of a privilege or of
+ * ownership is PERMISSION_DENIED; the audit_log trigger raises the same code, so its message tells them apart.
+ */
 async function codeOf(client: Client, sql: string): Promise<string | undefined> {
   await client.query('BEGIN');
   try {
     await client.query(sql);
     return undefined;
   } catch (error) {
-    return (error as { code?: string }).code;
+    const { code, message } = error as { code?: string; message: string };
+    return code === PERMISSION_DENIED && !/^(permission denied|must be owner)/.test(message) ? `${code}: ${message}` : code;
   } finally {
     await client.query('ROLLBACK');
   }
@@ -162,6 +168,27 @@ describe('migrations', () => {
       expect(asOwner.applied).toEqual([]);
       expect(asOwner.warning).toMatch(/owns the tables: anyone with its credentials can disable the audit log's append-only triggers/);
     } finally {
+      await db.drop();
+    }
+  });
+});
+
+describe('the server', () => {
+  it('warns at start when it works as a role that owns the tables (no DATABASE_OWNER_URL), and not as the app role', async () => {
+    requireBuilt(SERVER_MAIN);
+    const db = await createTestDatabase();
+    const dataDir = tempDir('owner-warning');
+    const WARNING = /owns the tables: anyone with its credentials can disable the audit log's append-only triggers/;
+    try {
+      const base = { PERSON_KEY_SECRET: 'db-roles-test-person-key-secret-0123456789', AUDIT_DATA_DIR: dataDir, PORT: '0', AUDIT_ADMIN_PASSWORD: 'db-roles-admin-password' };
+      const asOwner = await startServer(childEnv({ ...base, DATABASE_URL: db.ownerUrl }));
+      await stopServer(asOwner);
+      expect(asOwner.stdout() + asOwner.stderr()).toMatch(WARNING);
+      const asApp = await startServer(childEnv({ ...base, DATABASE_URL: db.url, DATABASE_OWNER_URL: db.ownerUrl }));
+      await stopServer(asApp);
+      expect(asApp.stdout() + asApp.stderr()).not.toMatch(WARNING);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
       await db.drop();
     }
   });
