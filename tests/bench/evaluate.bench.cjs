@@ -48,7 +48,7 @@ exports.run = async ({ root }) => {
         const persons = fs.readFileSync(path.join(dir, 'incident-persons.csv'), 'utf8').trimEnd().split('\n');
         fs.writeFileSync(path.join(dir, 'early-persons.csv'), persons.slice(0, -LATE_ROWS).join('\n') + '\n');
         fs.writeFileSync(path.join(dir, 'late-persons.csv'), [persons[0], ...persons.slice(-LATE_ROWS)].join('\n') + '\n');
-        const env = { DATABASE_URL: await freshDatabase(pg.url, `bench_evaluate_${rows}`), PERSON_KEY_SECRET: 'bench-person-key-secret-0123456789abcdef' };
+        const env = { ...(await freshDatabase(pg, `bench_evaluate_${rows}`)), PERSON_KEY_SECRET: 'bench-person-key-secret-0123456789abcdef' };
         cli(root, ['db:migrate'], env);
         for (const [kind, file] of [['incidents', 'incidents.csv'], ['incident-persons', 'early-persons.csv'], ['arrests', 'arrests.csv'], ['da-decisions', 'da-decisions.csv']]) {
           cli(root, ['ingest', kind, path.join(dir, file), '--no-evaluate'], env);

@@ -10,6 +10,7 @@ const path = require('node:path');
 const { pipeline } = require('node:stream/promises');
 const { Client } = require('pg');
 const { from: copyFrom } = require('pg-copy-streams');
+const { freshDatabase } = require('./support.cjs');
 
 const SIZES = (process.env.BENCH_INGEST_SIZES || '1000000,5000000').split(',').map(Number);
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
@@ -28,18 +29,11 @@ function cli(root, args, env) {
   return { seconds, out: JSON.parse(result.stdout.trim().split('\n').pop()), steps: steps ? steps[1] : null };
 }
 
-async function withDatabase(adminUrl, name, fn) {
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+async function withDatabase(pg, name, fn) {
   try {
-    return await fn(url.toString());
+    return await fn(await freshDatabase(pg, name));
   } finally {
-    const again = new Client({ connectionString: adminUrl });
+    const again = new Client({ connectionString: pg.bootstrapUrl });
     await again.connect();
     await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await again.end();
@@ -76,9 +70,9 @@ exports.run = async ({ root }) => {
         cli(root, ['generate', '--out', dir, '--incidents', String(rows), '--seed', 'bench'], {});
         const file = path.join(dir, 'incidents.csv');
         const mb = fs.statSync(file).size / 1e6;
-        const copySeconds = await withDatabase(pg.url, 'bench_copy', (url) => plainCopy(url, file));
-        await withDatabase(pg.url, 'bench_ingest', async (url) => {
-          const env = { DATABASE_URL: url, PERSON_KEY_SECRET: 'bench-person-key-secret-0123456789abcdef', LOG_LEVEL: 'debug', NO_COLOR: '1' };
+        const copySeconds = await withDatabase(pg, 'bench_copy', (urls) => plainCopy(urls.DATABASE_OWNER_URL, file));
+        await withDatabase(pg, 'bench_ingest', async (urls) => {
+          const env = { ...urls, PERSON_KEY_SECRET: 'bench-person-key-secret-0123456789abcdef', LOG_LEVEL: 'debug', NO_COLOR: '1' };
           cli(root, ['db:migrate'], env);
           const first = cli(root, ['ingest', 'incidents', file, '--no-evaluate'], env);
           const second = cli(root, ['ingest', 'incidents', file, '--no-evaluate'], env);

@@ -23,16 +23,24 @@ function cli(root, args, env = {}, input) {
   return { out, stdout: result.stdout, seconds: (Date.now() - started) / 1000 };
 }
 
-/** A new, empty database on the server at adminUrl (dropped first if it exists); returns its URL. */
-async function freshDatabase(adminUrl, name) {
-  const admin = new Client({ connectionString: adminUrl });
+/** `url` with another database. */
+function inDatabase(url, name) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/**
+ * A new, empty database owned by the schema owner on the embedded server `pg` (dropped first if it exists); returns
+ * the app's environment for it: DATABASE_URL as the app role, DATABASE_OWNER_URL as the owner (migrations).
+ */
+async function freshDatabase(pg, name) {
+  const admin = new Client({ connectionString: pg.bootstrapUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name} OWNER ${new URL(pg.ownerUrl).username}`);
   await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return { DATABASE_URL: inDatabase(pg.url, name), DATABASE_OWNER_URL: inDatabase(pg.ownerUrl, name) };
 }
 
 /**
@@ -48,7 +56,7 @@ async function withCity(root, { name, rows, seed }, run) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `sra-bench-${name}-`));
   const pg = await startEmbeddedPostgres({ dataDir, mode: 'exclusive', database: 'postgres' });
   try {
-    const env = { DATABASE_URL: await freshDatabase(pg.url, `bench_${name}`), PERSON_KEY_SECRET: 'bench-person-key-secret-0123456789abcdef' };
+    const env = { ...(await freshDatabase(pg, `bench_${name}`)), PERSON_KEY_SECRET: 'bench-person-key-secret-0123456789abcdef' };
     process.stdout.write(`generating and loading a city of ${rows.toLocaleString('en-US')} incident rows...\n`);
     cli(root, ['generate', '--out', dir, '--incidents', String(rows), '--seed', seed], {});
     cli(root, ['db:migrate'], env);

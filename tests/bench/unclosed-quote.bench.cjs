@@ -53,7 +53,7 @@ exports.run = async ({ root }) => {
     writeFile(good, MEGABYTES, false);
     writeFile(bad, MEGABYTES, true);
     const mb = (f) => (fs.statSync(f).size / 1e6).toFixed(1);
-    const env = { DATABASE_URL: await freshDatabase(pg.url, 'bench_quote'), PERSON_KEY_SECRET: 'bench-person-key-secret-0123456789abcdef' };
+    const env = { ...(await freshDatabase(pg, 'bench_quote')), PERSON_KEY_SECRET: 'bench-person-key-secret-0123456789abcdef' };
     spawnSync(process.execPath, [path.join(root, 'dist/apps/api/apps/api/src/cli/main.js'), 'db:migrate'], { env: { ...process.env, ...env } });
     // The hostile file first, into the empty database; then the good one.
     const refused = ingest(root, bad, env);

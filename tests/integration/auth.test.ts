@@ -178,10 +178,13 @@ describe('audit log', () => {
     expect(rows[0].ip).toMatch(/127\.0\.0\.1/);
   });
 
-  it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
-    await expect(t.db.query(`UPDATE audit_log SET action = 'rewritten'`)).rejects.toThrow(/append-only: UPDATE/);
-    await expect(t.db.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only: DELETE/);
-    await expect(t.db.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only: TRUNCATE/);
+  it('is append-only: the app role may not UPDATE, DELETE or TRUNCATE, and the trigger refuses them to the owner too', async () => {
+    await expect(t.db.query(`UPDATE audit_log SET action = 'rewritten'`)).rejects.toThrow(/permission denied for table audit_log/);
+    await expect(t.db.query(`DELETE FROM audit_log`)).rejects.toThrow(/permission denied for table audit_log/);
+    await expect(t.db.query(`TRUNCATE audit_log`)).rejects.toThrow(/permission denied for table audit_log/);
+    await expect(t.ownerQuery(`UPDATE audit_log SET action = 'rewritten'`)).rejects.toThrow(/append-only: UPDATE/);
+    await expect(t.ownerQuery(`DELETE FROM audit_log`)).rejects.toThrow(/append-only: DELETE/);
+    await expect(t.ownerQuery(`TRUNCATE audit_log`)).rejects.toThrow(/append-only: TRUNCATE/);
     const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM audit_log WHERE action = 'rewritten'`);
     expect(count).toBe(0);
   });

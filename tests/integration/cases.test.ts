@@ -1,4 +1,7 @@
 import { EvaluationService } from '../../apps/api/src/compliance/evaluation/evaluation.service';
+import { DataSource } from 'typeorm';
+import { migrateDatabase } from '../../apps/api/src/database/app-role';
+import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
 import { Cases1765440000000 } from '../../apps/api/src/database/migrations/1765440000000-Cases';
 import { csv, DA_HEADER, ingest, PERSON_HEADER, SHORT_ARREST_HEADER, SHORT_INCIDENT_HEADER } from '../support/ingest-helpers';
 import { evaluateNow, loadRecords, startRecordsApp } from '../support/records-fixture';
@@ -199,8 +202,9 @@ describe('one case per event', () => {
   });
 
   it('the case history is append-only', async () => {
-    await expect(t.db.query(`UPDATE case_review_event SET note = 'rewritten'`)).rejects.toThrow(/append-only: UPDATE/);
-    await expect(t.db.query(`DELETE FROM case_review_event`)).rejects.toThrow(/append-only: DELETE/);
+    await expect(t.db.query(`UPDATE case_review_event SET note = 'rewritten'`)).rejects.toThrow(/permission denied/);
+    await expect(t.ownerQuery(`UPDATE case_review_event SET note = 'rewritten'`)).rejects.toThrow(/append-only: UPDATE/);
+    await expect(t.ownerQuery(`DELETE FROM case_review_event`)).rejects.toThrow(/append-only: DELETE/);
   });
 });
 
@@ -226,8 +230,10 @@ describe('reviews of flags carried over to cases (the migration)', () => {
     await evaluateNow(u);
     agent = await u.signedIn('reviewer', 'rita.reviewer@example.org');
 
-    // Back to the schema before cases, with reviews on flags as they were kept then.
-    const runner = u.db.createQueryRunner();
+    // Back to the schema before cases, with reviews on flags as they were kept then (as the schema owner).
+    const owner = new DataSource(dataSourceOptions(u.databaseOwnerUrl, 1));
+    await owner.initialize();
+    const runner = owner.createQueryRunner();
     await runner.connect();
     const migration = new Cases1765440000000();
     await runner.startTransaction();
@@ -259,6 +265,9 @@ describe('reviews of flags carried over to cases (the migration)', () => {
     await migration.up(runner);
     await runner.commitTransaction();
     await runner.release();
+    await owner.destroy();
+    // The app role's grants on the tables the migration made again.
+    await migrateDatabase({ url: u.databaseUrl, ownerUrl: u.databaseOwnerUrl });
   });
   afterAll(async () => u?.close());
 

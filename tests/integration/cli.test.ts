@@ -3,17 +3,17 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { CLI_MAIN, REPO_ROOT, requireBuilt } from '../support/paths';
 import { childEnv, runCli, tempDir } from '../support/processes';
-import { createTestDatabase } from '../support/test-postgres';
+import { createTestDatabase, type TestDatabase } from '../support/test-postgres';
 
 /** The operators' CLI, as `npm run -s audit -- <command>` runs it, against a real database. */
 beforeAll(() => requireBuilt(CLI_MAIN));
 
 describe('audit CLI', () => {
-  let db: { url: string; drop: () => Promise<void> };
+  let db: TestDatabase;
   let env: NodeJS.ProcessEnv;
   beforeAll(async () => {
     db = await createTestDatabase({ migrated: false });
-    env = childEnv({ DATABASE_URL: db.url });
+    env = childEnv({ DATABASE_URL: db.url, DATABASE_OWNER_URL: db.ownerUrl });
   });
   afterAll(async () => db?.drop());
 

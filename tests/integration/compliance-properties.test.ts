@@ -32,7 +32,7 @@ async function generateCity(options: typeof DEFAULT_GENERATE_OPTIONS): Promise<M
 }
 
 async function emptyDatabase(): Promise<void> {
-  await t.db.query(`TRUNCATE flag, eligible_report, evaluation_run, incident_report_row, incident_person, arrest, da_decision, record_history, import_reject, charge_list, import_batch CASCADE`);
+  await t.ownerQuery(`TRUNCATE flag, eligible_report, evaluation_run, incident_report_row, incident_person, arrest, da_decision, record_history, import_reject, charge_list, import_batch CASCADE`);
 }
 
 describe('over random cities', () => {

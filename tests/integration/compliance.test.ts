@@ -151,8 +151,9 @@ describe('evidence that disappears', () => {
   });
 
   it('keeps policy versions immutable: the database refuses to change or delete one', async () => {
-    await expect(t.db.query(`UPDATE policy_version SET change_reason = 'edited' WHERE rule_id = 'sfpd-psw-2017'`)).rejects.toThrow(/immutable/);
-    await expect(t.db.query(`DELETE FROM policy_version WHERE rule_id = 'sfpd-psw-2017'`)).rejects.toThrow(/immutable/);
+    await expect(t.db.query(`UPDATE policy_version SET change_reason = 'edited' WHERE rule_id = 'sfpd-psw-2017'`)).rejects.toThrow(/permission denied/);
+    await expect(t.ownerQuery(`UPDATE policy_version SET change_reason = 'edited' WHERE rule_id = 'sfpd-psw-2017'`)).rejects.toThrow(/immutable/);
+    await expect(t.ownerQuery(`DELETE FROM policy_version WHERE rule_id = 'sfpd-psw-2017'`)).rejects.toThrow(/immutable/);
     const rows: Array<{ rule_id: string; version: number }> = await t.db.query(`SELECT rule_id, version FROM policy_version ORDER BY rule_id`);
     expect(rows).toEqual([
       { rule_id: 'ca-pc-647.3', version: 1 },

@@ -109,7 +109,7 @@ async function evaluatedState(): Promise<{ flags: unknown[]; eligible: unknown[]
 }
 
 async function emptyDatabase(): Promise<void> {
-  await t.db.query(`TRUNCATE flag, eligible_report, evaluation_run, incident_report_row, incident_person, arrest, da_decision, record_history, import_reject, charge_list, import_batch CASCADE`);
+  await t.ownerQuery(`TRUNCATE flag, eligible_report, evaluation_run, incident_report_row, incident_person, arrest, da_decision, record_history, import_reject, charge_list, import_batch CASCADE`);
 }
 
 /** A start that holds flags under every rule, for the random corrections to move, withdraw and bring back. */

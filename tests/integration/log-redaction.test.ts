@@ -31,8 +31,8 @@ beforeAll(async () => {
   await evaluateNow(t);
   [{ id: caseId }] = await t.db.query(`SELECT id FROM flag_case LIMIT 1`);
   // PostgreSQL refuses these, as it would any constraint: the statements carry the marker as bound values.
-  await t.db.query(`ALTER TABLE case_review_event ADD CONSTRAINT test_refused_note CHECK (note IS NULL OR note NOT LIKE '%refused%')`);
-  await t.db.query(`ALTER TABLE app_user ADD CONSTRAINT test_refused_name CHECK (display_name IS NULL OR display_name NOT LIKE '%refused%')`);
+  await t.ownerQuery(`ALTER TABLE case_review_event ADD CONSTRAINT test_refused_note CHECK (note IS NULL OR note NOT LIKE '%refused%')`);
+  await t.ownerQuery(`ALTER TABLE app_user ADD CONSTRAINT test_refused_name CHECK (display_name IS NULL OR display_name NOT LIKE '%refused%')`);
   dataDir = tempDir('logs');
   // Info level: request lines and errors alike are in the log that is searched.
   const env = childEnv({ DATABASE_URL: t.databaseUrl, PERSON_KEY_SECRET: TEST_PERSON_KEY_SECRET, AUDIT_DATA_DIR: dataDir, PORT: '0', AUDIT_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'info' });

@@ -449,7 +449,8 @@ describe('review meetings', () => {
 
   it('meetings are never deleted; writes and views are in the audit log with the meeting as target', async () => {
     await reviewer.delete(`/api/meetings/${meeting.feb}`).expect(404);
-    await expect(t.db.query(`DELETE FROM meeting WHERE id = $1`, [meeting.dec])).rejects.toThrow(/meetings are never deleted/);
+    await expect(t.db.query(`DELETE FROM meeting WHERE id = $1`, [meeting.dec])).rejects.toThrow(/permission denied for table meeting/);
+    await expect(t.ownerQuery(`DELETE FROM meeting WHERE id = $1`, [meeting.dec])).rejects.toThrow(/meetings are never deleted/);
     const entries: Array<{ action: string; actor_email: string; outcome: string }> = await t.db.query(
       `SELECT action, actor_email, outcome FROM audit_log WHERE target_id = $1 AND action LIKE '%decisions' ORDER BY id`,
       [meeting.feb],

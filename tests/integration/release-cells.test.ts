@@ -144,7 +144,7 @@ describe('on a generated city, against the dashboard and the monthly report', ()
   let values: Map<string, number>;
   let nothingLoaded: ReleaseCells;
   beforeAll(async () => {
-    await t.db.query(
+    await t.ownerQuery(
       `TRUNCATE flag, eligible_report, evaluation_run, incident_report_row, incident_person, arrest, da_decision, record_history, import_reject, charge_list, import_batch CASCADE`,
     );
     nothingLoaded = await gatherReleaseCells(t.db);

@@ -275,8 +275,10 @@ describe('monthly compliance reports', () => {
     expect(data.rules[0]).toMatchObject({ ruleId: 'sfpd-psw-2017', eligibleReports: 3, flaggedReports: 2, flags: 2 });
     expect((await analyst.get('/api/reports/2024-03:1').expect(200)).body.superseded).toBe(true);
     await expect(t.db.query(`UPDATE report_version SET content_hash = 'x' WHERE id = '2024-03:1'`)).rejects.toThrow(/immutable/);
-    await expect(t.db.query(`DELETE FROM report_version WHERE id = '2024-03:1'`)).rejects.toThrow(/immutable/);
-    await expect(t.db.query(`DELETE FROM report_file WHERE report_id = '2024-03:1'`)).rejects.toThrow(/immutable/);
+    await expect(t.db.query(`DELETE FROM report_version WHERE id = '2024-03:1'`)).rejects.toThrow(/permission denied/);
+    await expect(t.db.query(`DELETE FROM report_file WHERE report_id = '2024-03:1'`)).rejects.toThrow(/permission denied/);
+    await expect(t.ownerQuery(`DELETE FROM report_version WHERE id = '2024-03:1'`)).rejects.toThrow(/immutable/);
+    await expect(t.ownerQuery(`DELETE FROM report_file WHERE report_id = '2024-03:1'`)).rejects.toThrow(/immutable/);
   });
 
   it('publishing: the latest version only, once; after that a new version needs a reason, and the old stays downloadable', async () => {

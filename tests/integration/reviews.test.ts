@@ -202,8 +202,9 @@ describe('reviews of flagged cases', () => {
     const before = (await reviewer.get(`/api/reviews/${caseOf('RA-1')}`).expect(200)).body;
     await t.app.get(EvaluationService).evaluate({ trigger: 'on-demand', requestedBy: 'test' });
     expect((await reviewer.get(`/api/reviews/${caseOf('RA-1')}`).expect(200)).body).toEqual(before);
-    await expect(t.db.query(`UPDATE case_review_event SET note = 'rewritten'`)).rejects.toThrow(/append-only: UPDATE/);
-    await expect(t.db.query(`DELETE FROM case_review_event`)).rejects.toThrow(/append-only: DELETE/);
+    await expect(t.db.query(`DELETE FROM case_review_event`)).rejects.toThrow(/permission denied/);
+    await expect(t.ownerQuery(`UPDATE case_review_event SET note = 'rewritten'`)).rejects.toThrow(/append-only: UPDATE/);
+    await expect(t.ownerQuery(`DELETE FROM case_review_event`)).rejects.toThrow(/append-only: DELETE/);
   });
 
   it('every change is in the audit log', async () => {

@@ -13,6 +13,7 @@ export function childEnv(overrides: Record<string, string | undefined>): NodeJS.
   // No demo city unless a test asks for one: it would load in the background of every server.
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'test', AUDIT_DEMO: 'false' };
   delete env.DATABASE_URL;
+  delete env.DATABASE_OWNER_URL;
   delete env.AUDIT_ADMIN_PASSWORD;
   for (const [k, v] of Object.entries(overrides)) {
     if (v === undefined) delete env[k];

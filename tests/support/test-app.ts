@@ -1,6 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { Client } from 'pg';
 import supertest from 'supertest';
 import type { DataSource } from 'typeorm';
 import type { Role } from '@sra/contracts';
@@ -13,8 +14,15 @@ import { createTestDatabase } from './test-postgres';
 export interface TestApp {
   app: NestExpressApplication;
   db: DataSource;
-  /** The test database's URL, for a CLI run as a real process against it. */
+  /** The test database's URL (as the app role), for a CLI run as a real process against it. */
   databaseUrl: string;
+  /** As the schema owner (migrations only). */
+  databaseOwnerUrl: string;
+  /**
+   * A statement as the schema owner, which has every privilege: to show a trigger refusing what the app role is
+   * not even granted (the triggers are the second line of defence).
+   */
+  ownerQuery: (sql: string, params?: unknown[]) => Promise<unknown[]>;
   request: () => ReturnType<typeof supertest>;
   /** Creates a user with this role and returns an agent signed in as them. */
   signedIn: (role: Role, email?: string) => Promise<ReturnType<typeof supertest.agent>>;
@@ -28,7 +36,7 @@ export const TEST_PASSWORD = 'integration-test-password';
 export async function startTestApp(env: Record<string, string> = {}, extraModules: Array<Type | DynamicModule> = []): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', AUDIT_DATA_DIR: tempDir('app'), ...env });
-  const app = await createApp(config, { url: database.url, embedded: false }, extraModules);
+  const app = await createApp(config, { url: database.url, ownerUrl: database.ownerUrl, embedded: false }, extraModules);
   await app.init();
   const server = app.getHttpServer();
   const users = app.get(UsersService);
@@ -40,6 +48,16 @@ export async function startTestApp(env: Record<string, string> = {}, extraModule
     app,
     db: app.get<DataSource>(getDataSourceToken()),
     databaseUrl: database.url,
+    databaseOwnerUrl: database.ownerUrl,
+    ownerQuery: async (sql, params = []) => {
+      const client = new Client({ connectionString: database.ownerUrl });
+      await client.connect();
+      try {
+        return (await client.query(sql, params)).rows;
+      } finally {
+        await client.end();
+      }
+    },
     request: () => supertest(server),
     createUser,
     signedIn: async (role, email = `${role}-${++n}@example.org`) => {

@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { AppLogger } from './logging/app-logger';
 import type { AppConfig } from './config/app-config';
 import type { DatabaseConnection } from './database/database-connection';
+import { migrateDatabase } from './database/app-role';
 import { AuditLogService } from './audit-log/audit-log.service';
 import { clientOf } from './auth/authenticated-request';
 import { sameOriginWrites } from './security/same-origin-writes';
@@ -16,15 +17,19 @@ import { mountWebApp } from './web/web-app';
 /** Builds the whole HTTP app; `main.ts` listens on it, integration tests drive it in-process. */
 export async function createApp(
   config: AppConfig,
-  db: Pick<DatabaseConnection, 'url' | 'embedded'>,
+  db: Pick<DatabaseConnection, 'url' | 'ownerUrl' | 'embedded'>,
   extraModules: Array<Type | DynamicModule> = [],
 ): Promise<NestExpressApplication> {
+  // As the schema owner, before the app's own (unprivileged) connections open.
+  const migrated = await migrateDatabase(db);
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({ config, databaseUrl: db.url, embedded: db.embedded, extraModules }),
     // Only JSON bodies are parsed (no url-encoded form bodies): see sameOriginWrites below.
     { bufferLogs: true, bodyParser: false },
   );
   app.useLogger(app.get(AppLogger));
+  if (migrated.applied.length > 0) app.get(AppLogger).log(`applied migrations: ${migrated.applied.join(', ')}`, 'Database');
+  if (migrated.warning) app.get(AppLogger).warn(migrated.warning, 'Database');
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(securityHeaders({ hsts: config.cookieSecure }));

@@ -21,6 +21,7 @@ import { UsersModule } from './users/users.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
+  /** The app role's connection (migrations ran before, as the owner: see `createApp`). */
   databaseUrl: string;
   embedded: boolean;
   /** Extra modules (tests add probe controllers this way). */
@@ -35,7 +36,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(options.config, { embedded: options.embedded }),
         LoggerModule.forRoot(loggerOptions(options.config)),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl, options.config.databasePoolSize), migrationsRun: true }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl, options.config.databasePoolSize), migrationsRun: false }),
         StorableInputModule,
         AuditLogModule,
         UsersModule,

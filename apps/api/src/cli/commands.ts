@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { isRole, ROLES, type EvaluationOutcome, type ImportBatchResult, type UserRecord } from '@sra/contracts';
 import { AuditLogService } from '../audit-log/audit-log.service';
 import { MIN_PASSWORD_LENGTH } from '../auth/password';
+import { migrateDatabase } from '../database/app-role';
 import { MIGRATIONS } from '../database/schema';
 import { UsersService } from '../users/users.service';
 import { CliError } from './cli-error';
@@ -26,7 +27,8 @@ export interface CommandContext {
   positionals: string[];
   stdin: () => Promise<string>;
   out: (line: string) => void;
-  database: { embedded: boolean };
+  /** Where the data is; `ownerUrl` (the schema owner) is for migrations only. */
+  database: { embedded: boolean; url?: string; ownerUrl?: string | null };
 }
 
 export interface CommandSpec {
@@ -211,9 +213,12 @@ export const COMMANDS: Record<string, CommandSpec> = {
     options: {},
     migrate: false,
     async run(ctx) {
-      const ran = await dataSource(ctx).runMigrations({ transaction: 'each' });
+      const { url, ownerUrl } = ctx.database;
+      if (!url) throw new CliError('this command needs the database');
+      const ran = await migrateDatabase({ url, ownerUrl: ownerUrl ?? null });
+      if (ran.warning) process.stderr.write(`audit: warning: ${ran.warning}\n`);
       const state = await migrationState(dataSource(ctx));
-      ctx.out(JSON.stringify({ applied: ran.map((m) => m.name), total: state.applied.length, pending: state.pending.length }));
+      ctx.out(JSON.stringify({ applied: ran.applied, total: state.applied.length, pending: state.pending.length }));
     },
   },
   'db:status': {

@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import { ConsoleLogger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/app-config';
+import { migrateDatabase } from '../database/app-role';
 import { openDatabaseConnection, type DatabaseConnection } from '../database/database-connection';
 import { DataDirInUseError, EmbeddedPostgresError } from '../database/embedded-postgres';
 import { CliError } from './cli-error';
@@ -14,7 +13,11 @@ import { COMMANDS } from './commands';
 function help(): string {
   const lines = ['Usage: npm run -s audit -- <command> [options]', '', 'Commands:'];
   for (const spec of Object.values(COMMANDS)) lines.push(`  ${spec.usage}`, `      ${spec.summary}`);
-  lines.push('', 'The database is DATABASE_URL if set, else the embedded one in AUDIT_DATA_DIR (default .data/).');
+  lines.push(
+    '',
+    'The database is DATABASE_URL if set, else the embedded one in AUDIT_DATA_DIR (default .data/).',
+    'Migrations run as DATABASE_OWNER_URL when set (the schema owner), else as DATABASE_URL.',
+  );
   return lines.join('\n');
 }
 
@@ -60,10 +63,11 @@ async function run(argv: string[]): Promise<void> {
   let app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>> | null = null;
   try {
     db = await openDatabaseConnection(config, 'shared');
+    // As the schema owner (DATABASE_OWNER_URL, or the embedded server's owner role); the command then works as the app role.
+    if (spec.migrate) await migrateDatabase(db);
     const levels: LogLevel[] = config.logLevel === 'debug' || config.logLevel === 'trace' ? ['error', 'warn', 'log', 'debug'] : ['error'];
     app = await NestFactory.createApplicationContext(CliModule.forRoot(config, db.url, db.embedded), { logger: new StderrLogger({ logLevels: levels }) });
-    if (spec.migrate) await app.get<DataSource>(getDataSourceToken()).runMigrations({ transaction: 'each' });
-    await spec.run({ app, options, positionals, stdin: readStdin, out, database: { embedded: db.embedded } });
+    await spec.run({ app, options, positionals, stdin: readStdin, out, database: db });
   } finally {
     await app?.close();
     await db?.close();

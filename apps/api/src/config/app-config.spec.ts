@@ -24,6 +24,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ AUDIT_ADMIN_PASSWORD: 'twelve-chars' }, root).adminPassword).toBe('twelve-chars');
   });
 
+  it('takes the schema owner URL for migrations only with an external database', () => {
+    const app = 'postgres://audit_app:x@db/audit';
+    const owner = 'postgres://audit_owner:y@db/audit';
+    expect(loadConfig({ DATABASE_URL: app, DATABASE_OWNER_URL: owner }, root)).toMatchObject({ databaseUrl: app, databaseOwnerUrl: owner });
+    expect(loadConfig({ DATABASE_URL: app }, root).databaseOwnerUrl).toBeNull();
+    expect(() => loadConfig({ DATABASE_OWNER_URL: owner }, root)).toThrow(/DATABASE_OWNER_URL is for an external database: set DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: app, DATABASE_OWNER_URL: 'mysql://db' }, root)).toThrow(/DATABASE_OWNER_URL must start with postgres:\/\//);
+  });
+
   const secret = 'a'.repeat(40);
 
   it('uses secure cookies in production unless told otherwise', () => {

@@ -7,8 +7,10 @@ export interface AppConfig {
   env: 'development' | 'production' | 'test';
   host: string;
   port: number;
-  /** External PostgreSQL; when absent an embedded server runs in `dataDir`. */
+  /** External PostgreSQL, as the app's role (owns nothing); when absent an embedded server runs in `dataDir`. */
   databaseUrl: string | null;
+  /** The schema owner's connection, used only to run migrations and grant the app role; null: DATABASE_URL's role migrates. */
+  databaseOwnerUrl: string | null;
   databasePoolSize: number;
   dataDir: string;
   adminPassword: string | null;
@@ -91,6 +93,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string = findRepoRo
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const databaseOwnerUrl = env.DATABASE_OWNER_URL?.trim() || null;
+  if (databaseOwnerUrl && !/^postgres(ql)?:\/\//.test(databaseOwnerUrl)) {
+    problems.push('DATABASE_OWNER_URL must start with postgres:// or postgresql://');
+  }
+  if (databaseOwnerUrl && !databaseUrl) {
+    problems.push('DATABASE_OWNER_URL is for an external database: set DATABASE_URL (the app role) too, or neither for the embedded one');
+  }
 
   const logLevel = (env.LOG_LEVEL?.trim().toLowerCase() || 'info') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
@@ -118,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string = findRepoRo
     host: env.HOST?.trim() || '127.0.0.1',
     port: int('PORT', 3000, 0, 65535),
     databaseUrl,
+    databaseOwnerUrl,
     databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1, 200),
     dataDir: path.resolve(repoRoot, env.AUDIT_DATA_DIR?.trim() || '.data'),
     adminPassword,

@@ -35,7 +35,12 @@ export interface EmbeddedPostgresOptions {
 }
 
 export interface EmbeddedPostgresHandle {
+  /** As the app role (owns nothing, cannot alter or disable a trigger). */
   url: string;
+  /** As the schema owner: for migrations and the app role's grants only. Null when attached to a server started before the two roles. */
+  ownerUrl: string | null;
+  /** As the bootstrap superuser, to the `postgres` database: for provisioning (tests); the app never uses it. */
+  bootstrapUrl: string;
   port: number;
   /** False when attached to a server another process owns (CLI next to a running server). */
   owned: boolean;
@@ -73,12 +78,36 @@ interface OwnerRecord {
   startedAt: string;
 }
 
-interface Credentials {
+interface Login {
   user: string;
   password: string;
 }
 
+/**
+ * `<dataDir>/postgres-credentials.json` (mode 600): the bootstrap superuser (`user`/`password`, the only login of a
+ * data dir made before issue 13) creates the schema owner and the app role, which have their own passwords.
+ */
+interface Credentials extends Login {
+  owner?: Login;
+  app?: Login;
+}
+
+type FullCredentials = Required<Credentials>;
+
 const DB_USER = 'audit';
+const OWNER_USER = 'audit_owner';
+const APP_USER = 'audit_app';
+
+const newPassword = () => randomBytes(24).toString('base64url');
+
+/** Adds the owner and app logins to credentials that lack them (a data dir from before the two roles). */
+function withRoles(creds: Credentials): FullCredentials {
+  return {
+    ...creds,
+    owner: creds.owner ?? { user: OWNER_USER, password: newPassword() },
+    app: creds.app ?? { user: APP_USER, password: newPassword() },
+  };
+}
 const SYSTEM_USER = 'postgres';
 
 async function binaries(): Promise<Binaries> {
@@ -285,18 +314,66 @@ function startServer(
   });
 }
 
-async function ensureDatabase(port: number, creds: Credentials, database: string): Promise<void> {
-  const client = new Client({ host: '127.0.0.1', port, user: creds.user, password: creds.password, database: 'postgres' });
-  await client.connect();
+/**
+ * As the bootstrap superuser: the owner and app roles exist with the passwords in the credentials file (neither a
+ * superuser nor able to create roles or databases), the database and everything in its schema belong to the owner
+ * (a data dir from before the two roles had it all owned by the superuser), and the app role may connect and create
+ * temporary tables. The app role's grants on tables are the owner's to give, after migrations (see app-role.ts).
+ */
+async function ensureDatabase(port: number, creds: FullCredentials, database: string): Promise<void> {
+  const connect = async (db: string) => {
+    const client = new Client({ host: '127.0.0.1', port, user: creds.user, password: creds.password, database: db });
+    await client.connect();
+    return client;
+  };
+  const client = await connect('postgres');
+  const owner = client.escapeIdentifier(creds.owner.user);
+  const db = client.escapeIdentifier(database);
   try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+    for (const role of [creds.owner, creds.app]) {
+      const exists = ((await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role.user])).rowCount ?? 0) > 0;
+      await client.query(
+        `${exists ? 'ALTER' : 'CREATE'} ROLE ${client.escapeIdentifier(role.user)} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE ` +
+          `NOREPLICATION NOBYPASSRLS PASSWORD ${client.escapeLiteral(role.password)}`,
+      );
+    }
+    const found = await client.query<{ owner: string }>('SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${db} OWNER ${owner}`);
+    else if (found.rows[0].owner !== creds.owner.user) await client.query(`ALTER DATABASE ${db} OWNER TO ${owner}`);
+    await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${db} TO ${client.escapeIdentifier(creds.app.user)}`);
   } finally {
     await client.end();
   }
+  const inDatabase = await connect(database);
+  try {
+    // Tables (with their serial sequences and indexes), views, free-standing sequences and functions of the schema,
+    // except what an extension owns.
+    await inDatabase.query(`
+      DO $$
+      DECLARE
+        r record;
+        new_owner constant text := ${inDatabase.escapeLiteral(creds.owner.user)};
+      BEGIN
+        FOR r IN SELECT c.oid::regclass AS rel, c.relkind FROM pg_class c
+                  WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+                    AND pg_get_userbyid(c.relowner) <> new_owner
+                    AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('e', 'a', 'i'))
+                  ORDER BY c.relkind = 'S' LOOP
+          EXECUTE format('ALTER %s %s OWNER TO %I',
+            CASE r.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, r.rel, new_owner);
+        END LOOP;
+        FOR r IN SELECT p.oid::regprocedure AS fn FROM pg_proc p
+                  WHERE p.pronamespace = 'public'::regnamespace AND pg_get_userbyid(p.proowner) <> new_owner
+                    AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e') LOOP
+          EXECUTE format('ALTER ROUTINE %s OWNER TO %I', r.fn, new_owner);
+        END LOOP;
+      END $$`);
+  } finally {
+    await inDatabase.end();
+  }
 }
 
-function connectionUrl(creds: Credentials, port: number, database: string): string {
+function connectionUrl(creds: Login, port: number, database: string): string {
   return `postgres://${encodeURIComponent(creds.user)}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
 }
 
@@ -317,7 +394,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (!claim.claimed) {
     const creds = readJson<Credentials>(credsFile);
     if (options.mode === 'shared' && claim.owner.port && creds) {
-      return { url: connectionUrl(creds, claim.owner.port, database), port: claim.owner.port, owned: false, stop: async () => undefined };
+      const port = claim.owner.port;
+      return {
+        // A server started before the two roles has only the superuser.
+        url: connectionUrl(creds.app ?? creds, port, database),
+        ownerUrl: creds.owner ? connectionUrl(creds.owner, port, database) : null,
+        bootstrapUrl: connectionUrl(creds, port, 'postgres'),
+        port,
+        owned: false,
+        stop: async () => undefined,
+      };
     }
     throw new DataDirInUseError(dataDir, claim.owner.pid);
   }
@@ -333,14 +419,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     const initialised = fs.existsSync(path.join(clusterDir, 'PG_VERSION'));
     if (!initialised) {
       fs.rmSync(clusterDir, { recursive: true, force: true });
-      creds = { user: DB_USER, password: randomBytes(24).toString('base64url') };
+      creds = withRoles({ user: DB_USER, password: newPassword() });
       writeJsonPrivate(credsFile, creds);
       await initCluster(bin, clusterDir, creds, ids);
     }
     if (!creds) {
       throw new EmbeddedPostgresError(`${credsFile} is missing, so the cluster in ${clusterDir} cannot be opened. Restore the file or move the data dir aside.`);
     }
-    const credentials = creds;
+    const credentials = withRoles(creds);
     await stopOrphan(clusterDir);
 
     const port = await findFreePort();
@@ -352,6 +438,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       if (!stopping) options.onUnexpectedExit?.(code, signal, lastLines);
     });
     await ensureDatabase(port, credentials, database);
+    // A data dir from before the two roles: their passwords are kept once the roles exist.
+    if (!creds.owner || !creds.app) writeJsonPrivate(credsFile, credentials);
 
     const stop = async () => {
       if (stopping) return;
@@ -369,7 +457,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       }
       release();
     };
-    return { url: connectionUrl(credentials, port, database), port, owned: true, stop };
+    return {
+      url: connectionUrl(credentials.app, port, database),
+      ownerUrl: connectionUrl(credentials.owner, port, database),
+      bootstrapUrl: connectionUrl(credentials, port, 'postgres'),
+      port,
+      owned: true,
+      stop,
+    };
   } catch (error) {
     release();
     throw error;

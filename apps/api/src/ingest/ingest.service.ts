@@ -383,28 +383,16 @@ export class IngestService {
    * the primary key also proves the file held no key twice; only when it
    * fails are duplicates marked (the first kept) and the insert redone.
    * Re-adding the foreign key locks import_batch against new batches until
-   * this load commits, moments later.
+   * this load commits, moments later. The app's role owns no table: the schema
+   * owner's functions set aside and rebuild (migration BulkLoadAsOwner).
    */
   private async bulkInsert(client: Client, table: string, load: LoadSql, batchId: string): Promise<{ inserted: number; duplicates: boolean }> {
-    const { rows: constraints } = await client.query<{ name: string; def: string; isPrimary: boolean }>(
-      `SELECT conname AS name, pg_get_constraintdef(oid) AS def, contype = 'p' AS "isPrimary" FROM pg_constraint
-        WHERE conrelid = $1::regclass AND contype IN ('p', 'f') ORDER BY contype = 'p' DESC`,
-      [table],
-    );
-    const { rows: indexes } = await client.query<{ name: string; def: string }>(
-      `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
-        WHERE x.indrelid = $1::regclass AND NOT x.indisprimary`,
-      [table],
-    );
-    for (const c of constraints) await client.query(`ALTER TABLE ${table} DROP CONSTRAINT ${c.name}`);
-    for (const i of indexes) await client.query(`DROP INDEX ${i.name}`);
-    // Emptying the (already empty) table gives it new storage in this transaction: with wal_level=minimal
+    // Also empties the (already empty) table, giving it new storage in this transaction: with wal_level=minimal
     // (the embedded server) PostgreSQL then writes the rows and indexes without WAL and syncs them at commit.
-    await client.query(`TRUNCATE ${table}`);
-    const primaryKeys = constraints.filter((c) => c.isPrimary);
+    await client.query(`SELECT bulk_load_set_aside($1)`, [table]);
     const insertAndKey = async () => {
       const inserted = (await client.query(load.insertAll, [batchId])).rowCount ?? 0;
-      for (const c of primaryKeys) await client.query(`ALTER TABLE ${table} ADD CONSTRAINT ${c.name} ${c.def}`);
+      await client.query(`SELECT bulk_load_restore($1, ARRAY['primary key'])`, [table]);
       return inserted;
     };
     await client.query('SAVEPOINT bulk_insert');
@@ -420,8 +408,7 @@ export class IngestService {
       duplicates = true;
       inserted = await insertAndKey();
     }
-    for (const i of indexes) await client.query(i.def);
-    for (const c of constraints.filter((x) => !x.isPrimary)) await client.query(`ALTER TABLE ${table} ADD CONSTRAINT ${c.name} ${c.def}`);
+    await client.query(`SELECT bulk_load_restore($1, ARRAY['index', 'foreign key'])`, [table]);
     return { inserted, duplicates };
   }
 
