@@ -229,6 +229,30 @@ describe('a load that fails on a database error part-way', () => {
     expect(n).toBe(0);
   });
 
+  it('on an error with no plain meaning: a 500 with a request id, recorded as failed without the error text (which quotes the row)', async () => {
+    await t.db.query(`
+      CREATE OR REPLACE FUNCTION test_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'test refuses incident %', NEW.incident_number;
+      END $$`);
+    try {
+      const analyst = await t.signedIn('analyst');
+      const res = await analyst.post('/api/ingest/incidents').attach('file', Buffer.from(INCIDENTS), 'may.csv');
+      expect(res.status).toBe(500);
+      expect(res.body).toEqual({ statusCode: 500, message: 'Internal server error', requestId: expect.any(String) });
+      const [batch]: Array<{ status: string; refusal_reason: string }> = await t.db.query(`SELECT status, refusal_reason FROM import_batch WHERE file_name = 'may.csv'`);
+      expect(batch.status).toBe('failed');
+      expect(batch.refusal_reason).toMatch(/^The load stopped on a database error/);
+      expect(batch.refusal_reason).not.toContain('950000001');
+    } finally {
+      await t.db.query(`
+        CREATE OR REPLACE FUNCTION test_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          RAISE EXCEPTION USING ERRCODE = 'disk_full', MESSAGE = 'could not extend file "base/16384/16500.3": No space left on device';
+        END $$`);
+    }
+  });
+
   it('through the CLI: one plain line on stderr, and recorded as failed too', async () => {
     const dir = tempDir('failed-load');
     try {
