@@ -1,4 +1,5 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppLogger } from './logging/app-logger';
@@ -9,6 +10,7 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { ComplianceModule } from './compliance/compliance.module';
 import { StorableInputModule } from './common/storable-input';
+import { ErrorResponseFilter } from './common/error-response.filter';
 import { ChargeCodesModule } from './charge-codes/charge-codes.module';
 import { RecordsModule } from './records/records.module';
 import { ReportsModule } from './reports/reports.module';
@@ -36,7 +38,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(options.config, { embedded: options.embedded }),
         LoggerModule.forRoot(loggerOptions(options.config)),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl, options.config.databasePoolSize), migrationsRun: false }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl, options.config.databasePoolSize, options.config.databaseTimeouts), migrationsRun: false }),
         StorableInputModule,
         AuditLogModule,
         UsersModule,
@@ -51,7 +53,7 @@ export class AppModule {
         ...(options.extraModules ?? []),
       ],
       controllers: [HealthController],
-      providers: [AppLogger],
+      providers: [AppLogger, { provide: APP_FILTER, useClass: ErrorResponseFilter }],
     };
   }
 }

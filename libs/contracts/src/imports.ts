@@ -37,7 +37,9 @@ export interface ImportBatchRecord extends ImportCounts {
   loadedBy: string;
   source: 'cli' | 'http' | 'demo';
   isDemo: boolean;
-  status: 'loaded' | 'refused';
+  /** `failed`: the load stopped on a database error (out of disk space, the database away...); nothing of it was stored. */
+  status: 'loaded' | 'refused' | 'failed';
+  /** Why the file was refused whole, or why its load failed, in plain words (never a value of the file). */
   refusalReason: string | null;
   refusalLine: number | null;
   refusalColumn: string | null;

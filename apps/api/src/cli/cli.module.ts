@@ -10,7 +10,10 @@ import { IngestModule } from '../ingest/ingest.module';
 import { ReportsModule } from '../reports/reports.module';
 import { UsersModule } from '../users/users.module';
 
-/** The same modules as the server, without HTTP. Migrations run only when a command asks. */
+/**
+ * The same modules as the server, without HTTP. Migrations run only when a command asks. A command is batch work
+ * (loads, evaluations, reports, migrations): no statement time limit, only the one on connecting.
+ */
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig, databaseUrl: string, embedded: boolean): DynamicModule {
@@ -18,7 +21,7 @@ export class CliModule {
       module: CliModule,
       imports: [
         ConfigModule.forRoot(config, { embedded }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, 2), migrationsRun: false }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, 2, { connectMs: config.databaseTimeouts.connectMs, statementMs: 0 }), migrationsRun: false }),
         AuditLogModule,
         UsersModule,
         IngestModule,

@@ -6,7 +6,7 @@ import { ConfigError, loadConfig } from '../config/app-config';
 import { migrateDatabase } from '../database/app-role';
 import { openDatabaseConnection, type DatabaseConnection } from '../database/database-connection';
 import { DataDirInUseError, EmbeddedPostgresError } from '../database/embedded-postgres';
-import { CliError } from './cli-error';
+import { CliError, plainCliMessage } from './cli-error';
 import { CliModule } from './cli.module';
 import { COMMANDS } from './commands';
 
@@ -85,7 +85,7 @@ run(process.argv.slice(2)).then(
   () => process.exit(0),
   (error: unknown) => {
     const known = error instanceof CliError || error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof EmbeddedPostgresError;
-    const message = known ? (error as Error).message : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
+    const message = known ? (error as Error).message : (plainCliMessage(error) ?? `unexpected error: ${(error as Error)?.message ?? String(error)}`);
     process.stderr.write(`audit: ${message.split('\n').join(' ')}\n`);
     process.exit(error instanceof CliError ? error.exitCode : 1);
   },

@@ -94,6 +94,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'proxy.local' }, root)).toThrow(/not an address: "proxy.local"/);
   });
 
+  it('bounds time spent on the database: connecting, a request statement, the health check; loads have no limit by default', () => {
+    expect(loadConfig({}, root).databaseTimeouts).toEqual({ connectMs: 5000, statementMs: 30000, longStatementMs: 0, healthMs: 3000 });
+    const set = loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '1000', DATABASE_STATEMENT_TIMEOUT_MS: '0', DATABASE_LONG_STATEMENT_TIMEOUT_MS: '3600000', HEALTH_TIMEOUT_MS: '500' }, root);
+    expect(set.databaseTimeouts).toEqual({ connectMs: 1000, statementMs: 0, longStatementMs: 3_600_000, healthMs: 500 });
+    expect(() => loadConfig({ HEALTH_TIMEOUT_MS: '0' }, root)).toThrow(/HEALTH_TIMEOUT_MS must be a whole number from 100 to 60000/);
+    expect(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '-1' }, root)).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS/);
+  });
+
   it('takes the origin of PUBLIC_URL', () => {
     expect(loadConfig({}, root).publicOrigin).toBeNull();
     expect(loadConfig({ PUBLIC_URL: 'https://Audit.Example.org:443/app/' }, root).publicOrigin).toBe('https://audit.example.org');

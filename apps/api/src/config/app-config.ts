@@ -12,6 +12,8 @@ export interface AppConfig {
   /** The schema owner's connection, used only to run migrations and grant the app role; null: DATABASE_URL's role migrates. */
   databaseOwnerUrl: string | null;
   databasePoolSize: number;
+  /** Database time limits (issue 13, Faults 3); 0 turns a limit off. See docs/architecture.md, "When the database is away". */
+  databaseTimeouts: DatabaseTimeouts;
   dataDir: string;
   adminPassword: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -53,6 +55,17 @@ export interface AppConfig {
   demoIncidents: number;
   /** Generate a draft of the previous month's report on the 1st of each month (checked hourly). */
   reportScheduler: boolean;
+}
+
+export interface DatabaseTimeouts {
+  /** Opening a connection, or waiting for a free one in the pool. */
+  connectMs: number;
+  /** One statement of a request (PostgreSQL's statement_timeout); the driver gives up a little later if no answer comes. */
+  statementMs: number;
+  /** One statement of a load or an evaluation, which legitimately run long. */
+  longStatementMs: number;
+  /** How long /api/health waits for the database before answering 503. */
+  healthMs: number;
 }
 
 export class ConfigError extends Error {
@@ -129,6 +142,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string = findRepoRo
     databaseUrl,
     databaseOwnerUrl,
     databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1, 200),
+    databaseTimeouts: {
+      connectMs: int('DATABASE_CONNECT_TIMEOUT_MS', 5_000, 0, 600_000),
+      statementMs: int('DATABASE_STATEMENT_TIMEOUT_MS', 30_000, 0, 86_400_000),
+      longStatementMs: int('DATABASE_LONG_STATEMENT_TIMEOUT_MS', 0, 0, 86_400_000),
+      healthMs: int('HEALTH_TIMEOUT_MS', 3_000, 100, 60_000),
+    },
     dataDir: path.resolve(repoRoot, env.AUDIT_DATA_DIR?.trim() || '.data'),
     adminPassword,
     logLevel,

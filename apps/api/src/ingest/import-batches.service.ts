@@ -12,7 +12,7 @@ export const BATCH_LIST: ListSpec = {
   defaultSort: { field: 'startedAt', order: 'DESC' },
   filters: {
     kind: { column: 'b.kind', kind: 'enum', values: IMPORT_KINDS },
-    status: { column: 'b.status', kind: 'enum', values: ['loaded', 'refused'] },
+    status: { column: 'b.status', kind: 'enum', values: ['loaded', 'refused', 'failed'] },
     q: { column: 'b.file_name', kind: 'search', values: ['b.loaded_by'] },
     since: { column: 'b.started_at', kind: 'from' },
     until: { column: 'b.started_at', kind: 'to' },

@@ -15,6 +15,9 @@ import { parseChargeText } from './pipeline/charge-parsing';
 import { KIND_SQL } from './pipeline/kind-sql';
 import { buildLoadSql, workTables, type LoadSql } from './pipeline/load-sql';
 import { resolvePersonKeySecret } from './person-key-secret';
+import { plainDatabaseError } from '../common/database-errors';
+import { DRIVER_GRACE_MS } from '../database/long-work';
+import { safeMessage } from '../logging/safe-error';
 
 export interface IngestRequest {
   kind: ImportKind;
@@ -104,7 +107,15 @@ export class IngestService {
     let ignoredCount = 0;
     // A connection of its own: large loads want bigger temporary buffers than
     // pooled connections should keep, and that is settable only before first use.
-    const client = new Client({ connectionString: (this.db.options as { url: string }).url, application_name: 'safe-reporting-audit ingest' });
+    const timeouts = this.config.databaseTimeouts;
+    const client = new Client({
+      connectionString: (this.db.options as { url: string }).url,
+      application_name: 'safe-reporting-audit ingest',
+      // A load runs for minutes: the long statement limit, not a request's (0: none).
+      connectionTimeoutMillis: timeouts.connectMs,
+      statement_timeout: timeouts.longStatementMs,
+      query_timeout: timeouts.longStatementMs > 0 ? timeouts.longStatementMs + DRIVER_GRACE_MS : 0,
+    });
     // Errors surface through the queries; an idle connection dropping must not crash the process.
     client.on('error', (error) => this.logger.warn(`ingest connection: ${error.message}`));
     await client.connect();
@@ -304,7 +315,11 @@ export class IngestService {
       // Closing the connection aborts the transaction just as surely as ROLLBACK.
       if (copyOpen) await client.end().catch(() => undefined);
       else await client.query('ROLLBACK').catch(() => undefined);
-      if (!(error instanceof FileRefusal)) throw error;
+      if (!(error instanceof FileRefusal)) {
+        // A load stopped by the database (out of disk space, stopped, too slow) is part of the history too.
+        if (!dryRun && isDatabaseFailure(error)) await this.recordFailure(request, started, error, bytes);
+        throw error;
+      }
       // A preview of a file refused whole says why, and stores nothing.
       if (dryRun) return this.refusalPreview(request, started, error);
       return this.recordRefusal(request, started, error, { bytes, sha256: bytes > 0 ? hash.digest('hex') : null, rowsRead });
@@ -367,6 +382,27 @@ export class IngestService {
     );
     this.logger.warn(`batch ${rows[0].id} (${request.kind}) refused: ${refusal.message}`);
     return { batchId: rows[0].id, ...refusedCounts(request, refusal), seconds: (Date.now() - started.getTime()) / 1000 };
+  }
+
+  /**
+   * Records a load that failed on a database error as a `failed` batch, with the plain reason (never the error's
+   * own text: PostgreSQL quotes values of the file in some). Best effort: the database may still be away.
+   */
+  private async recordFailure(request: IngestRequest, started: Date, error: unknown, bytes: number): Promise<void> {
+    const plain = plainDatabaseError(error);
+    const reason = plain
+      ? plain.message
+      : 'The load stopped on a database error, so nothing of the file was stored. The server log says which (look for this time); tell the administrator.';
+    try {
+      const rows: Array<{ id: string }> = await this.db.query(
+        `INSERT INTO import_batch (kind, file_name, size_bytes, loaded_by_user_id, loaded_by, source, is_demo, status, refusal_reason, started_at, rows_read)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'failed', $8, $9, 0) RETURNING id`,
+        [request.kind, request.fileName, request.sizeBytes ?? bytes, request.loadedBy.userId, request.loadedBy.label, request.source, request.isDemo ?? false, reason, started],
+      );
+      this.logger.warn(`batch ${rows[0].id} (${request.kind}) failed (${plain?.code ?? 'database error'}): ${safeMessage(error)}`);
+    } catch (recording) {
+      this.logger.warn(`a ${request.kind} load failed (${safeMessage(error)}) and could not be recorded: ${safeMessage(recording)}`);
+    }
   }
 
   /** A large file into an empty table: worth loading without indexes and building them after. */
@@ -434,6 +470,13 @@ export class IngestService {
     );
     return counted[0].n;
   }
+}
+
+/** An error of PostgreSQL (it has a SQLSTATE) or of the connection to it. */
+function isDatabaseFailure(error: unknown): boolean {
+  if (plainDatabaseError(error)) return true;
+  const e = error as { code?: unknown; severity?: unknown; name?: unknown } | null;
+  return !!e && typeof e === 'object' && ((typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && 'severity' in e) || e.name === 'QueryFailedError');
 }
 
 /** What a file refused whole says, previewed or loaded: why and where, and nothing read, loaded or rejected. */

@@ -116,6 +116,11 @@ export const HealthCard = () => {
             value={data.database.status}
             testId="database-status"
           />
+          {data.message ? (
+            <Alert severity="error" sx={{ mb: 1 }} data-testid="health-message">
+              {data.message}
+            </Alert>
+          ) : null}
           {error ? (
             <Alert severity="warning" sx={{ mb: 1 }}>
               The latest check failed; these are the results of the previous one.

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, type QueryRunner } from 'typeorm';
@@ -17,6 +17,9 @@ import type { ParsedCharge } from '@sra/statutes';
 import { PoliciesService } from '../policies/policies.service';
 import { ACTION_CANDIDATES, ACTION_CHARGE_TEXTS, ELIGIBLE_REPORTS, INCIDENT_CODE_TRIPLES, REPORT_CANDIDATES, WORK_TABLES } from './evaluation-sql';
 import { safeMessage } from '../../logging/safe-error';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { allowLongStatements } from '../../database/long-work';
 
 export type EvaluationTrigger = 'ingest' | 'on-demand' | 'policy-change' | 'start';
 
@@ -164,6 +167,7 @@ export class EvaluationService implements BeforeApplicationShutdown {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly policies: PoliciesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The runs of this process, one after the other. */
@@ -199,8 +203,11 @@ export class EvaluationService implements BeforeApplicationShutdown {
       await runner.release();
       throw error;
     }
+    let restoreTimeouts = () => undefined as void;
     try {
       await runner.startTransaction();
+      // A run takes minutes on a large city, and may first wait for another one: not a request's time limit.
+      restoreTimeouts = await allowLongStatements(runner, this.config.databaseTimeouts.longStatementMs);
       await runner.query(`SELECT pg_advisory_xact_lock(hashtext('sra-evaluate'))`);
       await this.refreshStatistics(runner);
       const versions = await this.policies.allVersions(runner);
@@ -315,6 +322,7 @@ export class EvaluationService implements BeforeApplicationShutdown {
       await this.db.query(`UPDATE evaluation_run SET status = 'failed', finished_at = clock_timestamp(), error = $2 WHERE id = $1`, [runId, (error as Error).message]);
       throw error;
     } finally {
+      restoreTimeouts();
       await runner.release();
     }
   }

@@ -76,6 +76,17 @@ const Summary = ({ batch }: { batch: ImportBatchRecord }) => {
       </Alert>
     );
   }
+  if (batch.status === 'failed') {
+    return (
+      <Alert severity="error" data-testid="batch-failure">
+        <AlertTitle>The load failed part-way: nothing from the file was stored</AlertTitle>
+        <span data-testid="batch-failure-reason">{batch.refusalReason ?? 'The server gave no reason.'}</span>
+        <Box component="span" sx={{ display: 'block', mt: 0.5 }}>
+          The file itself may be fine: once the problem is solved, load it again.
+        </Box>
+      </Alert>
+    );
+  }
   if (batch.rejected > 0) {
     return (
       <Alert severity="warning">
@@ -125,6 +136,9 @@ const RejectedRows = ({ batch }: { batch: ImportBatchRecord }) => {
         None: the file was refused before any row was checked. Fix the problem above and load the file again.
       </Typography>
     );
+  }
+  if (batch.status === 'failed') {
+    return <Typography variant="body2">None: the load stopped before its rows were stored.</Typography>;
   }
   if (batch.rejected === 0) {
     return <Typography variant="body2">None: every row passed the checks.</Typography>;

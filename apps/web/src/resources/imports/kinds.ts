@@ -79,6 +79,7 @@ export type BatchStatus = ImportBatchRecord['status'];
 export const STATUS_LABELS: Readonly<Record<BatchStatus, string>> = {
   loaded: 'Loaded',
   refused: 'Refused',
+  failed: 'Failed',
 };
 
 export const STATUS_CHOICES = (Object.keys(STATUS_LABELS) as BatchStatus[]).map((status) => ({
@@ -87,7 +88,7 @@ export const STATUS_CHOICES = (Object.keys(STATUS_LABELS) as BatchStatus[]).map(
 }));
 
 export function statusLabel(status: unknown): string {
-  return status === 'loaded' || status === 'refused' ? STATUS_LABELS[status] : String(status ?? '');
+  return typeof status === 'string' && status in STATUS_LABELS ? STATUS_LABELS[status as BatchStatus] : String(status ?? '');
 }
 
 export const SOURCE_LABELS: Readonly<Record<ImportBatchRecord['source'], string>> = {

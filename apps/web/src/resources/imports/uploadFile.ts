@@ -73,6 +73,8 @@ function describeFailure(status: number, body: unknown): string {
   if (status === 403) return FORBIDDEN_MESSAGE;
   if (status === 400) return `The server could not take this upload: ${fromServer ?? 'the request was not valid.'}`;
   if (status === 413) return 'The file is too large for the server to accept.';
+  // The database away, out of disk space, too busy: the server's sentence is already plain.
+  if ((status === 503 || status === 507) && fromServer) return `The load did not happen: ${fromServer}`;
   if (status >= 500) {
     return `A problem on the server stopped the load (error ${status}). Nothing half-done was kept: try again in a moment.${fromServer ? ` The server said: ${fromServer}` : ''}`;
   }
