@@ -136,7 +136,7 @@ describe('a stopped database', () => {
   it('gives 503 with the plain message on every endpoint, health included, never a 500', async () => {
     pg = await startEmbeddedPostgres({ dataDir, mode: 'exclusive' });
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', AUDIT_DATA_DIR: dataDir, HEALTH_TIMEOUT_MS: '2000', DATABASE_CONNECT_TIMEOUT_MS: '2000' });
-    app = await createApp(config, { url: pg.url, embedded: false });
+    app = await createApp(config, { url: pg.url, ownerUrl: pg.ownerUrl, embedded: false });
     await app.init();
     await app.get(UsersService).create({ email: 'viewer@example.org', role: 'viewer', password: TEST_PASSWORD });
     const agent = supertest.agent(app.getHttpServer());
@@ -208,12 +208,12 @@ describe('a load that fails on a database error part-way', () => {
     requireBuilt(CLI_MAIN);
     t = await startTestApp({ PERSON_KEY_SECRET: TEST_PERSON_KEY_SECRET });
     // This test database only: writing an incident fails as a full disk does (SQLSTATE 53100), once the batch is begun.
-    await t.db.query(`
+    await t.ownerQuery(`
       CREATE FUNCTION test_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         RAISE EXCEPTION USING ERRCODE = 'disk_full', MESSAGE = 'could not extend file "base/16384/16500.3": No space left on device';
       END $$`);
-    await t.db.query(`CREATE TRIGGER test_disk_full BEFORE INSERT ON incident_report_row FOR EACH ROW EXECUTE FUNCTION test_disk_full()`);
+    await t.ownerQuery(`CREATE TRIGGER test_disk_full BEFORE INSERT ON incident_report_row FOR EACH ROW EXECUTE FUNCTION test_disk_full()`);
   });
   afterAll(async () => t?.close());
 
@@ -230,7 +230,7 @@ describe('a load that fails on a database error part-way', () => {
   });
 
   it('on an error with no plain meaning: a 500 with a request id, recorded as failed without the error text (which quotes the row)', async () => {
-    await t.db.query(`
+    await t.ownerQuery(`
       CREATE OR REPLACE FUNCTION test_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         RAISE EXCEPTION 'test refuses incident %', NEW.incident_number;
@@ -245,7 +245,7 @@ describe('a load that fails on a database error part-way', () => {
       expect(batch.refusal_reason).toMatch(/^The load stopped on a database error/);
       expect(batch.refusal_reason).not.toContain('950000001');
     } finally {
-      await t.db.query(`
+      await t.ownerQuery(`
         CREATE OR REPLACE FUNCTION test_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
           RAISE EXCEPTION USING ERRCODE = 'disk_full', MESSAGE = 'could not extend file "base/16384/16500.3": No space left on device';
