@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { openDatabaseConnection, type DatabaseConnection } from '../database/database-connection';
+import { DataDirBusyError } from '../database/data-dir-sharing';
 import { DataDirInUseError, EmbeddedPostgresError } from '../database/embedded-postgres';
 import { CliError } from './cli-error';
 import { CliModule } from './cli.module';
@@ -59,14 +60,33 @@ async function run(argv: string[]): Promise<void> {
   let db: DatabaseConnection | null = null;
   let app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>> | null = null;
   try {
-    db = await openDatabaseConnection(config, 'shared');
+    // The embedded database is shared with the server and other CLIs; the last to leave stops it.
+    db = await openDatabaseConnection(config, 'shared', { onWait: (message) => process.stderr.write(`audit: ${message}\n`) });
     const levels: LogLevel[] = config.logLevel === 'debug' || config.logLevel === 'trace' ? ['error', 'warn', 'log', 'debug'] : ['error'];
     app = await NestFactory.createApplicationContext(CliModule.forRoot(config, db.url, db.embedded), { logger: new StderrLogger({ logLevels: levels }) });
-    if (spec.migrate) await app.get<DataSource>(getDataSourceToken()).runMigrations({ transaction: 'each' });
+    if (spec.migrate) await migrateAlone(app.get<DataSource>(getDataSourceToken()));
     await spec.run({ app, options, positionals, stdin: readStdin, out, database: { embedded: db.embedded } });
   } finally {
     await app?.close();
     await db?.close();
+  }
+}
+
+/** Serialises migrations across processes (two CLIs started at once on a new database would both create the schema). */
+const MIGRATION_LOCK = 7_372_010; // any constant shared by every process of the app
+
+async function migrateAlone(dataSource: DataSource): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    await runner.release();
   }
 }
 
@@ -80,7 +100,8 @@ class StderrLogger extends ConsoleLogger {
 run(process.argv.slice(2)).then(
   () => process.exit(0),
   (error: unknown) => {
-    const known = error instanceof CliError || error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof EmbeddedPostgresError;
+    const known =
+      error instanceof CliError || error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof DataDirBusyError || error instanceof EmbeddedPostgresError;
     const message = known ? (error as Error).message : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
     process.stderr.write(`audit: ${message.split('\n').join(' ')}\n`);
     process.exit(error instanceof CliError ? error.exitCode : 1);

@@ -5,14 +5,14 @@ import { startEmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded-
 export interface DatabaseConnection {
   url: string;
   embedded: boolean;
-  /** Stops the embedded server if this process started it; a no-op otherwise. */
+  /** Leaves the embedded server, stopping it if no other process uses it; a no-op for an external one. */
   close(): Promise<void>;
 }
 
 export async function openDatabaseConnection(
   config: AppConfig,
   mode: EmbeddedPostgresOptions['mode'],
-  hooks: Pick<EmbeddedPostgresOptions, 'onLog' | 'onUnexpectedExit'> = {},
+  hooks: Pick<EmbeddedPostgresOptions, 'onLog' | 'onUnexpectedExit' | 'restart' | 'onRestart' | 'onRestarted' | 'onWait'> = {},
 ): Promise<DatabaseConnection> {
   if (config.databaseUrl) {
     return { url: config.databaseUrl, embedded: false, close: async () => undefined };
