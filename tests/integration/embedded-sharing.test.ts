@@ -156,6 +156,28 @@ describe('CLIs sharing the embedded database', () => {
     }
   });
 
+  it('a CLI interrupted (Ctrl-C) leaves: the database it started is stopped, not left running', async () => {
+    const dataDir = tempDir('sharing-interrupt');
+    try {
+      const env = childEnv({ AUDIT_DATA_DIR: dataDir });
+      const waiting = spawn(process.execPath, [CLI_MAIN, 'users:add', '--email', 'never@example.org', '--role', 'viewer'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+      children.push(waiting);
+      let stderr = '';
+      waiting.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+      const exited = new Promise<number | null>((resolve) => waiting.on('exit', (code) => resolve(code)));
+      const pid = await until('the CLI to hold its lease', () => {
+        const leases = path.join(dataDir, 'leases');
+        return fs.existsSync(leases) && fs.readdirSync(leases).length === 1 ? postmasterPid(dataDir) : null;
+      });
+      waiting.kill('SIGINT');
+      expect(await exited).toBe(130);
+      expect(stderr).toContain('SIGINT received');
+      await expectStoppedAndClean(dataDir, [pid]);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('the server started next to a running CLI shares its database, and stops it when it leaves last', async () => {
     const dataDir = tempDir('sharing-server');
     let server: RunningServer | null = null;

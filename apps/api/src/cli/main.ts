@@ -62,6 +62,7 @@ async function run(argv: string[]): Promise<void> {
   try {
     // The embedded database is shared with the server and other CLIs; the last to leave stops it.
     db = await openDatabaseConnection(config, 'shared', { onWait: (message) => process.stderr.write(`audit: ${message}\n`) });
+    leaveOnSignal(db);
     const levels: LogLevel[] = config.logLevel === 'debug' || config.logLevel === 'trace' ? ['error', 'warn', 'log', 'debug'] : ['error'];
     app = await NestFactory.createApplicationContext(CliModule.forRoot(config, db.url, db.embedded), { logger: new StderrLogger({ logLevels: levels }) });
     if (spec.migrate) await migrateAlone(app.get<DataSource>(getDataSourceToken()));
@@ -70,6 +71,22 @@ async function run(argv: string[]): Promise<void> {
     await app?.close();
     await db?.close();
   }
+}
+
+/**
+ * Ctrl-C or a stop signal: leave the database before exiting, so that one this command started is not left running
+ * (it is stopped unless another process uses it; PostgreSQL rolls back what the command had not committed).
+ */
+function leaveOnSignal(db: DatabaseConnection): void {
+  let leaving = false;
+  const leave = (signal: NodeJS.Signals) => {
+    if (leaving) return;
+    leaving = true;
+    process.stderr.write(`audit: ${signal} received: stopped\n`);
+    void db.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', leave);
+  process.once('SIGTERM', leave);
 }
 
 /** Serialises migrations across processes (two CLIs started at once on a new database would both create the schema). */

@@ -287,7 +287,7 @@ function startServer(
   ids: { uid: number; gid: number } | null,
   logFile: string,
   options: EmbeddedPostgresOptions,
-): Promise<{ child: ChildProcess; tail: LogTail }> {
+): Promise<{ child: ChildProcess; pid: number; tail: LogTail }> {
   return new Promise((resolve, reject) => {
     const tail = new LogTail(logFile, options.onLog);
     // Opened by us and inherited: as root, PostgreSQL (another user) writes to a file it could not open itself.
@@ -316,7 +316,8 @@ function startServer(
       settled = true;
       clearInterval(poller);
       if (error) reject(error);
-      else resolve({ child, tail });
+      else if (child.pid === undefined) reject(new EmbeddedPostgresError(`Could not run ${bin.postgres}`));
+      else resolve({ child, pid: child.pid, tail });
     };
     const poller = setInterval(() => {
       if (tail.poll().some((line) => line.includes('database system is ready to accept connections'))) return settle(null);
@@ -412,8 +413,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
     rotateLog(logFile);
     const port = await findFreePort();
-    const { child, tail } = await startServer(bin, clusterDir, port, ids, logFile, options);
-    writeJsonPrivate(ownerFile, { pid: process.pid, port, postmasterPid: child.pid!, startedAt: new Date().toISOString() } satisfies OwnerRecord);
+    const { child, pid, tail } = await startServer(bin, clusterDir, port, ids, logFile, options);
+    writeJsonPrivate(ownerFile, { pid: process.pid, port, postmasterPid: pid, startedAt: new Date().toISOString() } satisfies OwnerRecord);
     try {
       await ensureDatabase(port, credentials, database);
     } catch (error) {
@@ -422,7 +423,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       throw error;
     }
     takeLease(dataDir, kind);
-    return { creds: credentials, port, postmasterPid: child.pid!, child, tail, owned: true };
+    return { creds: credentials, port, postmasterPid: pid, child, tail, owned: true };
   });
 
   const { port, tail } = joined;
@@ -478,8 +479,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
           await stopCluster(clusterDir);
           try {
             // Same port, so the app's pool reconnects by itself; its log lines reach onLog through our tail.
-            const { child } = await startServer(bin, clusterDir, port, ids, logFile, { ...options, onLog: undefined });
-            postmasterPid = child.pid!;
+            const { child, pid } = await startServer(bin, clusterDir, port, ids, logFile, { ...options, onLog: undefined });
+            postmasterPid = pid;
             lastExit = { code: null, signal: null };
             follow(child);
             writeJsonPrivate(ownerFile, { pid: process.pid, port, postmasterPid, startedAt: new Date().toISOString() } satisfies OwnerRecord);
@@ -503,8 +504,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     monitor.unref();
   }
 
-  const stop = async () => {
-    if (leaving) return;
+  const leave = async () => {
     leaving = true;
     clearInterval(monitor);
     await withDataDirLock(dataDir, lock('leaving the embedded PostgreSQL (stopping it if no one else uses it)'), async () => {
@@ -514,5 +514,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       fs.rmSync(ownerFile, { force: true });
     });
   };
+  // Called twice (a signal while the command ends), both calls wait for the one departure.
+  let departure: Promise<void> | null = null;
+  const stop = () => (departure ??= leave());
   return { url: connectionUrl(joined.creds, port, database), port, owned: joined.owned, stop };
 }
