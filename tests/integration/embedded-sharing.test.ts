@@ -131,6 +131,8 @@ describe('CLIs sharing the embedded database', () => {
     const dataDir = tempDir('sharing-leave');
     try {
       const env = childEnv({ AUDIT_DATA_DIR: dataDir });
+      // Migrated beforehand, so that the first one below is at once waiting for its password, not migrating.
+      expect((await runCli(['db:migrate'], env)).code).toBe(0);
       // The first one starts PostgreSQL, then waits for its password on stdin: it leaves when we say (at once,
       // refusing the short password we give it).
       const first = spawn(process.execPath, [CLI_MAIN, 'users:add', '--email', 'first@example.org', '--role', 'viewer'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
