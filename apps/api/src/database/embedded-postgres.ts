@@ -412,7 +412,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await stopCluster(clusterDir);
 
     rotateLog(logFile);
-    const port = await findFreePort();
+    // Users whose PostgreSQL died keep its port in their connection URL: a new one listens there again.
+    const port = others.length > 0 && owner ? owner.port : await findFreePort();
     const { child, pid, tail } = await startServer(bin, clusterDir, port, ids, logFile, options);
     writeJsonPrivate(ownerFile, { pid: process.pid, port, postmasterPid: pid, startedAt: new Date().toISOString() } satisfies OwnerRecord);
     try {
@@ -469,6 +470,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         if (leaving) return;
         const owner = readJson<OwnerRecord>(ownerFile);
         if (owner && owner.postmasterPid !== died && isRunning(owner.postmasterPid)) {
+          // Another process brought it back already (never stop that one).
+          if (owner.port !== port) throw new EmbeddedPostgresError(`PostgreSQL was started again by process ${owner.pid} on another port (${owner.port}).`);
           postmasterPid = owner.postmasterPid;
           return;
         }
