@@ -77,11 +77,12 @@ async function run(argv: string[]): Promise<void> {
  * Ctrl-C or a stop signal: leave the database before exiting, so that one this command started is not left running
  * (it is stopped unless another process uses it; PostgreSQL rolls back what the command had not committed).
  */
+let interruptedBy: NodeJS.Signals | null = null;
+
 function leaveOnSignal(db: DatabaseConnection): void {
-  let leaving = false;
   const leave = (signal: NodeJS.Signals) => {
-    if (leaving) return;
-    leaving = true;
+    if (interruptedBy) return;
+    interruptedBy = signal;
     process.stderr.write(`audit: ${signal} received: stopped\n`);
     void db.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
@@ -115,8 +116,12 @@ class StderrLogger extends ConsoleLogger {
 }
 
 run(process.argv.slice(2)).then(
-  () => process.exit(0),
+  () => {
+    if (!interruptedBy) process.exit(0);
+  },
   (error: unknown) => {
+    // Interrupted, the command fails as its database goes: the signal handler exits once it has left.
+    if (interruptedBy) return;
     const known =
       error instanceof CliError || error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof DataDirBusyError || error instanceof EmbeddedPostgresError;
     const message = known ? (error as Error).message : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
