@@ -73,12 +73,12 @@ async function run(argv: string[]): Promise<void> {
   }
 }
 
+let interruptedBy: NodeJS.Signals | null = null;
+
 /**
  * Ctrl-C or a stop signal: leave the database before exiting, so that one this command started is not left running
  * (it is stopped unless another process uses it; PostgreSQL rolls back what the command had not committed).
  */
-let interruptedBy: NodeJS.Signals | null = null;
-
 function leaveOnSignal(db: DatabaseConnection): void {
   const leave = (signal: NodeJS.Signals) => {
     if (interruptedBy) return;
