@@ -89,11 +89,17 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv, stdin?: string, c
   });
 }
 
+/** Running: a zombie (ended, not yet reaped by a parent such as a container's pid 1) is not. */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !['Z', 'X'].includes(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0]);
+  } catch {
+    return !fs.existsSync('/proc/self/stat');
   }
 }

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
+import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
 import { openDatabaseConnection, type DatabaseConnection } from './database/database-connection';
+import { DataDirBusyError } from './database/data-dir-sharing';
 import { DataDirInUseError, EmbeddedPostgresError } from './database/embedded-postgres';
 import { EvaluationService } from './compliance/evaluation/evaluation.service';
 import { DemoService } from './demo/demo.service';
@@ -10,16 +12,27 @@ import { ReleaseService } from './compliance/release/release.service';
 import { UsersService } from './users/users.service';
 
 let db: DatabaseConnection | null = null;
+/** How often a dying embedded PostgreSQL is restarted before the server gives up. */
+const EMBEDDED_RESTARTS = { max: 3, windowMinutes: 10 };
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   let stopping = false;
 
+  // Nest's Logger reaches the app's logger (pino) once the app is up; made at each use so it never keeps the default one.
+  const pgLog = () => new Logger('EmbeddedPostgres');
   db = await openDatabaseConnection(config, 'exclusive', {
     onLog: config.logLevel === 'debug' || config.logLevel === 'trace' ? (line) => process.stderr.write(`[postgres] ${line}\n`) : undefined,
-    onUnexpectedExit: (code, signal, lastLines) => {
+    onWait: (message) => process.stderr.write(`Embedded PostgreSQL: ${message}\n`),
+    // A PostgreSQL that dies is brought back on its port (the pool reconnects); one that keeps dying stops the server.
+    restart: { max: EMBEDDED_RESTARTS.max, windowMs: EMBEDDED_RESTARTS.windowMinutes * 60_000 },
+    onRestart: ({ attempt, max, reason }) =>
+      pgLog().warn(`${reason}: restarting it (restart ${attempt} of at most ${max} within ${EMBEDDED_RESTARTS.windowMinutes} minutes)`),
+    onRestarted: ({ attempt, pid }) => pgLog().warn(`PostgreSQL restarted (restart ${attempt}, pid ${pid}): accepting connections again`),
+    onUnexpectedExit: (code, signal, lastLines, restarts) => {
       if (stopping) return;
-      process.stderr.write(`The embedded PostgreSQL stopped unexpectedly (code ${code}, signal ${signal}). Its last words:\n${lastLines.slice(-10).join('\n')}\n`);
+      const given = restarts > 0 ? ` and was not brought back after ${restarts} restart${restarts === 1 ? '' : 's'} within ${EMBEDDED_RESTARTS.windowMinutes} minutes` : '';
+      process.stderr.write(`The embedded PostgreSQL stopped unexpectedly (code ${code}, signal ${signal})${given}. Its last words:\n${lastLines.slice(-10).join('\n')}\n`);
       process.exit(1);
     },
   });
@@ -105,7 +118,7 @@ async function main(): Promise<void> {
 
 main().catch(async (error: unknown) => {
   await db?.close().catch(() => undefined);
-  const known = error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof EmbeddedPostgresError;
+  const known = error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof DataDirBusyError || error instanceof EmbeddedPostgresError;
   process.stderr.write(`Could not start: ${known ? (error as Error).message : (error as Error)?.stack ?? String(error)}\n`);
   process.exit(1);
 });

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { migrateDatabase } from '../database/app-role';
 import { openDatabaseConnection, type DatabaseConnection } from '../database/database-connection';
+import { DataDirBusyError } from '../database/data-dir-sharing';
 import { DataDirInUseError, EmbeddedPostgresError } from '../database/embedded-postgres';
 import { CliError, plainCliMessage } from './cli-error';
 import { CliModule } from './cli.module';
@@ -62,8 +63,11 @@ async function run(argv: string[]): Promise<void> {
   let db: DatabaseConnection | null = null;
   let app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>> | null = null;
   try {
-    db = await openDatabaseConnection(config, 'shared');
-    // As the schema owner (DATABASE_OWNER_URL, or the embedded server's owner role); the command then works as the app role.
+    // The embedded database is shared with the server and other CLIs; the last to leave stops it.
+    db = await openDatabaseConnection(config, 'shared', { onWait: (message) => process.stderr.write(`audit: ${message}\n`) });
+    leaveOnSignal(db);
+    // As the schema owner (DATABASE_OWNER_URL, or the embedded server's owner role), one process at a time; the command
+    // then works as the app role.
     if (spec.migrate) await migrateDatabase(db);
     const levels: LogLevel[] = config.logLevel === 'debug' || config.logLevel === 'trace' ? ['error', 'warn', 'log', 'debug'] : ['error'];
     app = await NestFactory.createApplicationContext(CliModule.forRoot(config, db.url, db.embedded), { logger: new StderrLogger({ logLevels: levels }) });
@@ -74,6 +78,24 @@ async function run(argv: string[]): Promise<void> {
   }
 }
 
+let interruptedBy: NodeJS.Signals | null = null;
+
+/**
+ * Ctrl-C or a stop signal: leave the database before exiting, so that one this command started is not left running
+ * (it is stopped unless another process uses it; PostgreSQL rolls back what the command had not committed).
+ */
+function leaveOnSignal(db: DatabaseConnection): void {
+  const leave = (signal: NodeJS.Signals) => {
+    if (interruptedBy) return;
+    interruptedBy = signal;
+    process.stderr.write(`audit: ${signal} received: stopped\n`);
+    void db.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', leave);
+  process.once('SIGTERM', leave);
+}
+
+/** Serialises migrations across processes (two CLIs started at once on a new database would both create the schema). */
 /** Every log line to stderr: stdout carries only the command's result (one JSON line, or CSV). */
 class StderrLogger extends ConsoleLogger {
   protected override printMessages(messages: unknown[], context?: string, logLevel?: LogLevel, _stream?: 'stdout' | 'stderr', errorStack?: unknown): void {
@@ -82,9 +104,14 @@ class StderrLogger extends ConsoleLogger {
 }
 
 run(process.argv.slice(2)).then(
-  () => process.exit(0),
+  () => {
+    if (!interruptedBy) process.exit(0);
+  },
   (error: unknown) => {
-    const known = error instanceof CliError || error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof EmbeddedPostgresError;
+    // Interrupted, the command fails as its database goes: the signal handler exits once it has left.
+    if (interruptedBy) return;
+    const known =
+      error instanceof CliError || error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof DataDirBusyError || error instanceof EmbeddedPostgresError;
     const message = known ? (error as Error).message : (plainCliMessage(error) ?? `unexpected error: ${(error as Error)?.message ?? String(error)}`);
     process.stderr.write(`audit: ${message.split('\n').join(' ')}\n`);
     process.exit(error instanceof CliError ? error.exitCode : 1);

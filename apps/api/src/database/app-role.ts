@@ -77,6 +77,9 @@ export async function grantAppRole(owner: Queryable, appRole: string): Promise<v
   await owner.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${app}`);
 }
 
+/** Any constant shared by every process of the app. */
+const MIGRATION_LOCK = 7_372_010;
+
 export interface MigrationTarget {
   /** The app role's connection. */
   url: string;
@@ -94,7 +97,16 @@ export async function migrateDatabase(target: MigrationTarget): Promise<{ applie
   const ds = new DataSource({ ...dataSourceOptions(target.ownerUrl ?? target.url, 1), logger: SILENT });
   await ds.initialize();
   try {
-    const applied = (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name);
+    // One process migrates at a time (the server and CLIs starting together on a new database would otherwise all
+    // create the schema). The pool holds one connection, so the session lock taken here is on the connection the
+    // migrations then run on.
+    await ds.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    let applied: string[];
+    try {
+      applied = (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name);
+    } finally {
+      await ds.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
     if (target.ownerUrl && target.ownerUrl !== target.url) {
       const appRole = await roleOf(target.url);
       const [{ owner }] = (await ds.query(`SELECT current_user AS owner`)) as Array<{ owner: string }>;

@@ -8,14 +8,14 @@ export interface DatabaseConnection {
   /** The schema owner's: migrations and the app role's grants only; null when the app role migrates (no owner URL). */
   ownerUrl: string | null;
   embedded: boolean;
-  /** Stops the embedded server if this process started it; a no-op otherwise. */
+  /** Leaves the embedded server, stopping it if no other process uses it; a no-op for an external one. */
   close(): Promise<void>;
 }
 
 export async function openDatabaseConnection(
   config: AppConfig,
   mode: EmbeddedPostgresOptions['mode'],
-  hooks: Pick<EmbeddedPostgresOptions, 'onLog' | 'onUnexpectedExit'> = {},
+  hooks: Pick<EmbeddedPostgresOptions, 'onLog' | 'onUnexpectedExit' | 'restart' | 'onRestart' | 'onRestarted' | 'onWait'> = {},
 ): Promise<DatabaseConnection> {
   if (config.databaseUrl) {
     return { url: config.databaseUrl, ownerUrl: config.databaseOwnerUrl, embedded: false, close: async () => undefined };

