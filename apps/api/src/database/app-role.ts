@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
+import { DataSource, MigrationExecutor, type Logger as TypeOrmLogger } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 
 /**
@@ -98,14 +98,18 @@ export async function migrateDatabase(target: MigrationTarget): Promise<{ applie
   await ds.initialize();
   try {
     // One process migrates at a time (the server and CLIs starting together on a new database would otherwise all
-    // create the schema). The pool holds one connection, so the session lock taken here is on the connection the
-    // migrations then run on.
-    await ds.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    // create the schema): a session lock, on the one connection the migrations then run on.
+    const runner = ds.createQueryRunner();
     let applied: string[];
     try {
-      applied = (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name);
+      await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      const executor = new MigrationExecutor(ds, runner);
+      executor.transaction = 'each';
+      applied = (await executor.executePendingMigrations()).map((m) => m.name);
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     } finally {
-      await ds.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+      // On failure the lock goes with the connection, which destroy() below closes.
+      await runner.release();
     }
     if (target.ownerUrl && target.ownerUrl !== target.url) {
       const appRole = await roleOf(target.url);
