@@ -110,7 +110,7 @@ describe('audit CLI', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 360_000); // twelve CLI processes, each starting Node and Nest: slow on a loaded machine
 
   it('ingest --dry-run prints what the load would do and stores nothing; a load prints its counts, updates included, and what its evaluation did', async () => {
     const dir = tempDir('cli-dry-run');

@@ -11,7 +11,8 @@ export function tempDir(prefix: string): string {
 /** Environment for a child app process: no inherited DATABASE_URL unless given. */
 export function childEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
   // No demo city unless a test asks for one: it would load in the background of every server.
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'test', AUDIT_DEMO: 'false' };
+  // A connection may take seconds to open on a busy machine; fault tests set their own, shorter limit.
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'test', AUDIT_DEMO: 'false', DATABASE_CONNECT_TIMEOUT_MS: '30000' };
   delete env.DATABASE_URL;
   delete env.DATABASE_OWNER_URL;
   delete env.AUDIT_ADMIN_PASSWORD;

@@ -35,7 +35,9 @@ export const TEST_PASSWORD = 'integration-test-password';
 /** Boots the real HTTP app in-process on its own fresh database. */
 export async function startTestApp(env: Record<string, string> = {}, extraModules: Array<Type | DynamicModule> = []): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', AUDIT_DATA_DIR: tempDir('app'), ...env });
+  // A connection may take seconds to open when every core is busy (the suite runs beside builds): the product's
+  // 5 s limit is for a database that is away, which the fault tests set up with their own limits.
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', AUDIT_DATA_DIR: tempDir('app'), DATABASE_CONNECT_TIMEOUT_MS: '30000', ...env });
   const app = await createApp(config, { url: database.url, ownerUrl: database.ownerUrl, embedded: false }, extraModules);
   await app.init();
   const server = app.getHttpServer();

@@ -27,14 +27,14 @@ export class UploadInterrupted extends FileRefusal {
 function stalled(limits: UploadBodyLimits): UploadInterrupted {
   return new UploadInterrupted(
     'stalled',
-    `The upload stalled: no data arrived for ${limits.idleSeconds} seconds (AUDIT_UPLOAD_IDLE_SECONDS), so the server ended it and nothing of the file was loaded. Send the file again.`,
+    `The upload stalled: no data arrived for ${seconds(limits.idleSeconds)} (AUDIT_UPLOAD_IDLE_SECONDS), so the server ended it and nothing of the file was loaded. Send the file again.`,
   );
 }
 
 function tooSlow(limits: UploadBodyLimits): UploadInterrupted {
   return new UploadInterrupted(
     'too-slow',
-    `The upload took longer than ${limits.maxSeconds} seconds to send (AUDIT_UPLOAD_MAX_SECONDS), so the server ended it and nothing of the file was loaded. ` +
+    `The upload took longer than ${seconds(limits.maxSeconds)} to send (AUDIT_UPLOAD_MAX_SECONDS), so the server ended it and nothing of the file was loaded. ` +
       'Send it again over a faster connection, or load it with the CLI (audit ingest).',
   );
 }
@@ -165,4 +165,8 @@ export function receiveUpload<T>(req: Request, limits: UploadBodyLimits, load: (
     req.pipe(parser);
     watch.start();
   });
+}
+
+function seconds(n: number): string {
+  return n === 1 ? '1 second' : `${n.toLocaleString('en-US')} seconds`;
 }
