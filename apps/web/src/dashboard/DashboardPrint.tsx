@@ -20,10 +20,11 @@ export const DashboardPrintStyles = () => (
         '.dashboard-print-grid': { display: 'flex !important', flexDirection: 'column', gap: '12px' },
         '.dashboard-print-card': { breakInside: 'avoid', pageBreakInside: 'avoid', boxShadow: 'none !important', border: '1px solid #bdbdbd' },
         '.dashboard-print-card .MuiCardContent-root': { padding: '12px !important' },
-        // Scaled down to the page, never up, keeping its proportions (the SVG's viewBox) and its box's height.
-        // Recharts puts the chart in a box of no width inside its container: that box takes the container's width.
-        '.recharts-responsive-container > div': { width: '100% !important' },
-        '.recharts-wrapper, .recharts-wrapper > svg': { maxWidth: '100% !important' },
+        // Scaled to the page's width keeping its proportions (the SVG's viewBox) and its box's height. Recharts puts
+        // the chart in a box of no width inside its container, and gives it the screen's width in pixels: both take
+        // the container's width instead (a percentage adds nothing to the page's least width, pixels would).
+        '.recharts-responsive-container > div, .recharts-wrapper': { width: '100% !important' },
+        '.recharts-wrapper > svg': { maxWidth: '100% !important' },
         body: { background: '#fff !important' },
       },
     }}
