@@ -55,7 +55,9 @@ export const ComparisonStrip = ({ data, comparison }: { data: DashboardResult; c
           Compared with earlier periods
         </Typography>
         <Typography variant="body2" sx={{ color: 'text.secondary', mb: 1 }}>
-          {comparison.label} against the period just before and the same months a year earlier, with the same filters.
+          {comparison.sameComparison
+            ? `${comparison.label} against the 12 months before, with the same filters.`
+            : `${comparison.label} against the period just before and the same months a year earlier, with the same filters.`}{' '}
           A change is this period&rsquo;s figure minus the earlier one; a rate&rsquo;s change is in percentage points.
           {data.suppression ? ' A change that rests on a hidden count is not shown.' : ''}
         </Typography>
