@@ -106,6 +106,102 @@ describe('GET /api/dashboard', () => {
     ]);
   });
 
+  /*
+   * The comparison strip (issue 14), worked by hand before any review (all rules, medium and above). The months with
+   * reports: 2023-01 (the agency-base month: 30 eligible, 3 flagged reports, 5 flags, 3 cases, rate 1 - 3/30 = 0.9)
+   * and 2024-03..05 (5 eligible, 2 flagged, 3 flags, 2 cases; under 20 reports: no rate). The loaded data starts
+   * 2023-01-01, so a period wholly before it has no data.
+   */
+  it('compares the period with the one before and the same months a year earlier, as counts and rates', async () => {
+    const analyst = await t.signedIn('analyst');
+    const change = (c: number | null, relative: number | null = null, withheld: string | null = null) => ({ change: c, relative, withheld });
+    const near = (c: number, relative: number | null) => ({ change: expect.closeTo(c, 10), relative: relative === null ? null : expect.closeTo(relative, 10), withheld: null });
+
+    // 2023-01..2024-05 (17 months): 35 eligible, 5 flagged, 8 flags, 5 cases, rate 1 - 5/35. The 17 months before
+    // (2021-08..2022-12) have no data; a year earlier, 2022-01..2023-05, holds 2023-01 only.
+    const long = (await analyst.get('/api/dashboard').query({ from: '2023-01', to: '2024-05' }).expect(200)).body.comparison;
+    expect(long.label).toBe('January 2023 to May 2024');
+    expect(long.sameComparison).toBe(false);
+    const [previous, yearEarlier] = long.periods;
+    expect(previous).toMatchObject({ kind: 'previous', from: '2021-08', to: '2022-12', hasData: false, figures: null });
+    for (const key of ['eligibleReports', 'flaggedReports', 'flags', 'cases']) expect(previous.counts[key]).toEqual(change(null, null, 'no-data'));
+    expect(previous.complianceRate).toEqual(change(null, null, 'no-data'));
+    expect(yearEarlier).toMatchObject({ kind: 'yearEarlier', from: '2022-01', to: '2023-05', label: 'January 2022 to May 2023', hasData: true });
+    expect(yearEarlier.figures).toMatchObject({ eligibleReports: 30, flaggedReports: 3, flags: 5, cases: 3, complianceRate: expect.closeTo(0.9, 10) });
+    expect(yearEarlier.counts).toEqual({
+      eligibleReports: near(5, 5 / 30),
+      flaggedReports: near(2, 2 / 3),
+      flags: near(3, 3 / 5),
+      cases: near(2, 2 / 3),
+    });
+    // (1 - 5/35) - (1 - 3/30) = 0.857142... - 0.9: down 4.3 points.
+    expect(yearEarlier.complianceRate).toEqual({ change: expect.closeTo(1 - 5 / 35 - 0.9, 10), relative: null, withheld: null });
+
+    // 2024-01..05 against 2023-08..12 (no report, but within the data: zeros) and 2023-01..05 (the agency-base month).
+    const recent = (await analyst.get('/api/dashboard').query({ from: '2024-01', to: '2024-05' }).expect(200)).body.comparison;
+    expect(recent.periods[0]).toMatchObject({ from: '2023-08', to: '2023-12', hasData: true, figures: { eligibleReports: 0, flaggedReports: 0, flags: 0, cases: 0, rateWithheld: 'no-reports' } });
+    // From 0 there is a change but no share of it.
+    expect(recent.periods[0].counts).toEqual({ eligibleReports: change(5), flaggedReports: change(2), flags: change(3), cases: change(2) });
+    // 5 reports give no rate: nothing to compare.
+    expect(recent.periods[0].complianceRate).toEqual(change(null, null, 'no-rate'));
+    expect(recent.periods[1].counts).toEqual({
+      eligibleReports: near(-25, -25 / 30),
+      flaggedReports: near(-1, -1 / 3),
+      flags: near(-2, -2 / 5),
+      cases: near(-1, -1 / 3),
+    });
+    expect(recent.periods[1].complianceRate).toEqual(change(null, null, 'no-rate'));
+
+    // A 12-month period: the period before is the year before; said once.
+    const year = (await analyst.get('/api/dashboard').query({ from: '2024-01', to: '2024-12' }).expect(200)).body.comparison;
+    expect(year.sameComparison).toBe(true);
+    expect(year.periods.map((p: { from: string; to: string }) => `${p.from}..${p.to}`)).toEqual(['2023-01..2023-12', '2023-01..2023-12']);
+    expect(year.periods[0].counts.flaggedReports).toEqual(near(-1, -1 / 3));
+  });
+
+  it("a viewer's comparison is of released cells: a change resting on a hidden count is not shown", async () => {
+    const viewer = await t.signedIn('viewer');
+    const analyst = await t.signedIn('analyst');
+    // February 2023 (nothing reported) against January 2023: the analyst sees 3 fewer flagged reports...
+    const internal = (await analyst.get('/api/dashboard').query({ from: '2023-02', to: '2023-02' }).expect(200)).body.comparison;
+    expect(internal.periods[0].counts.flaggedReports).toEqual({ change: -3, relative: -1, withheld: null });
+    expect(internal.periods[0].counts.eligibleReports).toEqual({ change: -30, relative: -1, withheld: null });
+
+    // ...a viewer sees January's 3 flagged reports, 5 flags and 3 cases hidden (under 11), so no change of them.
+    const res = (await viewer.get('/api/dashboard').query({ from: '2023-02', to: '2023-02' }).expect(200)).body;
+    expect(res.release.period.id).toBe('2023-02');
+    const { comparison } = res;
+    expect(comparison.label).toBe('February 2023');
+    const [previous, yearEarlier] = comparison.periods;
+    expect(previous).toMatchObject({ kind: 'previous', from: '2023-01', to: '2023-01', hasData: true });
+    expect(previous.figures).toMatchObject({ flaggedReports: null, flags: null, cases: null, complianceRate: null, rateWithheld: 'suppressed' });
+    for (const key of ['flaggedReports', 'flags', 'cases']) expect(previous.counts[key]).toEqual({ change: null, relative: null, withheld: 'suppressed' });
+    expect(previous.complianceRate).toEqual({ change: null, relative: null, withheld: 'suppressed' });
+    // The change of two shown cells is shown; February 2022 is before the released years: no data.
+    expect(res.overall.eligibleReports).toBe(0);
+    expect(previous.figures.eligibleReports).toBe(30);
+    expect(previous.counts.eligibleReports).toEqual({ change: -30, relative: -1, withheld: null });
+    expect(yearEarlier).toMatchObject({ kind: 'yearEarlier', from: '2022-02', to: '2022-02', hasData: false, figures: null });
+
+    // The year 2024 against 2023 (the same period twice): 2024's 5 eligible reports are hidden, and every change with them.
+    const year = (await viewer.get('/api/dashboard').query({ from: '2024-01', to: '2024-12' }).expect(200)).body;
+    expect(year.comparison.sameComparison).toBe(true);
+    expect(year.overall.eligibleReports).toBeNull();
+    expect(year.comparison.periods[0].counts.eligibleReports).toEqual({ change: null, relative: null, withheld: 'suppressed' });
+    // Everywhere: a change is given only where both counts are shown, and is their difference.
+    for (const body of [res, year]) {
+      for (const p of body.comparison.periods) {
+        for (const key of ['eligibleReports', 'flaggedReports', 'flags', 'cases']) {
+          const c = p.counts[key];
+          if (c.change === null) continue;
+          expect(body.overall[key]).not.toBeNull();
+          expect(p.figures[key]).not.toBeNull();
+          expect(c.change).toBe(body.overall[key] - p.figures[key]);
+        }
+      }
+    }
+  });
+
   it('takes the threshold, rule, agency and district filters', async () => {
     const analyst = await t.signedIn('analyst');
     const low = (await analyst.get('/api/dashboard').query({ ...PERIOD, threshold: 'low' }).expect(200)).body;

@@ -121,4 +121,47 @@ export interface DashboardResult {
    * rule and agency, medium confidence and above; this says which period and why it may differ from what was asked.
    */
   release?: DashboardRelease | null;
+  /** This period against the previous one and the same one a year earlier (computed on the server). */
+  comparison?: DashboardComparison | null;
+}
+
+/** The measures the comparison strip compares: counts, and the compliance rate. */
+export const COMPARED_COUNTS = ['eligibleReports', 'flaggedReports', 'flags', 'cases'] as const;
+export type ComparedCount = (typeof COMPARED_COUNTS)[number];
+
+/** Why a change is not given: a figure of either period is hidden (viewers), or the other period has no data. */
+export type ChangeWithheld = 'suppressed' | 'no-data' | 'no-rate';
+
+/** A change from the other period to this one: `change` = this - other; null with `withheld` saying why. */
+export interface FigureChange {
+  change: number | null;
+  /** The change relative to the other period's count (0.25 = +25%); null when that count is 0 or the change is withheld. */
+  relative: number | null;
+  withheld: ChangeWithheld | null;
+}
+
+/** One period the dashboard's period is compared with. */
+export interface ComparedPeriod {
+  /** What it is: the period just before, or the same months a year earlier. */
+  kind: 'previous' | 'yearEarlier';
+  /** First and last month (`YYYY-MM`). */
+  from: string;
+  to: string;
+  /** The period in words ("May 2022", "July 2020 to June 2021"). */
+  label: string;
+  /** Whether any loaded report falls in it (false: no data, every change "no data"). */
+  hasData: boolean;
+  /** Its figures, for the same filters; null when it has no data. */
+  figures: ComplianceFigures | null;
+  counts: Record<ComparedCount, FigureChange>;
+  /** The compliance rate's change, in points of a fraction (0.012 = +1.2 points). */
+  complianceRate: FigureChange;
+}
+
+export interface DashboardComparison {
+  /** The dashboard's own period in words. */
+  label: string;
+  /** True when the previous period and the same period a year earlier are the same months (a 12-month period). */
+  sameComparison: boolean;
+  periods: ComparedPeriod[];
 }

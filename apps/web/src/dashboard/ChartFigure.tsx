@@ -1,5 +1,6 @@
-import { useId, useState, type ReactNode } from 'react';
-import { Box, Button, Card, CardContent, Typography } from '@mui/material';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { Alert, Box, Button, Card, CardContent, Typography } from '@mui/material';
+import { chartCsv, saveFile, svgToPng, type ChartNumbers } from './download';
 import { visuallyHidden } from './format';
 
 /**
@@ -14,6 +15,8 @@ export const ChartFigure = ({
   summary,
   chart,
   table,
+  numbers,
+  picture,
 }: {
   id: string;
   title: string;
@@ -22,11 +25,31 @@ export const ChartFigure = ({
   chart: ReactNode;
   /** The table, told whether it is on screen. */
   table: (shown: boolean) => ReactNode;
+  /** The chart's numbers, from the same API figures it draws: "Download CSV". */
+  numbers: ChartNumbers;
+  /** Whether a chart is drawn (not a sentence instead): "Download PNG". */
+  picture: boolean;
 }) => {
   const [shown, setShown] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+  const figure = useRef<HTMLElement>(null);
   const tableId = useId();
+  const downloadPng = async () => {
+    setFailed(null);
+    // The chart's own SVG (legend icons are small SVGs of their own).
+    const svg = figure.current?.querySelector<SVGSVGElement>('.recharts-wrapper > svg');
+    if (!svg) return setFailed('The chart is not drawn yet; try again in a moment.');
+    try {
+      saveFile(await svgToPng(svg), `${numbers.fileName}.png`);
+    } catch (e) {
+      setFailed(`The picture could not be made: ${e instanceof Error ? e.message : String(e)}.`);
+    }
+  };
+  const downloadCsv = () => saveFile(new Blob([chartCsv(numbers)], { type: 'text/csv;charset=utf-8' }), `${numbers.fileName}.csv`);
   return (
     <Card
+      ref={figure}
+      className="dashboard-print-card"
       component="figure"
       aria-labelledby={`${id}-heading`}
       data-testid={`chart-${id}`}
@@ -43,11 +66,20 @@ export const ChartFigure = ({
         <Typography component="figcaption" variant="body2" data-testid={`chart-${id}-summary`}>
           {summary}
         </Typography>
-        <Box>
+        <Box className="dashboard-no-print" sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}>
           <Button size="small" aria-expanded={shown} aria-controls={tableId} onClick={() => setShown((s) => !s)}>
             {shown ? 'Hide the numbers' : 'Show the numbers'}
           </Button>
+          {picture ? (
+            <Button size="small" data-testid={`chart-${id}-png`} aria-label={`Download PNG: ${title}`} onClick={() => void downloadPng()}>
+              Download PNG
+            </Button>
+          ) : null}
+          <Button size="small" data-testid={`chart-${id}-csv`} aria-label={`Download CSV: ${title}`} onClick={downloadCsv}>
+            Download CSV
+          </Button>
         </Box>
+        {failed ? <Alert severity="error">{failed}</Alert> : null}
         <Box id={tableId} sx={shown ? { overflowX: 'auto' } : visuallyHidden}>
           {table(shown)}
         </Box>

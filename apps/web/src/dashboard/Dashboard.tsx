@@ -3,6 +3,8 @@ import { Alert, Box, Button, Card, CardContent, CircularProgress, LinearProgress
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Title, useLocation, useNavigate, usePermissions } from 'react-admin';
 import { isRole, MIN_RATE_BASE, roleAllowed, type DashboardQuery, type DashboardRelease, type DashboardResult } from '@sra/contracts';
+import { ComparisonStrip } from './ComparisonStrip';
+import { DashboardPrintStyles, PrintTitle } from './DashboardPrint';
 import { CategoryChart, DistrictChart, FunnelChart, MonthlyChart, ReviewStatusChart } from './charts';
 import { DashboardFilters } from './DashboardFilters';
 import { EvaluationStatusNote } from './EvaluationStatusNote';
@@ -100,8 +102,11 @@ const Figures = ({ data }: { data: DashboardResult }) => {
       {/* The release note under the title says the same for a viewer. */}
       {data.suppression && !data.release ? <SuppressionNote suppression={data.suppression} /> : null}
       <SummaryCards data={data} />
+      {data.comparison ? <ComparisonStrip data={data} comparison={data.comparison} /> : null}
       <MonthlyChart data={data} />
-      <Box sx={twoColumns}>{charts}</Box>
+      <Box sx={twoColumns} className="dashboard-print-grid">
+        {charts}
+      </Box>
     </>
   );
 };
@@ -178,8 +183,10 @@ export const Dashboard = () => {
     <CanOpenCasesContext.Provider value={canOpenCases}>
       <Box sx={{ py: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
         <Title title="Dashboard" />
+        <DashboardPrintStyles />
+        <PrintTitle period={current ? (current.release?.period.label ?? `${formatMonth(current.query.from, true)} to ${formatMonth(current.query.to, true)}`) : null} />
         <Box>
-          <Typography component="h1" variant="h5" sx={{ fontWeight: 600, mb: 0.5 }}>
+          <Typography component="h1" variant="h5" sx={{ fontWeight: 600, mb: 0.5 }} className="dashboard-no-print">
             Compliance dashboard
           </Typography>
           <Typography variant="body1" sx={{ maxWidth: '80ch' }}>
@@ -194,7 +201,7 @@ export const Dashboard = () => {
             </Box>
           ) : null}
         </Box>
-        <Card component="section" aria-labelledby="dashboard-filters-heading">
+        <Card component="section" aria-labelledby="dashboard-filters-heading" className="dashboard-no-print">
           <CardContent>
             <Typography id="dashboard-filters-heading" component="h2" variant="h6" sx={{ fontWeight: 600, mb: 2 }}>
               {release ? 'Period' : 'Filters'}
@@ -232,7 +239,7 @@ export const Dashboard = () => {
           ) : null}
           {content}
         </Box>
-        <Box component="section" aria-labelledby="about-heading" sx={{ mt: 2 }}>
+        <Box component="section" aria-labelledby="about-heading" sx={{ mt: 2 }} className="dashboard-no-print">
           <Typography id="about-heading" component="h2" variant="h6" sx={{ fontWeight: 600, mb: 1 }}>
             About this system
           </Typography>

@@ -13,7 +13,7 @@ export const DashboardCard = ({
   children: ReactNode;
   actions?: ReactNode;
 }) => (
-  <Card component="section" aria-labelledby={`${id}-heading`} sx={{ display: 'flex', flexDirection: 'column' }}>
+  <Card component="section" aria-labelledby={`${id}-heading`} className="dashboard-print-card" sx={{ display: 'flex', flexDirection: 'column' }}>
     <CardContent sx={{ flex: 1 }}>
       <Typography id={`${id}-heading`} component="h2" variant="h6" sx={{ fontWeight: 600, mb: 1.5 }}>
         {title}

@@ -65,6 +65,26 @@ const TooltipBox = ({ title, lines }: { title: string; lines: ReactNode[] }) => 
   </Paper>
 );
 
+/** A file name for a chart of this period: `dashboard-district-2021-07-to-2022-06`. */
+const fileNameOf = (id: string, query: Query) => `dashboard-${id}-${query.from}-to-${query.to}`;
+
+/** A count in a CSV: the number, or the label of a hidden count ("<11"), as the chart shows it. */
+const csvCount = (n: ShownCount, hidden: string): string | number => (n === null ? hidden : n);
+
+/** A rate in a CSV: a percent with one decimal as on screen, or why there is none in words. */
+const csvRate = (f: Pick<DashboardResult['overall'], 'complianceRate' | 'rateWithheld'>): string | number =>
+  f.complianceRate === null ? rateOf(f) : Math.round(f.complianceRate * 1000) / 10;
+
+/** The numbers of a chart of counts by a breakdown (district, category, review status): cases and their flags. */
+function flagCountNumbers(id: string, data: DashboardResult, head: string, counts: ReadonlyArray<{ label: string; flags: ShownCount; cases: ShownCount }>) {
+  const hidden = hiddenLabel(data);
+  return {
+    fileName: fileNameOf(id, data.query),
+    header: [head, 'Cases', 'Flags'],
+    rows: counts.map((c) => [c.label, csvCount(c.cases, hidden), csvCount(c.flags, hidden)]),
+  };
+}
+
 /** Whether a chart has values and every one of them is hidden from this role: then there is nothing to draw. */
 const everyValueHidden = (values: readonly ShownCount[]) => values.length > 0 && values.every((value) => value === null);
 
@@ -282,9 +302,13 @@ export const DistrictChart = ({ data }: { data: DashboardResult }) => {
   const noun = flagsNoun(hidden);
   const rows = flagCountRows(data.byDistrict, data.query, 'policeDistrict', 'Unknown district');
   const summary = describeLargest(rows, noun, 'cases', hidden);
+  const picture = !everyValueHidden(rows.map((row) => row.value)) && rows.length > 0;
+  const numbers = flagCountNumbers('district', data, 'Police district', data.byDistrict.map((d) => ({ ...d, label: d.key ?? 'Unknown district' })));
   return (
     <ChartFigure
       id="district"
+      numbers={numbers}
+      picture={picture}
       title="Cases by police district"
       description={`Where the reports were made.${hint}`}
       summary={summary}
@@ -308,9 +332,13 @@ export const CategoryChart = ({ data }: { data: DashboardResult }) => {
   const noun = flagsNoun(hidden);
   const rows = flagCountRows(data.byCategory, data.query, 'incidentCategory', 'Unknown category');
   const summary = describeLargest(rows, noun, 'cases', hidden);
+  const picture = !everyValueHidden(rows.map((row) => row.value)) && rows.length > 0;
+  const numbers = flagCountNumbers('category', data, 'Kind of crime', data.byCategory.map((c) => ({ ...c, label: c.key ?? 'Unknown category' })));
   return (
     <ChartFigure
       id="category"
+      numbers={numbers}
+      picture={picture}
       title="Cases by kind of crime reported"
       description={`The police category of the reported crime.${hint}`}
       summary={summary}
@@ -341,9 +369,12 @@ export const FunnelChart = ({ data }: { data: DashboardResult }) => {
     { key: 'flagged', label: 'Flagged', value: funnel.flaggedReports, filter: null, colour: '#c62828' },
   ];
   const summary = `Of ${reports(funnel.eligibleReports)}, ${formatShown(funnel.arrestedAfter, hidden)} led to an arrest of the person who reported, ${formatShown(funnel.chargedAfter, hidden)} to a DA charge, and ${formatShown(funnel.flaggedReports, hidden)} were flagged.`;
+  const numbers = { fileName: fileNameOf('funnel', data.query), header: ['Step', 'Reports'], rows: rows.map((row) => [row.label, csvCount(row.value, hidden)]) };
   return (
     <ChartFigure
       id="funnel"
+      numbers={numbers}
+      picture={!everyValueHidden(rows.map((row) => row.value))}
       title="From reports to flags"
       description="How many eligible reports were followed by an arrest or a DA charge of the person who reported, at any time after the report, and how many of those broke a rule (flagged). An arrest for something else is not a flag."
       summary={summary}
@@ -394,9 +425,12 @@ export const ReviewStatusChart = ({ data }: { data: DashboardResult }) => {
       ? `${plural(total, 'flag')} in the period: ${formatCount(open)} still to decide, ${formatCount(total - open)} decided.`
       : 'No cases in this period.';
   }
+  const numbers = flagCountNumbers('review-status', data, 'Review status', data.reviewStatus.map((r) => ({ ...r, label: REVIEW_STATUS_LABELS[r.status] })));
   return (
     <ChartFigure
       id="review-status"
+      numbers={numbers}
+      picture={!everyValueHidden(rows.map((row) => row.value))}
       title="Where the reviews stand"
       description={`Every flag of the period by the state of its review, including dismissed ones (which never count in the rates).${hint}`}
       summary={summary}
@@ -527,9 +561,23 @@ export const MonthlyChart = ({ data }: { data: DashboardResult }) => {
     );
   };
 
+  const picture = agencies.length > 0 && rates.length > 0;
+  const numbers = {
+    fileName: fileNameOf('monthly', data.query),
+    header: ['Month', 'Agency', 'Eligible reports', 'Reports the agency acted on (base)', 'Flagged reports', 'Compliance rate (%)', 'Cases', 'Flags'],
+    rows: months.flatMap((row) =>
+      agencies.flatMap((agency) => {
+        const f = row.byAgency[agency];
+        if (!f) return [];
+        return [[row.month, agency, csvCount(f.eligibleReports, hidden), csvCount(f.baseReports, hidden), csvCount(f.flaggedReports, hidden), csvRate(f), csvCount(f.cases, hidden), csvCount(f.flags, hidden)]];
+      }),
+    ),
+  };
   return (
     <ChartFigure
       id="monthly"
+      numbers={numbers}
+      picture={picture}
       title="Compliance rate by month and agency"
       description={`For each month of report and agency: of the eligible reports whose reporter the agency later arrested, cited or (the DA) charged, the share with no flagged arrest or charge. A gap means fewer than ${MIN_RATE_BASE} such reports that month${data.suppression ? ', or that its counts are hidden' : ''}. Filled dots have flagged cases${canOpen ? '; click one to open them' : ''}.`}
       summary={

@@ -24,11 +24,13 @@ import { VersionedCache } from '../../common/versioned-cache';
 import { shiftMonth } from '../measures/default-period';
 import { ACTED, AUDITS } from '../measures/acted-against';
 import { currentMonthInSanFrancisco, defaultPeriod, loadedReportRange } from '../measures/default-period';
-import { dashboardFromRelease } from '../release/release-dashboard';
+import { dashboardFromRelease, releasedFigures } from '../release/release-dashboard';
 import { snapToGrid } from '../release/release-periods';
 import { ReleaseService } from '../release/release.service';
 import type { DashboardQueryDto } from './dto/dashboard-query.dto';
 import { suppressForViewer } from './viewer-suppression';
+import { comparedPeriod, comparedRanges, comparedReleasePeriods, type MonthRange } from './comparison';
+import { rangeLabel } from '../release/release-periods';
 
 const LEVELS = { high: ['high'], medium: ['high', 'medium'], low: ['high', 'medium', 'low'] } as const;
 const REPORT_RULES = RULE_IDS.filter((r) => r !== 'ca-sb357-repeal');
@@ -163,7 +165,22 @@ export class DashboardService {
     const period = snap.period as ReleasePeriod; // there are periods
     const internal = await this.internal({ from: period.from, to: period.to, threshold: 'medium' });
     const result = dashboardFromRelease(release, period, internal, notes.length > 0 ? notes.join(' ') : null, DEFAULT_SUPPRESSION_THRESHOLD);
-    return { ...result, defaultPeriod: byDefault !== null };
+    // The comparison of a viewer's period: cells of the released set only, so a hidden count stays hidden and a
+    // change resting on one is "not shown"; a period outside the release has no data.
+    const compared = comparedReleasePeriods(period);
+    // Whether a case of the compared period was decided (for its confirmed rate) is not a count: the case-level
+    // comparison of the same period says it (its periods are the same months: the month, quarter or year before).
+    const reviewed = (i: number) => internal.comparison?.periods[i]?.figures?.confirmedRateWithheld !== 'no-review';
+    const released = (p: ReleasePeriod, i: number) => (release.periods.some((r) => r.id === p.id) ? releasedFigures(release, p.id, 'total', '', reviewed(i)) : null);
+    const comparison = {
+      label: period.label,
+      sameComparison: compared.previous.id === compared.yearEarlier.id,
+      periods: [
+        comparedPeriod('previous', compared.previous, result.overall, released(compared.previous, 0)),
+        comparedPeriod('yearEarlier', compared.yearEarlier, result.overall, released(compared.yearEarlier, 1)),
+      ],
+    };
+    return { ...result, defaultPeriod: byDefault !== null, comparison };
   }
 
   private async compute(query: DashboardQueryDto, today: string): Promise<DashboardResult> {
@@ -178,8 +195,15 @@ export class DashboardService {
     const rules = query.rule ? [query.rule] : REPORT_RULES;
     const params = [`${from}-01`, `${to}-01`, rules, LEVELS[threshold], query.agency ?? null, query.district ?? null, DISMISSED_REVIEW_STATUSES, CONFIRMED_REVIEW_STATUSES];
     const q = <T>(sql: string, p: unknown[] = params): Promise<T[]> => this.db.query(sql, p);
+    // The comparison strip: the same filters over the months before, and the same months a year earlier.
+    const ranges = comparedRanges({ from, to });
+    const sameComparison = ranges.previous.from === ranges.yearEarlier.from;
+    const overallOf = (r: MonthRange) =>
+      q<RawFigures>(`WITH ${ELIGIBLE}, ${FLAGS} SELECT ${FIGURES('(SELECT count(*) FROM e)')} FROM fl`, [`${r.from}-01`, `${r.to}-01`, ...params.slice(2)]).then(
+        ([row]) => row,
+      );
 
-    const [agencyRows, districtRows, [overall], monthly, agencyCases, byDistrict, byCategory, [funnel], statuses, policyStarts, dataRange] = await Promise.all([
+    const [agencyRows, districtRows, [overall], monthly, agencyCases, byDistrict, byCategory, [funnel], statuses, policyStarts, dataRange, previousRaw, yearEarlierRaw] = await Promise.all([
       q<{ agency: string }>(`SELECT DISTINCT agency FROM flag WHERE status = 'current' AND rule_id = ANY($1::text[]) ORDER BY agency`, [rules]),
       q<{ district: string }>(`SELECT DISTINCT police_district AS district FROM eligible_report WHERE police_district IS NOT NULL ORDER BY 1`, []),
       q<RawFigures>(`WITH ${ELIGIBLE}, ${FLAGS} SELECT ${FIGURES('(SELECT count(*) FROM e)')} FROM fl`),
@@ -215,6 +239,8 @@ export class DashboardService {
         [rules],
       ),
       this.cache.get('dashboard:data-range', () => loadedReportRange(this.db)),
+      overallOf(ranges.previous),
+      sameComparison ? null : overallOf(ranges.yearEarlier),
     ]);
 
     // An agency's figures for the period are the sums of its months: every report, flag and occasion falls in one
@@ -236,12 +262,16 @@ export class DashboardService {
       };
     });
     const statusCounts = new Map(statuses.map((s) => [s.status, s]));
+    const current = withRates(overall);
+    // A period with no loaded report is "no data", not a row of zeros.
+    const hasData = (r: MonthRange) => dataRange !== null && r.to >= dataRange.firstReport.slice(0, 7) && r.from <= dataRange.lastReport.slice(0, 7);
+    const other = (r: MonthRange, raw: RawFigures) => (hasData(r) ? withRates(raw) : null);
     const reviewStatus = REVIEW_STATUSES.map((status) => ({ status, flags: statusCounts.get(status)?.flags ?? 0, cases: statusCounts.get(status)?.cases ?? 0 }));
     return {
       query: { from, to, threshold, rule: query.rule, agency: query.agency, district: query.district },
       defaultPeriod: query.from === undefined && query.to === undefined,
       dataRange,
-      overall: withRates(overall),
+      overall: current,
       perAgency: perAgency.map((row) => withRates(row) as AgencyFigures),
       // Reviews are of cases (issue 11).
       openReviews: reviewStatus.filter((s) => OPEN_REVIEW_STATUSES.includes(s.status)).reduce((sum, s) => sum + s.cases, 0),
@@ -254,6 +284,14 @@ export class DashboardService {
       agencies: agencyRows.map((r) => r.agency),
       districts: districtRows.map((r) => r.district),
       suppression: null,
+      comparison: {
+        label: rangeLabel(from, to),
+        sameComparison,
+        periods: [
+          comparedPeriod('previous', ranges.previous, current, other(ranges.previous, previousRaw)),
+          comparedPeriod('yearEarlier', ranges.yearEarlier, current, other(ranges.yearEarlier, yearEarlierRaw ?? previousRaw)),
+        ],
+      },
     };
   }
 }

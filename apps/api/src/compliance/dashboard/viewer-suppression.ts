@@ -135,5 +135,7 @@ export function suppressForViewer(result: DashboardResult, threshold: number): D
       flaggedReports: one(result.funnel.flaggedReports),
     },
     suppression: { threshold, label: suppressedLabel(threshold) },
+    // A viewer's comparison comes from the released set only (dashboard.service.ts), never from raw counts.
+    comparison: null,
   };
 }

@@ -13,6 +13,32 @@ import { periodParts } from '@sra/disclosure';
 import { shownCell, type Release } from './release.service';
 
 /**
+ * The figures of one period of the released set, every one a cell (null where hidden, or where the cell is not in
+ * the release); a rate only where both its counts are shown.
+ */
+export function releasedFigures(release: Release, p: string, dimension: 'total' | 'agency', key: string, reviewed: boolean): ComplianceFigures {
+  const cell = (measure: ReleaseCellKey['measure'], d: ReleaseCellKey['dimension'] = 'total', k = ''): ShownCount => shownCell(release, { measure, period: p, dimension: d, key: k });
+  const eligible = cell('eligible');
+  const flagged = cell('flagged', dimension, key);
+  const confirmed = cell('confirmed', dimension, key);
+  const base = dimension === 'total' ? eligible : cell('base', dimension, key);
+  const rate = measuredRate(flagged, base);
+  const confirmedRate = measuredRate(confirmed, base, reviewed);
+  return {
+    eligibleReports: eligible,
+    flaggedReports: flagged,
+    confirmedReports: confirmed,
+    baseReports: base,
+    flags: cell('flags', dimension, key),
+    cases: cell('cases', dimension, key),
+    complianceRate: rate.rate,
+    rateWithheld: rate.withheld,
+    confirmedComplianceRate: confirmedRate.rate,
+    confirmedRateWithheld: confirmedRate.withheld,
+  };
+}
+
+/**
  * The dashboard as a viewer sees it (issue 12): every count is a cell of the released set for one whole month,
  * quarter or year (every rule, every agency, medium confidence and above). Nothing else is counted: no review
  * statuses, no open reviews. Lists are in the order of their names, never of their counts (a hidden count's place
@@ -33,26 +59,7 @@ export function dashboardFromRelease(
   const months = period.kind === 'month' ? [period.id] : period.kind === 'quarter' ? periodParts(period.id) : periodParts(period.id).flatMap(periodParts);
   const reviewedOverall = internal.overall.confirmedRateWithheld !== 'no-review';
 
-  const figures = (p: string, dimension: 'total' | 'agency', key: string, reviewed: boolean): ComplianceFigures => {
-    const eligible = cell('eligible', p);
-    const flagged = cell('flagged', p, dimension, key);
-    const confirmed = cell('confirmed', p, dimension, key);
-    const base = dimension === 'total' ? eligible : cell('base', p, dimension, key);
-    const rate = measuredRate(flagged, base);
-    const confirmedRate = measuredRate(confirmed, base, reviewed);
-    return {
-      eligibleReports: eligible,
-      flaggedReports: flagged,
-      confirmedReports: confirmed,
-      baseReports: base,
-      flags: cell('flags', p, dimension, key),
-      cases: cell('cases', p, dimension, key),
-      complianceRate: rate.rate,
-      rateWithheld: rate.withheld,
-      confirmedComplianceRate: confirmedRate.rate,
-      confirmedRateWithheld: confirmedRate.withheld,
-    };
-  };
+  const figures = (p: string, dimension: 'total' | 'agency', key: string, reviewed: boolean): ComplianceFigures => releasedFigures(release, p, dimension, key, reviewed);
   const reviewedAgency = (agency: string): boolean => internal.perAgency.find((a) => a.agency === agency)?.confirmedRateWithheld !== 'no-review';
   const byName = (a: string, b: string): number => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'en'));
   const breakdown = (dimension: 'district' | 'category', keys: string[]): FlagCount[] =>
