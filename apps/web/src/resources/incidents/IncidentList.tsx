@@ -13,6 +13,17 @@ const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : 
 // The report filters compare times: a day picked here means that whole day in San Francisco.
 const incidentFilters = [
   <TextInput
+    key="q"
+    source="q"
+    label="Incident number, arrest or decision id"
+    placeholder="e.g. 2200"
+    parse={trimmed}
+    alwaysOn
+    resettable
+    sx={{ minWidth: 260 }}
+    inputProps={{ 'data-testid': 'incidents-search' }}
+  />,
+  <TextInput
     key="incidentCategory"
     source="incidentCategory"
     label="Category"
