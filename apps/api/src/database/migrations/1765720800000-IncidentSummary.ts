@@ -25,6 +25,8 @@ export class IncidentSummary1765720800000 implements MigrationInterface {
     // The list's sorts (DESC NULLS LAST, then the number; read backwards for ASC NULLS FIRST) and its prefix search.
     await q.query(`CREATE INDEX incident_summary_report_idx ON incident_summary (report_at DESC NULLS LAST, incident_number DESC)`);
     await q.query(`CREATE INDEX incident_summary_incident_idx ON incident_summary (incident_at DESC NULLS LAST, incident_number DESC)`);
+    await q.query(`CREATE INDEX incident_summary_category_idx ON incident_summary (category NULLS FIRST, incident_number)`);
+    await q.query(`CREATE INDEX incident_summary_district_idx ON incident_summary (police_district NULLS FIRST, incident_number)`);
     await q.query(`CREATE INDEX incident_summary_report_date_idx ON incident_summary (report_date)`);
     await q.query(`CREATE INDEX incident_summary_number_prefix_idx ON incident_summary (incident_number text_pattern_ops)`);
 
