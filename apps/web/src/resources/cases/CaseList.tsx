@@ -13,8 +13,7 @@ const caseFilters = [
     placeholder="e.g. 2200"
     alwaysOn
     resettable
-    sx={{ minWidth: 260 }}
-    inputProps={{ 'data-testid': 'cases-search' }}
+    sx={{ minWidth: { xs: 0, sm: 310 }, width: { xs: '100%', sm: 'auto' } }}
   />,
   ...reviewListFilters('Case status'),
 ];
