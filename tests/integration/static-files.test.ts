@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import type { Response as SuperagentResponse } from 'superagent';
 import { tempDir } from '../support/processes';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -26,10 +27,12 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const binary = (res: NodeJS.ReadableStream, callback: (error: Error | null, body: Buffer) => void) => {
+/** The body as bytes (supertest has already undone the Content-Encoding, as a browser would). */
+const binary = (res: SuperagentResponse, callback: (error: Error | null, body: Buffer) => void) => {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => callback(null, Buffer.concat(chunks)));
 };
 
 describe('static files', () => {
