@@ -1,13 +1,12 @@
 import { REVIEW_STATUS_LABELS, type MeetingDetail, type ReviewStatus } from '@sra/contracts';
-import { caseTitle } from '@sra/reports';
-import { footers, heading, newPdf, paragraph, table } from './pdf-layout';
+import { caseTitle, sfTime } from '@sra/reports';
+import { footers, heading, newPdf, paragraph, table, title } from './pdf-layout';
 
 /** A meeting's minutes as a PDF: attendees, every case on the agenda with its decision and note, the counts. */
 export async function renderMinutesPdf(meeting: MeetingDetail, generatedAt: string, ruleTitles?: Record<string, string>): Promise<Buffer> {
   const { pdf, finish } = newPdf({ title: `Minutes: ${meeting.title}`, subject: `Review meeting of ${meeting.date}`, createdAt: generatedAt });
-  pdf.font('Helvetica-Bold').fontSize(18).fillColor('#102a43').text(`Minutes: ${meeting.title}`);
-  pdf.moveDown(0.3);
-  paragraph(pdf, `Meeting of ${meeting.date} · ${meeting.status === 'held' ? 'held' : 'planned'} · minutes generated ${generatedAt.slice(0, 16).replace('T', ' ')} UTC · internal (case-level)`, {
+  title(pdf, `Minutes: ${meeting.title}`, 18);
+  paragraph(pdf, `Meeting of ${meeting.date} · ${meeting.status === 'held' ? 'held' : 'planned'} · minutes generated ${sfTime(generatedAt)} (San Francisco time) · internal (case-level)`, {
     color: '#37474f',
   });
   heading(pdf, 'Attendees');
