@@ -33,7 +33,7 @@ import {
   plural,
   provenanceText,
   reviewStatusLabel,
-  sfTime,
+  sfTimeZoned as sfTime,
   withZone,
 } from './format';
 

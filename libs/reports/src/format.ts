@@ -76,10 +76,9 @@ function sfParts(date: Date): Record<string, string> {
 }
 
 /**
- * A moment as San Francisco wall-clock time with its zone, `2022-06-01 14:05 PDT`. Only numeric parts are read
- * from Intl (the zone is worked out from the offset), so the text does not depend on the ICU version's
- * punctuation. A bare day stays as it is; text that is not a date is returned unchanged (the report shows what it
- * was given rather than failing).
+ * A moment as San Francisco wall-clock time, `2022-06-01 14:05`. Only numeric parts are read from Intl, so the
+ * text does not depend on the ICU version's punctuation. A bare day stays as it is; text that is not a date is
+ * returned unchanged (the report shows what it was given rather than failing).
  */
 export function sfTime(at: string | null): string {
   if (at === null || at === '') return '';
@@ -87,7 +86,15 @@ export function sfTime(at: string | null): string {
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return at;
   const parts = sfParts(date);
-  return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']} ${zoneAt(date, parts)}`;
+  return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}`;
+}
+
+/** The same with its zone, `2022-06-01 14:05 PDT` (the zone worked out from the offset, not from ICU's words). */
+export function sfTimeZoned(at: string | null): string {
+  const text = sfTime(at);
+  if (at === null || text === at || DAY_ONLY.test(at)) return text;
+  const date = new Date(at);
+  return `${text} ${zoneAt(date, sfParts(date))}`;
 }
 
 const LOCAL_TIME = /\b(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})\b(?! ?(?:PST|PDT|UTC))/g;

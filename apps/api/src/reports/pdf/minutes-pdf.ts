@@ -1,12 +1,12 @@
 import { REVIEW_STATUS_LABELS, type MeetingDetail, type ReviewStatus } from '@sra/contracts';
-import { caseTitle, sfTime } from '@sra/reports';
+import { caseTitle, sfTimeZoned } from '@sra/reports';
 import { footers, heading, newPdf, paragraph, table, title } from './pdf-layout';
 
 /** A meeting's minutes as a PDF: attendees, every case on the agenda with its decision and note, the counts. */
 export async function renderMinutesPdf(meeting: MeetingDetail, generatedAt: string, ruleTitles?: Record<string, string>): Promise<Buffer> {
   const { pdf, finish } = newPdf({ title: `Minutes: ${meeting.title}`, subject: `Review meeting of ${meeting.date}`, createdAt: generatedAt });
   title(pdf, `Minutes: ${meeting.title}`, 18);
-  paragraph(pdf, `Meeting of ${meeting.date} · ${meeting.status === 'held' ? 'held' : 'planned'} · minutes generated ${sfTime(generatedAt)} (San Francisco time) · internal (case-level)`, {
+  paragraph(pdf, `Meeting of ${meeting.date} · ${meeting.status === 'held' ? 'held' : 'planned'} · minutes generated ${sfTimeZoned(generatedAt)} (San Francisco time) · internal (case-level)`, {
     color: '#37474f',
   });
   heading(pdf, 'Attendees');
