@@ -14,6 +14,5 @@ for (let n = 1; n <= pdf.numPages; n++) {
   // Items on one line are joined by nothing or a space as pdf.js says; a line ends with its EOL mark.
   pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
 }
-const fonts = [];
-process.stdout.write(JSON.stringify({ numPages: pdf.numPages, title: info.Title ?? null, language: info.Language ?? null, marked: markInfo?.Marked === true, pages, fonts }));
+process.stdout.write(JSON.stringify({ numPages: pdf.numPages, title: info.Title ?? null, language: info.Language ?? null, marked: markInfo?.Marked === true, pages }));
 await pdf.destroy();
