@@ -1,5 +1,5 @@
 import { REVIEW_STATUS_LABELS, type MeetingDetail, type ReviewStatus } from '@sra/contracts';
-import { caseTitle, sfTimeZoned } from '@sra/reports';
+import { caseTitle, sfTimeZoned, withZone } from '@sra/reports';
 import { footers, heading, newPdf, paragraph, table, title } from './pdf-layout';
 
 /** A meeting's minutes as a PDF: attendees, every case on the agenda with its decision and note, the counts. */
@@ -31,7 +31,7 @@ export async function renderMinutesPdf(meeting: MeetingDetail, generatedAt: stri
       // Titled by the case (issue 11): its action, agency and day; the rules it breaches beside it.
       caseTitle(item),
       (item.ruleIds && item.ruleIds.length > 0 ? item.ruleIds : [item.ruleId]).map((r) => ruleTitles?.[r] ?? r).join('; '),
-      item.sentence,
+      withZone(item.sentence),
       item.decision ? REVIEW_STATUS_LABELS[item.decision as ReviewStatus] : 'Not decided',
       item.decisionNote ?? '',
       item.decidedBy ?? '',
