@@ -19,7 +19,7 @@ function item(n: number, decided: boolean): MeetingAgendaItem {
     reportIncidentNumbers: [incident],
     position: n,
     addedByHand: false,
-    decision: decided ? 'confirmed' : null,
+    decision: decided ? 'confirmed_violation' : null,
     decisionNote: decided ? 'Arrest in the same incident, an hour after the report; the charge is protected.' : null,
     decidedAt: decided ? '2025-02-07T19:30:00Z' : null,
     decidedBy: decided ? 'A. Rivera' : null,
@@ -27,7 +27,7 @@ function item(n: number, decided: boolean): MeetingAgendaItem {
     confidence: 'high',
     ruleId: 'ca-pc-647.3',
     actionDate: '2025-01-20',
-    reviewStatus: decided ? 'confirmed' : 'new',
+    reviewStatus: decided ? 'confirmed_violation' : 'new',
   };
 }
 
