@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
+import type { ReportDocument } from '@sra/contracts';
 import { EvaluationService } from '../../apps/api/src/compliance/evaluation/evaluation.service';
 import { ReportsScheduler } from '../../apps/api/src/reports/reports.scheduler';
 import { csv, DA_HEADER, ingest, PERSON_HEADER, rekey, SHORT_ARREST_HEADER, SHORT_INCIDENT_HEADER, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
-import { binary, pdfText } from '../support/files';
+import { binary, expectWellMadePdf, pdfText } from '../support/files';
 import { childEnv, runCli, tempDir } from '../support/processes';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -250,6 +251,32 @@ describe('monthly compliance reports', () => {
     expect(text.replace(/\s+/g, ' ')).not.toContain('nothing to draw');
     expect(text).toContain('981000001');
     await reviewer.get(`/api/reports/${first.id}/files/internal/docx`).expect(400);
+  });
+
+  it('the PDFs are well made (issue 14): no blank page, headers on content pages, embedded fonts, title, language, tags, zoned times', async () => {
+    for (const edition of ['public', 'internal'] as const) {
+      const doc = (await reviewer.get(`/api/reports/${first.id}/document`).query({ edition }).expect(200)).body as ReportDocument;
+      const read = await expectWellMadePdf(await download(reviewer, first.id, edition, 'pdf'), doc.title, /^Safe reporting compliance report, .* · version \d+ · [0-9a-f]{12}$/);
+      const lines = read.pages.join('\n').split('\n').map((line) => line.trim());
+      const words = read.pages.join(' ').replace(/\s+/g, ' ');
+      const charts = doc.sections.flatMap((s) => s.charts);
+      for (const c of charts) {
+        if (c.nothingToDraw) expect(words).toContain(c.nothingToDraw);
+        // A chart drawn has something above zero to draw (never axes over nothing, labelled 1, 1, 1, 0, 0).
+        else expect(`${c.id}: ${c.unit === '%' || c.series.some((s) => s.values.some((v) => v !== null && v > 0))}`).toBe(`${c.id}: true`);
+      }
+      // Axis labels are distinct: no 1, 1, 1 from rounding quarter steps.
+      expect(lines.join('\n')).not.toMatch(/^1\n1\n1$/m);
+      if (edition === 'public') {
+        expect(charts.filter((c) => c.nothingToDraw).length).toBeGreaterThan(0);
+        continue;
+      }
+      // Every incident number and case id of the case table found whole on one line of the text.
+      const table = doc.sections.flatMap((s) => s.tables).find((x) => x.id === 'flagged-cases')!;
+      const tokens = table.rows.flatMap((row) => [String(row[0]), ...String(row[4]).split(', ')]);
+      expect(tokens.length).toBeGreaterThan(2);
+      for (const token of tokens) expect(`${token}: ${lines.some((line) => line.includes(token))}`).toBe(`${token}: true`);
+    }
   });
 
   it('a snapshot does not change after new data; generating again makes a new version', async () => {

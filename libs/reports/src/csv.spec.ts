@@ -82,13 +82,13 @@ describe('reportTablesToCsv', () => {
     expect(files.map((f) => f.name)).toContain('flagged-cases.csv');
     expect(files.find((f) => f.name === 'batches-loaded.csv')!.csv).toBe(
       'Kind,File,Loaded at,Rows read,Inserted,Updated,Rejected\r\n' +
-        'Arrests,"arrests ""final"".csv",2022-06-01 09:05,800,790,0,10\r\n' +
-        'Incident reports,"incidents, May 2022.csv",2022-06-02 10:30,1200,1100,90,10\r\n',
+        'Arrests,"arrests ""final"".csv",2022-06-01 09:05 PDT,800,790,0,10\r\n' +
+        'Incident reports,"incidents, May 2022.csv",2022-06-02 10:30 PDT,1200,1100,90,10\r\n',
     );
     // The case sentence has commas: one quoted field.
     expect(files.find((f) => f.name === 'flagged-cases.csv')!.csv.split('\r\n')[1]).toBe(
       'f-0002,Penal Code 647.3,Medium,SFSO,220309876,Arrest,2022-05-01,Unknown,Robbery,In review,' +
-        '"Reported robbery (incident 220309876) as witness on 2022-04-30 10:00; arrested by SFSO on 2022-05-01 under another incident, 14 hours after the report, for PC 647(b); Penal Code 647.3 bars this arrest."',
+        '"Reported robbery (incident 220309876) as witness on 2022-04-30 10:00 PDT; arrested by SFSO on 2022-05-01 under another incident, 14 hours after the report, for PC 647(b); Penal Code 647.3 bars this arrest."',
     );
   });
 });

@@ -2,6 +2,10 @@ import type { ReportData, ReportDocument, ReportSection, ReportTable } from '@sr
 import { buildReportDocument, type BuildReportOptions } from './document';
 import { CASE_SENTENCE_1, CASE_SENTENCE_2, mayCasesReport, mayReport, PC6473_RULE, SFPD_RULE } from './fixtures';
 
+// The report names the zone of each time in a case's sentence (issue 14).
+const ZONED_1 = CASE_SENTENCE_1.replace('21:00;', '21:00 PDT;').replace('23:40 in', '23:40 PDT in');
+const ZONED_2 = CASE_SENTENCE_2.replace('10:00;', '10:00 PDT;');
+
 // Hidden count and hidden rate, as the public edition shows them.
 const S = { suppressed: true, display: '<11' };
 const N = { suppressed: true, display: 'not shown' };
@@ -319,8 +323,8 @@ describe('buildReportDocument: flagged cases', () => {
     expect(table(build('internal'), 'flagged-cases')).toMatchObject({
       columns: ['Flag', 'Rule', 'Confidence', 'Acting agency', 'Incident number', 'Action', 'Action date', 'Police district', 'Incident category', 'Review status', 'What happened'],
       rows: [
-        ['f-0002', 'Penal Code 647.3', 'Medium', 'SFSO', '220309876', 'Arrest', '2022-05-01', 'Unknown', 'Robbery', 'In review', CASE_SENTENCE_2],
-        ['f-0001', 'SFPD safe-reporting bulletin', 'High', 'SFPD', '220301234', 'Arrest', '2022-05-03', 'Mission', 'Assault', 'Confirmed violation', CASE_SENTENCE_1],
+        ['f-0002', 'Penal Code 647.3', 'Medium', 'SFSO', '220309876', 'Arrest', '2022-05-01', 'Unknown', 'Robbery', 'In review', ZONED_2],
+        ['f-0001', 'SFPD safe-reporting bulletin', 'High', 'SFPD', '220301234', 'Arrest', '2022-05-03', 'Mission', 'Assault', 'Confirmed violation', ZONED_1],
       ],
     });
   });
@@ -348,14 +352,14 @@ describe('buildReportDocument: data basis, policies, method', () => {
         ['Arrests made in May 2022', edition === 'internal' ? 8 : hidden],
         ['Of them, naming a loaded incident', edition === 'internal' ? 6 : hidden],
         ['Share naming a loaded incident', edition === 'internal' ? '75.0%' : 'not shown'],
-        ['Flags last evaluated', '2022-06-02 11:00'],
-        ['Figures taken', '2022-06-03 01:00'],
+        ['Flags last evaluated', '2022-06-02 11:00 PDT'],
+        ['Figures taken', '2022-06-03 01:00 PDT'],
       ]);
       expect(table(doc, 'batches-loaded')).toMatchObject({
         columns: ['Kind', 'File', 'Loaded at', 'Rows read', 'Inserted', 'Updated', 'Rejected'],
         rows: [
-          ['Arrests', 'arrests "final".csv', '2022-06-01 09:05', 800, 790, 0, 10],
-          ['Incident reports', 'incidents, May 2022.csv', '2022-06-02 10:30', 1200, 1100, 90, 10],
+          ['Arrests', 'arrests "final".csv', '2022-06-01 09:05 PDT', 800, 790, 0, 10],
+          ['Incident reports', 'incidents, May 2022.csv', '2022-06-02 10:30 PDT', 1200, 1100, 90, 10],
         ],
       });
       expect(section(doc, 'data-basis').paragraphs).toEqual([
@@ -363,8 +367,8 @@ describe('buildReportDocument: data basis, policies, method', () => {
         edition === 'internal'
           ? '8 arrests made in May 2022 are loaded; 6 of them (75.0%) name an incident that is loaded. An arrest whose incident is not loaded can be connected to a report only by its time.'
           : '<11 arrests made in May 2022 are loaded (a small count, hidden). An arrest whose incident is not loaded can be connected to a report only by its time.',
-        'The flags were last evaluated on 2022-06-02 11:00 (San Francisco time).',
-        'These figures were taken on 2022-06-03 01:00 (San Francisco time).',
+        'The flags were last evaluated on 2022-06-02 11:00 PDT (San Francisco time).',
+        'These figures were taken on 2022-06-03 01:00 PDT (San Francisco time).',
       ]);
     }
   });
@@ -530,11 +534,11 @@ describe('buildReportDocument: cases, not flags (issue 11)', () => {
       rows: [
         [
           'c-0002', 'Arrest by SFSO on 2022-05-01', 'PC 647(b): prostitution, misdemeanor; HS 11350(a): possession of a controlled substance',
-          'Penal Code 647.3 (medium)', '220309876', 'Unknown district, Robbery', 'In review', CASE_SENTENCE_2,
+          'Penal Code 647.3 (medium)', '220309876', 'Unknown district, Robbery', 'In review', ZONED_2,
         ],
         [
           'c-0001', 'Arrest by SFPD on 2022-05-03', 'PC 647(b): prostitution, misdemeanor',
-          'SFPD safe-reporting bulletin (high); Penal Code 647.3 (high)', '220301234', 'Mission, Assault', 'Confirmed violation', CASE_SENTENCE_1,
+          'SFPD safe-reporting bulletin (high); Penal Code 647.3 (high)', '220301234', 'Mission, Assault', 'Confirmed violation', ZONED_1,
         ],
       ],
     });
@@ -644,10 +648,11 @@ describe('buildReportDocument: a chart with nothing to draw says so', () => {
   });
 
   it('May 2022: the public categories chart is a sentence (Robbery 1 flag, Assault 17 hidden to protect it); the rest is drawn', () => {
-    // Districts: Bayview and the unknown district have 0 flags, drawn as bars of 0; the trend has rates.
+    // Districts: Bayview and the unknown district have 0 flags, the others hidden: nothing above zero to draw
+    // (issue 14: empty axes said nothing); the trend has rates.
     expect(charts(build('public')).map((c) => c.nothingToDraw)).toEqual([
       undefined,
-      undefined,
+      'Every count in this chart is 0, under 11 or hidden to protect one: nothing to draw. The table gives each.',
       'Every count in this chart is under 11 or hidden to protect one: nothing to draw. The table gives each as "<11".',
     ]);
     expect(charts(build('internal')).map((c) => c.nothingToDraw)).toEqual([undefined, undefined, undefined]);

@@ -33,7 +33,8 @@ import {
   plural,
   provenanceText,
   reviewStatusLabel,
-  sfTime,
+  sfTimeZoned as sfTime,
+  withZone,
 } from './format';
 
 export interface BuildReportOptions {
@@ -390,7 +391,14 @@ function breakdownParts(
         ? { nothingToDraw: `No eligible report in ${monthLabel(ctx.data.month)}: nothing to draw.` }
         : breakdown.rows.every((r) => r.flags === null)
           ? { nothingToDraw: everyCountHidden(ctx) }
-          : {}),
+          : breakdown.rows.every((r) => r.flags === null || r.flags === 0)
+            ? // Nothing above zero to draw: empty axes would say nothing (issue 14).
+              {
+                nothingToDraw: breakdown.rows.some((r) => r.flags === null)
+                  ? `Every count in this chart is 0, under ${ctx.threshold} or hidden to protect one: nothing to draw. The table gives each.`
+                  : `No flags in ${monthLabel(ctx.data.month)}: nothing to draw.`,
+              }
+            : {}),
     },
   };
 }
@@ -459,7 +467,7 @@ function casesSection(ctx: Context): ReportSection {
           c.reportIncidentNumbers.length === 0 ? 'none (no report needed)' : c.reportIncidentNumbers.join(', '),
           `${c.policeDistrict ?? 'Unknown district'}, ${c.incidentCategory ?? 'unknown category'}`,
           reviewStatusLabel(c.reviewStatus),
-          c.sentence,
+          withZone(c.sentence),
         ]),
         notes: [
           'One row per case: one arrest or decision to charge. Its review is one decision for all its rules.',
@@ -501,7 +509,7 @@ function flagRowsSection(ctx: Context, rows: ReportFlagRow[]): ReportSection {
           c.policeDistrict ?? 'Unknown',
           c.incidentCategory ?? 'Unknown',
           reviewStatusLabel(c.reviewStatus),
-          c.sentence,
+          withZone(c.sentence),
         ]),
         notes: ['Internal: this table identifies cases and must not leave the task force.'],
       },

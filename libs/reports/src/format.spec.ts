@@ -1,4 +1,4 @@
-import { complianceRate, monthLabel, monthsBetween, percentOf, provenanceText, sfTime } from './format';
+import { complianceRate, monthLabel, monthsBetween, percentOf, provenanceText, sfTime, sfTimeZoned, withZone } from './format';
 
 describe('format', () => {
   it('names months', () => {
@@ -34,5 +34,15 @@ describe('format', () => {
     expect(provenanceText({ repealedCodes: 'verified' })).toBe('repealed sections: checked against the text');
     expect(provenanceText({ other: 'unknown-word' })).toBe('other: unknown-word');
     expect(provenanceText({})).toBe('not recorded');
+  });
+
+  it('names the zone: PDT in summer, PST in winter, in times and in sentences (issue 14)', () => {
+    expect(sfTimeZoned('2022-06-01T16:05:00Z')).toBe('2022-06-01 09:05 PDT');
+    expect(sfTimeZoned('2022-01-15T07:30:00Z')).toBe('2022-01-14 23:30 PST');
+    expect(sfTimeZoned('2022-01-15')).toBe('2022-01-15');
+    expect(sfTimeZoned('not a date')).toBe('not a date');
+    expect(withZone('reported on 2022-03-12 21:00; arrested 2022-03-13 09:00 and 2022-11-07 08:00 PST')).toBe(
+      'reported on 2022-03-12 21:00 PST; arrested 2022-03-13 09:00 PDT and 2022-11-07 08:00 PST',
+    );
   });
 });

@@ -62,6 +62,19 @@ const SF_PARTS = new Intl.DateTimeFormat('en-US', {
   hourCycle: 'h23',
 });
 
+/** The zone's abbreviation at a moment: PDT when San Francisco is 7 hours behind UTC, PST when 8. */
+function zoneAt(date: Date, parts: Record<string, string>): string {
+  const wall = Date.UTC(Number(parts['year']), Number(parts['month']) - 1, Number(parts['day']), Number(parts['hour']), Number(parts['minute']));
+  const behind = Math.round((Math.floor(date.getTime() / 60000) * 60000 - wall) / 3600000);
+  return behind === 7 ? 'PDT' : 'PST';
+}
+
+function sfParts(date: Date): Record<string, string> {
+  const parts: Record<string, string> = {};
+  for (const part of SF_PARTS.formatToParts(date)) parts[part.type] = part.value;
+  return parts;
+}
+
 /**
  * A moment as San Francisco wall-clock time, `2022-06-01 14:05`. Only numeric parts are read from Intl, so the
  * text does not depend on the ICU version's punctuation. A bare day stays as it is; text that is not a date is
@@ -72,9 +85,34 @@ export function sfTime(at: string | null): string {
   if (DAY_ONLY.test(at)) return at;
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return at;
-  const parts: Record<string, string> = {};
-  for (const part of SF_PARTS.formatToParts(date)) parts[part.type] = part.value;
+  const parts = sfParts(date);
   return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}`;
+}
+
+/** The same with its zone, `2022-06-01 14:05 PDT` (the zone worked out from the offset, not from ICU's words). */
+export function sfTimeZoned(at: string | null): string {
+  const text = sfTime(at);
+  if (at === null || text === at || DAY_ONLY.test(at)) return text;
+  const date = new Date(at);
+  return `${text} ${zoneAt(date, sfParts(date))}`;
+}
+
+const LOCAL_TIME = /\b(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})\b(?! ?(?:PST|PDT|UTC))/g;
+
+/**
+ * Names the zone of each San Francisco wall-clock time (`2022-05-04 13:55`) in a text, e.g. a case's sentence:
+ * `2022-05-04 13:55 PDT`. A wall time that occurs twice (the hour the clocks go back) is taken as the first.
+ */
+export function withZone(text: string): string {
+  return text.replace(LOCAL_TIME, (whole, y: string, mo: string, d: string, h: string, mi: string) => {
+    const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi));
+    for (const behind of [7, 8]) {
+      const date = new Date(wall + behind * 3600000);
+      const parts = sfParts(date);
+      if (`${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}` === `${y}-${mo}-${d} ${h}:${mi}`) return `${whole} ${behind === 7 ? 'PDT' : 'PST'}`;
+    }
+    return whole;
+  });
 }
 
 /** `1 flag`, `3 flags`; the count may already be text (`<11 flags`). */

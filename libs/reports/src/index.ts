@@ -4,3 +4,4 @@ export { cellText, reportTablesToCsv } from './csv';
 export type { MinutesOptions } from './minutes';
 export { caseTitle, minutesToMarkdown } from './minutes';
 export { canonicalJson } from './canonical-json';
+export { sfTimeZoned, withZone } from './format';

@@ -1,13 +1,12 @@
 import { REVIEW_STATUS_LABELS, type MeetingDetail, type ReviewStatus } from '@sra/contracts';
-import { caseTitle } from '@sra/reports';
-import { footers, heading, newPdf, paragraph, table } from './pdf-layout';
+import { caseTitle, sfTimeZoned, withZone } from '@sra/reports';
+import { footers, heading, newPdf, paragraph, table, title } from './pdf-layout';
 
 /** A meeting's minutes as a PDF: attendees, every case on the agenda with its decision and note, the counts. */
 export async function renderMinutesPdf(meeting: MeetingDetail, generatedAt: string, ruleTitles?: Record<string, string>): Promise<Buffer> {
   const { pdf, finish } = newPdf({ title: `Minutes: ${meeting.title}`, subject: `Review meeting of ${meeting.date}`, createdAt: generatedAt });
-  pdf.font('Helvetica-Bold').fontSize(18).fillColor('#102a43').text(`Minutes: ${meeting.title}`);
-  pdf.moveDown(0.3);
-  paragraph(pdf, `Meeting of ${meeting.date} · ${meeting.status === 'held' ? 'held' : 'planned'} · minutes generated ${generatedAt.slice(0, 16).replace('T', ' ')} UTC · internal (case-level)`, {
+  title(pdf, `Minutes: ${meeting.title}`, 18);
+  paragraph(pdf, `Meeting of ${meeting.date} · ${meeting.status === 'held' ? 'held' : 'planned'} · minutes generated ${sfTimeZoned(generatedAt)} (San Francisco time) · internal (case-level)`, {
     color: '#37474f',
   });
   heading(pdf, 'Attendees');
@@ -32,7 +31,7 @@ export async function renderMinutesPdf(meeting: MeetingDetail, generatedAt: stri
       // Titled by the case (issue 11): its action, agency and day; the rules it breaches beside it.
       caseTitle(item),
       (item.ruleIds && item.ruleIds.length > 0 ? item.ruleIds : [item.ruleId]).map((r) => ruleTitles?.[r] ?? r).join('; '),
-      item.sentence,
+      withZone(item.sentence),
       item.decision ? REVIEW_STATUS_LABELS[item.decision as ReviewStatus] : 'Not decided',
       item.decisionNote ?? '',
       item.decidedBy ?? '',
