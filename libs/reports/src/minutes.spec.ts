@@ -120,6 +120,7 @@ describe('minutesToMarkdown', () => {
         '## Not decided',
         '',
         'No case was on the agenda.',
+        '',
       ].join('\n'),
     );
   });
