@@ -542,8 +542,8 @@ describe('the agenda builder (issue 14): period, minimum confidence, status, max
 
 describe('decisions in a meeting (issue 14): the review version, the history, corrections', () => {
   it('a decision made on a stale version is refused (409) and changes nothing; the minutes list every decision, corrections marked', async () => {
-    const agenda = (await reviewer.get(`/api/meetings/${meeting.apr}`).expect(200)).body as Detail & { agenda: Array<Item & { reviewVersion: number }> };
-    const shown = agenda.agenda.find((i) => i.flagId === id.M6)!;
+    const agenda = ((await reviewer.get(`/api/meetings/${meeting.apr}`).expect(200)).body as Detail).agenda as Array<Item & { reviewVersion: number }>;
+    const shown = agenda.find((i) => i.flagId === id.M6)!;
     expect(shown.reviewVersion).toBe(0);
     // Two members have the case on screen at version 0; the first to record wins, the second is told.
     await analyst.post(`/api/meetings/${meeting.apr}/decisions`).send({ flagId: id.M6, status: 'in_review', version: 0 }).expect(201);

@@ -392,8 +392,9 @@ function newer(fromAgenda: MeetingAgendaItem, saved: MeetingAgendaItem | undefin
  * Meeting mode: the agenda one case per screen, in large type, over the whole window. Only the case on screen is
  * drawn (the page behind is not, so moving shows the next case at once). Its position is this component's own
  * state, changed at once by a move and only then written to the address. "Record decision" saves the decision for
- * the case whose form it is, then moves on; while it is in flight the form and the moves wait (a Next or Previous
- * pressed meanwhile is held and done once the save has answered). Leaving a case with a choice not recorded asks
+ * the case whose form it is, and the case stays on screen showing it; while the save is in flight the form and the
+ * moves wait (a Next or Previous pressed meanwhile is held and done once the save has answered, so one press is
+ * always one case). Leaving a case with a choice not recorded asks
  * first. Keyboard: Tab through everything, Page Down / Page Up for the next / previous case, 1-9 to choose a
  * decision, Ctrl+Enter to record it, Escape to leave.
  */
@@ -500,13 +501,14 @@ export const MeetingMode = ({
       }
       return nameCases(refusalMessage(e), agenda);
     }
-    const move = held.current ?? 1;
+    const move = held.current;
     held.current = null;
     savingRef.current = false;
     dirty.current = false;
     setSaving(false);
     setSaved((all) => ({ ...all, [answer.flagId]: answer }));
-    setAt(Math.min(Math.max(position + move, 0), total));
+    // The case stays on screen, showing the decision, until a move: one Next is one case, even pressed mid-save.
+    if (move !== null) setAt(Math.min(Math.max(position + move, 0), total));
     notify(`Case ${position + 1}: “${REVIEW_STATUS_LABELS[status]}” recorded.`, { type: 'success' });
     // In the background: the next case is on screen already.
     void onChanged();
@@ -544,7 +546,8 @@ export const MeetingMode = ({
         {total === 0 ? (
           <Typography variant="body1">Build the agenda or add cases to it first, then start the meeting again.</Typography>
         ) : item ? (
-          <OneCase key={item.flagId} item={item} position={shown + 1} frozen={saving} onRecord={record} onDirty={onDirty} />
+          // A new form for each case, and after each of its own decisions (never on a reload of the agenda).
+          <OneCase key={`${item.flagId}-${saved[item.flagId]?.reviewVersion ?? ''}`} item={item} position={shown + 1} frozen={saving} onRecord={record} onDirty={onDirty} />
         ) : (
           <EndOfAgenda meeting={meeting} onGo={moveTo} onChanged={onChanged} />
         )}
