@@ -47,7 +47,7 @@ export function minutesModel(meeting: MeetingDetail): MinutesModel {
           .filter((item) => item.decision !== null)
           .map((item) => ({
             flagId: item.flagId,
-            status: item.decision!,
+            status: item.decision as MeetingDecisionRecord['status'],
             note: item.decisionNote,
             correction: false,
             decidedAt: item.decidedAt ?? '',

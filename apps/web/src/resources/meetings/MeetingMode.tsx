@@ -430,11 +430,22 @@ export const MeetingMode = ({
   const shown = Math.min(at, total);
   const item = shown < total ? newer(agenda[shown], saved[agenda[shown].flagId]) : null;
 
-  // The address follows (a reload or a link opens the same case); the screen never waits for it.
+  // The address follows (a reload or a link opens the same case); the screen never waits for it. An address
+  // changed from outside (Back, Forward, a link) moves the screen.
+  const written = useRef(index);
   useEffect(() => {
-    if (open && shown !== index) onGo(shown);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a move of ours writes the address
+    if (open && shown !== written.current) {
+      written.current = shown;
+      onGo(shown);
+    }
   }, [shown, open]);
+  useEffect(() => {
+    if (index !== written.current && !savingRef.current) {
+      written.current = index;
+      dirty.current = false;
+      setAt(Math.min(Math.max(index, 0), total));
+    }
+  }, [index, total]);
 
   // Each new screen starts at its heading, which a screen reader then reads ("Case 3 of 8").
   useEffect(() => {
@@ -471,7 +482,10 @@ export const MeetingMode = ({
     else onExit();
   };
 
-  const onKeyDown = (event: KeyboardEvent) => {
+  // Page Down / Page Up from anywhere in the window: while a save is in flight the focused button is disabled and
+  // the focus falls to the page, where a key pressed on the dialog would be lost (and the move with it).
+  const keys = useRef<(event: globalThis.KeyboardEvent) => void>(() => undefined);
+  keys.current = (event) => {
     if (asking || isTyping(event.target)) return;
     if (event.key === 'PageDown') {
       event.preventDefault();
@@ -481,6 +495,12 @@ export const MeetingMode = ({
       step(-1);
     }
   };
+  useEffect(() => {
+    if (!open) return undefined;
+    const listener = (event: globalThis.KeyboardEvent) => keys.current(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, [open]);
 
   const record: RecordFn = async (decided, status, note, version) => {
     const position = agenda.findIndex((a) => a.flagId === decided.flagId);
@@ -520,7 +540,7 @@ export const MeetingMode = ({
   const heading = total === 0 ? 'The agenda is empty' : item ? `Case ${shown + 1} of ${total}` : 'End of the agenda';
 
   return (
-    <Dialog fullScreen open={open} onClose={exit} aria-labelledby={titleId} disableAutoFocus data-testid="meeting-mode" onKeyDown={onKeyDown}>
+    <Dialog fullScreen open={open} onClose={exit} aria-labelledby={titleId} disableAutoFocus data-testid="meeting-mode">
       <Box
         sx={{ display: 'flex', alignItems: 'center', gap: 2, px: 3, py: 1.5, bgcolor: 'secondary.main', color: 'secondary.contrastText' }}
       >
