@@ -177,10 +177,10 @@ const AgendaBuilder = ({ meeting, previousDay, busy, onBuild }: { meeting: Meeti
         order,
       });
     }} sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'flex-start', mb: 1 }}>
-      <TextField type="date" size="small" label="Flagged from" value={since} onChange={(e) => setSince(e.target.value)} slotProps={{ inputLabel: { shrink: true } }}
+      <TextField fullWidth={false} type="date" size="small" label="Flagged from" value={since} onChange={(e) => setSince(e.target.value)} slotProps={{ inputLabel: { shrink: true } }}
         helperText={previousDay ? 'The previous meeting’s day' : 'A month before this meeting'} />
-      <TextField type="date" size="small" label="Flagged until" value={until} onChange={(e) => setUntil(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} helperText="Empty: up to now" />
-      <TextField select size="small" label="Lowest confidence" value={minConfidence} onChange={(e) => setMinConfidence(e.target.value as typeof minConfidence)} sx={{ minWidth: '12em' }}>
+      <TextField fullWidth={false} type="date" size="small" label="Flagged until" value={until} onChange={(e) => setUntil(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} helperText="Empty: up to now" />
+      <TextField fullWidth={false} select size="small" label="Lowest confidence" value={minConfidence} onChange={(e) => setMinConfidence(e.target.value as typeof minConfidence)} sx={{ width: '12em' }}>
         <MenuItem value="high">High only</MenuItem>
         <MenuItem value="medium">Medium and high</MenuItem>
         <MenuItem value="low">Any (low too)</MenuItem>
@@ -192,9 +192,9 @@ const AgendaBuilder = ({ meeting, previousDay, busy, onBuild }: { meeting: Meeti
           } />
         ))}
       </Box>
-      <TextField size="small" label="At most (cases)" value={limit} onChange={(e) => setLimit(e.target.value)} error={limitProblem !== null}
+      <TextField fullWidth={false} size="small" label="At most (cases)" value={limit} onChange={(e) => setLimit(e.target.value)} error={limitProblem !== null}
         helperText={limitProblem ?? 'Empty: no limit'} slotProps={{ htmlInput: { inputMode: 'numeric' } }} sx={{ width: '10em' }} />
-      <TextField select size="small" label="Order" value={order} onChange={(e) => setOrder(e.target.value as AgendaOrder)} sx={{ minWidth: '14em' }}>
+      <TextField fullWidth={false} select size="small" label="Order" value={order} onChange={(e) => setOrder(e.target.value as AgendaOrder)} sx={{ width: '14em' }}>
         <MenuItem value="newest">Newest first</MenuItem>
         <MenuItem value="serious">Most serious first</MenuItem>
       </TextField>
