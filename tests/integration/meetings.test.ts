@@ -25,8 +25,8 @@ import { startTestApp, type TestApp } from '../support/test-app';
  *
  * Meetings on 2024-12-13, 2025-01-10, 2025-02-07 (the one the agenda is built for) and 2025-03-07.
  * The default agenda of 2025-02-07: open (new, in review), high or medium, current, created since 2025-01-10 (the
- * previous meeting; from the start of that day in San Francisco), oldest first, ties by action date then id:
- *   M2, M7, M6, {M10, M11 by id}, M3
+ * previous meeting; from the start of that day in San Francisco), newest action first, ties by creation then id:
+ *   {M10, M11 by id}, M6, M7, M3, M2
  * (M1 too early, M4 low, M5 decided, M8 withdrawn, M9 low and too early.)
  */
 type Agent = Awaited<ReturnType<TestApp['signedIn']>>;
@@ -164,6 +164,7 @@ describe('review meetings', () => {
       agendaSize: 0,
       decided: 0,
       agenda: [],
+      decisions: [],
     });
     meeting.feb = created.body.id;
     const full = await analyst
@@ -223,15 +224,15 @@ describe('review meetings', () => {
     expect((await reviewer.get('/api/meetings').query({ sort: JSON.stringify(['createdBy', 'ASC']) }).expect(400)).body.message).toMatch(/cannot sort by "createdBy"/);
   });
 
-  it('builds the default agenda: open cases of high or medium confidence since the previous meeting, oldest first', async () => {
+  it('builds the default agenda: open cases of high or medium confidence since the previous meeting, newest first', async () => {
     const feb = await build(meeting.feb);
-    expect(names(flagIds(feb))).toEqual(names([id.M2, id.M7, id.M6, ...tied, id.M3]));
+    expect(names(flagIds(feb))).toEqual(names([...tied, id.M6, id.M7, id.M3, id.M2]));
     expect(feb.agenda.map((i) => i.position)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(feb.agendaSize).toBe(6);
     const m3 = feb.agenda.find((i) => i.flagId === id.M3);
     expect(m3).toEqual({
       flagId: id.M3,
-      position: 6,
+      position: 5,
       addedByHand: false,
       decision: null,
       decisionNote: null,
@@ -242,6 +243,8 @@ describe('review meetings', () => {
       ruleId: 'ca-pc-647.3',
       actionDate: '2024-04-04',
       reviewStatus: 'in_review',
+      // Sent back with a decision: a stale one is refused (one change so far: new to in review).
+      reviewVersion: 1,
       // Its case (issue 11): one arrest, one rule here (only ca-pc-647.3 audits the Sheriff).
       caseId: expect.stringMatching(/^[0-9a-f]{32}$/),
       ruleIds: ['ca-pc-647.3'],
@@ -251,8 +254,8 @@ describe('review meetings', () => {
       agency: 'SFSO',
       reportIncidentNumbers: ['960000003'],
     });
-    // The earliest meeting has none before it: every open high or medium case, M1 included.
-    expect(names(flagIds(await build(meeting.dec)))).toEqual(names([id.M1, id.M2, id.M7, id.M6, ...tied, id.M3]));
+    // The earliest meeting has none before it: its last month (since 2024-11-13), every open high or medium case, M1 included.
+    expect(names(flagIds(await build(meeting.dec)))).toEqual(names([...tied, id.M6, id.M7, id.M3, id.M2, id.M1]));
     // A later meeting's cut-off is the February meeting's day: nothing was created since.
     expect(flagIds(await build(meeting.mar))).toEqual([]);
     // The same agenda as GET returns it.
@@ -278,7 +281,7 @@ describe('review meetings', () => {
 
   it('adds a case by hand at the end; a rebuild keeps it (first), then the built cases', async () => {
     const added = (await reviewer.post(`/api/meetings/${meeting.feb}/agenda`).send({ flagId: id.M9 }).expect(201)).body as Detail;
-    expect(names(flagIds(added))).toEqual(names([id.M2, id.M7, id.M6, ...tied, id.M3, id.M9]));
+    expect(names(flagIds(added))).toEqual(names([...tied, id.M6, id.M7, id.M3, id.M2, id.M9]));
     expect(added.agenda[6]).toMatchObject({ flagId: id.M9, position: 7, addedByHand: true, confidence: 'low' });
     const twice = await reviewer.post(`/api/meetings/${meeting.feb}/agenda`).send({ flagId: id.M9 }).expect(409);
     expect(twice.body.message).toBe(`Case ${id.M9} is already on this meeting's agenda`);
@@ -297,7 +300,7 @@ describe('review meetings', () => {
       [3, false],
       [4, false],
     ]);
-    expect(names(flagIds(await build(meeting.feb)))).toEqual(names([id.M9, id.M2, id.M7, id.M6, ...tied, id.M3]));
+    expect(names(flagIds(await build(meeting.feb)))).toEqual(names([id.M9, ...tied, id.M6, id.M7, id.M3, id.M2]));
   });
 
   it('sets the order (exactly the agenda cases, each once) and removes a case', async () => {
@@ -342,6 +345,7 @@ describe('review meetings', () => {
       ruleId: 'ca-pc-647.3',
       actionDate: '2024-04-02',
       reviewStatus: 'confirmed_violation',
+      reviewVersion: 1,
       caseId: expect.stringMatching(/^[0-9a-f]{32}$/),
       ruleIds: ['ca-pc-647.3'],
       // M2 (high): arrested by SFSO in the reported incident.
@@ -375,7 +379,7 @@ describe('review meetings', () => {
   it('a decided case stays on the agenda: a rebuild keeps it, removing it is refused', async () => {
     // Order before: M3, tied, M7, M2 (decided), M9 (by hand). Kept in that order, then the built cases; M2 is no longer open.
     const rebuilt = await build(meeting.feb);
-    expect(names(flagIds(rebuilt))).toEqual(names([id.M2, id.M9, id.M7, id.M6, ...tied, id.M3]));
+    expect(names(flagIds(rebuilt))).toEqual(names([id.M2, id.M9, ...tied, id.M6, id.M7, id.M3]));
     expect(rebuilt.agenda[0]).toMatchObject({ decision: 'confirmed_violation', addedByHand: false, reviewStatus: 'confirmed_violation' });
     const refused = await reviewer.delete(`/api/meetings/${meeting.feb}/agenda/${id.M2}`).expect(409);
     expect(refused.body.message).toMatch(/has a decision recorded in this meeting, so it stays on the agenda/);
@@ -394,37 +398,43 @@ describe('review meetings', () => {
     await reviewer.post(`/api/meetings/${meeting.feb}/agenda`).send({ flagId: id.M1 }).expect(201);
   });
 
-  it('gives the minutes as Markdown: attendees, notes, each case in agenda order with its decision', async () => {
+  it('gives the minutes as Markdown: attendees, notes, each decision in order with its case in full, the rest as incident numbers', async () => {
     await reviewer.patch(`/api/meetings/${meeting.feb}`).send({ attendees: [{ name: 'Dana Ortiz', role: 'Chair' }], notes: 'Quorum met.' }).expect(200);
     const res = await reviewer.get(`/api/meetings/${meeting.feb}/minutes`).query({ format: 'md' }).expect(200);
     expect(res.headers['content-type']).toBe('text/markdown; charset=utf-8');
     expect(res.headers['content-disposition']).toBe('attachment; filename="minutes-2025-02-07.md"');
     const lines = res.text.split('\n');
-    // The agenda now: M2 (decided), M9 (by hand), M7 (decided after the meeting was held), M6, M10/M11, M3, M1 (by hand).
+    // The agenda now: M2 (decided), M9 (by hand), M10/M11, M6, M7 (decided after the meeting was held), M3, M1 (by hand).
     expect(lines[0]).toBe('# Minutes: Review meeting 2025-02-07');
+    const [m2Case] = await t.db.query(`SELECT case_id FROM flag WHERE id = $1`, [id.M2]);
     expect(lines).toEqual(
       expect.arrayContaining([
         '- Date: 2025-02-07',
         '- Cases on the agenda: 8; decided in this meeting: 2',
         '- Dana Ortiz (Chair)',
         'Quorum met.',
-        // Each item titled by its case: the action, agency and day (arrests of the fixture: high and low on the day
-        // of the report, M2 on 2024-04-02, M9 on 2024-04-11, M1 on 2024-04-01), never by an id.
-        '### 1. Arrest by SFSO on 2024-04-02',
-        '- Rule: No arrest in California of sex workers who report violent crime',
-        '- Reports it follows: 960000002',
-        '- Note: Arrested an hour after reporting; no exception applies.',
-        '### 8. Arrest by SFSO on 2024-04-01',
       ]),
     );
-    const headings = lines.filter((line) => line.startsWith('### '));
-    expect(headings).toHaveLength(8);
-    for (const line of headings) expect(line).toMatch(/^### \d\. Arrest by SFSO on 2024-04-\d\d$/);
-    const [m2Case] = await t.db.query(`SELECT case_id FROM flag WHERE id = $1`, [id.M2]);
-    const m2 = lines.slice(lines.indexOf('### 1. Arrest by SFSO on 2024-04-02'), lines.indexOf('### 2. Arrest by SFSO on 2024-04-11'));
-    expect(m2).toContain(`- Case: ${m2Case.case_id}`);
-    expect(m2).toEqual(expect.arrayContaining([expect.stringMatching(/^- Decision: Confirmed violation \(andy\.analyst@example\.org, .+\)$/), '- Review status now: Confirmed violation']));
-    expect(lines.slice(lines.indexOf('### 8. Arrest by SFSO on 2024-04-01'))).toEqual(expect.arrayContaining(['- On the agenda: added by hand', '- Decision: none in this meeting']));
+    // Each decision in the order taken, its case titled by its action, agency and day, never by an id, and given in full.
+    expect(lines.filter((line) => line.startsWith('### '))).toEqual(['### 1. Arrest by SFSO on 2024-04-02', '### 2. Arrest by SFSO on 2024-04-07']);
+    const m2 = lines.slice(lines.indexOf('### 1. Arrest by SFSO on 2024-04-02'), lines.indexOf('### 2. Arrest by SFSO on 2024-04-07'));
+    expect(m2).toEqual([
+      '### 1. Arrest by SFSO on 2024-04-02',
+      '',
+      '- Incident number: 960000002',
+      '- Date: 2024-04-02',
+      '- Agency: SFSO',
+      '- Rule: No arrest in California of sex workers who report violent crime',
+      '- Confidence: High',
+      expect.stringContaining('- What happened: '),
+      expect.stringMatching(/^- Decision: Confirmed violation \(andy\.analyst@example\.org, .+\)$/),
+      '- Note: Arrested an hour after reporting; no exception applies.',
+      `- Case: ${m2Case.case_id}`,
+      '',
+    ]);
+    // The six cases not decided: one line, by incident number, in agenda order.
+    const undecided = ['960000009', ...tied.map((f) => (f === id.M10 ? '960000010' : '960000011')), '960000006', '960000003', '960000001'];
+    expect(lines).toContain(`6 cases on the agenda had no decision in this meeting (by incident number): ${undecided.join(', ')}`);
     // Markdown is the default; other formats are refused, and viewers never see minutes.
     expect((await reviewer.get(`/api/meetings/${meeting.feb}/minutes`).expect(200)).text).toMatch(/^# Minutes: Review meeting 2025-02-07\n/);
     expect((await reviewer.get(`/api/meetings/${meeting.feb}/minutes`).query({ format: 'docx' }).expect(400)).body.message).toEqual(['format must be md or pdf']);
@@ -438,7 +448,7 @@ describe('review meetings', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['content-disposition']).toBe('attachment; filename="minutes-2025-02-07.pdf"');
     const text = await pdfText(pdf.body as Buffer);
-    for (const expected of ['Minutes: Review meeting 2025-02-07', 'Dana Ortiz (Chair)', 'Quorum met.', '8 cases on the agenda', 'Confirmed violation', 'Arrested an hour after reporting', 'Arrest by SFSO on 2024-04-02']) {
+    for (const expected of ['Minutes: Review meeting 2025-02-07', 'Dana Ortiz (Chair)', 'Quorum met.', '8 cases on the agenda', 'Confirmed violation', 'Arrested an hour after reporting', '960000002', `6 cases had no decision in this meeting (by incident number): ${undecided.join(', ')}`]) {
       expect(text.replace(/\s+/g, ' ')).toContain(expected);
     }
     // The PDF names the cases by their action, not by a flag id.
@@ -468,5 +478,126 @@ describe('review meetings', () => {
     expect(created).toEqual([{ actor_email: 'andy.analyst@example.org' }]);
     const views: Array<{ n: number }> = await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'case.viewed' AND target_type = 'Meeting' AND target_id = $1`, [meeting.feb]);
     expect(views[0].n).toBeGreaterThan(0);
+  });
+});
+
+describe('the agenda builder (issue 14): period, minimum confidence, status, maximum, order; bulk add and remove', () => {
+  /*
+   * Review statuses now (after the tests above): M2, M5 confirmed; M3, M7 in review; the others new; M8 withdrawn.
+   * Most serious first: confidence, then direct nexus (the high and low arrests are in the reported incident, the
+   * medium ones under another), then no felony charge, then the newest action.
+   */
+  it('filters and orders on the server, as asked', async () => {
+    meeting.apr = (await reviewer.post('/api/meetings').send({ date: '2025-04-04' }).expect(201)).body.id;
+    // High only, flagged 2025-01-01 (UTC) to the end of 2025-01-14 in San Francisco, decided ones too, newest first.
+    const window = await build(meeting.apr, { since: '2025-01-01T00:00:00Z', until: '2025-01-14', minConfidence: 'high', reviewStatus: ['new', 'in_review', 'confirmed_violation'] });
+    expect(names(flagIds(window))).toEqual(['M10', 'M7', 'M2', 'M1']);
+    // At most two of them: the first two of that order.
+    expect(names(flagIds(await build(meeting.apr, { since: '2025-01-01T00:00:00Z', until: '2025-01-14', minConfidence: 'high', reviewStatus: ['new', 'in_review', 'confirmed_violation'], limit: 2 })))).toEqual(['M10', 'M7']);
+    // Every open case from the beginning, most serious first.
+    const serious = await build(meeting.apr, { since: null, minConfidence: 'low', order: 'serious' });
+    expect(names(flagIds(serious))).toEqual(['M10', 'M7', 'M1', 'M11', 'M6', 'M3', 'M9', 'M4']);
+    // The same, newest first.
+    expect(names(flagIds(await build(meeting.apr, { since: null, minConfidence: 'low', order: 'newest' })))).toEqual([...names(tied), 'M9', 'M6', 'M7', 'M4', 'M3', 'M1']);
+    const bad = async (body: object, pattern: RegExp) => {
+      const res = await reviewer.post(`/api/meetings/${meeting.apr}/agenda/build`).send(body).expect(400);
+      expect(res.body.message).toEqual(expect.arrayContaining([expect.stringMatching(pattern)]));
+    };
+    await bad({ limit: 0 }, /^limit must be a whole number of cases, from 1 to 2,000$/);
+    await bad({ limit: 2.5 }, /^limit must be a whole number/);
+    await bad({ limit: 2001 }, /^limit must be a whole number/);
+    await bad({ order: 'f.id; DROP TABLE flag' }, /^order must be one of newest, serious$/);
+    await bad({ minConfidence: 'certain' }, /^minConfidence must be one of high, medium, low$/);
+    await bad({ until: 'tomorrow' }, /^until must be a day \(YYYY-MM-DD\) or a date-time with its zone/);
+  });
+
+  it('adds several cases at once (by flag or case id, at the end, each case once) and removes several', async () => {
+    const [m9Case] = await t.db.query(`SELECT case_id FROM flag WHERE id = $1`, [id.M9]);
+    const emptied = (await reviewer.post(`/api/meetings/${meeting.apr}/agenda/bulk-remove`).send({ ids: flagIds((await reviewer.get(`/api/meetings/${meeting.apr}`).expect(200)).body) }).expect(200)).body as Detail;
+    expect(emptied.agenda).toEqual([]);
+    const added = (await reviewer.post(`/api/meetings/${meeting.apr}/agenda/bulk`).send({ ids: [id.M4, m9Case.case_id, id.M4, id.M1] }).expect(200)).body as Detail;
+    expect(names(flagIds(added))).toEqual(['M4', 'M9', 'M1']);
+    expect(added.agenda.map((i) => [i.position, i.addedByHand])).toEqual([
+      [1, true],
+      [2, true],
+      [3, true],
+    ]);
+    // Those already there stay where they are; an unknown id refuses the lot.
+    expect(names(flagIds((await reviewer.post(`/api/meetings/${meeting.apr}/agenda/bulk`).send({ ids: [id.M1, id.M6] }).expect(200)).body))).toEqual(['M4', 'M9', 'M1', 'M6']);
+    const unknown = await reviewer.post(`/api/meetings/${meeting.apr}/agenda/bulk`).send({ ids: [id.M10, 'e'.repeat(32)] }).expect(404);
+    expect(unknown.body.message).toBe(`No case or flag ${'e'.repeat(32)}; nothing was added`);
+    expect((await reviewer.post(`/api/meetings/${meeting.apr}/agenda/bulk`).send({ ids: ['M4'] }).expect(400)).body.message).toEqual(['each of ids must be a case or flag id (32 hexadecimal characters)']);
+    expect((await reviewer.post(`/api/meetings/${meeting.apr}/agenda/bulk`).send({ ids: [] }).expect(400)).body.message).toEqual(['ids must be a list of at least one case or flag id']);
+
+    const removed = (await reviewer.post(`/api/meetings/${meeting.apr}/agenda/bulk-remove`).send({ ids: [id.M4, id.M1] }).expect(200)).body as Detail;
+    expect(names(flagIds(removed))).toEqual(['M9', 'M6']);
+    expect(removed.agenda.map((i) => i.position)).toEqual([1, 2]);
+    expect((await reviewer.post(`/api/meetings/${meeting.apr}/agenda/bulk-remove`).send({ ids: [id.M4] }).expect(404)).body.message).toBe(`Not on this meeting's agenda: ${id.M4}; nothing was removed`);
+    await reviewer.post(`/api/meetings/${meeting.apr}/decisions`).send({ flagId: id.M9, status: 'in_review', version: 0 }).expect(201);
+    const refused = await reviewer.post(`/api/meetings/${meeting.apr}/agenda/bulk-remove`).send({ ids: [id.M6, id.M9] }).expect(409);
+    expect(refused.body.message).toBe(`Decided in this meeting, so they stay on the agenda (and in the minutes): ${id.M9}; nothing was removed`);
+    expect(names(flagIds((await reviewer.get(`/api/meetings/${meeting.apr}`).expect(200)).body))).toEqual(['M9', 'M6']);
+  });
+});
+
+describe('decisions in a meeting (issue 14): the review version, the history, corrections', () => {
+  it('a decision made on a stale version is refused (409) and changes nothing; the minutes list every decision, corrections marked', async () => {
+    const agenda = ((await reviewer.get(`/api/meetings/${meeting.apr}`).expect(200)).body as Detail).agenda as Array<Item & { reviewVersion: number }>;
+    const shown = agenda.find((i) => i.flagId === id.M6)!;
+    expect(shown.reviewVersion).toBe(0);
+    // Two members have the case on screen at version 0; the first to record wins, the second is told.
+    await analyst.post(`/api/meetings/${meeting.apr}/decisions`).send({ flagId: id.M6, status: 'in_review', version: 0 }).expect(201);
+    const late = await reviewer.post(`/api/meetings/${meeting.apr}/decisions`).send({ flagId: id.M6, status: 'confirmed_violation', note: 'late', version: 0 }).expect(409);
+    expect(late.body.message).toBe('This case was changed by someone else since you opened it (version 1, yours 0); reload it and try again');
+    expect((await reviewer.get(`/api/reviews/${id.M6}`).expect(200)).body).toMatchObject({ status: 'in_review', version: 1 });
+    // Knowing it, the second tries again on version 1: a correction of the first decision.
+    await reviewer.post(`/api/meetings/${meeting.apr}/decisions`).send({ flagId: id.M6, status: 'confirmed_violation', note: 'Same incident, an hour later', version: 1 }).expect(201);
+    expect((await reviewer.post(`/api/meetings/${meeting.apr}/decisions`).send({ flagId: id.M6, status: 'in_review', version: -1 }).expect(400)).body.message).toEqual([
+      'version must be the whole number shown as the case’s reviewVersion',
+    ]);
+
+    const detail = (await reviewer.get(`/api/meetings/${meeting.apr}`).expect(200)).body as { decisions: Array<{ flagId: string; status: string; correction: boolean; decidedBy: string }> };
+    expect(detail.decisions.map((d) => [names([d.flagId])[0], d.status, d.correction, d.decidedBy])).toEqual([
+      ['M9', 'in_review', false, 'rita.reviewer@example.org'],
+      ['M6', 'in_review', false, 'andy.analyst@example.org'],
+      ['M6', 'confirmed_violation', true, 'rita.reviewer@example.org'],
+    ]);
+    const minutes = (await reviewer.get(`/api/meetings/${meeting.apr}/minutes`).expect(200)).text;
+    expect(minutes.match(/^### .*$/gm)).toEqual(['### 1. Arrest by SFSO on 2024-04-11', '### 2. Arrest by SFSO on 2024-04-09', '### 3. Arrest by SFSO on 2024-04-09 (correction of 2)']);
+    expect(minutes).toContain('- Corrected decision (replaces decision 2): Confirmed violation (rita.reviewer@example.org, ');
+    expect(minutes).toContain('- Note: Same incident, an hour later\n');
+  });
+});
+
+describe('minutes of a meeting with 3 decisions and 200 undecided cases', () => {
+  it('give the 3 decided cases in full and the 200 others as one line of incident numbers', async () => {
+    // 203 more robbery victims, each arrested by the Sheriff in the reported incident for 647(b) PC: one high flag each.
+    const numbers = Array.from({ length: 203 }, (_, i) => `97${String(i).padStart(7, '0')}`);
+    const day = (i: number) => `2024-06-${pad(1 + (i % 28))}`;
+    await ingest(t, 'incidents', csv([SHORT_INCIDENT_HEADER, ...numbers.map((n, i) => [`${day(i)}T20:00`, `${day(i)}T21:00`, `B${n}03074`, `B${n}`, n, '03074', 'Robbery', 'Mission'])]));
+    await ingest(t, 'incident-persons', csv([PERSON_HEADER, ...numbers.map((n) => [n, `BP-${n}`, 'victim'])]));
+    await ingest(t, 'arrests', csv([SHORT_ARREST_HEADER, ...numbers.map((n, i) => [`B${n}`, n, `BP-${n}`, `${day(i)}T22:00`, 'SFSO', 'booked', '647(b) PC'])]));
+    await t.app.get(EvaluationService).evaluate({ trigger: 'on-demand', requestedBy: 'test' });
+    const flags: Array<{ id: string; n: string }> = await t.db.query(`SELECT id, report_incident_number AS n FROM flag WHERE action_id LIKE 'B97%' ORDER BY action_id`);
+    expect(flags).toHaveLength(203);
+
+    const big = (await reviewer.post('/api/meetings').send({ date: '2025-05-02', title: 'A long agenda' }).expect(201)).body.id as string;
+    await reviewer.post(`/api/meetings/${big}/agenda/bulk`).send({ ids: flags.map((f) => f.id) }).expect(200);
+    for (const f of [flags[10], flags[50], flags[150]]) {
+      await reviewer.post(`/api/meetings/${big}/decisions`).send({ flagId: f.id, status: 'confirmed_violation', note: `Decided: ${f.n}`, version: 0 }).expect(201);
+    }
+    const minutes = (await reviewer.get(`/api/meetings/${big}/minutes`).expect(200)).text;
+    const lines = minutes.split('\n');
+    expect(lines.filter((l) => l.startsWith('### '))).toHaveLength(3);
+    for (const f of [flags[10], flags[50], flags[150]]) {
+      expect(lines).toEqual(expect.arrayContaining([`- Incident number: ${f.n}`, `- Note: Decided: ${f.n}`, '- Agency: SFSO']));
+    }
+    const rest = lines.filter((l) => l.startsWith('200 cases on the agenda had no decision in this meeting'));
+    expect(rest).toHaveLength(1);
+    const undecided = flags.filter((_, i) => ![10, 50, 150].includes(i)).map((f) => f.n);
+    expect(rest[0]!.slice(rest[0]!.indexOf(': ') + 2).split(', ')).toEqual(undecided);
+    // Nothing else names an undecided case.
+    for (const n of undecided) expect(minutes.split(n)).toHaveLength(2);
+    expect(lines.length).toBeLessThan(80);
   });
 });

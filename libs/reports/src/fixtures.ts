@@ -228,6 +228,11 @@ export function meetingFixture(): MeetingDetail {
     createdAt: '2022-06-01T16:00:00Z',
     agendaSize: 3,
     decided: 2,
+    // In the order taken (the agenda lists f-0002 first, by its position 2 read before f-0001's 1).
+    decisions: [
+      { flagId: 'f-0001', status: 'confirmed_violation', note: 'Arrest in the same incident, 40 minutes after the report.', correction: false, decidedAt: '2022-06-10T18:10:00Z', decidedBy: 'A. Rivera' },
+      { flagId: 'f-0002', status: 'not_a_violation', note: 'Different person;\nsee the | arrest record', correction: false, decidedAt: '2022-06-10T18:30:00Z', decidedBy: 'B. Chen' },
+    ],
     agenda: [
       {
         flagId: 'f-0002',
@@ -242,6 +247,7 @@ export function meetingFixture(): MeetingDetail {
         ruleId: PC6473_RULE,
         actionDate: '2022-05-01',
         reviewStatus: 'not_a_violation',
+        reviewVersion: 1,
         caseId: 'c-0002',
         ruleIds: [PC6473_RULE],
         actionType: 'arrest',
@@ -261,6 +267,7 @@ export function meetingFixture(): MeetingDetail {
         ruleId: SFPD_RULE,
         actionDate: '2022-05-03',
         reviewStatus: 'confirmed_violation',
+        reviewVersion: 1,
         caseId: 'c-0001',
         ruleIds: [SFPD_RULE, PC6473_RULE],
         actionType: 'arrest',
@@ -280,6 +287,7 @@ export function meetingFixture(): MeetingDetail {
         ruleId: SFPD_RULE,
         actionDate: '2022-05-09',
         reviewStatus: 'new',
+        reviewVersion: 0,
       },
     ],
   };

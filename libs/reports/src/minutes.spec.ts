@@ -29,59 +29,68 @@ describe('minutesToMarkdown', () => {
         '- Not a violation: 1 case',
         '- No decision: 1 case',
         '',
-        '## Cases',
+        // Each decided case in full, in the order decided (issue 14), titled by the case (its action, agency, date).
+        '## Decided cases, in the order decided',
         '',
-        // Titled by the case (its action, agency, date), its two rules listed.
         '### 1. Arrest by SFPD on 2022-05-03',
         '',
+        '- Incident number: 220301234',
+        '- Date: 2022-05-03',
+        '- Agency: SFPD',
         '- Rules: sfpd-psw-2017; ca-pc-647.3',
         '- Confidence: High',
-        '- Reports it follows: 220301234',
-        '- Case: c-0001',
         `- What happened: ${CASE_SENTENCE_1}`,
-        '- On the agenda: by the agenda rule',
         '- Decision: Confirmed violation (A. Rivera, 2022-06-10 11:10)',
         '- Note: Arrest in the same incident, 40 minutes after the report.',
-        '- Review status now: Confirmed violation',
+        '- Case: c-0001',
         '',
         '### 2. Arrest by SFSO on 2022-05-01',
         '',
+        '- Incident number: 220309876',
+        '- Date: 2022-05-01',
+        '- Agency: SFSO',
         '- Rule: ca-pc-647.3',
         '- Confidence: Medium',
-        '- Reports it follows: 220309876',
-        '- Case: c-0002',
         `- What happened: ${CASE_SENTENCE_2}`,
-        '- On the agenda: added by hand',
         '- Decision: Not a violation (B. Chen, 2022-06-10 11:30)',
         '- Note: Different person; see the \\| arrest record',
-        '- Review status now: Not a violation',
+        '- Case: c-0002',
         '',
-        // An item of an agenda read before cases: titled by its day, its flag named below.
-        '### 3. Arrest or charge on 2022-05-09',
+        // The rest: a count and their references (an item of an agenda read before cases, with no report: its title).
+        '## Not decided',
         '',
-        '- Rule: sfpd-psw-2017',
-        '- Confidence: Medium',
-        '- Flag: f-0003',
-        '- What happened: Reported stalking (incident 220312345) as victim on 2022-05-09 08:00; arrested by SFPD 2022-05-09 12:00 in the same incident for PC 653.22; SFPD bulletin bars this arrest.',
-        '- On the agenda: by the agenda rule',
-        '- Decision: none in this meeting',
-        '- Review status now: New',
+        '1 case on the agenda had no decision in this meeting (by incident number): Arrest or charge on 2022-05-09',
         '',
       ].join('\n'),
     );
   });
 
-  it('counts several cases with the same decision together', () => {
+  it('lists every decision in the order taken, a later one on the same case marked as a correction', () => {
     const meeting = meetingFixture();
-    meeting.agenda[2] = { ...meeting.agenda[2]!, decision: 'confirmed_violation', decisionNote: null, decidedAt: null, decidedBy: null };
+    meeting.decisions.push({ flagId: 'f-0001', status: 'in_review', note: 'Reopened: the times were wrong', correction: true, decidedAt: '2022-06-10T18:40:00Z', decidedBy: 'B. Chen' });
+    meeting.agenda[1] = { ...meeting.agenda[1]!, decision: 'in_review', decisionNote: 'Reopened: the times were wrong' };
     const text = minutesToMarkdown(meeting, { generatedAt: '2022-06-10T19:00:00Z' });
-    expect(text).toContain('## Decisions\n\n- Confirmed violation: 2 cases\n- Not a violation: 1 case\n\n## Cases');
-    // A decision without who and when, and without a note.
-    expect(text).toContain('- Decision: Confirmed violation\n- Review status now: New');
+    expect(text.match(/^### .*$/gm)).toEqual(['### 1. Arrest by SFPD on 2022-05-03', '### 2. Arrest by SFSO on 2022-05-01', '### 3. Arrest by SFPD on 2022-05-03 (correction of 1)']);
+    expect(text).toContain('- Corrected decision (replaces decision 1): In review (B. Chen, 2022-06-10 11:40)\n- Note: Reopened: the times were wrong\n');
+    // The counts go by each case's last decision.
+    expect(text).toContain('## Decisions\n\n- In review: 1 case\n- Not a violation: 1 case\n- No decision: 1 case\n');
+  });
+
+  it('gives the undecided cases as one line of incident numbers', () => {
+    const meeting = meetingFixture();
+    const base = meeting.agenda[2]!;
+    meeting.agenda = [
+      ...meeting.agenda.slice(0, 2),
+      ...Array.from({ length: 200 }, (_, i) => ({ ...base, flagId: `u-${i}`, position: 3 + i, reportIncidentNumbers: [`23${String(i).padStart(7, '0')}`] })),
+    ];
+    const text = minutesToMarkdown(meeting, { generatedAt: '2022-06-10T19:00:00Z' });
+    const line = text.split('\n').find((l) => l.startsWith('200 cases on the agenda had no decision'))!;
+    expect(line.split(': ')[1]!.split(', ')).toEqual(Array.from({ length: 200 }, (_, i) => `23${String(i).padStart(7, '0')}`));
+    expect(text.match(/^### /gm)).toHaveLength(2);
   });
 
   it('a planned meeting with nobody recorded and nothing on the agenda', () => {
-    const meeting = { ...meetingFixture(), status: 'planned' as const, attendees: [], notes: '  ', agenda: [], title: 'July *review*' };
+    const meeting = { ...meetingFixture(), status: 'planned' as const, attendees: [], notes: '  ', agenda: [], decisions: [], title: 'July *review*' };
     expect(minutesToMarkdown(meeting, { generatedAt: '2022-07-01T12:00:00Z' })).toBe(
       [
         '# Minutes: July \\*review\\*',
@@ -104,9 +113,13 @@ describe('minutesToMarkdown', () => {
         '',
         'The agenda was empty.',
         '',
-        '## Cases',
+        '## Decided cases, in the order decided',
         '',
-        'No cases.',
+        'No decision was taken in this meeting.',
+        '',
+        '## Not decided',
+        '',
+        'No case was on the agenda.',
         '',
       ].join('\n'),
     );
@@ -114,7 +127,7 @@ describe('minutesToMarkdown', () => {
 
   it('names rules by the titles given', () => {
     const text = minutesToMarkdown(meetingFixture(), { generatedAt: '2022-06-10T19:00:00Z', ruleTitles: { [SFPD_RULE]: 'SFPD bulletin' } });
-    expect(text).toContain('### 1. Arrest by SFPD on 2022-05-03\n\n- Rules: SFPD bulletin; ca-pc-647.3\n');
+    expect(text).toContain('- Rules: SFPD bulletin; ca-pc-647.3\n');
   });
 });
 

@@ -3,7 +3,7 @@
  * the agenda, each case titled by its action (never by an id). Minutes are internal: they carry case ids and
  * sentences (which name incident numbers), never a person key. Deterministic: the caller gives the time the minutes were written.
  */
-import { REVIEW_STATUSES, type MeetingAgendaItem, type MeetingDetail } from '@sra/contracts';
+import { REVIEW_STATUSES, type MeetingAgendaItem, type MeetingDecisionRecord, type MeetingDetail } from '@sra/contracts';
 import { actionLabel, compareText, confidenceLabel, plural, reviewStatusLabel, sfTime } from './format';
 
 export interface MinutesOptions {
@@ -12,15 +12,80 @@ export interface MinutesOptions {
   ruleTitles?: Record<string, string>;
 }
 
-export function minutesToMarkdown(meeting: MeetingDetail, options: MinutesOptions): string {
+/** One decision of the meeting, with its case; a correction names the decision it changes (its number in the minutes). */
+export interface MinutesEntry {
+  n: number;
+  item: MeetingAgendaItem;
+  decision: MeetingDecisionRecord;
+  /** The number of the earlier decision on this case that this one corrects, or null. */
+  corrects: number | null;
+}
+
+/**
+ * What the minutes say, for the Markdown and the PDF alike (issue 14): every decision taken in the meeting in the
+ * order taken (a later one on the same case marked as a correction), each case in full; the cases not decided only
+ * counted, with their incident numbers.
+ */
+export interface MinutesModel {
+  agendaSize: number;
+  entries: MinutesEntry[];
+  /** By last decision of each decided case, in the order of the review statuses. */
+  counts: Array<{ status: string; label: string; cases: number }>;
+  undecided: MeetingAgendaItem[];
+  /** One reference per undecided case: its report's incident number(s), or its title when it follows none. */
+  undecidedRefs: string[];
+}
+
+export function minutesModel(meeting: MeetingDetail): MinutesModel {
   const agenda = [...meeting.agenda].sort((a, b) => a.position - b.position || compareText(a.flagId, b.flagId));
+  const byFlag = new Map(agenda.map((item) => [item.flagId, item]));
+  // Decisions as taken; an agenda of an older server (no history) gives each decided case's last one.
+  const history: MeetingDecisionRecord[] =
+    meeting.decisions.length > 0 || agenda.every((item) => item.decision === null)
+      ? meeting.decisions
+      : agenda
+          .filter((item) => item.decision !== null)
+          .map((item) => ({
+            flagId: item.flagId,
+            status: item.decision as MeetingDecisionRecord['status'],
+            note: item.decisionNote,
+            correction: false,
+            decidedAt: item.decidedAt ?? '',
+            decidedBy: item.decidedBy ?? '',
+          }));
+  const lastNumber = new Map<string, number>();
+  const entries: MinutesEntry[] = [];
+  for (const decision of history) {
+    const item = byFlag.get(decision.flagId);
+    if (!item) continue;
+    const n = entries.length + 1;
+    entries.push({ n, item, decision, corrects: lastNumber.get(decision.flagId) ?? null });
+    lastNumber.set(decision.flagId, n);
+  }
   const decided = agenda.filter((item) => item.decision !== null);
+  const byDecision = new Map<string, number>();
+  for (const item of decided) byDecision.set(item.decision as string, (byDecision.get(item.decision as string) ?? 0) + 1);
+  const known: readonly string[] = REVIEW_STATUSES;
+  const order = [...REVIEW_STATUSES.filter((s) => byDecision.has(s)), ...[...byDecision.keys()].filter((s) => !known.includes(s)).sort(compareText)];
+  const undecided = agenda.filter((item) => item.decision === null);
+  return {
+    agendaSize: agenda.length,
+    entries,
+    counts: order.map((status) => ({ status, label: reviewStatusLabel(status), cases: byDecision.get(status) ?? 0 })),
+    undecided,
+    undecidedRefs: undecided.map((item) => (item.reportIncidentNumbers?.length ? item.reportIncidentNumbers.join(' & ') : caseTitle(item))),
+  };
+}
+
+export function minutesToMarkdown(meeting: MeetingDetail, options: MinutesOptions): string {
+  const model = minutesModel(meeting);
+  const decidedCases = model.agendaSize - model.undecided.length;
   const lines: string[] = [];
 
   lines.push(`# Minutes: ${inline(meeting.title)}`, '');
   lines.push(`- Date: ${meeting.date}`);
   lines.push(`- Meeting: ${meeting.status === 'held' ? 'held' : 'planned, not yet held'}`);
-  lines.push(`- Cases on the agenda: ${agenda.length}; decided in this meeting: ${decided.length}`);
+  lines.push(`- Cases on the agenda: ${model.agendaSize}; decided in this meeting: ${decidedCases}`);
   lines.push(`- Minutes written: ${sfTime(options.generatedAt)} (San Francisco time)`);
   lines.push('- Internal: these minutes identify cases by incident number. Do not share them outside the task force.', '');
 
@@ -36,47 +101,47 @@ export function minutesToMarkdown(meeting: MeetingDetail, options: MinutesOption
   lines.push(meeting.notes.trim() === '' ? 'No notes were taken.' : block(meeting.notes), '');
 
   lines.push('## Decisions', '');
-  if (agenda.length === 0) lines.push('The agenda was empty.');
+  if (model.agendaSize === 0) lines.push('The agenda was empty.');
   else {
-    // Every decision in the order of the review statuses, then the cases left undecided.
-    const byDecision = new Map<string, number>();
-    for (const item of decided) byDecision.set(item.decision as string, (byDecision.get(item.decision as string) ?? 0) + 1);
-    const known: readonly string[] = REVIEW_STATUSES;
-    const order = [...REVIEW_STATUSES.filter((s) => byDecision.has(s)), ...[...byDecision.keys()].filter((s) => !known.includes(s)).sort(compareText)];
-    for (const status of order) lines.push(`- ${reviewStatusLabel(status)}: ${plural(byDecision.get(status) ?? 0, 'case')}`);
-    if (agenda.length > decided.length) lines.push(`- No decision: ${plural(agenda.length - decided.length, 'case')}`);
+    for (const c of model.counts) lines.push(`- ${c.label}: ${plural(c.cases, 'case')}`);
+    if (model.undecided.length > 0) lines.push(`- No decision: ${plural(model.undecided.length, 'case')}`);
   }
   lines.push('');
 
-  lines.push('## Cases', '');
-  if (agenda.length === 0) lines.push('No cases.', '');
-  agenda.forEach((item, i) => lines.push(...caseLines(item, i + 1, options), ''));
+  lines.push('## Decided cases, in the order decided', '');
+  if (model.entries.length === 0) lines.push('No decision was taken in this meeting.', '');
+  for (const entry of model.entries) lines.push(...entryLines(entry, options), '');
+
+  lines.push('## Not decided', '');
+  lines.push(
+    model.agendaSize === 0
+      ? 'No case was on the agenda.'
+      : model.undecided.length === 0
+        ? 'Every case on the agenda was decided.'
+        : `${plural(model.undecided.length, 'case')} on the agenda had no decision in this meeting (by incident number): ${model.undecidedRefs.map(inline).join(', ')}`,
+  );
 
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }
 
-function caseLines(item: MeetingAgendaItem, n: number, options: MinutesOptions): string[] {
+function entryLines({ n, item, decision, corrects }: MinutesEntry, options: MinutesOptions): string[] {
   // A case breaching several rules (issue 11) is one item, its rules listed.
   const ruleIds = item.ruleIds && item.ruleIds.length > 0 ? item.ruleIds : [item.ruleId];
   const rules = ruleIds.map((r) => options.ruleTitles?.[r] ?? r);
+  const by = [decision.decidedBy ? inline(decision.decidedBy) : null, decision.decidedAt ? sfTime(decision.decidedAt) : null].filter((x) => x !== null);
   const lines = [
-    `### ${n}. ${inline(caseTitle(item))}`,
+    `### ${n}. ${inline(caseTitle(item))}${corrects !== null ? ` (correction of ${corrects})` : ''}`,
     '',
+    `- Incident number: ${item.reportIncidentNumbers && item.reportIncidentNumbers.length > 0 ? item.reportIncidentNumbers.map(inline).join(', ') : 'none (the case follows no report)'}`,
+    `- Date: ${item.actionDate}`,
+    ...(item.agency ? [`- Agency: ${inline(item.agency)}`] : []),
     rules.length === 1 ? `- Rule: ${inline(rules[0])}` : `- Rules: ${rules.map(inline).join('; ')}`,
     `- Confidence: ${confidenceLabel(item.confidence)}`,
-    ...(item.reportIncidentNumbers && item.reportIncidentNumbers.length > 0 ? [`- Reports it follows: ${item.reportIncidentNumbers.map(inline).join(', ')}`] : []),
-    item.caseId ? `- Case: ${inline(item.caseId)}` : `- Flag: ${inline(item.flagId)}`,
     `- What happened: ${inline(item.sentence)}`,
-    `- On the agenda: ${item.addedByHand ? 'added by hand' : 'by the agenda rule'}`,
+    `- ${corrects !== null ? `Corrected decision (replaces decision ${corrects})` : 'Decision'}: ${reviewStatusLabel(decision.status)}${by.length > 0 ? ` (${by.join(', ')})` : ''}`,
   ];
-  if (item.decision === null) {
-    lines.push('- Decision: none in this meeting');
-  } else {
-    const by = [item.decidedBy ? inline(item.decidedBy) : null, item.decidedAt ? `${sfTime(item.decidedAt)}` : null].filter((x) => x !== null);
-    lines.push(`- Decision: ${reviewStatusLabel(item.decision)}${by.length > 0 ? ` (${by.join(', ')})` : ''}`);
-    if (item.decisionNote !== null && item.decisionNote.trim() !== '') lines.push(`- Note: ${inline(item.decisionNote)}`);
-  }
-  lines.push(`- Review status now: ${reviewStatusLabel(item.reviewStatus)}`);
+  if (decision.note !== null && decision.note.trim() !== '') lines.push(`- Note: ${inline(decision.note)}`);
+  lines.push(item.caseId ? `- Case: ${inline(item.caseId)}` : `- Flag: ${inline(item.flagId)}`);
   return lines;
 }
 

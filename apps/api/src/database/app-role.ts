@@ -18,6 +18,8 @@ export const INSERT_ONLY_TABLES = [
   'report_file',
   'record_history',
   'charge_code_description_history',
+  // The decisions of a meeting, in the order taken: a correction is a new row, so the minutes keep both.
+  'meeting_decision',
 ] as const;
 
 /** Never deleted; updated only in the ways their triggers allow (a meeting's details, a draft report published). */

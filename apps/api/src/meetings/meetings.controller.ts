@@ -7,7 +7,7 @@ import type { AuthenticatedRequest } from '../auth/authenticated-request';
 import { AllowRoles } from '../auth/decorators/access.decorators';
 import { ListQueryDto } from '../common/list-query.dto';
 import { parseListQueryOrThrow, sendPage } from '../common/list-response';
-import { AddAgendaItemDto, BuildAgendaDto, CreateMeetingDto, MeetingDecisionDto, MinutesQueryDto, ReorderAgendaDto, UpdateMeetingDto } from './dto/meeting.dto';
+import { AddAgendaItemDto, AgendaBulkDto, BuildAgendaDto, CreateMeetingDto, MeetingDecisionDto, MinutesQueryDto, ReorderAgendaDto, UpdateMeetingDto } from './dto/meeting.dto';
 import { MEETING_LIST, MeetingsService } from './meetings.service';
 
 /**
@@ -46,7 +46,7 @@ export class MeetingsController {
     return this.meetings.update(id, body);
   }
 
-  /** The default agenda (open cases of high or medium confidence created since the previous meeting, oldest first). */
+  /** The agenda rule: period, minimum confidence, review status, a maximum and an order (defaults: BuildAgendaDto). */
   @Post(':id/agenda/build')
   @HttpCode(200)
   build(@Param('id', ParseUUIDPipe) id: string, @Body() body: BuildAgendaDto): Promise<MeetingDetail> {
@@ -57,6 +57,20 @@ export class MeetingsController {
   @Post(':id/agenda')
   add(@Param('id', ParseUUIDPipe) id: string, @Body() body: AddAgendaItemDto): Promise<MeetingDetail> {
     return this.meetings.addItem(id, body.flagId);
+  }
+
+  /** Several cases added at the end, in the order given (those on the agenda already stay where they are). */
+  @Post(':id/agenda/bulk')
+  @HttpCode(200)
+  addMany(@Param('id', ParseUUIDPipe) id: string, @Body() body: AgendaBulkDto): Promise<MeetingDetail> {
+    return this.meetings.addMany(id, body.ids);
+  }
+
+  /** Several cases taken off the agenda (by their agenda flag ids); none is when one was decided here. */
+  @Post(':id/agenda/bulk-remove')
+  @HttpCode(200)
+  removeMany(@Param('id', ParseUUIDPipe) id: string, @Body() body: AgendaBulkDto): Promise<MeetingDetail> {
+    return this.meetings.removeMany(id, body.ids);
   }
 
   @Put(':id/agenda/order')

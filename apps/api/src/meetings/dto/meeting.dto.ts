@@ -1,8 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, ValidateBy, ValidateIf, ValidateNested, type ValidationArguments } from 'class-validator';
-import { REVIEW_STATUSES, type BuildAgendaRequest, type MeetingAttendee, type MeetingDecision, type MeetingInput, type ReviewStatus } from '@sra/contracts';
+import { IsIn, IsInt, IsOptional, Max, Min, ValidateBy, ValidateIf, ValidateNested, type ValidationArguments } from 'class-validator';
+import { AGENDA_ORDERS, REVIEW_STATUSES, type AgendaBulkRequest, type AgendaOrder, type BuildAgendaRequest, type MeetingAttendee, type MeetingDecision, type MeetingInput, type ReviewStatus } from '@sra/contracts';
 
 /*
  * Each field is checked by one validator that names the one thing wrong with it, so a person reads one plain
@@ -133,20 +133,30 @@ export class UpdateMeetingDto implements Partial<MeetingInput> {
   status?: (typeof MEETING_STATUSES)[number];
 }
 
+const SINCE_UNTIL = (field: string) => `${field} must be a day (YYYY-MM-DD) or a date-time with its zone (for example 2025-01-15T09:00:00Z)`;
+
 export class BuildAgendaDto implements BuildAgendaRequest {
   @ApiPropertyOptional({
     example: '2025-01-01',
-    description: 'Only flags created since then: a day (from its start, San Francisco time) or a date-time with its zone. Default: the day of the previous meeting; none: all',
+    nullable: true,
+    description:
+      'Only cases flagged since then: a day (from its start, San Francisco time) or a date-time with its zone. Default: the day of the previous meeting, or a month before this one for the first meeting; null: from the beginning',
   })
-  @IsOptional()
-  @Check(
-    'dayOrDateTime',
-    (v) => isDay(v) || isZonedDateTime(v),
-    () => 'since must be a day (YYYY-MM-DD) or a date-time with its zone (for example 2025-01-15T09:00:00Z)',
-  )
-  since?: string;
+  @ValidateIf((o: BuildAgendaDto) => o.since !== undefined && o.since !== null)
+  @Check('dayOrDateTime', (v) => isDay(v) || isZonedDateTime(v), () => SINCE_UNTIL('since'))
+  since?: string | null;
 
-  @ApiPropertyOptional({ enum: CONFIDENCES, isArray: true, description: 'Default: high and medium' })
+  @ApiPropertyOptional({ example: '2025-01-31', description: 'Only cases flagged until then: a day (to its end, San Francisco time) or a date-time with its zone' })
+  @IsOptional()
+  @Check('dayOrDateTime', (v) => isDay(v) || isZonedDateTime(v), () => SINCE_UNTIL('until'))
+  until?: string;
+
+  @ApiPropertyOptional({ enum: CONFIDENCES, description: 'The lowest confidence taken: high (only high), medium (high and medium), low (all)' })
+  @IsOptional()
+  @IsIn(CONFIDENCES, { message: `minConfidence must be one of ${CONFIDENCES.join(', ')}` })
+  minConfidence?: 'high' | 'medium' | 'low';
+
+  @ApiPropertyOptional({ enum: CONFIDENCES, isArray: true, description: 'Default: high and medium (or as minConfidence says)' })
   @IsOptional()
   @ListOf(CONFIDENCES, 'confidence', '["high","medium"]')
   confidence?: Array<'high' | 'medium' | 'low'>;
@@ -155,6 +165,33 @@ export class BuildAgendaDto implements BuildAgendaRequest {
   @IsOptional()
   @ListOf(REVIEW_STATUSES, 'reviewStatus', '["new","in_review"]')
   reviewStatus?: ReviewStatus[];
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 2000, description: 'At most this many cases are added. Default: no limit' })
+  @IsOptional()
+  @IsInt({ message: 'limit must be a whole number of cases, from 1 to 2,000' })
+  @Min(1, { message: 'limit must be a whole number of cases, from 1 to 2,000' })
+  @Max(2000, { message: 'limit must be a whole number of cases, from 1 to 2,000' })
+  limit?: number;
+
+  @ApiPropertyOptional({ enum: AGENDA_ORDERS, description: 'newest (default): latest first; serious: high confidence, direct nexus, felony-free protected charges first' })
+  @IsOptional()
+  @IsIn(AGENDA_ORDERS, { message: `order must be one of ${AGENDA_ORDERS.join(', ')}` })
+  order?: AgendaOrder;
+}
+
+export class AgendaBulkDto implements AgendaBulkRequest {
+  @ApiProperty({ type: [String], description: 'Flag ids or case ids (32 hexadecimal characters), at most 2,000' })
+  @Check(
+    'ids',
+    (v) => Array.isArray(v) && v.length >= 1 && v.length <= 2000 && v.every((x) => typeof x === 'string' && FLAG_ID.test(x)),
+    (v) =>
+      !Array.isArray(v) || v.length === 0
+        ? 'ids must be a list of at least one case or flag id'
+        : v.length > 2000
+          ? 'ids holds at most 2,000 cases'
+          : 'each of ids must be a case or flag id (32 hexadecimal characters)',
+  )
+  ids!: string[];
 }
 
 export class AddAgendaItemDto {
@@ -191,6 +228,12 @@ export class MeetingDecisionDto implements MeetingDecision {
   @IsOptional()
   @Text(4000, { type: 'note must be text', long: 'a note holds at most 4,000 characters' })
   note?: string;
+
+  @ApiPropertyOptional({ description: 'The review version shown with the case (reviewVersion): a stale one is refused with 409' })
+  @IsOptional()
+  @IsInt({ message: 'version must be the whole number shown as the case’s reviewVersion' })
+  @Min(0, { message: 'version must be the whole number shown as the case’s reviewVersion' })
+  version?: number;
 }
 
 export class MinutesQueryDto {

@@ -1,8 +1,8 @@
 import { REVIEW_STATUS_LABELS, type MeetingDetail, type ReviewStatus } from '@sra/contracts';
-import { caseTitle, sfTimeZoned, withZone } from '@sra/reports';
+import { caseTitle, minutesModel, sfTimeZoned } from '@sra/reports';
 import { footers, heading, newPdf, paragraph, table, title } from './pdf-layout';
 
-/** A meeting's minutes as a PDF: attendees, every case on the agenda with its decision and note, the counts. */
+/** A meeting's minutes as a PDF: attendees, every decision in the order taken with its case, the undecided cases' incident numbers. */
 export async function renderMinutesPdf(meeting: MeetingDetail, generatedAt: string, ruleTitles?: Record<string, string>): Promise<Buffer> {
   const { pdf, finish } = newPdf({ title: `Minutes: ${meeting.title}`, subject: `Review meeting of ${meeting.date}`, createdAt: generatedAt });
   title(pdf, `Minutes: ${meeting.title}`, 18);
@@ -15,28 +15,35 @@ export async function renderMinutesPdf(meeting: MeetingDetail, generatedAt: stri
     heading(pdf, 'Notes');
     paragraph(pdf, meeting.notes);
   }
+  // The content (issue 14): every decision in the order taken, each case in full; the undecided as a count and their incident numbers.
+  const model = minutesModel(meeting);
   heading(pdf, 'Decisions');
-  const counts = new Map<string, number>();
-  for (const item of meeting.agenda) {
-    const key = item.decision ? REVIEW_STATUS_LABELS[item.decision as ReviewStatus] : 'Not decided';
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  paragraph(pdf, `${meeting.agenda.length} cases on the agenda; ${[...counts].map(([k, n]) => `${k}: ${n}`).join('; ') || 'none'}.`);
-  table(pdf, {
-    id: 'decisions',
-    title: 'Cases in agenda order',
-    columns: ['#', 'Case', 'Rules', 'What happened', 'Decision', 'Note', 'By'],
-    rows: meeting.agenda.map((item, i) => [
-      i + 1,
-      // Titled by the case (issue 11): its action, agency and day; the rules it breaches beside it.
-      caseTitle(item),
-      (item.ruleIds && item.ruleIds.length > 0 ? item.ruleIds : [item.ruleId]).map((r) => ruleTitles?.[r] ?? r).join('; '),
-      withZone(item.sentence),
-      item.decision ? REVIEW_STATUS_LABELS[item.decision as ReviewStatus] : 'Not decided',
-      item.decisionNote ?? '',
-      item.decidedBy ?? '',
-    ]),
-  });
+  const counts = [...model.counts.map((c) => `${c.label}: ${c.cases}`), ...(model.undecided.length ? [`Not decided: ${model.undecided.length}`] : [])];
+  paragraph(pdf, `${model.agendaSize} cases on the agenda; ${counts.join('; ') || 'none'}.`);
+  if (model.entries.length > 0) {
+    table(pdf, {
+      id: 'decisions',
+      title: 'Decisions in the order taken',
+      columns: ['#', 'Incident', 'Date', 'Agency', 'Rules', 'Decision', 'Note', 'By'],
+      rows: model.entries.map(({ n, item, decision, corrects }) => [
+        n,
+        item.reportIncidentNumbers?.length ? item.reportIncidentNumbers.join(', ') : caseTitle(item),
+        item.actionDate,
+        item.agency ?? '',
+        (item.ruleIds && item.ruleIds.length > 0 ? item.ruleIds : [item.ruleId]).map((r) => ruleTitles?.[r] ?? r).join('; '),
+        `${REVIEW_STATUS_LABELS[decision.status as ReviewStatus] ?? decision.status}${corrects !== null ? ` (correction of ${corrects})` : ''}`,
+        decision.note ?? '',
+        decision.decidedBy,
+      ]),
+    });
+  } else paragraph(pdf, 'No decision was taken in this meeting.');
+  heading(pdf, 'Not decided');
+  paragraph(
+    pdf,
+    model.undecided.length === 0
+      ? 'Every case on the agenda was decided.'
+      : `${model.undecided.length} cases had no decision in this meeting (by incident number): ${model.undecidedRefs.join(', ')}.`,
+  );
   footers(pdf, `Minutes of ${meeting.date}`);
   return finish();
 }

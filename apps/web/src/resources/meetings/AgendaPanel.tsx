@@ -1,17 +1,17 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Alert, Box, Button, Chip, CircularProgress, Paper, Typography } from '@mui/material';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Alert, Box, Button, Checkbox, Chip, CircularProgress, FormControlLabel, MenuItem, Paper, TextField, Typography } from '@mui/material';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import PlaylistAddIcon from '@mui/icons-material/PlaylistAdd';
 import { Link, useCreatePath, useNotify } from 'react-admin';
-import type { FlagRecord, MeetingAgendaItem, MeetingDetail } from '@sra/contracts';
+import type { AgendaOrder, BuildAgendaRequest, FlagRecord, MeetingAgendaItem, MeetingDetail, ReviewStatus } from '@sra/contracts';
 import { refusalMessage } from '../flags/api';
 import { ConfidenceChip } from '../flags/ConfidenceChip';
 import { formatDay, formatSfTime, reviewStatusLabel, ruleShortName } from '../flags/words';
-import { addToAgenda, buildAgenda, removeFromAgenda, reorderAgenda, usePreviousMeeting } from './api';
+import { addToAgenda, buildAgenda, removeFromAgenda, removeManyFromAgenda, reorderAgenda, usePreviousMeeting } from './api';
 import { AddCase } from './AddCase';
-import { agendaRuleWords, cases, nameCases } from './words';
+import { agendaRuleWords, cases, monthBefore, nameCases } from './words';
 import { VisuallyHidden } from '../../components/VisuallyHidden';
 
 /** Small "term: value" pieces of an agenda line. */
@@ -30,6 +30,8 @@ const AgendaLine = ({
   count,
   locked,
   busy,
+  selected,
+  onSelect,
   onMove,
   onRemove,
 }: {
@@ -38,6 +40,8 @@ const AgendaLine = ({
   count: number;
   locked: boolean;
   busy: boolean;
+  selected: boolean;
+  onSelect: (flagId: string, selected: boolean) => void;
   onMove: (index: number, delta: -1 | 1) => void;
   onRemove: (item: MeetingAgendaItem, index: number) => void;
 }) => {
@@ -81,6 +85,16 @@ const AgendaLine = ({
           </Typography>
         ) : null}
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mt: 1, alignItems: 'center' }}>
+          {locked ? null : (
+            <Checkbox
+              size="small"
+              checked={selected}
+              disabled={busy || item.decision !== null}
+              onChange={(event) => onSelect(item.flagId, event.target.checked)}
+              slotProps={{ input: { 'aria-label': `Select case ${n}` } }}
+              data-testid="agenda-select"
+            />
+          )}
           <Link to={item.caseId ? createPath({ resource: 'cases', id: item.caseId, type: 'show' }) : createPath({ resource: 'flags', id: item.flagId, type: 'show' })}>{`Open case ${n}`}</Link>
           {locked ? null : (
             <>
@@ -125,30 +139,107 @@ const AgendaLine = ({
   );
 };
 
+/** Agenda lines drawn at a time: a long agenda (hundreds of cases) opens at once and pages. */
+const PAGE = 50;
+
+const STATUS_CHOICES: Array<{ id: ReviewStatus; name: string }> = [
+  { id: 'new', name: 'New' },
+  { id: 'in_review', name: 'In review' },
+];
+
 /**
- * The agenda in order: build it with the default rule, add a case by hand, move cases up and down, remove them.
- * Each change is sent to the server, which answers the agenda as it now is; a held meeting refuses changes.
+ * Choosing what "Build the agenda" takes (issue 14): the period (default since the previous meeting's day, or the
+ * month before this meeting for the first one), the lowest confidence, the review statuses, a maximum and the order.
+ * The server filters and orders (POST /api/meetings/:id/agenda/build).
+ */
+const AgendaBuilder = ({ meeting, previousDay, busy, onBuild }: { meeting: MeetingDetail; previousDay: string | null; busy: boolean; onBuild: (request: BuildAgendaRequest) => void }) => {
+  const defaultSince = previousDay ?? monthBefore(meeting.date);
+  const [since, setSince] = useState(defaultSince);
+  const [until, setUntil] = useState('');
+  const [minConfidence, setMinConfidence] = useState<'high' | 'medium' | 'low'>('medium');
+  const [statuses, setStatuses] = useState<ReviewStatus[]>(['new', 'in_review']);
+  const [limit, setLimit] = useState('');
+  const [order, setOrder] = useState<AgendaOrder>('newest');
+  useEffect(() => setSince(defaultSince), [defaultSince]);
+  const limitNumber = limit.trim() === '' ? undefined : Number(limit);
+  const limitProblem = limitNumber !== undefined && (!Number.isInteger(limitNumber) || limitNumber < 1 || limitNumber > 2000) ? 'A whole number from 1 to 2,000, or empty for no limit' : null;
+  const problem = statuses.length === 0 ? 'Choose at least one status.' : limitProblem;
+  return (
+    <Box component="form" data-testid="agenda-builder" aria-label="Build the agenda" onSubmit={(e) => {
+      e.preventDefault();
+      if (problem) return;
+      onBuild({
+        since: since === '' ? null : since,
+        ...(until ? { until } : {}),
+        minConfidence,
+        reviewStatus: statuses,
+        ...(limitNumber !== undefined ? { limit: limitNumber } : {}),
+        order,
+      });
+    }} sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'flex-start', mb: 1 }}>
+      <TextField fullWidth={false} type="date" size="small" label="Flagged from" value={since} onChange={(e) => setSince(e.target.value)} slotProps={{ inputLabel: { shrink: true } }}
+        helperText={previousDay ? 'The previous meeting’s day' : 'A month before this meeting'} />
+      <TextField fullWidth={false} type="date" size="small" label="Flagged until" value={until} onChange={(e) => setUntil(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} helperText="Empty: up to now" />
+      <TextField fullWidth={false} select size="small" label="Lowest confidence" value={minConfidence} onChange={(e) => setMinConfidence(e.target.value as typeof minConfidence)} sx={{ width: '12em' }}>
+        <MenuItem value="high">High only</MenuItem>
+        <MenuItem value="medium">Medium and high</MenuItem>
+        <MenuItem value="low">Any (low too)</MenuItem>
+      </TextField>
+      <Box role="group" aria-label="Review status" sx={{ display: 'flex', alignItems: 'center' }}>
+        {STATUS_CHOICES.map((choice) => (
+          <FormControlLabel key={choice.id} label={choice.name} control={
+            <Checkbox checked={statuses.includes(choice.id)} onChange={(e) => setStatuses((all) => (e.target.checked ? [...all, choice.id] : all.filter((s) => s !== choice.id)))} />
+          } />
+        ))}
+      </Box>
+      <TextField fullWidth={false} size="small" label="At most (cases)" value={limit} onChange={(e) => setLimit(e.target.value)} error={limitProblem !== null}
+        helperText={limitProblem ?? 'Empty: no limit'} slotProps={{ htmlInput: { inputMode: 'numeric' } }} sx={{ width: '10em' }} />
+      <TextField fullWidth={false} select size="small" label="Order" value={order} onChange={(e) => setOrder(e.target.value as AgendaOrder)} sx={{ width: '14em' }}>
+        <MenuItem value="newest">Newest first</MenuItem>
+        <MenuItem value="serious">Most serious first</MenuItem>
+      </TextField>
+      <Button type="submit" variant="contained" startIcon={<PlaylistAddIcon />} disabled={busy || problem !== null} sx={{ mt: 0.25 }}>
+        Build the agenda
+      </Button>
+      {statuses.length === 0 ? <Typography variant="body2" color="error" role="alert">Choose at least one status.</Typography> : null}
+    </Box>
+  );
+};
+
+/**
+ * The agenda in order: build it with the agenda builder, add a case by hand, move cases up and down, remove them
+ * one by one or the selected ones together. Each change is sent to the server, which answers the agenda as it now
+ * is; a held meeting refuses changes. A long agenda is shown a page at a time.
  */
 export const AgendaPanel = ({ meeting, onChanged }: { meeting: MeetingDetail; onChanged: () => Promise<unknown> }) => {
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [page, setPage] = useState(0);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const { data: previous, isPending: previousPending } = usePreviousMeeting(meeting.date);
   const listRef = useRef<HTMLOListElement>(null);
   // After a move, the moved case's button keeps the focus (the list is drawn again in the new order).
   const refocus = useRef<{ flagId: string; index: number; move: 'up' | 'down' } | null>(null);
   const locked = meeting.status === 'held';
   const agenda = meeting.agenda;
+  const pages = Math.max(1, Math.ceil(agenda.length / PAGE));
+  const shownPage = Math.min(page, pages - 1);
+  const onPage = useMemo(() => agenda.slice(shownPage * PAGE, (shownPage + 1) * PAGE), [agenda, shownPage]);
+  const selectable = onPage.filter((item) => item.decision === null).map((item) => item.flagId);
+  // Selected cases that are still on the agenda (and undecided).
+  const chosen = agenda.filter((item) => selected.has(item.flagId) && item.decision === null).map((item) => item.flagId);
 
   useEffect(() => {
     const wanted = refocus.current;
     // Only once the page shows the new order (the agenda is loaded again after the server's answer).
     if (!wanted || busy || agenda[wanted.index]?.flagId !== wanted.flagId) return;
     refocus.current = null;
+    if (Math.floor(wanted.index / PAGE) !== shownPage) setPage(Math.floor(wanted.index / PAGE));
     const buttons = listRef.current?.querySelectorAll<HTMLButtonElement>(`button[data-flag-id="${wanted.flagId}"]`) ?? [];
     const same = [...buttons].find((b) => b.dataset.move === wanted.move && !b.disabled);
     (same ?? [...buttons].find((b) => !b.disabled))?.focus();
-  }, [agenda, busy]);
+  }, [agenda, busy, shownPage]);
 
   /** Sends one change; whatever happens, the agenda is loaded again (someone else may have changed it). */
   const run = async (change: () => Promise<unknown>, done: (result: unknown) => string): Promise<boolean> => {
@@ -168,15 +259,33 @@ export const AgendaPanel = ({ meeting, onChanged }: { meeting: MeetingDetail; on
     return message !== null;
   };
 
-  const build = () =>
+  const build = (request: BuildAgendaRequest) =>
     run(
-      () => buildAgenda(meeting.id),
+      () => buildAgenda(meeting.id, request),
       (result) => {
+        setPage(0);
+        setSelected(new Set());
         const size = (result as MeetingDetail).agenda.length;
         return size === 0 ? 'The rule found no case: the agenda is empty.' : `The agenda now has ${cases(size)}.`;
       },
     );
 
+  const removeSelected = () =>
+    void run(
+      () => removeManyFromAgenda(meeting.id, chosen),
+      () => {
+        setSelected(new Set());
+        return `${cases(chosen.length)} taken off the agenda.`;
+      },
+    );
+
+  const select = (flagId: string, on: boolean) =>
+    setSelected((all) => {
+      const next = new Set(all);
+      if (on) next.add(flagId);
+      else next.delete(flagId);
+      return next;
+    });
   const move = (index: number, delta: -1 | 1) => {
     const ids = agenda.map((item) => item.flagId);
     const [moved] = ids.splice(index, 1);
@@ -201,12 +310,10 @@ export const AgendaPanel = ({ meeting, onChanged }: { meeting: MeetingDetail; on
         </Alert>
       ) : (
         <Box sx={{ mb: 2 }}>
-          <Typography variant="body2" sx={{ maxWidth: '80ch', mb: 1 }} data-testid="agenda-rule">
+          <Typography variant="body2" sx={{ maxWidth: '80ch', mb: 1.5 }} data-testid="agenda-rule">
             {previousPending ? 'Building the agenda lists the open cases of high or medium confidence flagged since the previous meeting.' : agendaRuleWords(previous?.date ?? null)}
           </Typography>
-          <Button variant="contained" startIcon={<PlaylistAddIcon />} disabled={busy} onClick={() => void build()}>
-            Build the agenda
-          </Button>
+          {previousPending ? null : <AgendaBuilder meeting={meeting} previousDay={previous?.date ?? null} busy={busy} onBuild={(request) => void build(request)} />}
         </Box>
       )}
 
@@ -228,6 +335,20 @@ export const AgendaPanel = ({ meeting, onChanged }: { meeting: MeetingDetail; on
           The agenda is empty. Build it, or add cases one by one below.
         </Typography>
       ) : (
+        <>
+        {locked ? null : (
+          <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center', mb: 1 }}>
+            <Button size="small" disabled={busy || selectable.length === 0} onClick={() => setSelected((all) => new Set([...all, ...selectable]))}>
+              Select the undecided cases on this page
+            </Button>
+            <Button size="small" disabled={busy || selected.size === 0} onClick={() => setSelected(new Set())}>
+              Clear the selection
+            </Button>
+            <Button size="small" color="error" variant="outlined" startIcon={<DeleteIcon />} disabled={busy || chosen.length === 0} onClick={removeSelected} data-testid="agenda-remove-selected">
+              {`Remove the selected (${chosen.length})`}
+            </Button>
+          </Box>
+        )}
         <Box
           component="ol"
           ref={listRef}
@@ -235,19 +356,33 @@ export const AgendaPanel = ({ meeting, onChanged }: { meeting: MeetingDetail; on
           aria-label={`Agenda: ${cases(agenda.length)}`}
           sx={{ listStyle: 'none', m: 0, p: 0, display: 'grid', gap: 1, mb: 2 }}
         >
-          {agenda.map((item, index) => (
+          {onPage.map((item, i) => (
             <AgendaLine
               key={item.flagId}
               item={item}
-              index={index}
+              index={shownPage * PAGE + i}
               count={agenda.length}
               locked={locked}
               busy={busy}
+              selected={selected.has(item.flagId)}
+              onSelect={select}
               onMove={move}
               onRemove={remove}
             />
           ))}
         </Box>
+        {pages > 1 ? (
+          <Box component="nav" aria-label="Agenda pages" sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 2 }} data-testid="agenda-pages">
+            <Button size="small" variant="outlined" disabled={shownPage === 0} onClick={() => setPage(shownPage - 1)}>
+              Previous {PAGE}
+            </Button>
+            <Typography variant="body2">{`Cases ${shownPage * PAGE + 1}–${Math.min((shownPage + 1) * PAGE, agenda.length)} of ${agenda.length}`}</Typography>
+            <Button size="small" variant="outlined" disabled={shownPage >= pages - 1} onClick={() => setPage(shownPage + 1)}>
+              Next {PAGE}
+            </Button>
+          </Box>
+        ) : null}
+        </>
       )}
 
       {locked ? null : <AddCase agenda={agenda} disabled={busy} onAdd={add} />}

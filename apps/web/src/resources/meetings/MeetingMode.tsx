@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import {
   Alert,
   Box,
@@ -6,6 +6,10 @@ import {
   Chip,
   CircularProgress,
   Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
   Divider,
   FormControl,
   FormControlLabel,
@@ -119,26 +123,48 @@ function caseHeading(item: MeetingAgendaItem): string {
   return `${item.actionType === 'arrest' ? 'Arrest' : 'DA decision to charge'} by ${item.agency} on ${day}`;
 }
 
-/** The allowed next statuses of the case (REVIEW_TRANSITIONS), a note (required when the change needs one), "Record decision". */
+type RecordFn = (item: MeetingAgendaItem, status: ReviewStatus, note: string, version: number) => Promise<string | null>;
+
+/**
+ * The allowed next statuses of the case (REVIEW_TRANSITIONS), a note (required when the change needs one), "Record
+ * decision". Bound to the one case it shows (mounted per case, it records for that case and no other) and to the
+ * review version seen when the choice was made: if another member decided meanwhile the server refuses (409), the
+ * message shows and what was typed stays.
+ */
 const DecisionForm = ({
   item,
   position,
+  frozen,
   onRecord,
+  onDirty,
 }: {
   item: MeetingAgendaItem;
   position: number;
-  onRecord: (status: ReviewStatus, note: string) => Promise<string | null>;
+  /** A save or a move is in progress: nothing can be chosen or sent. */
+  frozen: boolean;
+  onRecord: RecordFn;
+  onDirty: (dirty: boolean) => void;
 }) => {
   const labelId = useId();
   const [status, setStatus] = useState<ReviewStatus | ''>('');
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const dirty = status !== '' || note.trim() !== '';
+  // The version the choice is made on: it follows the case while nothing is chosen, and after a refusal (the
+  // refusal said what changed, so the next try is made knowing it).
+  const [seen, setSeen] = useState(item.reviewVersion);
+  useEffect(() => {
+    if (!dirty || problem !== null) setSeen(item.reviewVersion);
+  }, [item.reviewVersion, dirty, problem]);
+  useEffect(() => onDirty(dirty), [dirty, onDirty]);
   const allowed = REVIEW_TRANSITIONS[item.reviewStatus] ?? [];
   const needsNote = status !== '' && transitionNeedsNote(item.reviewStatus, status);
+  const disabled = frozen || sending;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (disabled) return;
     if (status === '') {
       setProblem('Choose a decision first.');
       return;
@@ -149,57 +175,93 @@ const DecisionForm = ({
     }
     setSending(true);
     setProblem(null);
-    const refusal = await onRecord(status, note.trim());
+    const refusal = await onRecord(item, status, note.trim(), seen);
     setSending(false);
     if (refusal) setProblem(refusal);
   };
 
+  // Keys for a room: 1-9 choose a decision (outside the note), Ctrl+Enter records.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void submit();
+    } else if (!isTyping(event.target) && /^[1-9]$/.test(event.key) && !event.ctrlKey && !event.altKey && !event.metaKey) {
+      const choice = allowed[Number(event.key) - 1];
+      if (choice && !disabled) {
+        event.preventDefault();
+        setStatus(choice);
+        setProblem(null);
+      }
+    }
+  };
+
   return (
-    <Box component="form" onSubmit={submit} noValidate data-testid="decision-form" sx={{ display: 'grid', gap: 2 }}>
-      <FormControl>
-        <FormLabel id={labelId} sx={{ fontSize: '1.2rem', fontWeight: 600, color: 'text.primary' }}>
-          {`Decision on case ${position}`}
-        </FormLabel>
-        <RadioGroup
-          aria-labelledby={labelId}
-          name={`decision-${item.flagId}`}
-          value={status}
+    <Box
+      component="form"
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      noValidate
+      data-testid="decision-form"
+      data-flag-id={item.flagId}
+      aria-busy={sending}
+      sx={{ display: 'grid', gap: 2 }}
+    >
+      <Box component="fieldset" disabled={disabled} sx={{ border: 0, m: 0, p: 0, minWidth: 0, display: 'grid', gap: 2 }}>
+        <FormControl disabled={disabled}>
+          <FormLabel id={labelId} sx={{ fontSize: '1.2rem', fontWeight: 600, color: 'text.primary' }}>
+            {`Decision on case ${position}`}
+          </FormLabel>
+          <RadioGroup
+            aria-labelledby={labelId}
+            name={`decision-${item.flagId}`}
+            value={status}
+            onChange={(event) => {
+              setStatus(event.target.value as ReviewStatus);
+              setProblem(null);
+            }}
+          >
+            {allowed.map((s, i) => (
+              <FormControlLabel
+                key={s}
+                value={s}
+                control={<Radio />}
+                label={`${i + 1}. ${REVIEW_STATUS_LABELS[s]}`}
+                slotProps={{ typography: { sx: { fontSize: '1.2rem' } } }}
+              />
+            ))}
+          </RadioGroup>
+        </FormControl>
+        <TextField
+          multiline
+          minRows={3}
+          disabled={disabled}
+          label={needsNote ? 'Why (required)' : 'Note (optional)'}
+          required={needsNote}
+          value={note}
           onChange={(event) => {
-            setStatus(event.target.value as ReviewStatus);
+            setNote(event.target.value);
             setProblem(null);
           }}
-        >
-          {allowed.map((s) => (
-            <FormControlLabel key={s} value={s} control={<Radio />} label={REVIEW_STATUS_LABELS[s]} slotProps={{ typography: { sx: { fontSize: '1.2rem' } } }} />
-          ))}
-        </RadioGroup>
-      </FormControl>
-      <TextField
-        multiline
-        minRows={3}
-        label={needsNote ? 'Why (required)' : 'Note (optional)'}
-        required={needsNote}
-        value={note}
-        onChange={(event) => {
-          setNote(event.target.value);
-          setProblem(null);
-        }}
-        helperText={
-          needsNote
-            ? 'Dismissing a case, or reopening a decided one, needs a note saying why. It is kept in the case’s history and the minutes.'
-            : 'Kept in the case’s history and the minutes.'
-        }
-        slotProps={{ htmlInput: { 'data-testid': 'decision-note' } }}
-      />
+          helperText={
+            needsNote
+              ? 'Dismissing a case, or reopening a decided one, needs a note saying why. It is kept in the case’s history and the minutes.'
+              : 'Kept in the case’s history and the minutes.'
+          }
+          slotProps={{ htmlInput: { 'data-testid': 'decision-note' } }}
+        />
+      </Box>
       {problem ? (
         <Alert severity="error" role="alert" data-testid="decision-error">
           {problem}
         </Alert>
       ) : null}
       <Box>
-        <Button type="submit" variant="contained" size="large" disabled={sending}>
+        <Button type="submit" variant="contained" size="large" disabled={disabled} data-testid="record-decision">
           {sending ? 'Recording…' : 'Record decision'}
         </Button>
+        <Typography variant="body2" sx={{ mt: 1, color: 'text.secondary' }}>
+          Keys: 1 to {Math.max(allowed.length, 1)} choose, Ctrl+Enter records.
+        </Typography>
       </Box>
     </Box>
   );
@@ -208,15 +270,20 @@ const DecisionForm = ({
 const OneCase = ({
   item,
   position,
+  frozen,
   onRecord,
+  onDirty,
 }: {
   item: MeetingAgendaItem;
   position: number;
-  onRecord: (status: ReviewStatus, note: string) => Promise<string | null>;
+  frozen: boolean;
+  onRecord: RecordFn;
+  onDirty: (dirty: boolean) => void;
 }) => (
   <Box
     data-testid="meeting-case"
     data-flag-id={item.flagId}
+    data-review-version={item.reviewVersion}
     data-case-id={item.caseId ?? ''}
     sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 3fr) minmax(22em, 2fr)' }, gap: 4 }}
   >
@@ -250,7 +317,7 @@ const OneCase = ({
       <CaseFacts item={item} />
     </Box>
     <Box sx={{ alignSelf: 'start', border: 1, borderColor: 'divider', borderRadius: 1, p: 2.5 }}>
-      <DecisionForm key={`${item.flagId}-${item.reviewStatus}-${item.decidedAt ?? ''}`} item={item} position={position} onRecord={onRecord} />
+      <DecisionForm item={item} position={position} frozen={frozen} onRecord={onRecord} onDirty={onDirty} />
     </Box>
   </Box>
 );
@@ -316,11 +383,20 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && target.type === 'text');
 }
 
+/** Of the agenda's copy and the copy a decision answered, the later (the agenda is loaded again in the background). */
+function newer(fromAgenda: MeetingAgendaItem, saved: MeetingAgendaItem | undefined): MeetingAgendaItem {
+  return saved && saved.reviewVersion > fromAgenda.reviewVersion ? saved : fromAgenda;
+}
+
 /**
- * Meeting mode: the agenda one case per screen, in large type, over the whole window. Each case shows its
- * sentence, current status, reasons and timeline, and the decisions its status allows; "Record decision" saves
- * it (an ordinary review change), loads the agenda again and moves on to the next case. Keyboard: Tab through
- * everything, Page Down / Page Up for the next / previous case, Escape to leave.
+ * Meeting mode: the agenda one case per screen, in large type, over the whole window. Only the case on screen is
+ * drawn (the page behind is not, so moving shows the next case at once). Its position is this component's own
+ * state, changed at once by a move and only then written to the address. "Record decision" saves the decision for
+ * the case whose form it is, and the case stays on screen showing it; while the save is in flight the form and the
+ * moves wait (a Next or Previous pressed meanwhile is held and done once the save has answered, so one press is
+ * always one case). Leaving a case with a choice not recorded asks
+ * first. Keyboard: Tab through everything, Page Down / Page Up for the next / previous case, 1-9 to choose a
+ * decision, Ctrl+Enter to record it, Escape to leave.
  */
 export const MeetingMode = ({
   meeting,
@@ -332,7 +408,7 @@ export const MeetingMode = ({
 }: {
   meeting: MeetingDetail;
   open: boolean;
-  /** 0-based; the agenda's length is the screen after the last case. */
+  /** 0-based, from the address when meeting mode opens; the agenda's length is the screen after the last case. */
   index: number;
   onGo: (index: number) => void;
   onExit: () => void;
@@ -344,61 +420,134 @@ export const MeetingMode = ({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const agenda = meeting.agenda;
   const total = agenda.length;
-  const at = Math.min(Math.max(index, 0), total);
-  const item = at < total ? agenda[at] : null;
+  const [at, setAt] = useState(() => Math.min(Math.max(index, 0), total));
+  const [saved, setSaved] = useState<Partial<Record<string, MeetingAgendaItem>>>({});
+  const [saving, setSaving] = useState(false);
+  const savingRef = useRef(false);
+  const held = useRef<number | null>(null);
+  const dirty = useRef(false);
+  const [asking, setAsking] = useState<{ to: number | 'exit' } | null>(null);
+  const shown = Math.min(at, total);
+  const item = shown < total ? newer(agenda[shown], saved[agenda[shown].flagId]) : null;
+
+  // The address follows (a reload or a link opens the same case); the screen never waits for it. An address
+  // changed from outside (Back, Forward, a link) moves the screen.
+  const written = useRef(index);
+  useEffect(() => {
+    if (open && shown !== written.current) {
+      written.current = shown;
+      onGo(shown);
+    }
+  }, [shown, open]);
+  useEffect(() => {
+    if (index !== written.current && !savingRef.current) {
+      written.current = index;
+      dirty.current = false;
+      setAt(Math.min(Math.max(index, 0), total));
+    }
+  }, [index, total]);
 
   // Each new screen starts at its heading, which a screen reader then reads ("Case 3 of 8").
   useEffect(() => {
     if (!open) return undefined;
     const timer = setTimeout(() => headingRef.current?.focus(), 0);
     return () => clearTimeout(timer);
-  }, [open, at]);
+  }, [open, shown]);
 
-  const go = (next: number) => {
-    if (next >= 0 && next <= total && next !== at) onGo(next);
+  const onDirty = useCallback((value: boolean) => {
+    dirty.current = value;
+  }, []);
+
+  const moveTo = (next: number) => {
+    dirty.current = false;
+    setAsking(null);
+    setAt(next);
   };
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (isTyping(event.target)) return;
+  /** A move by one: held while a save is in flight; asks first when the case has a choice not recorded. */
+  const step = (delta: -1 | 1) => {
+    if (savingRef.current) {
+      held.current = delta;
+      return;
+    }
+    const next = shown + delta;
+    if (next < 0 || next > total) return;
+    if (dirty.current) setAsking({ to: next });
+    else moveTo(next);
+  };
+
+  const exit = () => {
+    if (savingRef.current) return;
+    if (dirty.current) setAsking({ to: 'exit' });
+    else onExit();
+  };
+
+  // Page Down / Page Up from anywhere in the window: while a save is in flight the focused button is disabled and
+  // the focus falls to the page, where a key pressed on the dialog would be lost (and the move with it).
+  const keys = useRef<(event: globalThis.KeyboardEvent) => void>(() => undefined);
+  keys.current = (event) => {
+    if (asking || isTyping(event.target)) return;
     if (event.key === 'PageDown') {
       event.preventDefault();
-      go(at + 1);
+      step(1);
     } else if (event.key === 'PageUp') {
       event.preventDefault();
-      go(at - 1);
+      step(-1);
     }
   };
+  useEffect(() => {
+    if (!open) return undefined;
+    const listener = (event: globalThis.KeyboardEvent) => keys.current(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, [open]);
 
-  const record = async (status: ReviewStatus, note: string): Promise<string | null> => {
-    if (!item) return null;
+  const record: RecordFn = async (decided, status, note, version) => {
+    const position = agenda.findIndex((a) => a.flagId === decided.flagId);
+    savingRef.current = true;
+    held.current = null;
+    setSaving(true);
+    let answer: MeetingAgendaItem;
     try {
-      await recordDecision(meeting.id, { flagId: item.flagId, status, ...(note ? { note } : {}) });
+      answer = await recordDecision(meeting.id, { flagId: decided.flagId, status, version, ...(note ? { note } : {}) });
     } catch (e) {
-      // A refusal may mean someone changed the case meanwhile: show it as it is now, with the reason.
-      await onChanged();
+      // A refusal may mean someone changed the case meanwhile: show it as it is now, with the reason; a held move is dropped.
+      held.current = null;
+      try {
+        await onChanged();
+      } finally {
+        savingRef.current = false;
+        setSaving(false);
+      }
       return nameCases(refusalMessage(e), agenda);
     }
-    await Promise.all([
-      onChanged(),
-      queryClient.invalidateQueries({ queryKey: [MEETINGS, 'flag', item.flagId] }),
-      queryClient.invalidateQueries({ queryKey: [MEETINGS, 'case', item.caseId] }),
-    ]);
-    onGo(at + 1);
-    notify(`Case ${at + 1}: “${REVIEW_STATUS_LABELS[status]}” recorded.`, { type: 'success' });
+    const move = held.current;
+    held.current = null;
+    savingRef.current = false;
+    dirty.current = false;
+    setSaving(false);
+    setSaved((all) => ({ ...all, [answer.flagId]: answer }));
+    // The case stays on screen, showing the decision, until a move: one Next is one case, even pressed mid-save.
+    if (move !== null) setAt(Math.min(Math.max(position + move, 0), total));
+    notify(`Case ${position + 1}: “${REVIEW_STATUS_LABELS[status]}” recorded.`, { type: 'success' });
+    // In the background: the next case is on screen already.
+    void onChanged();
+    void queryClient.invalidateQueries({ queryKey: [MEETINGS, 'flag', decided.flagId] });
+    void queryClient.invalidateQueries({ queryKey: [MEETINGS, 'case', decided.caseId] });
     return null;
   };
 
-  const heading = total === 0 ? 'The agenda is empty' : item ? `Case ${at + 1} of ${total}` : 'End of the agenda';
+  const heading = total === 0 ? 'The agenda is empty' : item ? `Case ${shown + 1} of ${total}` : 'End of the agenda';
 
   return (
-    <Dialog fullScreen open={open} onClose={onExit} aria-labelledby={titleId} disableAutoFocus data-testid="meeting-mode" onKeyDown={onKeyDown}>
+    <Dialog fullScreen open={open} onClose={exit} aria-labelledby={titleId} disableAutoFocus data-testid="meeting-mode">
       <Box
         sx={{ display: 'flex', alignItems: 'center', gap: 2, px: 3, py: 1.5, bgcolor: 'secondary.main', color: 'secondary.contrastText' }}
       >
         <Typography id={titleId} component="h2" variant="h6" sx={{ flex: 1, fontWeight: 600 }}>
           Meeting mode: {meeting.title}
         </Typography>
-        <Button variant="outlined" color="inherit" startIcon={<CloseIcon />} onClick={onExit}>
+        <Button variant="outlined" color="inherit" startIcon={<CloseIcon />} onClick={exit} disabled={saving}>
           Exit
         </Button>
       </Box>
@@ -409,6 +558,7 @@ export const MeetingMode = ({
           component="h3"
           variant="h4"
           data-testid="meeting-position"
+          data-index={shown}
           sx={{ fontWeight: 700, mb: 2, outline: 'none', '&:focus-visible': { outline: '3px solid', outlineColor: 'primary.main' } }}
         >
           {heading}
@@ -416,23 +566,48 @@ export const MeetingMode = ({
         {total === 0 ? (
           <Typography variant="body1">Build the agenda or add cases to it first, then start the meeting again.</Typography>
         ) : item ? (
-          <OneCase key={item.flagId} item={item} position={at + 1} onRecord={record} />
+          // A new form for each case, and after each of its own decisions (never on a reload of the agenda).
+          <OneCase key={`${item.flagId}-${saved[item.flagId]?.reviewVersion ?? ''}`} item={item} position={shown + 1} frozen={saving} onRecord={record} onDirty={onDirty} />
         ) : (
-          <EndOfAgenda meeting={meeting} onGo={onGo} onChanged={onChanged} />
+          <EndOfAgenda meeting={meeting} onGo={moveTo} onChanged={onChanged} />
         )}
       </Box>
       <Divider />
       <Box component="nav" aria-label="Cases" sx={{ display: 'flex', alignItems: 'center', gap: 2, px: 3, py: 1.5, flexWrap: 'wrap' }}>
-        <Button size="large" variant="outlined" startIcon={<NavigateBeforeIcon />} disabled={at === 0 || total === 0} onClick={() => go(at - 1)}>
+        <Button size="large" variant="outlined" startIcon={<NavigateBeforeIcon />} disabled={shown === 0 || total === 0} onClick={() => step(-1)} data-testid="meeting-previous">
           Previous
         </Button>
-        <Button size="large" variant="outlined" endIcon={<NavigateNextIcon />} disabled={at >= total} onClick={() => go(at + 1)}>
+        <Button size="large" variant="outlined" endIcon={<NavigateNextIcon />} disabled={shown >= total} onClick={() => step(1)} data-testid="meeting-next">
           Next
         </Button>
         <Typography variant="body2" sx={{ color: 'text.secondary', ml: { sm: 'auto' } }}>
           Keys: Page Down for the next case, Page Up for the previous one, Escape to leave meeting mode.
         </Typography>
       </Box>
+      <Dialog open={asking !== null} onClose={() => setAsking(null)} aria-labelledby={`${titleId}-ask`} data-testid="meeting-leave-ask">
+        <DialogTitle id={`${titleId}-ask`}>Leave this case without recording?</DialogTitle>
+        <DialogContent>
+          <DialogContentText>A decision or a note was entered on this case but not recorded. Leaving drops it.</DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button autoFocus onClick={() => setAsking(null)}>
+            Stay on this case
+          </Button>
+          <Button
+            color="error"
+            onClick={() => {
+              const to = asking?.to;
+              if (to === 'exit') {
+                dirty.current = false;
+                setAsking(null);
+                onExit();
+              } else if (to !== undefined) moveTo(to);
+            }}
+          >
+            Leave without recording
+          </Button>
+        </DialogActions>
+      </Dialog>
     </Dialog>
   );
 };

@@ -77,6 +77,11 @@ const MeetingPage = ({ mode }: { mode: ReturnType<typeof useMeetingMode> }) => {
     );
   }
   const reload = () => refetch();
+  // Meeting mode draws only the case on screen: the agenda, the details and the minutes are not drawn behind it,
+  // so a move never waits for them (issue 14). Mounted when opened, it starts at the case the address names.
+  if (mode.open) {
+    return <MeetingMode meeting={meeting} open index={mode.index} onGo={mode.go} onExit={mode.exit} onChanged={reload} />;
+  }
   return (
     <Box sx={{ px: 2, pb: 2 }}>
       <Section id="meeting-section-details" title="The meeting">
@@ -90,7 +95,6 @@ const MeetingPage = ({ mode }: { mode: ReturnType<typeof useMeetingMode> }) => {
       <Section id="meeting-section-minutes" title="Minutes">
         <MinutesPanel meetingId={meeting.id} />
       </Section>
-      <MeetingMode meeting={meeting} open={mode.open} index={mode.index} onGo={mode.go} onExit={mode.exit} onChanged={reload} />
     </Box>
   );
 };

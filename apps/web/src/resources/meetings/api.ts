@@ -28,11 +28,14 @@ async function send<T>(url: string, method: string, body?: unknown): Promise<T> 
 export const updateMeeting = (id: string, change: Partial<MeetingInput> & { status?: MeetingRecord['status'] }) =>
   send<MeetingDetail>(meetingUrl(id), 'PATCH', change);
 
-/** `POST /api/meetings/:id/agenda/build` with the default rule. */
+/** `POST /api/meetings/:id/agenda/build`: the agenda rule, with the builder's choices (the server's defaults for the rest). */
 export const buildAgenda = (id: string, request: BuildAgendaRequest = {}) => send<MeetingDetail>(meetingUrl(id, '/agenda/build'), 'POST', request);
 
 /** `POST /api/meetings/:id/agenda`: a case added by hand, at the end (409 when it is there already). */
 export const addToAgenda = (id: string, flagId: string) => send<MeetingDetail>(meetingUrl(id, '/agenda'), 'POST', { flagId });
+
+/** `POST /api/meetings/:id/agenda/bulk-remove`: several cases at once (none when one of them was decided here). */
+export const removeManyFromAgenda = (id: string, flagIds: string[]) => send<MeetingDetail>(meetingUrl(id, '/agenda/bulk-remove'), 'POST', { ids: flagIds });
 
 export const removeFromAgenda = (id: string, flagId: string) =>
   send<MeetingDetail>(meetingUrl(id, `/agenda/${encodeURIComponent(flagId)}`), 'DELETE');

@@ -36,14 +36,21 @@ export function dayBefore(day: string): string {
   return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
 }
 
-/** What "Build the agenda" picks, given the day of the previous meeting (null: there is none). */
+/** The same day a month earlier (the first meeting's agenda looks back a month), clamped to the month's end. */
+export function monthBefore(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m - 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 2, Math.min(d, last))).toISOString().slice(0, 10);
+}
+
+/** What "Build the agenda" picks by default, given the day of the previous meeting (null: there is none). */
 export function agendaRuleWords(previousMeetingDay: string | null): string {
   const since = previousMeetingDay
     ? `flagged since ${formatDay(previousMeetingDay)}, the day of the previous meeting`
-    : 'flagged at any time (there is no earlier meeting)';
+    : 'flagged in the month before this meeting (there is no earlier meeting)';
   return (
-    `Building the agenda lists the cases still to be decided (New or In review) with high or medium confidence, ${since}, ` +
-    'oldest first. Cases added by hand and cases already decided in this meeting stay where they are.'
+    `By default the agenda lists the cases still to be decided (New or In review) with high or medium confidence, ${since}, ` +
+    'newest first; change the choices below. Cases added by hand and cases already decided in this meeting stay where they are.'
   );
 }
 
