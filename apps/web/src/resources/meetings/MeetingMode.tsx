@@ -482,11 +482,19 @@ export const MeetingMode = ({
     else onExit();
   };
 
-  // Page Down / Page Up from anywhere in the window: while a save is in flight the focused button is disabled and
+  // Page Down / Page Up (and Escape) from anywhere in the window: while a save is in flight the focused button is disabled and
   // the focus falls to the page, where a key pressed on the dialog would be lost (and the move with it).
   const keys = useRef<(event: globalThis.KeyboardEvent) => void>(() => undefined);
   keys.current = (event) => {
-    if (asking || isTyping(event.target)) return;
+    if (asking) return;
+    // Escape too: after a case is replaced on screen the focus may rest on the page, outside the dialog, where the
+    // dialog's own Escape handling would never hear it.
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      exit();
+      return;
+    }
+    if (isTyping(event.target)) return;
     if (event.key === 'PageDown') {
       event.preventDefault();
       step(1);
@@ -540,7 +548,7 @@ export const MeetingMode = ({
   const heading = total === 0 ? 'The agenda is empty' : item ? `Case ${shown + 1} of ${total}` : 'End of the agenda';
 
   return (
-    <Dialog fullScreen open={open} onClose={exit} aria-labelledby={titleId} disableAutoFocus data-testid="meeting-mode">
+    <Dialog fullScreen open={open} onClose={exit} disableEscapeKeyDown aria-labelledby={titleId} disableAutoFocus data-testid="meeting-mode">
       <Box
         sx={{ display: 'flex', alignItems: 'center', gap: 2, px: 3, py: 1.5, bgcolor: 'secondary.main', color: 'secondary.contrastText' }}
       >
