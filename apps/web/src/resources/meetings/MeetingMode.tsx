@@ -548,7 +548,15 @@ export const MeetingMode = ({
   const heading = total === 0 ? 'The agenda is empty' : item ? `Case ${shown + 1} of ${total}` : 'End of the agenda';
 
   return (
-    <Dialog fullScreen open={open} onClose={exit} disableEscapeKeyDown aria-labelledby={titleId} disableAutoFocus data-testid="meeting-mode">
+    <Dialog
+      fullScreen
+      open={open}
+      // Escape is heard by the window listener above, wherever the focus is: not twice.
+      onClose={(_event, reason) => (reason === 'escapeKeyDown' ? undefined : exit())}
+      aria-labelledby={titleId}
+      disableAutoFocus
+      data-testid="meeting-mode"
+    >
       <Box
         sx={{ display: 'flex', alignItems: 'center', gap: 2, px: 3, py: 1.5, bgcolor: 'secondary.main', color: 'secondary.contrastText' }}
       >
