@@ -1,8 +1,11 @@
 // Vite 8 (Rolldown) build of the web app. `nx run web:build` writes static files to
 // dist/apps/web, which the API serves at `/` (with an SPA fallback) next to `/api`.
 // `nx run web:dev` starts a dev server that proxies `/api` to a locally running API.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -18,10 +21,30 @@ const vendorGroups: Array<{ name: string; test: RegExp; priority: number }> = [
   { name: 'vendor-admin', test: /[\\/]node_modules[\\/]/, priority: 10 },
 ];
 
+/**
+ * Each text file of the build, also brotli- and gzip-compressed (`x.js.br`, `x.js.gz`), at the highest levels: made
+ * once here, so the server sends them as they are (apps/api/src/web/web-app.ts) without compressing per request.
+ */
+function precompress(outDir: string): Plugin {
+  const walk = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
+  return {
+    name: 'sra-precompress',
+    apply: 'build',
+    closeBundle() {
+      for (const file of walk(outDir).filter((f) => /\.(js|css|html|svg|json|txt|map)$/.test(f))) {
+        const content = readFileSync(file);
+        if (content.length < 1024) continue;
+        writeFileSync(`${file}.br`, brotliCompressSync(content, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: content.length } }));
+        writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: here('.'),
   base: '/',
-  plugins: [react()],
+  plugins: [react(), precompress(here('../../dist/apps/web'))],
   resolve: {
     alias: {
       '@sra/contracts': here('../../libs/contracts/src/index.ts'),

@@ -1,6 +1,7 @@
 // The API under the load of a review meeting: a generated city of about 1M
-// incident rows, then 20 concurrent clients for 30 s driving what the dashboard
-// and the flagged-cases list call. Prints p50/p95/p99 latency and errors per
+// incident rows, then 20 concurrent clients for 30 s driving what the dashboard,
+// the flagged-cases and incidents lists (with their search) and a meeting of
+// 500 cases call. Prints p50/p95/p99 latency and errors per
 // endpoint and overall (goal: p95 under 100 ms, no errors), each against the
 // health endpoint measured in the same run under the same load (the cost of the
 // HTTP stack alone). Then the web app's production bundle size (gzip).
@@ -80,6 +81,28 @@ function bundleSize(root) {
   return { raw, gzip, js };
 }
 
+/** A meeting with `size` cases on its agenda: the default agenda, then cases added by hand up to `size`. */
+async function meetingOf(url, cookie, size, q) {
+  const created = await request(`${url}/api/meetings`, cookie, 'POST', { date: '2022-07-01', title: 'Bench meeting' });
+  if (created.status !== 201) throw new Error(`meeting: ${created.status} ${created.body}`);
+  const { id } = JSON.parse(created.body);
+  let detail = JSON.parse((await request(`${url}/api/meetings/${id}/agenda/build`, cookie, 'POST', {})).body);
+  const onAgenda = new Set(detail.agenda.map((item) => item.caseId));
+  for (let start = 0; onAgenda.size < size; start += 500) {
+    const flags = JSON.parse((await request(`${url}/api/flags?${q({ range: [start, start + 499], filter: { status: ['current'] } })}`, cookie)).body);
+    if (flags.length === 0) break;
+    for (const flag of flags) {
+      if (onAgenda.size >= size) break;
+      if (onAgenda.has(flag.caseId)) continue;
+      const added = await request(`${url}/api/meetings/${id}/agenda`, cookie, 'POST', { flagId: flag.id });
+      if (added.status !== 201) throw new Error(`agenda: ${added.status} ${added.body}`);
+      onAgenda.add(flag.caseId);
+    }
+  }
+  detail = JSON.parse((await request(`${url}/api/meetings/${id}`, cookie)).body);
+  return { id, size: detail.agenda.length };
+}
+
 exports.run = async ({ root }) => {
   const { startEmbeddedPostgres } = require(path.join(root, 'dist/apps/api/apps/api/src/database/embedded-postgres.js'));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sra-bench-api-pg-'));
@@ -117,6 +140,9 @@ exports.run = async ({ root }) => {
     const district = byDistrict[0]?.key ?? 'Mission';
     const q = (o) => Object.entries(o).map(([k, v]) => `${k}=${encodeURIComponent(typeof v === 'string' ? v : JSON.stringify(v))}`).join('&');
     const clickThrough = { status: ['current'], confidence: ['high', 'medium'], reviewStatus: ['new', 'in_review', 'confirmed_violation'], reportFrom: `${query.from}-01`, reportUntil: `${query.to}-28`, policeDistrict: district };
+    // The incidents list's search: the first four digits of the newest incident's number.
+    const [newest] = JSON.parse((await request(`${server.url}/api/incidents?${q({ range: [0, 0] })}`, cookie)).body);
+    const meeting = await meetingOf(server.url, cookie, 500, q);
     const ENDPOINTS = {
       health: `/api/health`,
       'dashboard (default)': `/api/dashboard`,
@@ -127,6 +153,11 @@ exports.run = async ({ root }) => {
       'flags list (page 1)': `/api/flags?${q({ sort: ['actionDate', 'DESC'], range: [0, 24], filter: { status: ['current'] } })}`,
       'flags list (click-through, by confidence)': `/api/flags?${q({ sort: ['confidence', 'DESC'], range: [0, 24], filter: clickThrough })}`,
       'flags list (page 5, by district)': `/api/flags?${q({ sort: ['policeDistrict', 'ASC'], range: [100, 124] })}`,
+      'cases list (search by incident number)': `/api/cases?${q({ range: [0, 24], filter: { status: ['current'], q: newest.id.slice(0, 4) } })}`,
+      'incidents list (page 1)': `/api/incidents?${q({ range: [0, 24] })}`,
+      'incidents list (page 40, by category)': `/api/incidents?${q({ sort: ['incidentCategory', 'ASC'], range: [975, 999] })}`,
+      'incidents list (search by incident number)': `/api/incidents?${q({ range: [0, 24], filter: { q: newest.id.slice(0, 4) } })}`,
+      [`meeting of ${meeting.size} cases`]: `/api/meetings/${meeting.id}`,
     };
     // The first call computes (the dashboard and measures are then reused until the data changes): its time, alone.
     const first = {};

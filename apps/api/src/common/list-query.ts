@@ -7,13 +7,18 @@ import { findUnstorable, MAX_INPUT_DEPTH } from './storable-input';
  * client sends reaches SQL as an identifier: sort fields and filter names map
  * to columns named here, and values are bound as parameters.
  */
-export type FilterKind = 'text' | 'contains' | 'enum' | 'uuid' | 'int' | 'bool' | 'from' | 'to' | 'search';
+export type FilterKind = 'text' | 'contains' | 'enum' | 'uuid' | 'int' | 'bool' | 'from' | 'to' | 'search' | 'prefix';
 
 export interface FilterSpec {
   column: string;
   kind: FilterKind;
   /** For `enum`: the accepted values. For `search`: extra columns to look in. */
   values?: readonly string[];
+  /**
+   * For `prefix`: the condition, given the placeholders of the pattern (`2200%`, for an indexed `LIKE`) and of the
+   * text as typed (for exact matches on ids); else `column LIKE pattern`.
+   */
+  match?: (pattern: string, exact: string) => string;
 }
 
 export interface ListSpec {
@@ -124,6 +129,11 @@ function checkFilterValue(name: string, f: FilterSpec, v: unknown): unknown {
       if (typeof v !== 'string') fail('must be text');
       if ((v as string).length > 200) fail('at most 200 characters');
       return v;
+    case 'prefix':
+      if (typeof v !== 'string') fail('must be text');
+      if ((v as string).length > 100) fail('at most 100 characters');
+      // Spaces around a pasted number are not part of it.
+      return (v as string).trim();
     case 'enum': {
       const list = Array.isArray(v) ? v : [v];
       for (const item of list) if (typeof item !== 'string' || !f.values?.includes(item)) fail(`must be one of ${f.values?.join(', ')}`);

@@ -33,6 +33,11 @@ export function listClauses(query: ListQuery, spec: ListSpec, bind: (value: unkn
         where.push(`(${[f.column, ...(f.values ?? [])].map((c) => `${c}::text ILIKE ${p}`).join(' OR ')})`);
         break;
       }
+      case 'prefix': {
+        const pattern = bind(`${escapeLike(String(value))}%`);
+        where.push(f.match ? `(${f.match(pattern, bind(value))})` : `${f.column} LIKE ${pattern}`);
+        break;
+      }
       case 'from':
         where.push(`${f.column} >= ${bind(value)}`);
         break;

@@ -26,7 +26,7 @@ export const INSERT_ONLY_TABLES = [
 export const NEVER_DELETED_TABLES = ['meeting', 'report_version'] as const;
 
 /** Read-only to the app: what the owner alone writes. */
-export const READ_ONLY_TABLES = ['schema_migrations', 'bulk_load_set_aside'] as const;
+export const READ_ONLY_TABLES = ['schema_migrations', 'bulk_load_set_aside', 'incident_summary'] as const;
 
 /** The app analyses these after a load (the planner needs their sizes): MAINTAIN (PostgreSQL 17+) allows ANALYZE. */
 export const ANALYSED_TABLES = ['incident_report_row', 'incident_person', 'arrest', 'da_decision', 'charge_list'] as const;

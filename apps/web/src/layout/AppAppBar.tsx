@@ -1,10 +1,11 @@
 import { Box, Typography } from '@mui/material';
 import { AppBar, LoadingIndicator, TitlePortal } from 'react-admin';
 import { AppUserMenu } from './AppUserMenu';
+import { GlobalSearch } from './GlobalSearch';
 
 /**
  * The product name, then the title of the current page (the page's h1); on the
- * right, the user menu (change password, sign out). The loading indicator has a name for screen readers (a page
+ * right, the search by incident number (case-level roles) and the user menu (change password, sign out). The loading indicator has a name for screen readers (a page
  * that asks the server again while it waits, e.g. for an evaluation, shows it often).
  */
 export const AppAppBar = () => (
@@ -20,5 +21,6 @@ export const AppAppBar = () => (
       |
     </Box>
     <TitlePortal component="h1" />
+    <GlobalSearch />
   </AppBar>
 );

@@ -4,8 +4,17 @@ import { AppAppBar } from './AppAppBar';
 import { AppMenu } from './AppMenu';
 import { DemoBanner } from './DemoBanner';
 
+/**
+ * react-admin's layout grows to fit its widest content (`min-width: fit-content`), so one wide table scrolled the
+ * whole page sideways on a phone. Here the page keeps the screen's width and a list's table scrolls in its own box.
+ */
+const FIT_SCREEN = {
+  minWidth: 0,
+  '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content, & .list-page, & .RaList-main, & .RaList-content': { minWidth: 0 },
+};
+
 export const AppLayout = ({ children }: { children: ReactNode }) => (
-  <Layout appBar={AppAppBar} menu={AppMenu}>
+  <Layout appBar={AppAppBar} menu={AppMenu} sx={FIT_SCREEN}>
     <DemoBanner />
     {children}
   </Layout>

@@ -35,6 +35,18 @@ export const CASE_LIST: ListSpec = {
   },
   defaultSort: { field: 'actionDate', order: 'DESC' },
   filters: {
+    /**
+     * The search box: cases whose report's or action's incident number starts with the text, or whose arrest or DA
+     * decision has that id. Each part is an index lookup (text_pattern_ops indexes, migration IncidentSummary).
+     */
+    q: {
+      column: 'c.id',
+      kind: 'prefix',
+      match: (pattern, exact) =>
+        `c.id IN (SELECT case_id FROM flag WHERE report_incident_number LIKE ${pattern}) OR c.action_id = ${exact}` +
+        ` OR (c.action_type = 'arrest' AND c.action_id IN (SELECT arrest_id FROM arrest WHERE incident_number LIKE ${pattern}))` +
+        ` OR (c.action_type = 'da_decision' AND c.action_id IN (SELECT decision_id FROM da_decision WHERE incident_number LIKE ${pattern}))`,
+    },
     agency: { column: 'c.agency', kind: 'text' },
     status: { column: 'c.status', kind: 'enum', values: ['current', 'withdrawn'] },
     actionType: { column: 'c.action_type', kind: 'enum', values: ['arrest', 'da_decision'] },

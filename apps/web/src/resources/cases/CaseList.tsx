@@ -1,10 +1,22 @@
 import { Box, Typography } from '@mui/material';
-import { DataTable, List } from 'react-admin';
+import { DataTable, List, TextInput } from 'react-admin';
 import type { CaseRecord } from '@sra/contracts';
 import { actionDateColumn, placeColumns, reviewColumns, reviewListFilters, ReviewListTable } from '../flags/listParts';
 import { ruleShortName } from '../flags/words';
 
-const caseFilters = reviewListFilters('Case status');
+/** First and always shown: the search by incident number (its start), arrest id or DA decision id (the API's `q`). */
+const caseFilters = [
+  <TextInput
+    key="q"
+    source="q"
+    label="Incident number, arrest or decision id"
+    placeholder="e.g. 2200"
+    alwaysOn
+    resettable
+    sx={{ minWidth: { xs: 0, sm: 310 }, width: { xs: '100%', sm: 'auto' } }}
+  />,
+  ...reviewListFilters('Case status'),
+];
 
 const Column = DataTable.Col<CaseRecord>;
 

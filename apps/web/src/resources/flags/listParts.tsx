@@ -11,6 +11,7 @@ import {
   useListContext,
 } from 'react-admin';
 import type { CaseRecord, FlagRecord } from '@sra/contracts';
+import { collapsedColumns, Secondary, TableBox } from '../../components/Collapse';
 import { ShowLink } from '../../components/ShowLink';
 import { reviewerName, useFilterChoices, useReviewers } from './api';
 import { FlagBulkActions } from './BulkActions';
@@ -103,8 +104,14 @@ export const reviewListFilters = (statusLabel: string): ReactElement[] => [
 /** The fields both lists show: a flag and a case agree on them. */
 type ListRow = Pick<
   FlagRecord & CaseRecord,
-  'id' | 'actionDate' | 'confidence' | 'nexus' | 'policeDistrict' | 'incidentCategory' | 'reviewStatus' | 'assigneeName' | 'sentence'
+  'id' | 'actionDate' | 'actionType' | 'agency' | 'confidence' | 'nexus' | 'policeDistrict' | 'incidentCategory' | 'reviewStatus' | 'assigneeName' | 'sentence'
 >;
+
+const collapsed = collapsedColumns([
+  { below: 'xl', sources: ['actionType', 'agency', 'nexus', 'policeDistrict', 'incidentCategory'] },
+  { below: 'lg', sources: ['assigneeName'] },
+  { below: 'sm', sources: ['ruleIds', 'ruleId', 'confidence'] },
+]);
 const Column = DataTable.Col<ListRow>;
 
 /** The sentence, cut to two lines; the whole sentence is on the case page (and in the cell's title). */
@@ -112,10 +119,20 @@ const Sentence = ({ row }: { row: ListRow }) => (
   <Box
     component="span"
     title={row.sentence}
-    sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', minWidth: '14em', maxWidth: '26em' }}
+    sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', minWidth: { xs: '11em', sm: '14em' }, maxWidth: '26em' }}
   >
     {row.sentence}
   </Box>
+);
+
+/** Below xl: connection, district and category under the sentence; below sm, the confidence first. */
+const PlaceLine = ({ row }: { row: ListRow }) => (
+  <>
+    <Secondary below="sm">{row.confidence[0].toUpperCase() + row.confidence.slice(1)} confidence</Secondary>
+    <Secondary below="xl">
+      {[NEXUS_LABELS[row.nexus] ?? row.nexus, row.policeDistrict, row.incidentCategory].filter((part) => part !== null && part !== undefined && part !== '').join(' · ')}
+    </Secondary>
+  </>
 );
 
 /**
@@ -148,11 +165,11 @@ function useRowCheckboxLabels() {
 export const ReviewListTable = ({ kind, children }: { kind: 'flag' | 'case'; children: ReactNode }) => {
   const ref = useRowCheckboxLabels();
   return (
-    <Box ref={ref}>
-      <DataTable rowClick="show" bulkActionButtons={<FlagBulkActions />} data-testid={`${kind}s-table`}>
+    <TableBox boxRef={ref} testId={`${kind}s-table-box`}>
+      <DataTable rowClick="show" bulkActionButtons={<FlagBulkActions />} data-testid={`${kind}s-table`} sx={collapsed}>
         {children}
       </DataTable>
-    </Box>
+    </TableBox>
   );
 };
 
@@ -164,11 +181,16 @@ export const actionDateColumn = (kind: 'flag' | 'case') => (
     label="Arrest or charge on"
     sx={{ whiteSpace: 'nowrap' }}
     render={(row) => (
-      <ShowLink>
-        <span data-testid={`${kind}-link-${row.id}`} {...{ [`data-${kind}-id`]: row.id }}>
-          {formatDay(row.actionDate)}
-        </span>
-      </ShowLink>
+      <>
+        <ShowLink>
+          <span data-testid={`${kind}-link-${row.id}`} {...{ [`data-${kind}-id`]: row.id }}>
+            {formatDay(row.actionDate)}
+          </span>
+        </ShowLink>
+        <Secondary below="xl">
+          {row.actionType === 'arrest' ? 'Arrest' : 'DA charge'}, {row.agency}
+        </Secondary>
+      </>
     )}
   />
 );
@@ -187,7 +209,12 @@ export const reviewColumns = (kind: 'flag' | 'case') => [
     key="reviewStatus"
     source="reviewStatus"
     label="Review"
-    render={(row) => <span data-testid={`${kind}-review-${row.id}`}>{reviewStatusLabel(row.reviewStatus)}</span>}
+    render={(row) => (
+      <>
+        <span data-testid={`${kind}-review-${row.id}`}>{reviewStatusLabel(row.reviewStatus)}</span>
+        <Secondary below="lg">{row.assigneeName ? `Assigned to ${row.assigneeName}` : 'Not assigned'}</Secondary>
+      </>
+    )}
   />,
   <Column
     key="assigneeName"
@@ -195,5 +222,16 @@ export const reviewColumns = (kind: 'flag' | 'case') => [
     label="Assigned to"
     render={(row) => <span data-testid={`${kind}-assignee-${row.id}`}>{row.assigneeName ?? 'Nobody'}</span>}
   />,
-  <Column key="sentence" source="sentence" label="What happened" disableSort render={(row) => <Sentence row={row} />} />,
+  <Column
+    key="sentence"
+    source="sentence"
+    label="What happened"
+    disableSort
+    render={(row) => (
+      <>
+        <Sentence row={row} />
+        <PlaceLine row={row} />
+      </>
+    )}
+  />,
 ];

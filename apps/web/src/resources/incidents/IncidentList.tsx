@@ -1,6 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { DataTable, DateInput, List, SelectInput, TextInput } from 'react-admin';
 import type { IncidentSummary } from '@sra/contracts';
+import { collapsedColumns, Secondary, TableBox } from '../../components/Collapse';
 import { ShowLink } from '../../components/ShowLink';
 import { ListIntro, READ_ONLY_NOTE, SfDateTime } from './parts';
 
@@ -12,6 +13,16 @@ const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : 
 
 // The report filters compare times: a day picked here means that whole day in San Francisco.
 const incidentFilters = [
+  <TextInput
+    key="q"
+    source="q"
+    label="Incident number, arrest or decision id"
+    placeholder="e.g. 2200"
+    parse={trimmed}
+    alwaysOn
+    resettable
+    sx={{ minWidth: { xs: 0, sm: 310 }, width: { xs: '100%', sm: 'auto' } }}
+  />,
   <TextInput
     key="incidentCategory"
     source="incidentCategory"
@@ -53,6 +64,12 @@ const NoMatch = () => (
 );
 
 const Column = DataTable.Col<IncidentSummary>;
+
+/** Counts and the time of occurrence go first on a narrow screen; category and district move under the number on a phone. */
+const collapsed = collapsedColumns([
+  { below: 'md', sources: ['incidentDatetime', 'rows', 'persons'] },
+  { below: 'sm', sources: ['incidentCategory', 'policeDistrict'] },
+]);
 const NumberColumn = DataTable.NumberCol<IncidentSummary>;
 
 /** `GET /api/incidents`: one row per incident number, newest report first. */
@@ -62,14 +79,18 @@ export const IncidentList = () => (
       SFPD incident reports, one row per incident number (the first report, its supplements and each further code share
       the number). {READ_ONLY_NOTE}
     </ListIntro>
-    <DataTable rowClick="show" bulkActionButtons={false} empty={<NoMatch />} data-testid="incidents-table">
+    <TableBox testId="incidents-table-box">
+    <DataTable rowClick="show" bulkActionButtons={false} empty={<NoMatch />} data-testid="incidents-table" sx={collapsed}>
       <Column
         source="id"
         label="Incident number"
         render={(incident) => (
-          <ShowLink>
-            <span data-testid={`incident-link-${incident.id}`}>{incident.id}</span>
-          </ShowLink>
+          <>
+            <ShowLink>
+              <span data-testid={`incident-link-${incident.id}`}>{incident.id}</span>
+            </ShowLink>
+            <Secondary below="sm">{[incident.incidentCategory, incident.policeDistrict ?? 'District not recorded'].filter(Boolean).join(' · ')}</Secondary>
+          </>
         )}
       />
       <Column source="reportDatetime" label="First reported" render={(incident) => <SfDateTime iso={incident.reportDatetime} />} />
@@ -80,5 +101,6 @@ export const IncidentList = () => (
       <NumberColumn source="persons" label="Persons" disableSort />
       <NumberColumn source="flags" label="Current flags" disableSort />
     </DataTable>
+    </TableBox>
   </List>
 );

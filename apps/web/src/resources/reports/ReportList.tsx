@@ -1,6 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { DataTable, List, SelectInput, TextInput, TopToolbar } from 'react-admin';
 import { DEFAULT_SUPPRESSION_THRESHOLD, type ReportVersionRecord } from '@sra/contracts';
+import { collapsedColumns, Secondary, TableBox } from '../../components/Collapse';
 import { ShowLink } from '../../components/ShowLink';
 import { useReportRights } from './api';
 import { NewReportButton } from './NewReportButton';
@@ -82,6 +83,12 @@ const Figure = ({ value, testId }: { value: number | null; testId: string }) => 
 
 const Column = DataTable.Col<ReportVersionRecord>;
 
+/** Who published and why go first on a narrow screen; the figures on a phone (they are in each report). */
+const collapsed = collapsedColumns([
+  { below: 'md', sources: ['publishedAt', 'reason'] },
+  { below: 'sm', sources: ['version', 'eligibleReports', 'flaggedReports', 'flags'] },
+]);
+
 /**
  * `GET /api/reports`: every version of every month's report, newest month first; for a viewer, the published
  * versions only.
@@ -105,16 +112,20 @@ export const ReportList = () => {
         {EDITIONS_EXPLAINED}
         {seesDrafts ? '' : ' You see the published versions; their figures are in each report.'}
       </Typography>
-      <DataTable rowClick="show" bulkActionButtons={false} data-testid="reports-table">
+      <TableBox testId="reports-table-box">
+      <DataTable rowClick="show" bulkActionButtons={false} data-testid="reports-table" sx={collapsed}>
         <Column
           source="month"
           label="Month"
           render={(report) => (
-            <ShowLink>
-              <span data-testid={`report-link-${report.id}`} style={{ whiteSpace: 'nowrap' }}>
-                {formatMonth(report.month)}
-              </span>
-            </ShowLink>
+            <>
+              <ShowLink>
+                <span data-testid={`report-link-${report.id}`} style={{ whiteSpace: 'nowrap' }}>
+                  {formatMonth(report.month)}
+                </span>
+              </ShowLink>
+              <Secondary below="sm">Version {report.version}</Secondary>
+            </>
           )}
         />
         <Column source="version" label="Version" render={(report) => <span data-testid={`report-version-${report.id}`}>{report.version}</span>} />
@@ -169,6 +180,7 @@ export const ReportList = () => {
           <Column source="flags" label="Flags" disableSort align="right" render={(report) => <Figure value={report.flags} testId={`report-flags-${report.id}`} />} />
         ) : null}
       </DataTable>
+      </TableBox>
     </List>
   );
 };
