@@ -57,6 +57,9 @@ describe('the flagged cases pages', () => {
 
   it('lists the cases a dashboard link asks for, with the server’s total and sort, and opens one', async () => {
     const page = await signInAdmin();
+    // a wide screen: the agency column (sorted by its header below) shows from 1,536 px; narrower, it collapses
+    // into a line under the date
+    await page.setViewportSize({ width: 1600, height: 900 });
     const filter = { confidence: ['high', 'medium'], status: ['current'] };
     const expected = await apiFlags(page, filter);
     const everything = await apiFlags(page, {}, undefined, [0, 0]);

@@ -99,7 +99,8 @@ describe('lists fit the screen', () => {
     await page.goto(`${url()}/#/cases`);
     await page.getByTestId('cases-table').locator('tbody tr').first().waitFor();
     const fit = await page.evaluate(() => {
-      const box = document.querySelector('[data-testid="cases-table-box"]')!;
+      // the table scrolls inside react-admin's wrapper (the box around it must not clip the bulk actions toolbar)
+      const box = document.querySelector('[data-testid="cases-table-box"] .RaDataTable-tableWrapper')!;
       return { scrollWidth: box.scrollWidth, clientWidth: box.clientWidth, page: document.documentElement.scrollWidth, screen: window.innerWidth };
     });
     expect(fit.scrollWidth).toBeLessThanOrEqual(fit.clientWidth);
@@ -108,6 +109,33 @@ describe('lists fit the screen', () => {
     const where = (await header.boundingBox())!;
     expect(where.x + where.width).toBeLessThanOrEqual(1440);
     await expect(header.isVisible()).resolves.toBe(true);
+  });
+
+  it.each([[1440], [390]])('at %i px, the bulk actions over a selected row are on top and can be clicked', async (width) => {
+    // a fresh page of that width, as a person on that screen would open it (a page narrowed from a wide screen keeps
+    // its menu open, which on a phone covers the list)
+    const page = await newPage();
+    await page.setViewportSize({ width, height: 900 });
+    await signIn(page, 'admin@localhost', e2eAdminPassword());
+    await page.goto(`${url()}/#/cases`);
+    await page.getByTestId('cases-table').locator('tbody tr').first().waitFor();
+    await page.getByTestId('cases-table').locator('tbody tr').first().getByRole('checkbox').check();
+    const button = page.getByTestId('bulk-status');
+    await button.waitFor();
+    // what a click at the button's centre would reach: the button itself, not the list's card drawn over it
+    await page.waitForFunction(() => {
+      const target = document.querySelector('[data-testid="bulk-status"]');
+      if (!target) return false;
+      const r = target.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      return r.height > 0 && !!hit && target.contains(hit);
+    });
+    await button.click({ timeout: 5_000 });
+    const dialog = page.getByTestId('bulk-status-dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.context().close();
   });
 
   it.each([

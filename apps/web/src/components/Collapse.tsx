@@ -29,9 +29,13 @@ export const Secondary = ({ below, children, testId }: { below: Breakpoint; chil
   </Typography>
 );
 
-/** The box around a list's table: it scrolls sideways itself when the table is wider than the screen. */
+/**
+ * The box around a list's table: the table scrolls sideways inside it when wider than the screen. The scrolling is
+ * on react-admin's table wrapper, not on this box: the bulk actions toolbar sits above the table (moved up over the
+ * list's toolbar), and a box that scrolls would clip it and leave its buttons under the list's card.
+ */
 export const TableBox = ({ children, testId, boxRef }: { children: ReactNode; testId?: string; boxRef?: React.Ref<HTMLDivElement> }) => (
-  <Box ref={boxRef} sx={{ overflowX: 'auto', maxWidth: '100%' }} data-testid={testId}>
+  <Box ref={boxRef} sx={{ maxWidth: '100%', '& .RaDataTable-tableWrapper': { overflowX: 'auto', maxWidth: '100%' } }} data-testid={testId}>
     {children}
   </Box>
 );
