@@ -37,7 +37,7 @@ async function json(url, cookie, method, body) {
 
 function startDemoServer(root, dataDir) {
   const child = spawn(process.execPath, [path.join(root, 'dist/apps/api/apps/api/src/main.js')], {
-    env: { ...process.env, PORT: '0', NODE_ENV: 'production', AUDIT_DEMO: 'true', AUDIT_DATA_DIR: dataDir, AUDIT_ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: '0', NODE_ENV: 'production', AUDIT_DEMO: 'true', AUDIT_DATA_DIR: dataDir, AUDIT_ADMIN_PASSWORD: PASSWORD, PERSON_KEY_SECRET: 'bench-person-key-secret-0123456789abcdef', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

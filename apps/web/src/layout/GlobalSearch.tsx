@@ -53,8 +53,9 @@ export const GlobalSearch = () => {
         px: 1,
         borderRadius: 1,
         bgcolor: 'rgba(255,255,255,0.15)',
-        '&:focus-within': { bgcolor: 'rgba(255,255,255,0.25)' },
-        width: { xs: '9.5em', sm: '16em' },
+        // on a phone the page's title keeps most of the bar: the box is narrow there (it grows while typing)
+        width: { xs: '6.5em', sm: '16em' },
+        '&:focus-within': { bgcolor: 'rgba(255,255,255,0.25)', width: { xs: '11em', sm: '16em' } },
         flexShrink: 1,
         minWidth: 0,
       }}
