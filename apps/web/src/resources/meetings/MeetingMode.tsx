@@ -551,8 +551,9 @@ export const MeetingMode = ({
     <Dialog
       fullScreen
       open={open}
-      // Escape is heard by the window listener above, wherever the focus is: not twice.
-      onClose={(_event, reason) => (reason === 'escapeKeyDown' ? undefined : exit())}
+      // Escape with the focus in the dialog: MUI's modal handles it and stops it there (it never reaches the window
+      // listener above, which hears Escape only when the focus rests outside the dialog): so never twice.
+      onClose={() => exit()}
       aria-labelledby={titleId}
       disableAutoFocus
       data-testid="meeting-mode"
@@ -600,7 +601,14 @@ export const MeetingMode = ({
           Keys: Page Down for the next case, Page Up for the previous one, Escape to leave meeting mode.
         </Typography>
       </Box>
-      <Dialog open={asking !== null} onClose={() => setAsking(null)} aria-labelledby={`${titleId}-ask`} data-testid="meeting-leave-ask">
+      <Dialog
+        open={asking !== null}
+        // While this question fades out (after an answer) it is still the top modal and hears Escape first: that
+        // Escape means leaving meeting mode, as it would a moment later.
+        onClose={(_event, reason) => (asking === null && reason === 'escapeKeyDown' ? exit() : setAsking(null))}
+        aria-labelledby={`${titleId}-ask`}
+        data-testid="meeting-leave-ask"
+      >
         <DialogTitle id={`${titleId}-ask`}>Leave this case without recording?</DialogTitle>
         <DialogContent>
           <DialogContentText>A decision or a note was entered on this case but not recorded. Leaving drops it.</DialogContentText>
