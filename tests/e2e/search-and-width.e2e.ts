@@ -4,7 +4,7 @@ import { apiList, e2eAdminPassword, e2eUrl, json, seriousViolations, signIn, use
 
 // Issue 14: finding a case or an incident by part of its number, from the lists and from the app bar; and lists that
 // fit a 1,440 px screen and a phone. Against the demo city of the global setup; this file only reads (and makes one
-// report draft if there is none, so the reports list has a row).
+// report draft and a meeting if there are none, so their lists have a row).
 const url = e2eUrl;
 const { newPage } = useChromium();
 
@@ -139,13 +139,24 @@ describe('lists fit the screen', () => {
   });
 
   it.each([
-    ['cases', 'cases-table'],
-    ['incidents', 'incidents-table'],
-    ['reports', 'reports-table'],
-  ])('on a 390 px phone, the %s list does not scroll the page sideways', async (resource, table) => {
+    ['cases'],
+    ['incidents'],
+    ['reports'],
+    ['arrests'],
+    ['da-decisions'],
+    ['import-batches'],
+    ['policy-versions'],
+    ['charge-codes'],
+    ['meetings'],
+    ['users'],
+    ['audit-log'],
+  ])('on a 390 px phone, the %s list does not scroll the page sideways', async (resource) => {
+    if (resource === 'meetings' && (await apiList(page, 'meetings')).total === 0) {
+      await json(await page.request.post(`${url()}/api/meetings`, { data: { date: '2022-07-01', title: 'A meeting for the width test' } }));
+    }
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${url()}/#/${resource}`);
-    await page.getByTestId(table).locator('tbody tr').first().waitFor();
+    await page.locator('main table tbody tr').first().waitFor();
     const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
     expect(widths.page).toBeLessThanOrEqual(widths.screen);
   });

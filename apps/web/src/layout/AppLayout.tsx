@@ -11,6 +11,8 @@ import { DemoBanner } from './DemoBanner';
 const FIT_SCREEN = {
   minWidth: 0,
   '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content, & .list-page, & .RaList-main, & .RaList-content': { minWidth: 0 },
+  // Every table, on every list and page: wider than the screen, it scrolls sideways in its own box, never the page.
+  '& .RaDataTable-tableWrapper': { overflowX: 'auto', maxWidth: '100%' },
 };
 
 export const AppLayout = ({ children }: { children: ReactNode }) => (
