@@ -443,6 +443,11 @@ describe('meeting mode at meeting speed', () => {
       await error.waitFor();
       expect(await error.textContent()).toMatch(/changed by someone else since you opened it/);
       expect(await page.getByTestId('decision-note').inputValue()).toBe(NOTE_LATE);
+      // The choice stays shown, checked, though the case's new status no longer offers it (the other tab chose it).
+      await page.getByTestId('meeting-review-status').and(page.locator(`[data-status="${first.status}"]`)).waitFor();
+      const checked = page.getByTestId('decision-form').locator('input[type="radio"]:checked');
+      expect(await checked.count()).toBe(1);
+      expect(await checked.inputValue()).toBe(late.status);
       expect(await page.getByTestId('meeting-case').getAttribute('data-flag-id')).toBe(target.flagId);
 
       if (round === 1 && process.env.SRA_SCREENSHOT_DIR) {
@@ -463,4 +468,5 @@ describe('meeting mode at meeting speed', () => {
     }, 300_000);
   }
 });
+
 

@@ -159,7 +159,11 @@ const DecisionForm = ({
   }, [item.reviewVersion, dirty, problem]);
   useEffect(() => onDirty(dirty), [dirty, onDirty]);
   const allowed = REVIEW_TRANSITIONS[item.reviewStatus] ?? [];
-  const needsNote = status !== '' && transitionNeedsNote(item.reviewStatus, status);
+  // A choice the case's status no longer allows (another member decided meanwhile: the refusal said so) stays
+  // shown, checked, as the last option: what was chosen does not vanish from under the message.
+  const stale = status !== '' && !allowed.includes(status) ? status : null;
+  const options = stale ? [...allowed, stale] : allowed;
+  const needsNote = status !== '' && stale === null && transitionNeedsNote(item.reviewStatus, status);
   const disabled = frozen || sending;
 
   const submit = async (event?: FormEvent) => {
@@ -167,6 +171,14 @@ const DecisionForm = ({
     if (disabled) return;
     if (status === '') {
       setProblem('Choose a decision first.');
+      return;
+    }
+    if (stale !== null) {
+      setProblem(
+        item.reviewStatus === stale
+          ? `The case is already “${REVIEW_STATUS_LABELS[stale]}” (decided by someone else): nothing to record. Choose another decision, or move on.`
+          : `The case is now “${reviewStatusLabel(item.reviewStatus)}”: “${REVIEW_STATUS_LABELS[stale]}” cannot follow it. Choose another decision.`,
+      );
       return;
     }
     if (needsNote && note.trim() === '') {
@@ -186,7 +198,7 @@ const DecisionForm = ({
       event.preventDefault();
       void submit();
     } else if (!isTyping(event.target) && /^[1-9]$/.test(event.key) && !event.ctrlKey && !event.altKey && !event.metaKey) {
-      const choice = allowed[Number(event.key) - 1];
+      const choice = options[Number(event.key) - 1];
       if (choice && !disabled) {
         event.preventDefault();
         setStatus(choice);
@@ -220,12 +232,12 @@ const DecisionForm = ({
               setProblem(null);
             }}
           >
-            {allowed.map((s, i) => (
+            {options.map((s, i) => (
               <FormControlLabel
                 key={s}
                 value={s}
                 control={<Radio />}
-                label={`${i + 1}. ${REVIEW_STATUS_LABELS[s]}`}
+                label={`${i + 1}. ${REVIEW_STATUS_LABELS[s]}${s === stale ? (item.reviewStatus === s ? ' (now its status)' : ' (no longer possible)') : ''}`}
                 slotProps={{ typography: { sx: { fontSize: '1.2rem' } } }}
               />
             ))}
@@ -260,7 +272,7 @@ const DecisionForm = ({
           {sending ? 'Recording…' : 'Record decision'}
         </Button>
         <Typography variant="body2" sx={{ mt: 1, color: 'text.secondary' }}>
-          Keys: 1 to {Math.max(allowed.length, 1)} choose, Ctrl+Enter records.
+          Keys: 1 to {Math.max(options.length, 1)} choose, Ctrl+Enter records.
         </Typography>
       </Box>
     </Box>
