@@ -29,9 +29,24 @@ export const Secondary = ({ below, children, testId }: { below: Breakpoint; chil
   </Typography>
 );
 
-/** The box around a list's table: it scrolls sideways itself when the table is wider than the screen. */
-export const TableBox = ({ children, testId, boxRef }: { children: ReactNode; testId?: string; boxRef?: React.Ref<HTMLDivElement> }) => (
-  <Box ref={boxRef} sx={{ overflowX: 'auto', maxWidth: '100%' }} data-testid={testId}>
+/**
+ * The box around a list's table: it scrolls sideways itself when the table is wider than the screen. A box that
+ * scrolls also clips what sticks out of it, and react-admin draws the bulk actions toolbar (Assign, Change status,
+ * Add to meeting) 48 px above the table once rows are selected: `toolbarRoom` then makes room for it inside the box
+ * (and 8 px between it and what is above).
+ */
+export const TableBox = ({
+  children,
+  testId,
+  boxRef,
+  toolbarRoom = false,
+}: {
+  children: ReactNode;
+  testId?: string;
+  boxRef?: React.Ref<HTMLDivElement>;
+  toolbarRoom?: boolean;
+}) => (
+  <Box ref={boxRef} sx={{ overflowX: 'auto', maxWidth: '100%', pt: toolbarRoom ? 7 : 0 }} data-testid={testId}>
     {children}
   </Box>
 );

@@ -164,8 +164,9 @@ function useRowCheckboxLabels() {
 /** The table of a list, with its bulk actions (assign, review status); `kind` names its test ids (`flags-table`). */
 export const ReviewListTable = ({ kind, children }: { kind: 'flag' | 'case'; children: ReactNode }) => {
   const ref = useRowCheckboxLabels();
+  const { selectedIds } = useListContext();
   return (
-    <TableBox boxRef={ref} testId={`${kind}s-table-box`}>
+    <TableBox boxRef={ref} testId={`${kind}s-table-box`} toolbarRoom={selectedIds.length > 0}>
       <DataTable rowClick="show" bulkActionButtons={<FlagBulkActions />} data-testid={`${kind}s-table`} sx={collapsed}>
         {children}
       </DataTable>
