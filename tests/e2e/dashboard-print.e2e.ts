@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { REVIEW_STATUS_LABELS, type ComparedPeriod, type DashboardResult, type FigureChange } from '@sra/contracts';
 import { csvRecords } from '../support/csv-cells';
 import { pdfPages } from '../support/files';
-import { createUser, e2eAdminPassword, e2eUrl, signIn, useChromium, waitForFlags } from '../support/e2e';
+import { e2eAdminPassword, e2eUrl, setUpAsAdmin, signIn, useChromium } from '../support/e2e';
 
 // The dashboard for a meeting (issue 14): printed, downloaded, compared. This file adds one viewer account and
 // changes nothing else; every expected number is read from the API response the page itself used.
@@ -111,11 +111,7 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 
 describe('the dashboard for a meeting', () => {
   beforeAll(async () => {
-    const admin = await newPage();
-    await signIn(admin, 'admin@localhost', e2eAdminPassword());
-    await waitForFlags(admin);
-    await createUser(admin, { email: VIEWER.email, role: 'viewer', password: VIEWER.password });
-    await admin.context().close();
+    await setUpAsAdmin(newPage, { users: [{ ...VIEWER, role: 'viewer' }] });
   });
 
   it('prints in one column, without the menu, every chart within the page and every card whole, titled with the period and the time', async () => {

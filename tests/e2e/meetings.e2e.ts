@@ -11,7 +11,7 @@ import {
   type ReviewRecord,
   type ReviewStatus,
 } from '@sra/contracts';
-import { apiList, createUser, e2eAdminPassword, e2eUrl, json, seriousViolations, signIn, useChromium, waitForFlags } from '../support/e2e';
+import { apiList, e2eAdminPassword, e2eUrl, json, seriousViolations, setUpAsAdmin, signIn, useChromium, waitForFlags } from '../support/e2e';
 
 // The suite shares one server and database across files: this file creates one meeting (dated in the future, so it
 // is nobody's "previous meeting"), records a decision on one case of its agenda and adds one viewer account. Other
@@ -65,10 +65,7 @@ describe('the meetings pages', () => {
   let decided: { flagId: string; status: ReviewStatus } | null = null;
 
   beforeAll(async () => {
-    const admin = await signInAdmin();
-    await waitForFlags(admin);
-    await createUser(admin, { email: VIEWER.email, role: 'viewer', password: VIEWER.password });
-    await admin.context().close();
+    await setUpAsAdmin(newPage, { users: [{ ...VIEWER, role: 'viewer' }] });
   });
 
   it('creates a meeting, builds its agenda, adds a case by hand and moves a case up', async () => {

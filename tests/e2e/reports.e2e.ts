@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { FlagRecord, ReportCell, ReportDocument, ReportVersionRecord } from '@sra/contracts';
-import { createUser, e2eAdminPassword, e2eUrl, json, seriousViolations, signIn, useChromium } from '../support/e2e';
+import { e2eAdminPassword, e2eUrl, json, seriousViolations, setUpAsAdmin, signIn, useChromium } from '../support/e2e';
 
 // The suite shares one server and database across files: this file adds one viewer account and two versions of
 // one month's report (the month of the newest flagged report), publishing the first. Every figure it checks comes
@@ -92,11 +92,7 @@ describe('the Reports pages', () => {
   let publicDocument: ReportDocument;
 
   beforeAll(async () => {
-    const admin = await newPage();
-    await signIn(admin, 'admin@localhost', e2eAdminPassword());
-    await createUser(admin, { email: VIEWER.email, role: 'viewer', password: VIEWER.password });
-    month = sfMonth(await newestReportAt(admin));
-    await admin.context().close();
+    month = await setUpAsAdmin(newPage, { waitForFlags: false, users: [{ ...VIEWER, role: 'viewer' }] }, async (admin) => sfMonth(await newestReportAt(admin)));
   });
 
   it('lets an admin make a draft for a month with flags, and shows its internal edition exactly as the server made it', async () => {
