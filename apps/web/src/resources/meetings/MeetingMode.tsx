@@ -563,8 +563,9 @@ export const MeetingMode = ({
     <Dialog
       fullScreen
       open={open}
-      // Escape is heard by the window listener above, wherever the focus is: not twice.
-      onClose={(_event, reason) => (reason === 'escapeKeyDown' ? undefined : exit())}
+      // Escape pressed with the focus inside this dialog never reaches the window listener above: MUI's modal stops
+      // it (and says "escapeKeyDown" here), so it leaves from here; pressed elsewhere, the window listener hears it.
+      onClose={() => exit()}
       aria-labelledby={titleId}
       disableAutoFocus
       data-testid="meeting-mode"
@@ -612,7 +613,17 @@ export const MeetingMode = ({
           Keys: Page Down for the next case, Page Up for the previous one, Escape to leave meeting mode.
         </Typography>
       </Box>
-      <Dialog open={asking !== null} onClose={() => setAsking(null)} aria-labelledby={`${titleId}-ask`} data-testid="meeting-leave-ask">
+      <Dialog
+        open={asking !== null}
+        // While this dialog fades out (after "Leave without recording") it is still the top one and swallows Escape
+        // before the window listener hears it: an Escape then is meeting mode's, and leaves it.
+        onClose={(_event, reason) => {
+          if (asking === null && reason === 'escapeKeyDown') exit();
+          else setAsking(null);
+        }}
+        aria-labelledby={`${titleId}-ask`}
+        data-testid="meeting-leave-ask"
+      >
         <DialogTitle id={`${titleId}-ask`}>Leave this case without recording?</DialogTitle>
         <DialogContent>
           <DialogContentText>A decision or a note was entered on this case but not recorded. Leaving drops it.</DialogContentText>
