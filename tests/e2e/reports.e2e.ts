@@ -153,6 +153,18 @@ describe('the Reports pages', () => {
 
     // the download links are for the edition shown
     expect(await page.getByTestId('report-download-pdf').getAttribute('href')).toBe(`/api/reports/${encodeURIComponent(firstId)}/files/internal/pdf`);
+
+    // each case is named by its reference (the start of its id), which opens the Flagged cases list searched for it
+    const reference = String(cases!.rows[0][0]);
+    expect(reference).toMatch(/^[0-9a-f]{8}$/);
+    const link = page.getByTestId('report-case-link').first();
+    expect(await link.textContent()).toBe(reference);
+    await link.click();
+    await page.waitForURL((address) => address.hash.startsWith('#/cases?'));
+    await page.getByTestId('cases-table').locator('tbody tr').first().waitFor();
+    const listed = await page.locator('[data-testid^="case-link-"]').evaluateAll((links) => links.map((a) => a.getAttribute('data-testid')!.slice('case-link-'.length)));
+    // (an all-digit reference may also match incident numbers: the case is among those listed)
+    expect(listed.filter((id) => id.startsWith(reference))).toHaveLength(1);
     await page.context().close();
   });
 
