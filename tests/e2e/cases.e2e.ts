@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { CaseDetail, CaseRecord, ReviewerRecord, ReviewRecord } from '@sra/contracts';
-import { apiList, createUser, e2eAdminPassword, e2eUrl, json, seriousViolations, signIn, useChromium, waitForFlags } from '../support/e2e';
+import { apiList, e2eAdminPassword, e2eUrl, json, seriousViolations, setUpAsAdmin, signIn, useChromium } from '../support/e2e';
 
 // The suite shares one server and database across files: this file changes the review of a few cases that were
 // "new" when it starts (one status change and notes, two assignments) and adds one viewer account. It picks its
@@ -49,10 +49,7 @@ async function openCase(page: Page, id: string): Promise<void> {
 
 describe('the flagged cases pages', () => {
   beforeAll(async () => {
-    const admin = await signInAdmin();
-    await waitForFlags(admin);
-    await createUser(admin, { email: VIEWER.email, role: 'viewer', password: VIEWER.password });
-    await admin.context().close();
+    await setUpAsAdmin(newPage, { users: [{ ...VIEWER, role: 'viewer' }] });
   });
 
   it('lists the cases a dashboard link asks for, with the server’s total and sort, and opens one', async () => {

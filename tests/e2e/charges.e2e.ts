@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ArrestRecord, ChargeCodeRecord, DaDecisionRecord, FlagDetail, FlagRecord } from '@sra/contracts';
-import { apiList, e2eAdminPassword, e2eUrl, json, seriousViolations, signIn, useChromium, waitForFlags } from '../support/e2e';
+import { apiList, e2eAdminPassword, e2eUrl, json, seriousViolations, setUpAsAdmin, signIn, useChromium } from '../support/e2e';
 
 // Charges in plain words (issue 11). The suite shares one server and database (a generated demo city): this file
 // describes one code the built-in code book does not know (PC 4151, the DA's writing of 415(1)), which only changes
@@ -22,9 +22,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
 
 describe('charges in plain words', () => {
   beforeAll(async () => {
-    const admin = await signInAdmin();
-    await waitForFlags(admin);
-    await admin.context().close();
+    await setUpAsAdmin(newPage);
   });
 
   it('the case page says each charge in plain words, with the charge as written beside it', async () => {

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { REVIEW_STATUS_LABELS, type ComparedPeriod, type DashboardResult, type FigureChange } from '@sra/contracts';
 import { csvRecords } from '../support/csv-cells';
-import { createUser, e2eAdminPassword, e2eUrl, signIn, useChromium, waitForFlags } from '../support/e2e';
+import { pdfPages } from '../support/files';
+import { e2eAdminPassword, e2eUrl, setUpAsAdmin, signIn, useChromium } from '../support/e2e';
 
 // The dashboard for a meeting (issue 14): printed, downloaded, compared. This file adds one viewer account and
 // changes nothing else; every expected number is read from the API response the page itself used.
@@ -110,11 +111,7 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 
 describe('the dashboard for a meeting', () => {
   beforeAll(async () => {
-    const admin = await newPage();
-    await signIn(admin, 'admin@localhost', e2eAdminPassword());
-    await waitForFlags(admin);
-    await createUser(admin, { email: VIEWER.email, role: 'viewer', password: VIEWER.password });
-    await admin.context().close();
+    await setUpAsAdmin(newPage, { users: [{ ...VIEWER, role: 'viewer' }] });
   });
 
   it('prints in one column, without the menu, every chart within the page and every card whole, titled with the period and the time', async () => {
@@ -175,6 +172,12 @@ describe('the dashboard for a meeting', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThanOrEqual(2);
     if (LOOK_DIR) fs.writeFileSync(path.join(LOOK_DIR, 'dashboard-print.pdf'), pdf);
+    // Every headline card on the first page (two across, the tall compliance card moved whole to page 2 and left
+    // half of page 1 empty), the charts after them.
+    const printed = await pdfPages(pdf);
+    const titles = ['Eligible reports', 'Flagged reports', 'Compliance rate', 'Open reviews'];
+    expect(titles.map((t) => `${t}: page ${printed.pages.findIndex((text) => text.includes(t)) + 1}`)).toEqual(titles.map((t) => `${t}: page 1`));
+    expect(printed.pages[0]).not.toContain('Cases by police district');
     await page.context().close();
   });
 

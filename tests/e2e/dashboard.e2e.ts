@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import type { Page } from 'playwright-core';
 import type { DashboardResult, MeasuresResult, RateWithheld } from '@sra/contracts';
-import { createUser, e2eAdminPassword, e2eUrl, seriousViolations, signIn, useChromium, waitForFlags } from '../support/e2e';
+import { e2eAdminPassword, e2eUrl, seriousViolations, setUpAsAdmin, signIn, useChromium } from '../support/e2e';
 
 // The suite shares one server and database across files: this file adds one viewer account and changes nothing else.
 // Every expected number is read from the API at the time of the check, so reviews other files make do not matter.
@@ -191,11 +191,7 @@ async function expectViewerFigures(page: Page, api: DashboardResult): Promise<vo
 
 describe('the compliance dashboard', () => {
   beforeAll(async () => {
-    const admin = await newPage();
-    await signIn(admin, 'admin@localhost', e2eAdminPassword());
-    await waitForFlags(admin);
-    await createUser(admin, { email: VIEWER.email, role: 'viewer', password: VIEWER.password });
-    await admin.context().close();
+    await setUpAsAdmin(newPage, { users: [{ ...VIEWER, role: 'viewer' }] });
   });
 
   it('shows the monthly rates of one rule and agency exactly as the measures API computes them', async () => {

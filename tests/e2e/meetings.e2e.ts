@@ -11,7 +11,7 @@ import {
   type ReviewRecord,
   type ReviewStatus,
 } from '@sra/contracts';
-import { apiList, createUser, e2eAdminPassword, e2eUrl, json, seriousViolations, signIn, useChromium, waitForFlags } from '../support/e2e';
+import { apiList, e2eAdminPassword, e2eUrl, json, seriousViolations, setUpAsAdmin, signIn, useChromium, waitForFlags } from '../support/e2e';
 
 // The suite shares one server and database across files: this file creates one meeting (dated in the future, so it
 // is nobody's "previous meeting"), records a decision on one case of its agenda and adds one viewer account. Other
@@ -65,10 +65,7 @@ describe('the meetings pages', () => {
   let decided: { flagId: string; status: ReviewStatus } | null = null;
 
   beforeAll(async () => {
-    const admin = await signInAdmin();
-    await waitForFlags(admin);
-    await createUser(admin, { email: VIEWER.email, role: 'viewer', password: VIEWER.password });
-    await admin.context().close();
+    await setUpAsAdmin(newPage, { users: [{ ...VIEWER, role: 'viewer' }] });
   });
 
   it('creates a meeting, builds its agenda, adds a case by hand and moves a case up', async () => {
@@ -443,6 +440,11 @@ describe('meeting mode at meeting speed', () => {
       await error.waitFor();
       expect(await error.textContent()).toMatch(/changed by someone else since you opened it/);
       expect(await page.getByTestId('decision-note').inputValue()).toBe(NOTE_LATE);
+      // The choice stays shown, checked, though the case's new status no longer offers it (the other tab chose it).
+      await page.getByTestId('meeting-review-status').and(page.locator(`[data-status="${first.status}"]`)).waitFor();
+      const checked = page.getByTestId('decision-form').locator('input[type="radio"]:checked');
+      expect(await checked.count()).toBe(1);
+      expect(await checked.inputValue()).toBe(late.status);
       expect(await page.getByTestId('meeting-case').getAttribute('data-flag-id')).toBe(target.flagId);
 
       if (round === 1 && process.env.SRA_SCREENSHOT_DIR) {
@@ -464,3 +466,58 @@ describe('meeting mode at meeting speed', () => {
   }
 });
 
+
+/*
+ * Bulk add and remove (issue 14): from the Flagged cases list, select cases and "Add to meeting…" (a planned
+ * meeting of its own, dated 2033 so it is nobody's previous meeting); on the meeting's agenda, select several and
+ * take them off. The server's agenda is checked after each.
+ */
+describe('adding and removing several cases at once', () => {
+  it('adds the selected flagged cases to a planned meeting, then takes two of them off its agenda', async () => {
+    const page = await signInAdmin();
+    await waitForFlags(page);
+    const meeting = await json<MeetingDetail>(await page.request.post(`${url()}/api/meetings`, { data: { date: '2033-02-01', title: 'Bulk agenda (meetings e2e)' } }));
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${url()}/#/cases`);
+    const rows = page.getByTestId('cases-table').locator('tbody tr');
+    await rows.first().waitFor();
+    // The first three cases of the list, selected by their rows' boxes.
+    const chosen: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const href = (await rows.nth(i).locator('a[href*="/cases/"]').first().getAttribute('href'))!;
+      chosen.push(decodeURIComponent(/\/cases\/([^/]+)\/show/.exec(href)![1]));
+      await rows.nth(i).getByRole('checkbox').check();
+    }
+    await page.getByTestId('bulk-add-to-meeting').click();
+    const dialog = page.getByTestId('add-to-meeting-dialog');
+    await dialog.getByTestId('add-to-meeting-choice').selectOption(meeting.id);
+    await dialog.getByRole('button', { name: 'Add to the agenda' }).click();
+    await notified(page, `3 cases added to the agenda of “Bulk agenda (meetings e2e)” (Feb 1, 2033); it now has 3 cases.`);
+    expect(await seriousViolations(page)).toEqual([]);
+    const added = await apiMeeting(page, meeting.id);
+    expect(added.agenda.map((item) => item.caseId)).toEqual(chosen);
+
+    // Again with one of them and a new one: those on the agenda stay where they are, the new one goes at the end.
+    await rows.first().waitFor();
+    await rows.nth(0).getByRole('checkbox').check();
+    await rows.nth(3).getByRole('checkbox').check();
+    const fourth = decodeURIComponent(/\/cases\/([^/]+)\/show/.exec((await rows.nth(3).locator('a[href*="/cases/"]').first().getAttribute('href'))!)![1]);
+    await page.getByTestId('bulk-add-to-meeting').click();
+    await dialog.getByTestId('add-to-meeting-choice').selectOption(meeting.id);
+    await dialog.getByRole('button', { name: 'Add to the agenda' }).click();
+    await notified(page, /^1 case added to the agenda of “Bulk agenda \(meetings e2e\)” .*; it now has 4 cases\.$/);
+    expect((await apiMeeting(page, meeting.id)).agenda.map((item) => item.caseId)).toEqual([...chosen, fourth]);
+
+    // On the meeting's agenda: the first and third selected and taken off together.
+    await openMeeting(page, meeting.id);
+    await page.getByTestId('agenda-item').first().waitFor();
+    await page.getByLabel('Select case 1', { exact: true }).check();
+    await page.getByLabel('Select case 3', { exact: true }).check();
+    await page.getByTestId('agenda-remove-selected').click();
+    await notified(page, '2 cases taken off the agenda.');
+    const after = await apiMeeting(page, meeting.id);
+    expect(after.agenda.map((item) => item.caseId)).toEqual([chosen[1], fourth]);
+    expect(await shownAgenda(page)).toEqual(after.agenda.map((item) => item.flagId));
+    await page.context().close();
+  }, 120_000);
+});

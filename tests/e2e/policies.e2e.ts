@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { createUser, e2eAdminPassword, seriousViolations, signIn, useChromium } from '../support/e2e';
+import { e2eAdminPassword, seriousViolations, setUpAsAdmin, signIn, useChromium } from '../support/e2e';
 
 // The suite shares one server and database across files: this file adds one viewer account and one version
 // (version 2 of ca-pc-647.3, in force from 2030-01-01, far enough ahead to change no flag other tests look at).
@@ -16,10 +16,7 @@ async function openList(page: Page): Promise<void> {
 
 describe('the Policies page', () => {
   beforeAll(async () => {
-    const admin = await newPage();
-    await signIn(admin, 'admin@localhost', adminPassword());
-    await createUser(admin, { email: VIEWER.email, role: 'viewer', password: VIEWER.password });
-    await admin.context().close();
+    await setUpAsAdmin(newPage, { waitForFlags: false, users: [{ ...VIEWER, role: 'viewer' }] });
   });
 
   it('shows a viewer the four rules with where their lists come from, and no "New version" button', async () => {

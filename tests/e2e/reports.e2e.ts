@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { FlagRecord, ReportCell, ReportDocument, ReportVersionRecord } from '@sra/contracts';
-import { createUser, e2eAdminPassword, e2eUrl, json, seriousViolations, signIn, useChromium } from '../support/e2e';
+import { e2eAdminPassword, e2eUrl, json, seriousViolations, setUpAsAdmin, signIn, useChromium } from '../support/e2e';
 
 // The suite shares one server and database across files: this file adds one viewer account and two versions of
 // one month's report (the month of the newest flagged report), publishing the first. Every figure it checks comes
@@ -92,11 +92,7 @@ describe('the Reports pages', () => {
   let publicDocument: ReportDocument;
 
   beforeAll(async () => {
-    const admin = await newPage();
-    await signIn(admin, 'admin@localhost', e2eAdminPassword());
-    await createUser(admin, { email: VIEWER.email, role: 'viewer', password: VIEWER.password });
-    month = sfMonth(await newestReportAt(admin));
-    await admin.context().close();
+    month = await setUpAsAdmin(newPage, { waitForFlags: false, users: [{ ...VIEWER, role: 'viewer' }] }, async (admin) => sfMonth(await newestReportAt(admin)));
   });
 
   it('lets an admin make a draft for a month with flags, and shows its internal edition exactly as the server made it', async () => {
@@ -157,6 +153,18 @@ describe('the Reports pages', () => {
 
     // the download links are for the edition shown
     expect(await page.getByTestId('report-download-pdf').getAttribute('href')).toBe(`/api/reports/${encodeURIComponent(firstId)}/files/internal/pdf`);
+
+    // each case is named by its reference (the start of its id), which opens the Flagged cases list searched for it
+    const reference = String(cases!.rows[0][0]);
+    expect(reference).toMatch(/^[0-9a-f]{8}$/);
+    const link = page.getByTestId('report-case-link').first();
+    expect(await link.textContent()).toBe(reference);
+    await link.click();
+    await page.waitForURL((address) => address.hash.startsWith('#/cases?'));
+    await page.getByTestId('cases-table').locator('tbody tr').first().waitFor();
+    const listed = await page.locator('[data-testid^="case-link-"]').evaluateAll((links) => links.map((a) => a.getAttribute('data-testid')!.slice('case-link-'.length)));
+    // (an all-digit reference may also match incident numbers: the case is among those listed)
+    expect(listed.filter((id) => id.startsWith(reference))).toHaveLength(1);
     await page.context().close();
   });
 

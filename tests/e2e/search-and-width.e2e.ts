@@ -160,4 +160,30 @@ describe('lists fit the screen', () => {
     const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
     expect(widths.page).toBeLessThanOrEqual(widths.screen);
   });
+
+  it('on a 390 px phone, the users list fits without scrolling its table, each row saying role and account', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${url()}/#/users`);
+    const table = page.getByTestId('users-table');
+    await table.locator('tbody tr').first().waitFor();
+    const fit = await page.evaluate(() => {
+      const box = document.querySelector('[data-testid="users-table-box"] .RaDataTable-tableWrapper')!;
+      return { scrollWidth: box.scrollWidth, clientWidth: box.clientWidth, page: document.documentElement.scrollWidth };
+    });
+    expect(fit.scrollWidth).toBeLessThanOrEqual(fit.clientWidth);
+    expect(fit.page).toBeLessThanOrEqual(390);
+    // The secondary columns are folded under the email, which says them instead.
+    for (const header of ['Role', 'Account', 'Last signed in', 'Created']) expect(await table.getByRole('columnheader', { name: header }).isVisible()).toBe(false);
+    expect(await table.locator('tbody tr').first().textContent()).toMatch(/(Administrator|Admin|Analyst|Reviewer|Viewer)[^·]* · (Active|Deactivated)/);
+    expect(await seriousViolations(page)).toEqual([]);
+    if (process.env.SRA_E2E_LOOK_DIR) await page.screenshot({ path: `${process.env.SRA_E2E_LOOK_DIR}/users-390.png`, fullPage: true });
+
+    // At 1,440 px every column is there, and nothing scrolls.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    for (const header of ['Email', 'Name', 'Role', 'Account', 'Last signed in', 'Created']) {
+      await table.getByRole('columnheader', { name: header }).waitFor();
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
+    if (process.env.SRA_E2E_LOOK_DIR) await page.screenshot({ path: `${process.env.SRA_E2E_LOOK_DIR}/users-1440.png`, fullPage: true });
+  });
 });

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { DashboardResult, ReleasePeriod, ReportDocument, ReportVersionRecord } from '@sra/contracts';
-import { apiList, createUser, e2eAdminPassword, e2eUrl, json, seriousViolations, signIn, useChromium, waitForFlags } from '../support/e2e';
+import { apiList, e2eAdminPassword, e2eUrl, json, seriousViolations, setUpAsAdmin, signIn, useChromium } from '../support/e2e';
 
 // Issue 12, as a viewer sees it: the dashboard shows the released set (one Period select, whole months, quarters and
 // years, every rule and agency) and the Reports list only published versions. The suite shares one server and
@@ -29,13 +29,10 @@ describe('what a viewer sees of the released set', () => {
   let firstMonth = '';
 
   beforeAll(async () => {
-    const admin = await newPage();
-    await signIn(admin, 'admin@localhost', e2eAdminPassword());
-    await waitForFlags(admin);
-    await createUser(admin, { email: VIEWER.email, role: 'viewer', password: VIEWER.password });
-    const dashboard = await json<DashboardResult>(await admin.request.get(`${url()}/api/dashboard`));
-    firstMonth = dashboard.dataRange!.firstReport.slice(0, 7);
-    await admin.context().close();
+    firstMonth = await setUpAsAdmin(newPage, { users: [{ ...VIEWER, role: 'viewer' }] }, async (admin) => {
+      const dashboard = await json<DashboardResult>(await admin.request.get(`${url()}/api/dashboard`));
+      return dashboard.dataRange!.firstReport.slice(0, 7);
+    });
   }, 300_000);
 
   it('the dashboard offers one Period select, reloads the figures of the quarter chosen, and says what the figures are', async () => {

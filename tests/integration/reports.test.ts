@@ -1,11 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { createHash } from 'node:crypto';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { ReportDocument } from '@sra/contracts';
 import { EvaluationService } from '../../apps/api/src/compliance/evaluation/evaluation.service';
 import { ReportsScheduler } from '../../apps/api/src/reports/reports.scheduler';
+import { renderReportPdf } from '../../apps/api/src/reports/pdf/report-pdf';
+import { buildReportDocument } from '../../libs/reports/src/document';
+import { CASE_SENTENCE_1, CASE_SENTENCE_2, mayCasesReport } from '../../libs/reports/src/fixtures';
 import { csv, DA_HEADER, ingest, PERSON_HEADER, rekey, SHORT_ARREST_HEADER, SHORT_INCIDENT_HEADER, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
-import { binary, expectWellMadePdf, pdfText } from '../support/files';
+import { binary, expectWellMadePdf, pdfPages, pdfText } from '../support/files';
 import { childEnv, runCli, tempDir } from '../support/processes';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -277,6 +281,34 @@ describe('monthly compliance reports', () => {
       expect(tokens.length).toBeGreaterThan(2);
       for (const token of tokens) expect(`${token}: ${lines.some((line) => line.includes(token))}`).toBe(`${token}: true`);
     }
+  });
+
+  it('the case table gives "What happened" the width: a month of 40 cases takes few pages (issue 14)', async () => {
+    // 40 cases of the shape the app makes (32-character ids, two sentences' lengths, one or two charges, two rules'
+    // titles). With the whole id as the first column a full page held 5 or 6 of them, over 8 pages; named by their
+    // 8-character reference, 7 a page over 7 pages (measured). The rules' titles and the sentence are what is left.
+    const data = mayCasesReport();
+    const [one, two] = data.cases as Array<Extract<(typeof data.cases)[number], { caseId: string }>>;
+    data.cases = Array.from({ length: 40 }, (_, i) => {
+      const incident = `2205${String(i).padStart(5, '0')}`;
+      const base = i % 2 === 0 ? one : two;
+      const sentence = (i % 2 === 0 ? CASE_SENTENCE_1.replace('220301234', incident) : CASE_SENTENCE_2.replace('220309876', incident));
+      return { ...base, caseId: createHash('sha256').update(String(i)).digest('hex').slice(0, 32), reportIncidentNumbers: [incident], sentence };
+    });
+    const doc = buildReportDocument(data, { edition: 'internal', version: 1, status: 'draft', generatedAt: '2022-06-03T08:05:00Z', contentHash: 'a'.repeat(64) });
+    const table = doc.sections.flatMap((s) => s.tables).find((x) => x.id === 'flagged-cases')!;
+    // The reader finds a case in the app by its reference: the start of its id.
+    expect(table.rows.map((row) => row[0]).sort()).toEqual(data.cases.map((c) => ('caseId' in c ? c.caseId.slice(0, 8) : '')).sort());
+    const pdf = await renderReportPdf(doc);
+    // A picture for a person to look at, when asked (as the e2e tests do).
+    if (process.env.SRA_E2E_LOOK_DIR) fs.writeFileSync(path.join(process.env.SRA_E2E_LOOK_DIR, 'report-internal-40-cases.pdf'), pdf);
+    const read = await pdfPages(pdf);
+    const perPage = read.pages.map((page) => data.cases.filter((c) => 'reportIncidentNumbers' in c && page.includes(c.reportIncidentNumbers[0]!)).length);
+    // Every case once, whole, and the table's full pages (all but its first and last) each hold many cases.
+    expect(perPage.reduce((a, b) => a + b, 0)).toBe(40);
+    const tablePages = perPage.filter((n) => n > 0);
+    expect(Math.min(...tablePages.slice(1, -1))).toBeGreaterThanOrEqual(7);
+    expect(tablePages.length).toBeLessThanOrEqual(7);
   });
 
   it('a snapshot does not change after new data; generating again makes a new version', async () => {

@@ -91,6 +91,15 @@ describe('searching the cases list', () => {
     expect(await search('cases', '88')).toEqual([]);
     expect(await search('cases', '%')).toEqual([]);
   });
+
+  it('finds a case by its reference, the first 8 characters of its id (the internal report names cases so)', async () => {
+    const [c] = (await reviewer.get('/api/cases').expect(200)).body;
+    expect(c.id).toMatch(/^[0-9a-f]{32}$/);
+    expect(await search('cases', c.id.slice(0, 8))).toEqual(['RA-1']);
+    expect(await search('cases', c.id)).toEqual(['RA-1']);
+    // Shorter than a reference: not a case id search (a few characters would match cases at random).
+    expect(await search('cases', c.id.slice(0, 7))).toEqual([]);
+  });
 });
 
 describe('the prefix searches are index lookups', () => {
@@ -99,6 +108,7 @@ describe('the prefix searches are index lookups', () => {
     ['flag', 'report_incident_number', 'flag_report_idx'],
     ['arrest', 'incident_number', 'arrest_incident_idx'],
     ['da_decision', 'incident_number', 'da_decision_incident_idx'],
+    ['flag_case', 'id', 'flag_case_id_prefix_idx'],
   ])('%s.%s LIKE a prefix is answered by %s, in any collation', async (table, column, index) => {
     const owner = new Client({ connectionString: t.databaseOwnerUrl });
     await owner.connect();

@@ -79,3 +79,23 @@ export async function apiList<T>(
 export async function createUser(page: Page, user: { email: string; role: string; password: string }): Promise<void> {
   await json(await page.request.post(`${e2eUrl()}/api/users`, { data: user }));
 }
+
+/**
+ * The setup most files start with (in their `beforeAll`): sign in as the admin on a page of its own, wait for the
+ * demo city's flags (unless `waitForFlags: false`), create the accounts the file uses, then `then` with the admin's
+ * page for what else the file needs; the page is closed after, and what `then` answers is returned.
+ */
+type SetUpOptions = { waitForFlags?: boolean; users?: Array<{ email: string; role: string; password: string }> };
+export async function setUpAsAdmin(newPage: () => Promise<Page>, options?: SetUpOptions): Promise<void>;
+export async function setUpAsAdmin<T>(newPage: () => Promise<Page>, options: SetUpOptions, then: (admin: Page) => Promise<T>): Promise<T>;
+export async function setUpAsAdmin<T>(newPage: () => Promise<Page>, options: SetUpOptions = {}, then?: (admin: Page) => Promise<T>): Promise<T | void> {
+  const admin = await newPage();
+  try {
+    await signIn(admin, 'admin@localhost', e2eAdminPassword());
+    if (options.waitForFlags !== false) await waitForFlags(admin);
+    for (const user of options.users ?? []) await createUser(admin, user);
+    return then ? await then(admin) : undefined;
+  } finally {
+    await admin.context().close();
+  }
+}

@@ -457,10 +457,12 @@ function casesSection(ctx: Context): ReportSection {
       {
         id: 'flagged-cases',
         title: `Flagged cases, ${month}`,
-        // Eight columns, so that the table fits a page across: the action in one cell, where and what in another.
+        // Eight columns, so that the table fits a page across: the action in one cell, where and what in another. A
+        // case is named by its reference (the first 8 characters of its id, which the Flagged cases search box finds),
+        // not its 32-character id, so that "What happened" has the width and many cases fit a page.
         columns: ['Case', 'Action', 'Charges', 'Rules breached (confidence)', 'Reports it follows', 'District, category', 'Review status', 'What happened'],
         rows: cases.map((c) => [
-          c.caseId,
+          caseReference(c.caseId),
           `${actionLabel(c.actionType)} by ${c.agency} on ${c.actionDate}`,
           c.charges.length === 0 ? 'none recorded' : c.charges.join('; '),
           c.rules.map((r) => `${ctx.ruleTitle(r.ruleId)} (${confidenceLabel(r.confidence).toLowerCase()})`).join('; '),
@@ -471,6 +473,7 @@ function casesSection(ctx: Context): ReportSection {
         ]),
         notes: [
           'One row per case: one arrest or decision to charge. Its review is one decision for all its rules.',
+          'Case: the case\'s reference, the start of its id. Typed into the search box of Flagged cases in the app (as an incident number is), it finds the case.',
           'Charges in plain words, from the statutes (and the descriptions admins added) as they stood when these figures were taken.',
           'Internal: this table identifies cases and must not leave the task force.',
         ],
@@ -479,6 +482,12 @@ function casesSection(ctx: Context): ReportSection {
     charts: [],
   };
 }
+
+/** A case's short reference: the first 8 characters of its id, which the Flagged cases search box finds. */
+export function caseReference(caseId: string): string {
+  return caseId.slice(0, CASE_REFERENCE_LENGTH);
+}
+export const CASE_REFERENCE_LENGTH = 8;
 
 function isFlagRow(row: ReportCaseRow | ReportFlagRow): row is ReportFlagRow {
   return 'flagId' in row;

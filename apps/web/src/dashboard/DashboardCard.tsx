@@ -7,13 +7,21 @@ export const DashboardCard = ({
   title,
   children,
   actions,
+  printWide = false,
 }: {
   id: string;
   title: string;
   children: ReactNode;
   actions?: ReactNode;
+  /** Printed across the whole row of its grid (DashboardPrintStyles), its lists in two columns. */
+  printWide?: boolean;
 }) => (
-  <Card component="section" aria-labelledby={`${id}-heading`} className="dashboard-print-card" sx={{ display: 'flex', flexDirection: 'column' }}>
+  <Card
+    component="section"
+    aria-labelledby={`${id}-heading`}
+    className={printWide ? 'dashboard-print-card dashboard-print-wide' : 'dashboard-print-card'}
+    sx={{ display: 'flex', flexDirection: 'column' }}
+  >
     <CardContent sx={{ flex: 1 }}>
       <Typography id={`${id}-heading`} component="h2" variant="h6" sx={{ fontWeight: 600, mb: 1.5 }}>
         {title}

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { GlobalStyles, Typography } from '@mui/material';
 
 /**
- * Printing the dashboard (Ctrl-P) prints the figures for a meeting: one column, no app bar, menu, filters or
- * buttons, every card whole on its page, and every chart scaled to the page's width (a chart is drawn at the width
+ * Printing the dashboard (Ctrl-P) prints the figures for a meeting: no app bar, menu, filters or buttons; the
+ * headline figures together on the first page, then the charts in one column; every card whole on its page, and every chart scaled to the page's width (a chart is drawn at the width
  * of the screen, wider than the sheet, and the browser does not redraw it before printing).
  */
 export const DashboardPrintStyles = () => (
@@ -18,6 +18,17 @@ export const DashboardPrintStyles = () => (
         '.RaLayout-appFrame': { marginTop: '0 !important' },
         '.RaLayout-content, .RaLayout-contentWithSidebar': { padding: '0 !important', display: 'block !important' },
         '.dashboard-print-grid': { display: 'flex !important', flexDirection: 'column', gap: '12px' },
+        // The headline figures all on the first page: the short cards in one row (two across left half the first
+        // page empty once the tall compliance card moved whole to the next), the compliance card across the row
+        // below, filling in from the left ("dense": the open reviews card goes up beside the others).
+        '.dashboard-summary-grid': {
+          gridTemplateColumns: 'repeat(var(--summary-columns, 3), minmax(0, 1fr)) !important',
+          gridAutoFlow: 'row dense',
+          gap: '12px !important',
+        },
+        '.dashboard-print-wide': { gridColumn: '1 / -1' },
+        '.dashboard-print-wide ul': { columns: 2, columnGap: '24px' },
+        '.dashboard-print-wide ul > li': { breakInside: 'avoid' },
         '.dashboard-print-card': { breakInside: 'avoid', pageBreakInside: 'avoid', boxShadow: 'none !important', border: '1px solid #bdbdbd' },
         '.dashboard-print-card .MuiCardContent-root': { padding: '12px !important' },
         // Scaled to the page's width keeping its proportions (the SVG's viewBox) and its box's height. Recharts puts
@@ -26,6 +37,9 @@ export const DashboardPrintStyles = () => (
         '.recharts-responsive-container > div, .recharts-wrapper': { width: '100% !important' },
         '.recharts-wrapper > svg': { maxWidth: '100% !important' },
         body: { background: '#fff !important' },
+        // Type a little smaller on paper (MUI sizes text in rem): the headline cards and their explanations then fit
+        // the first page together under the title.
+        html: { fontSize: '13px' },
       },
     }}
   />

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { Box, Typography } from '@mui/material';
 import { MIN_RATE_BASE, OPEN_REVIEW_STATUSES, type DashboardResult, type RateWithheld } from '@sra/contracts';
 import { DashboardCard } from './DashboardCard';
@@ -39,6 +39,9 @@ export const SummaryCards = ({ data }: { data: DashboardResult }) => {
   const showsOpenReviews = !(data.release && data.openReviews === null);
   return (
     <Box
+      className="dashboard-summary-grid"
+      // Printed: the short cards side by side in one row, the compliance card across the row below (print styles).
+      style={{ '--summary-columns': showsOpenReviews ? 3 : 2 } as CSSProperties}
       sx={{
         display: 'grid',
         gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, minmax(0, 1fr))', lg: `repeat(${showsOpenReviews ? 4 : 3}, minmax(0, 1fr))` },
@@ -72,7 +75,7 @@ export const SummaryCards = ({ data }: { data: DashboardResult }) => {
         </Explanation>
       </DashboardCard>
 
-      <DashboardCard id="card-compliance" title="Compliance rate">
+      <DashboardCard id="card-compliance" title="Compliance rate" printWide>
         <RateFigure testId="card-compliance" rate={overall.complianceRate} withheld={overall.rateWithheld}>
           {rateOf(overall)}
         </RateFigure>

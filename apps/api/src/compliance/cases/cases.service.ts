@@ -37,13 +37,15 @@ export const CASE_LIST: ListSpec = {
   filters: {
     /**
      * The search box: cases whose report's or action's incident number starts with the text, or whose arrest or DA
-     * decision has that id. Each part is an index lookup (text_pattern_ops indexes, migration IncidentSummary).
+     * decision has that id, or (from 8 characters, a report's case reference) whose id starts with it. Each part is
+     * an index lookup (text_pattern_ops indexes, migration IncidentSummary; the case id under the C collation).
      */
     q: {
       column: 'c.id',
       kind: 'prefix',
       match: (pattern, exact) =>
         `c.id IN (SELECT case_id FROM flag WHERE report_incident_number LIKE ${pattern}) OR c.action_id = ${exact}` +
+        ` OR (length(${exact}::text) >= 8 AND c.id LIKE ${pattern})` +
         ` OR (c.action_type = 'arrest' AND c.action_id IN (SELECT arrest_id FROM arrest WHERE incident_number LIKE ${pattern}))` +
         ` OR (c.action_type = 'da_decision' AND c.action_id IN (SELECT decision_id FROM da_decision WHERE incident_number LIKE ${pattern}))`,
     },

@@ -63,7 +63,8 @@ export const CaseList = () => (
     <Typography variant="body2" sx={{ px: 2, pt: 1, maxWidth: '80ch' }}>
       Each row is one arrest or DA charge that should not have happened under one or more rules, because the person had
       reported a violent crime. A case is reviewed once, whatever number of rules it breaches. Open a case to see its
-      timeline, each rule and its review. Select cases to assign them or change their review status together.
+      timeline, each rule and its review. Select cases to assign them, change their review status or add them to a
+      meeting&rsquo;s agenda together.
     </Typography>
     <CaseTable />
   </List>

@@ -13,6 +13,7 @@ import {
   type FlagRecord,
   type ReviewStatus,
 } from '@sra/contracts';
+import { AddToMeetingButton } from '../meetings/AddToMeeting';
 import { changeReviews, refusalMessage, reviewerName, useReviewers } from './api';
 import { formatDay, ruleShortName } from './words';
 
@@ -227,10 +228,11 @@ const StatusButton = () => {
   );
 };
 
-/** What a reviewer can do to the selected rows at once (`POST /api/reviews/bulk`). */
+/** What a reviewer can do to the selected rows at once (`POST /api/reviews/bulk`), and adding them to a meeting. */
 export const FlagBulkActions = () => (
   <>
     <AssignButton />
     <StatusButton />
+    <AddToMeetingButton />
   </>
 );

@@ -34,6 +34,12 @@ export const buildAgenda = (id: string, request: BuildAgendaRequest = {}) => sen
 /** `POST /api/meetings/:id/agenda`: a case added by hand, at the end (409 when it is there already). */
 export const addToAgenda = (id: string, flagId: string) => send<MeetingDetail>(meetingUrl(id, '/agenda'), 'POST', { flagId });
 
+/** `GET /api/meetings/:id`: the meeting with its agenda as it is now. */
+export const getMeeting = (id: string) => send<MeetingDetail>(meetingUrl(id), 'GET');
+
+/** `POST /api/meetings/:id/agenda/bulk`: several cases (case or flag ids) added at the end; those on it already stay. */
+export const addManyToAgenda = (id: string, ids: string[]) => send<MeetingDetail>(meetingUrl(id, '/agenda/bulk'), 'POST', { ids });
+
 /** `POST /api/meetings/:id/agenda/bulk-remove`: several cases at once (none when one of them was decided here). */
 export const removeManyFromAgenda = (id: string, flagIds: string[]) => send<MeetingDetail>(meetingUrl(id, '/agenda/bulk-remove'), 'POST', { ids: flagIds });
 

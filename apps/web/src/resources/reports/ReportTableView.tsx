@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Link } from 'react-admin';
 import type { ReportCell, ReportTable } from '@sra/contracts';
 import { cellText, isSuppressed, suppressionExplanation } from './words';
 
@@ -57,6 +58,14 @@ export const CellContent = ({ cell, threshold }: { cell: ReportCell; threshold: 
   return <>{cellText(cell)}</>;
 };
 
+/**
+ * The internal edition's case table names each case by its reference (the start of its id): on screen the reference
+ * opens the Flagged cases list searched for it, which lists that case.
+ */
+function caseReference(table: ReportTable, cell: ReportCell): string | null {
+  return table.id === 'flagged-cases' && table.columns[0] === 'Case' && typeof cell === 'string' && /^[0-9a-f]{8}$/.test(cell) ? cell : null;
+}
+
 /** A table of the report: its title as caption, column headings, each row named by its first cell, then its notes. */
 export const ReportTableView = ({ table, threshold }: { table: ReportTable; threshold: number }) => {
   const captionId = useId();
@@ -97,7 +106,13 @@ export const ReportTableView = ({ table, threshold }: { table: ReportTable; thre
                   {row.map((cell, index) =>
                     index === 0 ? (
                       <TableCell key={index} component="th" scope="row" data-testid="report-cell" sx={styles[0]}>
-                        <CellContent cell={cell} threshold={threshold} />
+                        {caseReference(table, cell) ? (
+                          <Link to={`/cases?filter=${encodeURIComponent(JSON.stringify({ q: cell }))}`} data-testid="report-case-link">
+                            {cell as string}
+                          </Link>
+                        ) : (
+                          <CellContent cell={cell} threshold={threshold} />
+                        )}
                       </TableCell>
                     ) : (
                       <TableCell
