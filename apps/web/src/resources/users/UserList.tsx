@@ -1,3 +1,4 @@
+import { EmptyState, NoMatch } from '../../components/EmptyState';
 import { DataTable, List, SelectInput, TextInput } from 'react-admin';
 import type { UserRecord } from '@sra/contracts';
 import { DateTimeField } from '../../components/DateTimeField';
@@ -13,8 +14,8 @@ const Column = DataTable.Col<UserRecord>;
 
 /** `GET /api/users`: sortable by email, role, createdAt and lastSignInAt. */
 export const UserList = () => (
-  <List filters={userFilters} sort={{ field: 'email', order: 'ASC' }} perPage={25} exporter={false}>
-    <DataTable rowClick="show" bulkActionButtons={false}>
+  <List filters={userFilters} empty={<EmptyState title="No account yet">Add the people who will use the app with “Create”.</EmptyState>} sort={{ field: 'email', order: 'ASC' }} perPage={25} exporter={false}>
+    <DataTable rowClick="show" bulkActionButtons={false} empty={<NoMatch no="No account" />}>
       <Column source="email" label="Email" render={(user) => <ShowLink>{user.email}</ShowLink>} />
       <Column source="displayName" label="Name" disableSort render={(user) => user.displayName ?? ''} />
       <Column source="role" label="Role" render={(user) => roleLabel(user.role)} />
