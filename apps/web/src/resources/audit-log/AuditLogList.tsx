@@ -2,6 +2,7 @@ import { DataTable, List, SelectInput, TextInput } from 'react-admin';
 import type { AuditLogEntry } from '@sra/contracts';
 import { DateTimeField } from '../../components/DateTimeField';
 import { EmptyState, NoMatch } from '../../components/EmptyState';
+import { collapsedColumns, Secondary } from '../../components/Collapse';
 import { ShowLink } from '../../components/ShowLink';
 import { AuditSentence } from './AuditSentence';
 import { OUTCOME_CHOICES, outcomeLabel } from './outcome';
@@ -14,6 +15,12 @@ const auditLogFilters = [
 
 const Column = DataTable.Col<AuditLogEntry>;
 
+/** On a narrow screen who, the outcome and the address move under the time. */
+const collapsed = collapsedColumns([
+  { below: 'md', sources: ['ip'] },
+  { below: 'sm', sources: ['actorEmail', 'outcome'] },
+]);
+
 const NoEntries = () => (
   <EmptyState title="No audit log entry yet">
     Every sign-in, every look at a case-level page and every change is written here, with who did it and when.
@@ -23,12 +30,23 @@ const NoEntries = () => (
 /** `GET /api/audit-log`, newest first, each entry a sentence. Read-only: the trail is append-only. */
 export const AuditLogList = () => (
   <List filters={auditLogFilters} sort={{ field: 'at', order: 'DESC' }} perPage={50} exporter={false} empty={<NoEntries />}>
-    <DataTable rowClick="show" bulkActionButtons={false} empty={<NoMatch no="No entry" />}>
-      <Column source="at" label="When">
-        <ShowLink>
-          <DateTimeField source="at" />
-        </ShowLink>
-      </Column>
+    <DataTable rowClick="show" bulkActionButtons={false} empty={<NoMatch no="No entry" />} sx={collapsed}>
+      <Column
+        source="at"
+        label="When"
+        render={(entry) => (
+          <>
+            <ShowLink>
+              <DateTimeField source="at" />
+            </ShowLink>
+            <Secondary below="sm">
+              {entry.actorEmail ?? 'Nobody signed in'}
+              {entry.outcome === 'failure' ? ', failed' : ''}
+            </Secondary>
+            <Secondary below="md">{entry.ip ?? ''}</Secondary>
+          </>
+        )}
+      />
       <Column source="actorEmail" label="Done by" disableSort render={(entry) => entry.actorEmail ?? 'Nobody signed in'} />
       <Column source="action" label="What happened" disableSort render={(entry) => <AuditSentence entry={entry} />} />
       <Column source="outcome" label="Outcome" disableSort render={(entry) => outcomeLabel(entry.outcome)} />

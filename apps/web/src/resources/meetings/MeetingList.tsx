@@ -31,7 +31,7 @@ export const MeetingStatusChip = ({ status }: { status: MeetingRecord['status'] 
 );
 
 const NoMeetingsYet = () => (
-  <Box sx={{ textAlign: 'center', py: 6, px: 2, width: '100%' }}>
+  <Box sx={{ textAlign: 'center', py: 6, px: 2, width: '100%' }} data-testid="empty-state">
     <Typography component="h2" variant="h6" sx={{ mb: 1 }}>
       No meeting yet
     </Typography>
