@@ -193,6 +193,14 @@ function routePattern(route: string): RegExp {
 
 const ROUTE_PATTERNS = ROUTES.map((r) => ({ ...r, pattern: routePattern(r.route), params: [...r.route.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]) }));
 
+/** A list read about one record (the rejected rows of one import): the record's id from the list's filter. */
+function filteredId(entry: Pick<AuditEntryLike, 'action' | 'detail'>): string | null {
+  if (entry.action !== 'import.rejects_read') return null;
+  const filter = entry.detail?.['filter'];
+  const batchId = filter && typeof filter === 'object' ? (filter as Record<string, unknown>)['batchId'] : undefined;
+  return typeof batchId === 'string' ? batchId : null;
+}
+
 function safeDecode(segment: string): string {
   try {
     return decodeURIComponent(segment);
@@ -300,7 +308,7 @@ export function describeAuditEntry(entry: AuditEntryLike): AuditSentence {
   const targetKind: Kind = (entry.targetType && KIND_OF_TARGET[entry.targetType]) || 'none';
   const kind: Kind = phrase.kind ?? targetKind;
   // The id: the entry's target, or for a refused write that names none, the route's own `:id`.
-  const id = entry.targetId ?? routed?.params['id'] ?? null;
+  const id = entry.targetId ?? routed?.params['id'] ?? filteredId(entry);
   const subject = entry.subject && (kind === 'none' || entry.subject.resource === RESOURCE_OF[kind as Exclude<Kind, 'none'>]) ? entry.subject : null;
 
   let object = '';
@@ -332,13 +340,13 @@ export function describeAuditEntry(entry: AuditEntryLike): AuditSentence {
  * What the API should look up for an entry, to name it and link to it: the resource and the id. Null for entries
  * about nothing in particular (a sign-in, a list read, a bulk change).
  */
-export function auditLookup(entry: Pick<AuditEntryLike, 'action' | 'targetType' | 'targetId'>): { resource: string; id: string } | null {
+export function auditLookup(entry: Pick<AuditEntryLike, 'action' | 'targetType' | 'targetId'> & { detail?: AuditEntryLike['detail'] }): { resource: string; id: string } | null {
   const named = NAMED[entry.action];
   const routed = named ? null : matchRoute(entry.action);
   const phrase = named ?? routed?.phrase;
   if (!phrase || phrase.alone || entry.action === 'cases.listed') return null;
   const kind: Kind = phrase.kind ?? ((entry.targetType && KIND_OF_TARGET[entry.targetType]) || 'none');
-  const id = entry.targetId ?? routed?.params['id'] ?? null;
+  const id = entry.targetId ?? routed?.params['id'] ?? filteredId({ action: entry.action, detail: entry.detail ?? null });
   if (kind === 'none' || id === null) return null;
   return { resource: RESOURCE_OF[kind], id };
 }
