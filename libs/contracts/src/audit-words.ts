@@ -165,7 +165,7 @@ const NAMED: Record<string, Phrase> = {
 const ROUTES: Array<{ method: string; route: string; phrase: Phrase }> = [
   { method: 'POST', route: '/api/users', phrase: { done: 'Created', tried: 'create', kind: 'user', after: roleGiven } },
   { method: 'PUT', route: '/api/users/:id', phrase: { done: 'Changed', tried: 'change', kind: 'user', after: roleGiven } },
-  { method: 'POST', route: '/api/users/:id/unlock', phrase: { done: 'Unlocked the sign-in of', tried: 'unlock the sign-in of', kind: 'user' } },
+  { method: 'POST', route: '/api/users/:id/unlock', phrase: { done: 'Unlocked sign-in for', tried: 'unlock sign-in for', kind: 'user' } },
   { method: 'POST', route: '/api/auth/login', phrase: { done: 'Signed in', tried: 'sign in', alone: true } },
   { method: 'POST', route: '/api/auth/logout', phrase: { done: 'Signed out', tried: 'sign out', alone: true } },
   { method: 'POST', route: '/api/auth/password', phrase: { done: 'Changed their own password', tried: 'change their own password', alone: true } },

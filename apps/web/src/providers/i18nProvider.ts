@@ -11,12 +11,7 @@ import type { TranslationMessages } from 'react-admin';
 export const MESSAGE_OVERRIDES = {
   ra: {
     action: {
-      confirm: 'Confirm',
-      cancel: 'Cancel',
-      clear_input_value: 'Clear',
-      remove_filter: 'Remove this filter',
       add_filter: 'Add a filter',
-      unselect: 'Unselect',
     },
     page: {
       empty: 'Nothing here yet',
