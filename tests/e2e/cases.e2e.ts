@@ -358,7 +358,7 @@ describe('the flagged cases pages', () => {
     await signIn(page, VIEWER.email, VIEWER.password);
     expect(await page.getByRole('menuitem', { name: 'Flagged cases' }).count()).toBe(0);
     await page.goto(`${url()}/#/cases/${flag.id}/show`);
-    await page.getByText(/don't have the right permissions|access denied/i).first().waitFor();
+    await page.getByText('Your role does not open this page. Ask an administrator if you need it.').first().waitFor();
     expect(await page.getByTestId('case-headline').count()).toBe(0);
     expect(await page.getByTestId('review-panel').count()).toBe(0);
     // the server refuses too

@@ -331,7 +331,7 @@ describe('the meetings pages', () => {
     expect((await page.request.get(`${url()}/api/meetings`)).status()).toBe(403);
     expect((await page.request.get(`${url()}/api/meetings/${meetingId}`)).status()).toBe(403);
     await page.goto(`${url()}/#/meetings/${meetingId}/show`);
-    await page.getByText(/don't have the right permissions|access denied/i).first().waitFor();
+    await page.getByText('Your role does not open this page. Ask an administrator if you need it.').first().waitFor();
     expect(await page.getByTestId('agenda-panel').count()).toBe(0);
     await page.context().close();
   });
