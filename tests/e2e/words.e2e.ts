@@ -159,7 +159,7 @@ describe('the demo city', () => {
     await page.context().close();
   });
 
-  it('shows no ISO timestamp on the case page and the lists', async () => {
+  it('shows no ISO timestamp on the dashboard, the case page and the lists', async () => {
     const page = await newPage();
     await signIn(page, 'admin@localhost', e2eAdminPassword());
     await waitForFlags(page);
@@ -170,6 +170,9 @@ describe('the demo city', () => {
       expect({ list, iso: ISO_TIMESTAMP.exec(text)?.[0] ?? null }).toEqual({ list, iso: null });
       expect({ list, stock: STOCK_TEXTS.exec(text)?.[0] ?? null }).toEqual({ list, stock: null });
     }
+    await page.goto(`${e2eUrl()}/#/`);
+    await page.locator('[data-testid="dashboard"][data-state="ready"]').waitFor();
+    expect(await page.locator('body').innerText()).not.toMatch(ISO_TIMESTAMP);
     await page.goto(`${e2eUrl()}/#/cases/${rows[0].id}/show`);
     await page.getByTestId('flag-timeline').waitFor();
     const text = await page.locator('body').innerText();
