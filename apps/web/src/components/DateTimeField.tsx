@@ -1,5 +1,5 @@
 import { useFieldValue, type FieldProps } from 'react-admin';
-import { formatDateTime, formatDay } from '@sra/contracts';
+import { formatDateTime } from '@sra/contracts';
 
 interface DateFieldProps extends FieldProps {
   /** Shown when there is no date. */
@@ -16,17 +16,6 @@ export const DateTimeField = ({ emptyText = '', ...props }: DateFieldProps) => {
   return (
     <time dateTime={value} style={{ whiteSpace: 'nowrap' }}>
       {formatDateTime(value)}
-    </time>
-  );
-};
-
-/** A day, "Jun 6, 2022": a `YYYY-MM-DD` as written, a moment as its San Francisco day. */
-export const DayField = ({ emptyText = '', ...props }: DateFieldProps) => {
-  const value = useFieldValue(props) as string | null | undefined;
-  if (!value) return <span>{emptyText}</span>;
-  return (
-    <time dateTime={value} style={{ whiteSpace: 'nowrap' }}>
-      {formatDay(value)}
     </time>
   );
 };
