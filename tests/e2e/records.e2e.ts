@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { REVIEW_STATUS_LABELS, type ArrestRecord, type DaDecisionRecord, type FlagRecord, type IncidentDetail, type IncidentSummary } from '@sra/contracts';
+import { datesInText, REVIEW_STATUS_LABELS, type ArrestRecord, type DaDecisionRecord, type FlagRecord, type IncidentDetail, type IncidentSummary } from '@sra/contracts';
 import { apiList, createUser, e2eAdminPassword, e2eUrl, seriousViolations, signIn, useChromium, waitForFlags } from '../support/e2e';
 
 // The records pages (incidents, arrests, DA decisions) against the demo city the global setup loads. The suite
@@ -85,7 +85,7 @@ describe('the records pages', () => {
     expect(await admin.getByTestId('incident-flag-status').allTextContents()).toEqual(
       incident.citedBy.map((f) => (f.status === 'current' ? 'Current' : 'Withdrawn')),
     );
-    expect(await admin.getByTestId(`incident-flag-link-${citing.id}`).textContent()).toBe(citing.sentence);
+    expect(await admin.getByTestId(`incident-flag-link-${citing.id}`).textContent()).toBe(datesInText(citing.sentence));
 
     // the incident's arrests and DA decisions link to their pages
     for (const arrest of incident.arrests) {
@@ -120,8 +120,8 @@ describe('the records pages', () => {
     const onDay = wide.rows.filter((row) => sfDay(row.reportDatetime) === day);
     expect(onDay.map((row) => row.id)).toContain(incident.id);
     expect(onDay.length).toBeLessThan(wide.total);
-    await admin.getByLabel('Reported from').fill(day);
-    await admin.getByLabel('Reported until').fill(day);
+    await admin.getByLabel('Reported on or after').fill(day);
+    await admin.getByLabel('Reported on or before').fill(day);
     await waitForTotal(admin, 'incidents-total', onDay.length);
     await admin.getByTestId(`incident-link-${incident.id}`).waitFor();
 

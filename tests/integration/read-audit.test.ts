@@ -80,6 +80,38 @@ describe('reads that the audit log records', () => {
   });
 });
 
+describe('the audit log as read', () => {
+  interface Listed {
+    action: string;
+    targetId: string | null;
+    outcome: string;
+    subject: { resource: string; id: string; name: string | null } | null;
+  }
+  const listed = async (action: string): Promise<Listed[]> =>
+    (await admin.get('/api/audit-log').query({ filter: JSON.stringify({ action }), sort: JSON.stringify(['id', 'ASC']), range: '[0,99]' }).expect(200)).body;
+
+  it('names what each entry is about while it exists: a report by its id, an import by its file, an account by its email', async () => {
+    expect((await listed('import.rejects_read')).map((e) => e.subject)).toEqual([
+      { resource: 'import-batches', id: rejectBatchId, name: 'with-a-reject.csv' },
+      { resource: 'import-batches', id: rejectBatchId, name: 'with-a-reject.csv' },
+    ]);
+    const reportReads = await listed('report.read');
+    expect(reportReads.length).toBeGreaterThan(0);
+    for (const read of reportReads) expect(read.subject).toEqual({ resource: 'reports', id: read.targetId, name: read.targetId });
+    const someone = (await admin.post('/api/users').send({ email: 'named-in-the-log@example.org', role: 'viewer', password: 'named-in-the-log-1' }).expect(201)).body as { id: string };
+    const created = (await listed('POST /api/users')).find((e) => e.targetId === someone.id);
+    expect(created?.subject).toEqual({ resource: 'users', id: someone.id, name: 'named-in-the-log@example.org' });
+  });
+
+  it('names nothing that does not exist (a change refused for an account that is not there)', async () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const answer = await admin.put(`/api/users/${missing}`).send({ role: 'viewer' });
+    expect([400, 404]).toContain(answer.status);
+    const refused = (await listed('PUT /api/users/:id')).filter((e) => e.targetId === missing);
+    expect(refused).toEqual([expect.objectContaining({ outcome: 'failure', subject: null })]);
+  });
+});
+
 describe('Cache-Control: no-store on every API answer', () => {
   it('case-level pages, lists, files and account data may not be kept by a cache', async () => {
     const cases = (await reviewer.get('/api/cases').expect(200)).body as Array<{ id: string }>;

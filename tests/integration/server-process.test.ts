@@ -70,6 +70,9 @@ describe('the server on its embedded database', () => {
   it('keeps its data and the admin account across a restart, and prints no new password', async () => {
     server = await startServer(env);
     expect(server.stdout()).not.toContain('First start');
+    // It says where the password is (until it is changed), never the password itself.
+    expect(server.stdout()).toContain(`the password is in ${path.join(dataDir, 'initial-admin-password')}`);
+    expect(server.stdout()).not.toContain(adminPassword);
     expect((await login(server.url, 'admin@localhost', adminPassword)).status).toBe(200);
   });
 

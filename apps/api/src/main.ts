@@ -9,7 +9,9 @@ import { DataDirInUseError, EmbeddedPostgresError } from './database/embedded-po
 import { EvaluationService } from './compliance/evaluation/evaluation.service';
 import { DemoService } from './demo/demo.service';
 import { ReleaseService } from './compliance/release/release.service';
-import { UsersService } from './users/users.service';
+import { INITIAL_ADMIN_EMAIL, INITIAL_ADMIN_PASSWORD_FILE, UsersService } from './users/users.service';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 let db: DatabaseConnection | null = null;
 /** How often a dying embedded PostgreSQL is restarted before the server gives up. */
@@ -89,6 +91,10 @@ async function main(): Promise<void> {
     );
   } else if (admin.created) {
     lines.push(`First start: created ${admin.email} with the password from AUDIT_ADMIN_PASSWORD.`);
+  } else {
+    // Later starts: the generated password stays in its file until the administrator changes it.
+    const passwordFile = path.join(config.dataDir, INITIAL_ADMIN_PASSWORD_FILE);
+    if (fs.existsSync(passwordFile)) lines.push(`Sign in as ${INITIAL_ADMIN_EMAIL}: the password is in ${passwordFile} until you change it.`);
   }
   process.stdout.write(lines.join('\n') + '\n');
 

@@ -5,6 +5,8 @@ import { AppLayout } from './layout';
 import { LoginPage } from './login';
 import { createAuthProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
+import { i18nProvider } from './providers/i18nProvider';
+import { NotFoundPage } from './layout/NotFoundPage';
 import { RESOURCE_ACCESS, RESOURCES } from './resources';
 import { theme } from './theme';
 
@@ -20,6 +22,8 @@ export const App = () => (
   <Admin
     title="Safe Reporting Audit"
     dataProvider={dataProvider}
+    i18nProvider={i18nProvider}
+    catchAll={NotFoundPage}
     authProvider={authProvider}
     loginPage={LoginPage}
     dashboard={Dashboard}

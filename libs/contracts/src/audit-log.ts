@@ -1,3 +1,5 @@
+import type { AuditSubject } from './audit-words';
+
 /** One row of the append-only audit trail (`GET /api/audit-log`). */
 export interface AuditLogEntry {
   id: string;
@@ -12,6 +14,8 @@ export interface AuditLogEntry {
   ip: string | null;
   userAgent: string | null;
   detail: Record<string, unknown> | null;
+  /** What the entry is about, looked up when the log is read: null when it is gone or there is nothing to point at. */
+  subject?: AuditSubject | null;
 }
 
 /** Actions the audit log records by name (writes add `<METHOD> <route>`). */

@@ -17,3 +17,5 @@ export * from './cases';
 export * from './evaluation';
 export * from './charge-codes';
 export * from './release';
+export * from './dates';
+export * from './audit-words';

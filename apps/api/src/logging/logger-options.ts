@@ -1,3 +1,5 @@
+import { RequestMethod } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
 import { errSerializer } from './safe-error';
@@ -38,6 +40,9 @@ export const REDACTED_PATHS = [
  */
 export function loggerOptions(config: AppConfig): Params {
   return {
+    // Every route, written the way path-to-regexp 8 (Nest 11) reads it. nestjs-pino's default (`*`) is the legacy
+    // form: Nest rewrote it at start-up with a warning, printed twice, for each of the logger's middlewares.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.logLevel,
       redact: { paths: REDACTED_PATHS, remove: true },
@@ -52,6 +57,17 @@ export function loggerOptions(config: AppConfig): Params {
         return user ? { userId: user.id } : {};
       },
       autoLogging: { ignore: (req) => req.url === '/api/health' },
+      customLogLevel: requestLogLevel,
     },
   };
+}
+
+/**
+ * A request's log level: the API's requests at info (errors at error), the web app's files (scripts, styles, fonts,
+ * index.html) at debug, so a page load does not print a line per file; `LOG_LEVEL=debug` shows them.
+ */
+export function requestLogLevel(req: IncomingMessage, res: ServerResponse, error?: Error): 'error' | 'info' | 'debug' {
+  if (error || res.statusCode >= 500) return 'error';
+  const path = String(req.url ?? '').split('?')[0];
+  return path === '/api' || path.startsWith('/api/') ? 'info' : 'debug';
 }

@@ -1,10 +1,21 @@
-import { DateField, type DateFieldProps } from 'react-admin';
+import { useFieldValue, type FieldProps } from 'react-admin';
+import { formatDateTime } from '@sra/contracts';
 
-/** A date and time in the reader's locale, e.g. "Mar 4, 2026, 3:15 PM". */
-export const DateTimeField = (props: DateFieldProps) => (
-  <DateField
-    showTime
-    options={{ dateStyle: 'medium', timeStyle: 'short' }}
-    {...props}
-  />
-);
+interface DateFieldProps extends FieldProps {
+  /** Shown when there is no date. */
+  emptyText?: string;
+}
+
+/**
+ * The app's one date field (every list and page uses it, never react-admin's DateField): a moment in San Francisco
+ * time with its zone, "Jun 6, 2022, 4:18 AM PDT", machine-readable in `dateTime`.
+ */
+export const DateTimeField = ({ emptyText = '', ...props }: DateFieldProps) => {
+  const value = useFieldValue(props) as string | null | undefined;
+  if (!value) return <span>{emptyText}</span>;
+  return (
+    <time dateTime={value} style={{ whiteSpace: 'nowrap' }}>
+      {formatDateTime(value)}
+    </time>
+  );
+};

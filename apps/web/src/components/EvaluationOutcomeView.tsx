@@ -1,9 +1,8 @@
 import { Alert, AlertTitle, Box, LinearProgress, Typography } from '@mui/material';
-import type { EvaluationOutcome } from '@sra/contracts';
+import { formatDateTime, type EvaluationOutcome } from '@sra/contracts';
 import { Fact, Facts } from './Facts';
 
 const integerFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Whether the outcome may still change (worth asking the server again in a moment). */
 export function outcomePending(outcome: EvaluationOutcome | null | undefined): boolean {
@@ -68,7 +67,7 @@ export const EvaluationOutcomeView = ({
         {outcome.scope === 'full' && subject === 'this load'
           ? `A full evaluation of every record covered ${subject}`
           : `Evaluated after ${subject}`}
-        {outcome.finishedAt ? ` (finished ${dateTimeFormat.format(new Date(outcome.finishedAt))})` : ''}.
+        {outcome.finishedAt ? ` (finished ${formatDateTime(outcome.finishedAt)})` : ''}.
         {cases ? ` ${integerFormat.format(cases.current)} cases are current now` : ''}
         {flags ? `${cases ? ',' : ''} ${integerFormat.format(flags.current)} flags${cases ? '' : ' are current now'}` : ''}
         {cases || flags ? '.' : ''}

@@ -1,3 +1,4 @@
+import { formatDateTime } from '@sra/contracts';
 import { useEffect, useState } from 'react';
 import { GlobalStyles, Typography } from '@mui/material';
 
@@ -45,18 +46,8 @@ export const DashboardPrintStyles = () => (
   />
 );
 
-const printedFormat = new Intl.DateTimeFormat('en-US', {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  timeZone: 'America/Los_Angeles',
-  timeZoneName: 'short',
-});
-
 /** "Jun 6, 2022, 4:18 AM PDT": the time printed, San Francisco time with its zone named. */
-export const printedAt = (when: Date) => printedFormat.format(when);
+export const printedAt = (when: Date) => formatDateTime(when);
 
 /** The printed title: what the pages are, the period, and when they were printed (only on paper). */
 export const PrintTitle = ({ period }: { period: string | null }) => {

@@ -1,3 +1,4 @@
+import { formatDateTime } from '@sra/contracts';
 import { Alert, Box, Button, CircularProgress, Typography } from '@mui/material';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
@@ -53,8 +54,7 @@ function describeMigrations(pending: number | null): string {
 }
 
 function formatTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+  return formatDateTime(iso);
 }
 
 const StatusLine = ({ good, text, value, testId }: { good: boolean; text: string; value: string; testId: string }) => (

@@ -1,3 +1,4 @@
+import { formatDay as formatDayInStyle, formatMonth as formatMonthInStyle } from '@sra/contracts';
 import { agencyBaseNoun, baseWords, rateWords, type ComplianceFigures, type Confidence, type DashboardResult, type ShownCount } from '@sra/contracts';
 
 const countFormat = new Intl.NumberFormat('en-US');
@@ -63,25 +64,14 @@ export function rateWithBase(f: Pick<ComplianceFigures, 'complianceRate' | 'rate
   return `${rateOf(f)} (${baseOf(f, hidden, agency)})`;
 }
 
-const monthFormat = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-const longMonthFormat = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-function monthDate(month: string): Date {
-  const [year, monthNumber] = month.split('-').map(Number);
-  return new Date(Date.UTC(year, monthNumber - 1, 1));
-}
-
 /** `2021-07` as "Jul 2021" (chart axes) or "July 2021" (sentences). */
 export function formatMonth(month: string, long = false): string {
-  return /^\d{4}-\d{2}$/.test(month) ? (long ? longMonthFormat : monthFormat).format(monthDate(month)) : month;
+  return /^\d{4}-\d{2}$/.test(month) ? formatMonthInStyle(month, { short: !long }) : month;
 }
 
-const dayFormat = new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** `2023-01-05` as "January 5, 2023". */
+/** `2023-01-05` as "Jan 5, 2023" (the app's one date style). */
 export function formatDay(day: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  return match ? dayFormat.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))) : day;
+  return /^(\d{4})-(\d{2})-(\d{2})$/.test(day) ? formatDayInStyle(day) : day;
 }
 
 /** The confidence threshold in plain words. */

@@ -1,5 +1,7 @@
+import { LoadDataHint } from '../../components/EmptyState';
+import { DayInput } from '../../components/DayInput';
 import { Box, Typography } from '@mui/material';
-import { DataTable, DateInput, List, SelectInput, TextInput } from 'react-admin';
+import { DataTable, List, SelectInput, TextInput } from 'react-admin';
 import type { ArrestRecord } from '@sra/contracts';
 import { PlainCharges } from '../../components/PlainCharges';
 import { ShowLink } from '../../components/ShowLink';
@@ -13,8 +15,8 @@ const arrestFilters = [
   <TextInput key="incidentNumber" source="incidentNumber" label="Incident number" parse={trimmed} alwaysOn />,
   <TextInput key="arrestingAgency" source="arrestingAgency" label="Agency" placeholder="e.g. SFPD, SFSO, CHP" parse={agency} alwaysOn />,
   <SelectInput key="custodyType" source="custodyType" label="Custody" choices={CUSTODY_CHOICES} emptyText="Booked or cited" alwaysOn />,
-  <DateInput key="since" source="since" label="Arrested from" alwaysOn />,
-  <DateInput key="until" source="until" label="Arrested until" alwaysOn />,
+  <DayInput key="since" source="since" label="Arrested on or after" alwaysOn />,
+  <DayInput key="until" source="until" label="Arrested on or before" alwaysOn />,
 ];
 
 const NoArrests = () => (
@@ -22,8 +24,8 @@ const NoArrests = () => (
     <Typography component="h2" variant="h6" sx={{ mb: 1 }}>
       No arrests have been loaded yet
     </Typography>
-    <Typography variant="body2" sx={{ maxWidth: '60ch', mx: 'auto' }}>
-      Arrests appear here once a file of arrests has been loaded.
+    <Typography variant="body2" component="div" sx={{ maxWidth: '60ch', mx: 'auto' }}>
+      <LoadDataHint what="Arrests appear here once a file of arrests has been loaded." />
     </Typography>
   </Box>
 );

@@ -1,7 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { DataTable, List, TextInput } from 'react-admin';
 import type { CaseRecord } from '@sra/contracts';
-import { actionDateColumn, placeColumns, reviewColumns, reviewListFilters, ReviewListTable } from '../flags/listParts';
+import { actionDateColumn, placeColumns, reviewColumns, reviewListFilters, ReviewListTable, NoCases, NoCasesYet } from '../flags/listParts';
 import { ruleShortName } from '../flags/words';
 
 /** First and always shown: the search by incident number (its start), arrest id or DA decision id (the API's `q`). */
@@ -22,7 +22,7 @@ const Column = DataTable.Col<CaseRecord>;
 
 /** The sentence shown is that of the case's strongest rule; every rule's sentence is on the case page. */
 const CaseTable = () => (
-  <ReviewListTable kind="case">
+  <ReviewListTable kind="case" empty={<NoCases />}>
     {actionDateColumn('case')}
     <Column source="actionType" label="Action" disableSort render={(c) => (c.actionType === 'arrest' ? 'Arrest' : 'DA charge')} />
     <Column source="agency" label="Agency" />
@@ -56,6 +56,7 @@ export const CaseList = () => (
     title="Flagged cases"
     filters={caseFilters}
     filterDefaultValues={{ status: ['current'] }}
+    empty={<NoCasesYet />}
     sort={{ field: 'actionDate', order: 'DESC' }}
     perPage={25}
     exporter={false}

@@ -1,3 +1,4 @@
+import { datesInText } from '@sra/contracts';
 import { Alert, Box, Divider, Paper, Typography } from '@mui/material';
 import { Show, useRecordContext, useShowContext } from 'react-admin';
 import type { CaseDetail, CaseRule } from '@sra/contracts';
@@ -92,7 +93,7 @@ const RuleSection = ({ rule, caseWithdrawn }: { rule: CaseRule; caseWithdrawn: b
       </Alert>
     ) : null}
     <Typography variant="body2" data-testid="rule-sentence" sx={{ my: 1, maxWidth: '80ch' }}>
-      {rule.sentence}
+      {datesInText(rule.sentence)}
     </Typography>
     <Facts>
       <ConfidenceFact confidence={rule.confidence} testId="rule-confidence" />

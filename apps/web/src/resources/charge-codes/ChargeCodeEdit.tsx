@@ -1,3 +1,4 @@
+import { formatDateTime } from '@sra/contracts';
 import { Box, Link, Typography } from '@mui/material';
 import { Edit, ListButton, maxLength, required, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar, TopToolbar, useNotify, useRecordContext, useRedirect } from 'react-admin';
 import type { ChargeCodeRecord, DescribeChargeCodeRequest } from '@sra/contracts';
@@ -63,7 +64,7 @@ const CodeFacts = ({ record }: { record: ChargeCodeRecord }) => (
       )}
     </Fact>
     {record.added ? (
-      <Fact term="Admin description" note={`By ${record.added.describedBy} on ${new Date(record.added.describedAt).toLocaleString('en-US', { timeZone: 'America/Los_Angeles' })}.`}>
+      <Fact term="Admin description" note={`By ${record.added.describedBy} on ${formatDateTime(record.added.describedAt)}.`}>
         {`${record.added.description} (${levelWord(record.added.level).toLowerCase()}); source: ${record.added.source}${record.added.notes ? `; notes: ${record.added.notes}` : ''}`}
       </Fact>
     ) : null}

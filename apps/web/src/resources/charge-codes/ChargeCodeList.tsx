@@ -1,3 +1,4 @@
+import { LoadDataHint } from '../../components/EmptyState';
 import { Box, Typography } from '@mui/material';
 import { DataTable, List, SelectInput, TextInput } from 'react-admin';
 import type { ChargeCodeRecord } from '@sra/contracts';
@@ -16,8 +17,8 @@ const NoCodes = () => (
     <Typography component="h2" variant="h6" sx={{ mb: 1 }}>
       No charges have been loaded yet
     </Typography>
-    <Typography variant="body2" sx={{ maxWidth: '60ch', mx: 'auto' }}>
-      The codes appear here once a file of arrests or DA decisions has been loaded.
+    <Typography variant="body2" component="div" sx={{ maxWidth: '60ch', mx: 'auto' }}>
+      <LoadDataHint what="The codes appear here once a file of arrests or DA decisions has been loaded." />
     </Typography>
   </Box>
 );

@@ -1,5 +1,7 @@
+import { LoadDataHint } from '../../components/EmptyState';
+import { DayInput } from '../../components/DayInput';
 import { Box, Typography } from '@mui/material';
-import { DataTable, DateInput, List, SelectInput, TextInput } from 'react-admin';
+import { DataTable, List, SelectInput, TextInput } from 'react-admin';
 import { DA_ACTIONS, type DaDecisionRecord } from '@sra/contracts';
 import { PlainCharges } from '../../components/PlainCharges';
 import { ShowLink } from '../../components/ShowLink';
@@ -12,8 +14,8 @@ const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : 
 const decisionFilters = [
   <TextInput key="incidentNumber" source="incidentNumber" label="Incident number" parse={trimmed} alwaysOn />,
   <SelectInput key="daActionTaken" source="daActionTaken" label="Action taken" choices={ACTION_CHOICES} emptyText="Any action" alwaysOn sx={{ minWidth: 220 }} />,
-  <DateInput key="since" source="since" label="Decided from" alwaysOn />,
-  <DateInput key="until" source="until" label="Decided until" alwaysOn />,
+  <DayInput key="since" source="since" label="Decided on or after" alwaysOn />,
+  <DayInput key="until" source="until" label="Decided on or before" alwaysOn />,
 ];
 
 const NoDecisions = () => (
@@ -21,8 +23,8 @@ const NoDecisions = () => (
     <Typography component="h2" variant="h6" sx={{ mb: 1 }}>
       No DA decisions have been loaded yet
     </Typography>
-    <Typography variant="body2" sx={{ maxWidth: '60ch', mx: 'auto' }}>
-      Decisions appear here once a file of District Attorney decisions has been loaded.
+    <Typography variant="body2" component="div" sx={{ maxWidth: '60ch', mx: 'auto' }}>
+      <LoadDataHint what="Decisions appear here once a file of District Attorney decisions has been loaded." />
     </Typography>
   </Box>
 );

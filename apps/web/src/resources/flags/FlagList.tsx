@@ -1,7 +1,7 @@
 import { Typography } from '@mui/material';
 import { DataTable, List } from 'react-admin';
 import type { FlagRecord } from '@sra/contracts';
-import { actionDateColumn, placeColumns, reviewColumns, reviewListFilters, ReviewListTable } from './listParts';
+import { actionDateColumn, placeColumns, reviewColumns, reviewListFilters, ReviewListTable, NoCases, NoCasesYet } from './listParts';
 import { ruleShortName } from './words';
 
 const flagFilters = reviewListFilters('Flag status');
@@ -9,7 +9,7 @@ const flagFilters = reviewListFilters('Flag status');
 const Column = DataTable.Col<FlagRecord>;
 
 const FlagTable = () => (
-  <ReviewListTable kind="flag">
+  <ReviewListTable kind="flag" empty={<NoCases />}>
     {actionDateColumn('flag')}
     <Column source="ruleId" label="Rule" sx={{ minWidth: '8em' }} render={(flag) => <span title={flag.ruleId}>{ruleShortName(flag.ruleId)}</span>} />
     <Column source="agency" label="Agency" />
@@ -27,6 +27,7 @@ export const FlagList = () => (
     title="Flagged cases"
     filters={flagFilters}
     filterDefaultValues={{ status: ['current'] }}
+    empty={<NoCasesYet />}
     sort={{ field: 'actionDate', order: 'DESC' }}
     perPage={25}
     exporter={false}

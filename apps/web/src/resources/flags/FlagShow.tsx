@@ -1,3 +1,4 @@
+import { datesInText } from '@sra/contracts';
 import type { ReactNode } from 'react';
 import {
   Alert,
@@ -325,7 +326,7 @@ export const PersonKey = ({ personKey }: { personKey: string }) => (
 const Summary = ({ flag }: { flag: FlagDetail }) => (
   <Section id="flag-summary" title="What happened">
     <Typography variant="body1" data-testid="flag-sentence" sx={{ mb: 2, maxWidth: '80ch' }}>
-      {flag.sentence}
+      {datesInText(flag.sentence)}
     </Typography>
     {flag.status === 'withdrawn' ? (
       <Alert severity="info" sx={{ mb: 2 }} data-testid="flag-withdrawn">

@@ -1,9 +1,11 @@
+import { EmptyState, LoadDataHint, NoMatch } from '../../components/EmptyState';
+import { DayInput } from '../../components/DayInput';
+import { datesInText } from '@sra/contracts';
 import { useEffect, useRef, type ReactElement, type ReactNode } from 'react';
 import { Box } from '@mui/material';
 import {
   AutocompleteInput,
   DataTable,
-  DateInput,
   NullableBooleanInput,
   SelectArrayInput,
   SelectInput,
@@ -95,10 +97,10 @@ export const reviewListFilters = (statusLabel: string): ReactElement[] => [
   <NameFilter key="policeDistrict" source="policeDistrict" label="Police district" />,
   <NameFilter key="incidentCategory" source="incidentCategory" label="Incident category" />,
   <TextInput key="reportIncidentNumber" source="reportIncidentNumber" label="Incident number of the report" sx={{ minWidth: 240 }} />,
-  <DateInput key="since" source="since" label="Arrest or charge on or after" sx={{ minWidth: 240 }} />,
-  <DateInput key="until" source="until" label="Arrest or charge on or before" sx={{ minWidth: 240 }} />,
-  <DateInput key="reportFrom" source="reportFrom" label="Reported on or after" sx={{ minWidth: 200 }} />,
-  <DateInput key="reportUntil" source="reportUntil" label="Reported on or before" sx={{ minWidth: 200 }} />,
+  <DayInput key="since" source="since" label="Arrest or charge on or after" sx={{ minWidth: 240 }} />,
+  <DayInput key="until" source="until" label="Arrest or charge on or before" sx={{ minWidth: 240 }} />,
+  <DayInput key="reportFrom" source="reportFrom" label="Reported on or after" sx={{ minWidth: 200 }} />,
+  <DayInput key="reportUntil" source="reportUntil" label="Reported on or before" sx={{ minWidth: 200 }} />,
 ];
 
 /** The fields both lists show: a flag and a case agree on them. */
@@ -118,10 +120,10 @@ const Column = DataTable.Col<ListRow>;
 const Sentence = ({ row }: { row: ListRow }) => (
   <Box
     component="span"
-    title={row.sentence}
+    title={datesInText(row.sentence)}
     sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', minWidth: { xs: '11em', sm: '14em' }, maxWidth: '26em' }}
   >
-    {row.sentence}
+    {datesInText(row.sentence)}
   </Box>
 );
 
@@ -162,11 +164,11 @@ function useRowCheckboxLabels() {
 }
 
 /** The table of a list, with its bulk actions (assign, review status); `kind` names its test ids (`flags-table`). */
-export const ReviewListTable = ({ kind, children }: { kind: 'flag' | 'case'; children: ReactNode }) => {
+export const ReviewListTable = ({ kind, children, empty }: { kind: 'flag' | 'case'; children: ReactNode; empty?: ReactNode }) => {
   const ref = useRowCheckboxLabels();
   return (
     <TableBox boxRef={ref} testId={`${kind}s-table-box`}>
-      <DataTable rowClick="show" bulkActionButtons={<FlagBulkActions />} data-testid={`${kind}s-table`} sx={collapsed}>
+      <DataTable rowClick="show" bulkActionButtons={<FlagBulkActions />} data-testid={`${kind}s-table`} sx={collapsed} empty={empty}>
         {children}
       </DataTable>
     </TableBox>
@@ -235,3 +237,17 @@ export const reviewColumns = (kind: 'flag' | 'case') => [
     )}
   />,
 ];
+
+/** Only the list's default filter (current cases) is set: the list is empty, not filtered away. */
+const onlyCurrent = (filters: Record<string, unknown>) =>
+  Object.keys(filters).length === 1 && Array.isArray(filters['status']) && (filters['status'] as unknown[]).join() === 'current';
+
+/** No flagged case yet: where cases come from, and what to do. */
+export const NoCasesYet = () => (
+  <EmptyState title="No flagged cases yet">
+    <LoadDataHint what="Cases appear after an import is evaluated." />
+  </EmptyState>
+);
+
+/** The flagged cases' table when it has no row: empty, or filtered away. */
+export const NoCases = () => <NoMatch no="No case" whenEmpty={<NoCasesYet />} isDefault={onlyCurrent} />;

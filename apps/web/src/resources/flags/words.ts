@@ -1,8 +1,11 @@
 import {
+  formatDateTime,
+  formatDay as formatDayInStyle,
   REASONS,
   REVIEW_STATUS_LABELS,
   REVIEW_STATUSES,
   RULE_IDS,
+  sfDayOf as sfDayOfMoment,
   type FlagRecord,
   type Reason,
   type ReviewStatus,
@@ -117,11 +120,6 @@ export const ROLE_WORDS: Readonly<Record<string, string>> = {
   suspect: 'Suspect',
 };
 
-const SF = 'America/Los_Angeles';
-const sfDateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: SF });
-const sfDay = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: SF });
-const dayFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
-
 const DAY_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A `YYYY-MM-DD` day has no time: the event's time was not given. */
@@ -129,26 +127,18 @@ export function isDayOnly(at: string): boolean {
   return DAY_ONLY.test(at);
 }
 
-/** A moment in San Francisco local time, e.g. "Aug 23, 2020, 6:09 PM"; a bare day as "Aug 23, 2020". */
+/** A moment in San Francisco time, e.g. "Aug 23, 2020, 6:09 PM PDT"; a bare day as "Aug 23, 2020" (the app's one date style). */
 export function formatSfTime(at: string | null | undefined): string {
-  if (!at) return '';
-  const day = DAY_ONLY.exec(at);
-  if (day) return dayFormat.format(new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))));
-  const date = new Date(at);
-  return Number.isNaN(date.getTime()) ? at : sfDateTime.format(date);
+  return formatDateTime(at);
 }
 
 /** A `YYYY-MM-DD` day as people write it, e.g. "Aug 23, 2020". */
 export function formatDay(day: string | null | undefined): string {
-  return day ? formatSfTime(day) : '';
+  return formatDayInStyle(day);
 }
 
 /** The San Francisco day (`YYYY-MM-DD`) of a moment. */
-export function sfDayOf(at: string): string | null {
-  if (isDayOnly(at)) return at;
-  const date = new Date(at);
-  return Number.isNaN(date.getTime()) ? null : sfDay.format(date);
-}
+export const sfDayOf = sfDayOfMoment;
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

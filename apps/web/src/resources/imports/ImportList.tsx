@@ -21,7 +21,7 @@ const ImportListActions = () => (
 
 /** Shown instead of the table before anything has been loaded. */
 const NoImportsYet = () => (
-  <Box sx={{ textAlign: 'center', py: 6, px: 2, width: '100%' }}>
+  <Box sx={{ textAlign: 'center', py: 6, px: 2, width: '100%' }} data-testid="empty-state">
     <Typography component="h2" variant="h6" sx={{ mb: 1 }}>
       No files have been loaded yet
     </Typography>

@@ -1,3 +1,4 @@
+import { formatDateTime as formatMoment } from '@sra/contracts';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, AlertTitle, Box, Button, Divider, TextField as MuiTextField, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
@@ -27,12 +28,8 @@ import {
 import { StatusChip } from './StatusChip';
 import { EvaluationOutcomeView, outcomePending } from '../../components/EvaluationOutcomeView';
 
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-
 function formatDateTime(value: string | null | undefined): string {
-  if (!value) return '';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : dateTimeFormat.format(date);
+  return formatMoment(value);
 }
 
 function secondsBetween(start: string, end: string): number | null {

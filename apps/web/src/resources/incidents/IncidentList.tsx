@@ -1,5 +1,7 @@
+import { LoadDataHint } from '../../components/EmptyState';
+import { DayInput } from '../../components/DayInput';
 import { Box, Typography } from '@mui/material';
-import { DataTable, DateInput, List, SelectInput, TextInput } from 'react-admin';
+import { DataTable, List, SelectInput, TextInput } from 'react-admin';
 import type { IncidentSummary } from '@sra/contracts';
 import { collapsedColumns, Secondary, TableBox } from '../../components/Collapse';
 import { ShowLink } from '../../components/ShowLink';
@@ -32,16 +34,16 @@ const incidentFilters = [
     alwaysOn
   />,
   <SelectInput key="policeDistrict" source="policeDistrict" label="District" choices={DISTRICT_CHOICES} emptyText="All districts" alwaysOn />,
-  <DateInput
+  <DayInput
     key="reportFrom"
     source="reportFrom"
-    label="Reported from"
+    label="Reported on or after"
     alwaysOn
   />,
-  <DateInput
+  <DayInput
     key="reportUntil"
     source="reportUntil"
-    label="Reported until"
+    label="Reported on or before"
     alwaysOn
   />,
 ];
@@ -51,8 +53,8 @@ const NoIncidents = () => (
     <Typography component="h2" variant="h6" sx={{ mb: 1 }}>
       No incident reports have been loaded yet
     </Typography>
-    <Typography variant="body2" sx={{ maxWidth: '60ch', mx: 'auto' }}>
-      Incidents appear here once a file of SFPD incident reports has been loaded.
+    <Typography variant="body2" component="div" sx={{ maxWidth: '60ch', mx: 'auto' }}>
+      <LoadDataHint what="Incidents appear here once a file of SFPD incident reports has been loaded." />
     </Typography>
   </Box>
 );

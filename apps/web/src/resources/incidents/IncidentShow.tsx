@@ -1,6 +1,6 @@
 import { Box, Divider, TableCell, TableRow, Typography } from '@mui/material';
 import { ListButton, Show, TopToolbar, useRecordContext } from 'react-admin';
-import { REVIEW_STATUS_LABELS, type IncidentDetail } from '@sra/contracts';
+import { REVIEW_STATUS_LABELS, type IncidentDetail, datesInText } from '@sra/contracts';
 import { Fact, Facts } from '../../components/Facts';
 import { PlainCharges } from '../../components/PlainCharges';
 import {
@@ -221,7 +221,7 @@ const CitingFlags = ({ incident }: { incident: IncidentDetail }) => (
           <TableRow key={flag.id} data-testid="incident-flag" data-flag-id={flag.id}>
             <TableCell sx={{ minWidth: '20em', maxWidth: '60ch' }}>
               <RecordLink resource="flags" id={flag.id} testId={`incident-flag-link-${flag.id}`}>
-                {flag.sentence}
+                {datesInText(flag.sentence)}
               </RecordLink>
             </TableCell>
             <TableCell>

@@ -1,7 +1,7 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { Box, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import { Link, useCanAccess, useCreatePath, useListContext } from 'react-admin';
-import type { FlagRecord } from '@sra/contracts';
+import { formatDateTime, formatDay as formatDayInStyle, type FlagRecord } from '@sra/contracts';
 import { Fact } from '../../components/Facts';
 
 /**
@@ -11,33 +11,16 @@ import { Fact } from '../../components/Facts';
  */
 
 /** The files' times are San Francisco times; the pages say so rather than use the reader's own zone. */
-export const SF_TIME_ZONE = 'America/Los_Angeles';
-
-const sfDateTimeFormat = new Intl.DateTimeFormat('en-US', {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  timeZone: SF_TIME_ZONE,
-  timeZoneName: 'short',
-});
-
-// A bare day (YYYY-MM-DD) names no instant: read and written at UTC so it never shifts by a day.
-const dayFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+export { SF_TIME_ZONE } from '@sra/contracts';
 
 /** "May 11, 2022, 2:30 AM PDT"; the text as given when it is not a time. */
 export function formatSfDateTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : sfDateTimeFormat.format(date);
+  return formatDateTime(iso);
 }
 
 /** "May 11, 2022" for `2022-05-11`. */
 export function formatDay(day: string | null | undefined): string {
-  if (!day) return '';
-  const date = new Date(`${day.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? day : dayFormat.format(date);
+  return formatDayInStyle(day);
 }
 
 /** A time in San Francisco, machine-readable in `dateTime`. */

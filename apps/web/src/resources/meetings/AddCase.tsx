@@ -1,3 +1,4 @@
+import { datesInText } from '@sra/contracts';
 import { useState } from 'react';
 import { Autocomplete, Box, createFilterOptions, TextField, Typography } from '@mui/material';
 import type { FlagRecord, MeetingAgendaItem } from '@sra/contracts';
@@ -5,7 +6,7 @@ import { formatDay, reviewStatusLabel, ruleShortName } from '../flags/words';
 import { useDebounced, useFlagOptions } from './api';
 
 function optionLabel(flag: FlagRecord): string {
-  return `${formatDay(flag.actionDate)}, ${ruleShortName(flag.ruleId)}, ${reviewStatusLabel(flag.reviewStatus)}: ${flag.sentence}`;
+  return `${formatDay(flag.actionDate)}, ${ruleShortName(flag.ruleId)}, ${reviewStatusLabel(flag.reviewStatus)}: ${datesInText(flag.sentence)}`;
 }
 
 const narrowByWords = createFilterOptions<FlagRecord>({ stringify: optionLabel });
@@ -64,7 +65,7 @@ export const AddCase = ({
                 {formatDay(flag.actionDate)} · {ruleShortName(flag.ruleId)} · {reviewStatusLabel(flag.reviewStatus)}
                 {onAgenda.has(flag.id) ? ' · already on the agenda' : ''}
               </Typography>
-              <Typography variant="body2">{flag.sentence}</Typography>
+              <Typography variant="body2">{datesInText(flag.sentence)}</Typography>
             </Box>
           );
         }}

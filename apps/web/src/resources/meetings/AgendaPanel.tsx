@@ -1,3 +1,4 @@
+import { datesInText } from '@sra/contracts';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Alert, Box, Button, Checkbox, Chip, CircularProgress, FormControlLabel, MenuItem, Paper, TextField, Typography } from '@mui/material';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
@@ -64,7 +65,7 @@ const AgendaLine = ({
           <VisuallyHidden>
             {`Case ${n}: `}
           </VisuallyHidden>
-          {item.sentence}
+          {datesInText(item.sentence)}
         </Typography>
         <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2, rowGap: 0.5, alignItems: 'center', mt: 0.75 }}>
           <Bit term="Confidence">

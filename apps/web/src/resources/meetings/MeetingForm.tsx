@@ -1,10 +1,10 @@
+import { DayInput } from '../../components/DayInput';
 import { Box, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/PersonAdd';
 import RemoveIcon from '@mui/icons-material/PersonRemove';
 import {
   ArrayInput,
   Button,
-  DateInput,
   required,
   SimpleFormIterator,
   TextInput,
@@ -79,7 +79,7 @@ export const AttendeesInput = () => (
 );
 
 export const MeetingDateInput = () => (
-  <DateInput source="date" label="Day of the meeting" validate={required('Give the day of the meeting')} sx={{ width: 260 }} />
+  <DayInput source="date" label="Day of the meeting" validate={required('Give the day of the meeting')} sx={{ width: 260 }} />
 );
 
 export const MeetingTitleInput = () => (

@@ -1,5 +1,6 @@
+import { DayInput } from '../../components/DayInput';
 import { Box, Chip, Typography } from '@mui/material';
-import { CreateButton, DataTable, DateInput, List, SelectInput, TopToolbar } from 'react-admin';
+import { CreateButton, DataTable, List, SelectInput, TopToolbar } from 'react-admin';
 import type { MeetingRecord } from '@sra/contracts';
 import { ShowLink } from '../../components/ShowLink';
 import { formatDay } from '../flags/words';
@@ -7,8 +8,8 @@ import { MEETING_STATUS_CHOICES, meetingStatusLabel } from './words';
 
 const meetingFilters = [
   <SelectInput key="status" source="status" label="Status" choices={MEETING_STATUS_CHOICES} emptyText="Planned or held" alwaysOn sx={{ minWidth: 180 }} />,
-  <DateInput key="from" source="from" label="On or after" alwaysOn />,
-  <DateInput key="to" source="to" label="On or before" alwaysOn />,
+  <DayInput key="from" source="from" label="Meeting on or after" alwaysOn />,
+  <DayInput key="to" source="to" label="Meeting on or before" alwaysOn />,
 ];
 
 const MeetingListActions = () => (
@@ -30,7 +31,7 @@ export const MeetingStatusChip = ({ status }: { status: MeetingRecord['status'] 
 );
 
 const NoMeetingsYet = () => (
-  <Box sx={{ textAlign: 'center', py: 6, px: 2, width: '100%' }}>
+  <Box sx={{ textAlign: 'center', py: 6, px: 2, width: '100%' }} data-testid="empty-state">
     <Typography component="h2" variant="h6" sx={{ mb: 1 }}>
       No meeting yet
     </Typography>

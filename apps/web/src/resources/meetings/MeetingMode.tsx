@@ -31,8 +31,7 @@ import {
   type FlagRecord,
   type MeetingAgendaItem,
   type MeetingDetail,
-  type ReviewStatus,
-} from '@sra/contracts';
+  type ReviewStatus, datesInText } from '@sra/contracts';
 import { refusalMessage } from '../flags/api';
 import { ConfidenceChip } from '../flags/ConfidenceChip';
 import { Timeline } from '../flags/FlagShow';
@@ -292,7 +291,7 @@ const OneCase = ({
         {caseHeading(item)}
       </Typography>
       <Typography variant="body1" data-testid="meeting-sentence" sx={{ fontSize: '1.6rem !important', lineHeight: 1.4, maxWidth: '60ch' }}>
-        {item.sentence}
+        {datesInText(item.sentence)}
       </Typography>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center', mt: 2 }}>
         <Typography variant="body2" component="span">

@@ -1,3 +1,4 @@
+import { sfDayOf } from '@sra/contracts';
 import type { MeetingAgendaItem, MeetingAttendee, MeetingRecord } from '@sra/contracts';
 import { formatDay } from '../flags/words';
 
@@ -23,11 +24,9 @@ export function attendeeWords(attendee: MeetingAttendee): string {
   return attendee.role?.trim() ? `${attendee.name} (${attendee.role.trim()})` : attendee.name;
 }
 
-const sfDay = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'America/Los_Angeles' });
-
 /** Today in San Francisco, `YYYY-MM-DD` (the day meetings are dated by). */
 export function todayInSf(now = new Date()): string {
-  return sfDay.format(now);
+  return sfDayOf(now.toISOString()) ?? now.toISOString().slice(0, 10);
 }
 
 /** The day before a `YYYY-MM-DD` day. */

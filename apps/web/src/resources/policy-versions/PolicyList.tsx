@@ -1,3 +1,4 @@
+import { EmptyState, NoMatch } from '../../components/EmptyState';
 import { Typography } from '@mui/material';
 import { DataTable, List, SelectInput, TopToolbar, usePermissions } from 'react-admin';
 import { isRole, roleAllowed, type PolicyVersionRecord } from '@sra/contracts';
@@ -33,6 +34,7 @@ export const PolicyList = () => {
     <List
       title="Policies"
       filters={policyFilters}
+      empty={<EmptyState title="No policy yet">The four rules’ policies are stored when the server starts: restart it if this list stays empty.</EmptyState>}
       actions={<PolicyListActions />}
       sort={{ field: 'ruleId', order: 'ASC' }}
       perPage={25}
@@ -43,7 +45,7 @@ export const PolicyList = () => {
         next version’s date; a flag always records the version that produced it. The chips say how sure we are of each
         list: hover over or focus one for an explanation.
       </Typography>
-      <DataTable rowClick="show" bulkActionButtons={false} data-testid="policy-versions-table">
+      <DataTable rowClick="show" bulkActionButtons={false} data-testid="policy-versions-table" empty={<NoMatch no="No policy version" />}>
         <Column
           source="ruleId"
           label="Rule"

@@ -1,3 +1,4 @@
+import { formatDateTime as formatMoment, formatDay as formatDayInStyle } from '@sra/contracts';
 import type { PolicyDocument, Provenance, RuleId } from '@sra/policies';
 import type { PolicyVersionDetail, PolicyVersionRecord } from '@sra/contracts';
 
@@ -104,21 +105,15 @@ export function describePath(path: string): string {
   return item === null ? label : `${label}, item ${item}`;
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 /** A `YYYY-MM-DD` date (a San Francisco local date) as people write it, e.g. "Jan 1, 2020"; never shifted by time zones. */
 export function formatDay(iso: string | null | undefined): string {
   if (!iso) return '';
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return iso;
-  return dateFormat.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
+  return /^(\d{4})-(\d{2})-(\d{2})$/.test(iso) ? formatDayInStyle(iso) : iso;
 }
 
+/** A moment, "Jun 6, 2022, 4:18 AM PDT" (the app's one date style). */
 export function formatDateTime(value: string | null | undefined): string {
-  if (!value) return '';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : dateTimeFormat.format(date);
+  return formatMoment(value);
 }
 
 /** The id of the version before this one of the same rule (versions are numbered 1, 2, 3, ... by the server). */

@@ -1,3 +1,4 @@
+import { formatDateTime as formatMoment, formatMonth as formatMonthInStyle } from '@sra/contracts';
 import type { ReportCell, ReportEdition, ReportFormat, ReportVersionRecord } from '@sra/contracts';
 
 /** Plain words and formats for the report pages. */
@@ -35,21 +36,17 @@ export const FORMAT_EXPLANATIONS: Readonly<Record<ReportFormat, string>> = {
   json: 'The report as data, for other programs',
 };
 
-const monthFormat = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const dateTimeFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 const countFormat = new Intl.NumberFormat('en-US');
 
 /** `2022-05` as "May 2022". */
 export function formatMonth(month: string | null | undefined): string {
   if (!month) return '';
-  const match = /^(\d{4})-(\d{2})$/.exec(month);
-  return match ? monthFormat.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1))) : month;
+  return /^(\d{4})-(\d{2})$/.test(month) ? formatMonthInStyle(month) : month;
 }
 
+/** A moment, "Jun 6, 2022, 4:18 AM PDT" (the app's one date style). */
 export function formatDateTime(value: string | null | undefined): string {
-  if (!value) return '';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : dateTimeFormat.format(date);
+  return formatMoment(value);
 }
 
 export function formatCount(n: number): string {

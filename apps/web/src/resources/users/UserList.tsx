@@ -1,4 +1,5 @@
 import { Box } from '@mui/material';
+import { EmptyState, NoMatch } from '../../components/EmptyState';
 import { DataTable, List, SelectInput, TextInput } from 'react-admin';
 import type { UserRecord } from '@sra/contracts';
 import { collapsedColumns, Secondary, TableBox } from '../../components/Collapse';
@@ -25,9 +26,9 @@ const collapsed = collapsedColumns([
 
 /** `GET /api/users`: sortable by email, role, createdAt and lastSignInAt. */
 export const UserList = () => (
-  <List filters={userFilters} sort={{ field: 'email', order: 'ASC' }} perPage={25} exporter={false}>
+  <List filters={userFilters} empty={<EmptyState title="No account yet">Add the people who will use the app with “Create”.</EmptyState>} sort={{ field: 'email', order: 'ASC' }} perPage={25} exporter={false}>
     <TableBox testId="users-table-box">
-      <DataTable rowClick="show" bulkActionButtons={false} data-testid="users-table" sx={collapsed}>
+      <DataTable rowClick="show" bulkActionButtons={false} data-testid="users-table" sx={collapsed} empty={<NoMatch no="No account" />}>
         <Column
           source="email"
           label="Email"

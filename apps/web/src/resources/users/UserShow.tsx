@@ -1,3 +1,4 @@
+import { formatDateTime } from '@sra/contracts';
 import {
   Button,
   EditButton,
@@ -80,7 +81,7 @@ export const UserShow = () => (
         label="Sign-in lock"
         render={(user) =>
           user.signInLockedUntil
-            ? `Locked until ${new Date(user.signInLockedUntil).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' })} after wrong passwords from many addresses`
+            ? `Locked until ${formatDateTime(user.signInLockedUntil)} after wrong passwords from many addresses`
             : 'Not locked'
         }
       />
