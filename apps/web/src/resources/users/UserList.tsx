@@ -40,7 +40,7 @@ export const UserList = () => (
               {user.displayName ? <Secondary below="md">{user.displayName}</Secondary> : null}
               <Secondary below="sm">{`${roleLabel(user.role)} · ${user.active ? 'Active' : 'Deactivated'}`}</Secondary>
               <Secondary below="md">
-                Last signed in: <DateTimeField source="lastSignInAt" emptyText="never" sx={{ fontSize: 'inherit', color: 'inherit' }} />
+                Last signed in: <DateTimeField source="lastSignInAt" emptyText="never" />
               </Secondary>
             </>
           )}
