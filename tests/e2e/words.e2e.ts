@@ -177,8 +177,10 @@ describe('the demo city', () => {
     await page.getByTestId('flag-timeline').waitFor();
     const text = await page.locator('body').innerText();
     expect(text).not.toMatch(ISO_TIMESTAMP);
-    // The rules' sentences carry their dates in words too (a flag stores `2022-06-06 04:18`).
+    // No date in file form anywhere on the case page either ("Arrest: SFPD, 2022-06-06 07:10" was): the rules'
+    // sentences and the facts carry their dates in words (a flag stores `2022-06-06 04:18`).
     for (const sentence of await page.getByTestId('rule-sentence').allTextContents()) expect(sentence).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(/\d{4}-\d{2}-\d{2}/.exec(await page.locator('main').innerText())?.[0] ?? null).toBeNull();
     await page.context().close();
   });
 });

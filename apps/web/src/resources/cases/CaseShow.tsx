@@ -41,7 +41,7 @@ const Summary = ({ c }: { c: CaseDetail }) => {
         </Alert>
       ) : null}
       <Facts>
-        <ActionFact action={c} when={c.actionDatetime} />
+        <ActionFact action={c} when={datesInText(c.actionDatetime)} />
         <Fact term={c.reportIncidentNumbers.length === 1 ? 'The report it follows' : 'The reports it follows'}>
           {c.reportIncidentNumbers.length === 0 ? (
             'None: the rule that flags it needs no report (a repealed charge).'
