@@ -25,13 +25,15 @@ import NavigateNextIcon from '@mui/icons-material/NavigateNext';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNotify } from 'react-admin';
 import {
+  datesInText,
   REVIEW_STATUS_LABELS,
   REVIEW_TRANSITIONS,
   transitionNeedsNote,
   type FlagRecord,
   type MeetingAgendaItem,
   type MeetingDetail,
-  type ReviewStatus, datesInText } from '@sra/contracts';
+  type ReviewStatus,
+} from '@sra/contracts';
 import { refusalMessage } from '../flags/api';
 import { ConfidenceChip } from '../flags/ConfidenceChip';
 import { Timeline } from '../flags/FlagShow';
@@ -158,7 +160,11 @@ const DecisionForm = ({
   }, [item.reviewVersion, dirty, problem]);
   useEffect(() => onDirty(dirty), [dirty, onDirty]);
   const allowed = REVIEW_TRANSITIONS[item.reviewStatus] ?? [];
-  const needsNote = status !== '' && transitionNeedsNote(item.reviewStatus, status);
+  // A choice the case's status no longer allows (another member decided meanwhile: the refusal said so) stays
+  // shown, checked, as the last option: what was chosen does not vanish from under the message.
+  const stale = status !== '' && !allowed.includes(status) ? status : null;
+  const options = stale ? [...allowed, stale] : allowed;
+  const needsNote = status !== '' && stale === null && transitionNeedsNote(item.reviewStatus, status);
   const disabled = frozen || sending;
 
   const submit = async (event?: FormEvent) => {
@@ -166,6 +172,14 @@ const DecisionForm = ({
     if (disabled) return;
     if (status === '') {
       setProblem('Choose a decision first.');
+      return;
+    }
+    if (stale !== null) {
+      setProblem(
+        item.reviewStatus === stale
+          ? `The case is already “${REVIEW_STATUS_LABELS[stale]}” (decided by someone else): nothing to record. Choose another decision, or move on.`
+          : `The case is now “${reviewStatusLabel(item.reviewStatus)}”: “${REVIEW_STATUS_LABELS[stale]}” cannot follow it. Choose another decision.`,
+      );
       return;
     }
     if (needsNote && note.trim() === '') {
@@ -185,7 +199,7 @@ const DecisionForm = ({
       event.preventDefault();
       void submit();
     } else if (!isTyping(event.target) && /^[1-9]$/.test(event.key) && !event.ctrlKey && !event.altKey && !event.metaKey) {
-      const choice = allowed[Number(event.key) - 1];
+      const choice = options[Number(event.key) - 1];
       if (choice && !disabled) {
         event.preventDefault();
         setStatus(choice);
@@ -219,12 +233,12 @@ const DecisionForm = ({
               setProblem(null);
             }}
           >
-            {allowed.map((s, i) => (
+            {options.map((s, i) => (
               <FormControlLabel
                 key={s}
                 value={s}
                 control={<Radio />}
-                label={`${i + 1}. ${REVIEW_STATUS_LABELS[s]}`}
+                label={`${i + 1}. ${REVIEW_STATUS_LABELS[s]}${s === stale ? (item.reviewStatus === s ? ' (now its status)' : ' (no longer possible)') : ''}`}
                 slotProps={{ typography: { sx: { fontSize: '1.2rem' } } }}
               />
             ))}
@@ -259,7 +273,7 @@ const DecisionForm = ({
           {sending ? 'Recording…' : 'Record decision'}
         </Button>
         <Typography variant="body2" sx={{ mt: 1, color: 'text.secondary' }}>
-          Keys: 1 to {Math.max(allowed.length, 1)} choose, Ctrl+Enter records.
+          Keys: 1 to {Math.max(options.length, 1)} choose, Ctrl+Enter records.
         </Typography>
       </Box>
     </Box>
@@ -550,8 +564,8 @@ export const MeetingMode = ({
     <Dialog
       fullScreen
       open={open}
-      // Escape with the focus in the dialog: MUI's modal handles it and stops it there (it never reaches the window
-      // listener above, which hears Escape only when the focus rests outside the dialog): so never twice.
+      // Escape pressed with the focus inside this dialog never reaches the window listener above: MUI's modal stops
+      // it (and says "escapeKeyDown" here), so it leaves from here; pressed elsewhere, the window listener hears it.
       onClose={() => exit()}
       aria-labelledby={titleId}
       disableAutoFocus
@@ -602,9 +616,12 @@ export const MeetingMode = ({
       </Box>
       <Dialog
         open={asking !== null}
-        // While this question fades out (after an answer) it is still the top modal and hears Escape first: that
-        // Escape means leaving meeting mode, as it would a moment later.
-        onClose={(_event, reason) => (asking === null && reason === 'escapeKeyDown' ? exit() : setAsking(null))}
+        // While this dialog fades out (after "Leave without recording") it is still the top one and swallows Escape
+        // before the window listener hears it: an Escape then is meeting mode's, and leaves it.
+        onClose={(_event, reason) => {
+          if (asking === null && reason === 'escapeKeyDown') exit();
+          else setAsking(null);
+        }}
         aria-labelledby={`${titleId}-ask`}
         data-testid="meeting-leave-ask"
       >
