@@ -292,7 +292,7 @@ export const PolicyFacts = ({ policy }: { policy: Omit<PolicyVersionRecord, 'doc
           {policy.title}
         </Link>
       </Fact>
-      <Fact term="Instrument">{policy.instrument}</Fact>
+      <Fact term="Instrument">{datesInText(policy.instrument)}</Fact>
       <Fact term="Rule and version">
         <span data-testid="flag-policy-version">
           {policy.ruleId}, version {policy.version}

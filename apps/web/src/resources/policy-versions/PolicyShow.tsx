@@ -3,6 +3,7 @@ import { Alert, Box, CircularProgress, Divider, Link, Typography } from '@mui/ma
 import { ListButton, Show, TopToolbar, useRecordContext } from 'react-admin';
 import type { PolicyDocument } from '@sra/policies';
 import type { PolicyVersionDetail } from '@sra/contracts';
+import { datesInText } from '@sra/contracts';
 import { Fact, Facts } from '../../components/Facts';
 import { VisuallyHidden } from '../../components/VisuallyHidden';
 import { ChangesPanel } from './ChangesPanel';
@@ -206,7 +207,7 @@ const PolicyDetails = () => {
           <Fact term="Version">
             <span data-testid="policy-version">{policy.version}</span>
           </Fact>
-          <Fact term="Instrument">{policy.instrument}</Fact>
+          <Fact term="Instrument">{datesInText(policy.instrument)}</Fact>
           <Fact term="In force">
             <InForce policy={policy} />
           </Fact>
