@@ -12,6 +12,7 @@ const BENCHES = {
   api: () => require('../tests/bench/api.bench.cjs'),
   report: () => require('../tests/bench/report.bench.cjs'),
   release: () => require('../tests/bench/release.bench.cjs'),
+  web: () => require('../tests/bench/web.bench.cjs'),
 };
 
 const names = process.argv.slice(2);
@@ -19,7 +20,7 @@ if (names.length === 0 || names.some((n) => !BENCHES[n])) {
   process.stderr.write(`usage: npm run bench -- <${Object.keys(BENCHES).join('|')}> [...]\n`);
   process.exit(2);
 }
-ensureBuilt(names.includes('api') ? ['api', 'web'] : ['api']);
+ensureBuilt(names.includes('api') || names.includes('web') ? ['api', 'web'] : ['api']);
 (async () => {
   for (const name of names) {
     process.stdout.write(`\n=== bench: ${name} ===\n`);
