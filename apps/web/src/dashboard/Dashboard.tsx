@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { Alert, Box, Button, Card, CardContent, CircularProgress, LinearProgress, Skeleton, Typography } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Title, useLocation, useNavigate, usePermissions } from 'react-admin';
@@ -148,7 +148,14 @@ export const Dashboard = () => {
   const monthsInOrder = monthsOutOfOrder === null;
   const key = filtersToSearch(filters);
 
-  const { data, error, isPending, isFetching, isPlaceholderData, refetch } = useQuery({
+  const {
+    data: fetched,
+    error,
+    isPending,
+    isFetching,
+    isPlaceholderData: fetchedIsPlaceholder,
+    refetch,
+  } = useQuery({
     queryKey: ['api', 'dashboard', key],
     queryFn: () => fetchDashboard(filters),
     enabled: monthsInOrder,
@@ -156,6 +163,11 @@ export const Dashboard = () => {
     placeholderData: keepPreviousData,
   });
 
+  // The figures are drawn in a background render, in slices, rather than in one long task when they arrive (issue
+  // 14: total blocking time); until then the page shows what it showed (the outline, or the previous figures).
+  const arrived = useMemo(() => ({ data: fetched, isPlaceholderData: fetchedIsPlaceholder }), [fetched, fetchedIsPlaceholder]);
+  const shown = useDeferredValue(arrived);
+  const { data, isPlaceholderData } = shown;
   const changeFilters = (next: DashboardQuery) => navigate({ pathname: '/', search: filtersToSearch(next) });
   const busy = monthsInOrder && (isPending || isFetching);
   const current = data && !isPlaceholderData ? data : undefined;
