@@ -11,8 +11,11 @@ const SCREENS = [
   { width: 1350, height: 940 },
   { width: 412, height: 823 },
 ];
-/** A string only recharts' code holds (the class of the box it draws in): how a script with the charts is known. */
-const CHART_CODE = 'recharts-wrapper';
+/**
+ * A string only recharts' code holds (the class of a chart's grid lines; our own code names recharts' outer boxes
+ * in its print styles, never this): how a script with the charts' code is known.
+ */
+const CHART_CODE = 'recharts-cartesian-grid';
 
 const { newPage } = useChromium();
 
