@@ -1,5 +1,5 @@
-import { useDeferredValue, type ReactNode } from 'react';
-import { ListContextProvider, Pagination, useListContext } from 'react-admin';
+import { useDeferredValue, useMemo, type ReactNode } from 'react';
+import { ListContextProvider, Pagination, RecordContextProvider, useListContext, useRecordContext } from 'react-admin';
 
 /**
  * A list's rows drawn in a background render, in slices of a few milliseconds, rather than in one long task when
@@ -8,8 +8,15 @@ import { ListContextProvider, Pagination, useListContext } from 'react-admin';
  */
 export const DeferredList = ({ children }: { children: ReactNode }) => {
   const list = useListContext();
-  const deferred = useDeferredValue(list);
-  return <ListContextProvider value={deferred}>{children}</ListContextProvider>;
+  // Only the rows (and their total) wait; the sort, the filters and the selection stay live, so a click on a
+  // checkbox or a column heading shows at once.
+  const deferred = useDeferredValue(useMemo(() => ({ data: list.data, total: list.total }), [list.data, list.total]));
+  const firstRowsComing = deferred.data === undefined && list.data !== undefined;
+  const value = useMemo(
+    () => ({ ...list, data: deferred.data, total: deferred.total, isPending: list.isPending || firstRowsComing, isLoading: list.isLoading || firstRowsComing }),
+    [list, deferred, firstRowsComing],
+  );
+  return <ListContextProvider value={value as typeof list}>{children}</ListContextProvider>;
 };
 
 /**
@@ -21,3 +28,13 @@ export const DeferredPagination = () => (
     <Pagination />
   </DeferredList>
 );
+
+/**
+ * A record's page drawn in a background render, in slices (as `DeferredList` for a list's rows): from its first
+ * mount (`initialValue`: nothing, then the record), since react-admin's Show mounts its content with the record.
+ */
+export const DeferredRecord = ({ children }: { children: ReactNode }) => {
+  const record = useRecordContext();
+  const deferred = useDeferredValue(record, undefined);
+  return <RecordContextProvider value={deferred}>{children}</RecordContextProvider>;
+};
