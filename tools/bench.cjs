@@ -13,6 +13,7 @@ const BENCHES = {
   report: () => require('../tests/bench/report.bench.cjs'),
   release: () => require('../tests/bench/release.bench.cjs'),
   pages: () => require('../tests/bench/pages.bench.cjs'),
+  web: () => require('../tests/bench/web.bench.cjs'),
 };
 
 const names = process.argv.slice(2);
@@ -20,7 +21,7 @@ if (names.length === 0 || names.some((n) => !BENCHES[n])) {
   process.stderr.write(`usage: npm run bench -- <${Object.keys(BENCHES).join('|')}> [...]\n`);
   process.exit(2);
 }
-ensureBuilt(names.includes('api') || names.includes('pages') ? ['api', 'web'] : ['api']);
+ensureBuilt(names.some((n) => ['api', 'pages', 'web'].includes(n)) ? ['api', 'web'] : ['api']);
 (async () => {
   for (const name of names) {
     process.stdout.write(`\n=== bench: ${name} ===\n`);

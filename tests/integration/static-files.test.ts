@@ -65,6 +65,13 @@ describe('static files', () => {
     const index = await t.request().get('/index.html').set('Accept-Encoding', 'br').buffer(true).parse(binary).expect(200);
     expect(index.headers['content-encoding']).toBe('br');
     expect(index.headers['cache-control']).toBe('no-cache');
+    // The app's address itself: its index.html, compressed, checked every time.
+    const root = await t.request().get('/').set('Accept-Encoding', 'gzip, deflate, br').buffer(true).parse(binary).expect(200);
+    expect(root.headers['content-encoding']).toBe('br');
+    expect(root.headers['content-type']).toMatch(/^text\/html/);
+    expect(root.headers['cache-control']).toBe('no-cache');
+    expect(Number(root.headers['content-length'])).toBe(fs.statSync(path.join(dist, 'index.html.br')).size);
+    expect((root.body as Buffer).toString()).toContain('<p>app</p>');
     const route = await t.request().get('/some/client/route').expect(200);
     expect(route.headers['cache-control']).toBe('no-cache');
     expect(route.text).toContain('<p>app</p>');

@@ -27,10 +27,11 @@ export function mountWebApp(app: NestExpressApplication, webDistDir: string): vo
   const index = path.join(webDistDir, 'index.html');
   const root = path.resolve(webDistDir);
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/') || req.path === '/') return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/')) return next();
     let file: string;
     try {
-      file = path.resolve(root, `.${decodeURIComponent(req.path)}`);
+      // The app's address itself is its index.html (the page every visit starts with), compressed like the rest.
+      file = req.path === '/' ? path.resolve(index) : path.resolve(root, `.${decodeURIComponent(req.path)}`);
     } catch {
       return next(); // a malformed address: the static handler answers it
     }

@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { Alert, Box, Button, Card, CardContent, CircularProgress, LinearProgress, Typography } from '@mui/material';
+import { useDeferredValue, useMemo } from 'react';
+import { Alert, Box, Button, Card, CardContent, CircularProgress, LinearProgress, Skeleton, Typography } from '@mui/material';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Title, useLocation, useNavigate, usePermissions } from 'react-admin';
 import { isRole, MIN_RATE_BASE, roleAllowed, type DashboardQuery, type DashboardRelease, type DashboardResult } from '@sra/contracts';
@@ -84,6 +84,27 @@ const ReleaseNote = ({ release }: { release: DashboardRelease }) => (
   </Alert>
 );
 
+/**
+ * While the figures load: their outline, at least a screen tall, so that nothing on the page moves when they
+ * arrive (issue 14: layout shift). The figures are taller than a screen at every width, so "About this system"
+ * below them is out of sight both before and after.
+ */
+const FiguresSkeleton = () => (
+  <Box data-testid="dashboard-skeleton" sx={{ display: 'flex', flexDirection: 'column', gap: 2, minHeight: '100vh' }}>
+    <Box role="status" sx={{ display: 'flex', alignItems: 'center', gap: 1, minHeight: 56 }}>
+      <CircularProgress size={20} aria-hidden="true" />
+      <Typography variant="body1">Loading the figures…</Typography>
+    </Box>
+    <Box aria-hidden="true" sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, minmax(0, 1fr))', lg: 'repeat(4, minmax(0, 1fr))' }, gap: 2 }}>
+      {[0, 1, 2, 3].map((i) => (
+        <Skeleton key={i} variant="rounded" height={340} />
+      ))}
+    </Box>
+    <Skeleton aria-hidden="true" variant="rounded" height={330} />
+    <Skeleton aria-hidden="true" variant="rounded" height={615} />
+  </Box>
+);
+
 const Figures = ({ data }: { data: DashboardResult }) => {
   // A viewer has no review statuses (issue 12): the chart is left out rather than drawn empty.
   const showsReviews = data.reviewStatus.length > 0;
@@ -127,7 +148,14 @@ export const Dashboard = () => {
   const monthsInOrder = monthsOutOfOrder === null;
   const key = filtersToSearch(filters);
 
-  const { data, error, isPending, isFetching, isPlaceholderData, refetch } = useQuery({
+  const {
+    data: fetched,
+    error,
+    isPending,
+    isFetching,
+    isPlaceholderData: fetchedIsPlaceholder,
+    refetch,
+  } = useQuery({
     queryKey: ['api', 'dashboard', key],
     queryFn: () => fetchDashboard(filters),
     enabled: monthsInOrder,
@@ -135,6 +163,11 @@ export const Dashboard = () => {
     placeholderData: keepPreviousData,
   });
 
+  // The figures are drawn in a background render, in slices, rather than in one long task when they arrive (issue
+  // 14: total blocking time); until then the page shows what it showed (the outline, or the previous figures).
+  const arrived = useMemo(() => ({ data: fetched, isPlaceholderData: fetchedIsPlaceholder }), [fetched, fetchedIsPlaceholder]);
+  const shown = useDeferredValue(arrived);
+  const { data, isPlaceholderData } = shown;
   const changeFilters = (next: DashboardQuery) => navigate({ pathname: '/', search: filtersToSearch(next) });
   const busy = monthsInOrder && (isPending || isFetching);
   const current = data && !isPlaceholderData ? data : undefined;
@@ -162,12 +195,7 @@ export const Dashboard = () => {
       </Alert>
     );
   } else if (!data) {
-    content = (
-      <Box role="status" sx={{ display: 'flex', alignItems: 'center', gap: 1, py: 4 }}>
-        <CircularProgress size={24} aria-hidden="true" />
-        <Typography variant="body1">Loading the figures…</Typography>
-      </Box>
-    );
+    content = <FiguresSkeleton />;
   } else {
     content = (
       <>

@@ -24,6 +24,7 @@ import { flagListFilter, flagListPath, type FlagListFilter } from './dashboardQu
 import { FlagsLink, useCanOpenCases } from './FlagsLink';
 import { formatCount, formatMonth, formatShown, hiddenLabel, plural, pluralShown, rateOf, rateWithBase, ruleShortName } from './format';
 import { Day } from '../resources/policy-versions/Day';
+import { useDeferredMount } from '../components/deferredMount';
 
 type Query = DashboardResult['query'];
 
@@ -44,13 +45,19 @@ const REVIEW_COLOURS: Readonly<Record<ReviewStatus, string>> = {
 };
 
 /** A chart's picture, named for screen readers by the text given (its numbers are in the table below it). */
-const ChartImage = ({ label, height = CHART_HEIGHT, children }: { label: string; height?: number; children: ReactNode }) => (
-  <Box role="img" aria-label={label} sx={{ width: '100%', height }}>
-    <ResponsiveContainer width="100%" height="100%">
-      {children as ReactElement}
-    </ResponsiveContainer>
-  </Box>
-);
+const ChartImage = ({ label, height = CHART_HEIGHT, children }: { label: string; height?: number; children: ReactNode }) => {
+  // Drawn a moment after the card, each chart in a task of its own; the box has its height from the start.
+  const drawn = useDeferredMount();
+  return (
+    <Box role="img" aria-label={label} data-drawn={drawn} sx={{ width: '100%', height }}>
+      {drawn ? (
+        <ResponsiveContainer width="100%" height="100%">
+          {children as ReactElement}
+        </ResponsiveContainer>
+      ) : null}
+    </Box>
+  );
+};
 
 const TooltipBox = ({ title, lines }: { title: string; lines: ReactNode[] }) => (
   <Paper elevation={3} sx={{ p: 1, fontSize: 13 }}>

@@ -1,3 +1,4 @@
-export { Dashboard } from './Dashboard';
-export { HealthCard } from './HealthCard';
-export { SignedInCard } from './SignedInCard';
+import { lazyPage } from '../lazyPage';
+
+/** The home page, loaded once signed in (a chunk of its own; its charts are another, loaded by it). */
+export const Dashboard = lazyPage(() => import('./Dashboard'), 'Dashboard');

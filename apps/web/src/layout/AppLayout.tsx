@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+import { Box } from '@mui/material';
 import { Layout } from 'react-admin';
+import { useAppInfo } from '../providers/appInfo';
 import { AppAppBar } from './AppAppBar';
 import { AppMenu } from './AppMenu';
 import { DemoBanner } from './DemoBanner';
@@ -15,9 +17,17 @@ const FIT_SCREEN = {
   '& .RaDataTable-tableWrapper': { overflowX: 'auto', maxWidth: '100%' },
 };
 
-export const AppLayout = ({ children }: { children: ReactNode }) => (
-  <Layout appBar={AppAppBar} menu={AppMenu} sx={FIT_SCREEN}>
-    <DemoBanner />
-    {children}
-  </Layout>
-);
+/**
+ * The page is laid out at once (its code and data start loading) but shown only when the server has said whether
+ * the demo banner goes above it: shown before, it would jump down by the banner's height (issue 14: layout shift).
+ * `GET /api/app-info` answers in milliseconds; if it fails, the page is shown without the banner.
+ */
+export const AppLayout = ({ children }: { children: ReactNode }) => {
+  const { isPending } = useAppInfo();
+  return (
+    <Layout appBar={AppAppBar} menu={AppMenu} sx={FIT_SCREEN}>
+      <DemoBanner />
+      <Box sx={{ display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0, visibility: isPending ? 'hidden' : undefined }}>{children}</Box>
+    </Layout>
+  );
+};

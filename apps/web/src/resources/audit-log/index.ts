@@ -1,10 +1,9 @@
 import HistoryIcon from '@mui/icons-material/History';
-import { AuditLogList } from './AuditLogList';
-import { AuditLogShow } from './AuditLogShow';
+import { lazyPage } from '../../lazyPage';
 
 /** The append-only audit trail (admin only, read-only). */
-export const list = AuditLogList;
-export const show = AuditLogShow;
+export const list = lazyPage(() => import('./AuditLogList'), 'AuditLogList');
+export const show = lazyPage(() => import('./AuditLogShow'), 'AuditLogShow');
 export const icon = HistoryIcon;
 
 export default { list, show, icon };

@@ -3,6 +3,7 @@ import { DataTable, List, TextInput } from 'react-admin';
 import type { CaseRecord } from '@sra/contracts';
 import { actionDateColumn, placeColumns, reviewColumns, reviewListFilters, ReviewListTable, NoCases, NoCasesYet } from '../flags/listParts';
 import { ruleShortName } from '../flags/words';
+import { DeferredPagination } from '../../components/DeferredList';
 
 /** First and always shown: the search by incident number (its start), arrest id or DA decision id (the API's `q`). */
 const caseFilters = [
@@ -53,6 +54,7 @@ const CaseTable = () => (
  */
 export const CaseList = () => (
   <List
+    pagination={<DeferredPagination />}
     title="Flagged cases"
     filters={caseFilters}
     filterDefaultValues={{ status: ['current'] }}

@@ -2,6 +2,7 @@ import { datesInText } from '@sra/contracts';
 import { Alert, Box, Divider, Paper, Typography } from '@mui/material';
 import { Show, useRecordContext, useShowContext } from 'react-admin';
 import type { CaseDetail, CaseRule } from '@sra/contracts';
+import { DeferredRecord } from '../../components/DeferredList';
 import { Facts, Fact } from '../../components/Facts';
 import {
   ActionFact,
@@ -129,7 +130,7 @@ const RuleSection = ({ rule, caseWithdrawn }: { rule: CaseRule; caseWithdrawn: b
 const CaseDetails = () => {
   const c = useRecordContext<CaseDetail>();
   const { refetch } = useShowContext<CaseDetail>();
-  if (!c) return null;
+  if (!c) return <LoadingCase />;
   // Opened from the list, the record has no rules yet: it is being fetched.
   if (!Array.isArray(c.rules) || !c.review) return <LoadingCase />;
   return (
@@ -160,6 +161,8 @@ const CaseDetails = () => {
 /** `GET /api/cases/:id` (CaseDetail): one case, its timeline, each rule inside it and one review. */
 export const CaseShow = () => (
   <Show title={<CaseTitle />} actions={<CaseShowActions />}>
-    <CaseDetails />
+    <DeferredRecord>
+      <CaseDetails />
+    </DeferredRecord>
   </Show>
 );

@@ -1,6 +1,5 @@
 import FlagIcon from '@mui/icons-material/Flag';
-import { CaseList } from './CaseList';
-import { CaseShow } from './CaseShow';
+import { lazyPage } from '../../lazyPage';
 
 /**
  * Flagged cases (issue 11; case-level: admins, analysts, reviewers; never viewers): one per arrest or DA charge,
@@ -8,8 +7,8 @@ import { CaseShow } from './CaseShow';
  * case with its timeline, each rule's flag and one review panel (`show`). The per-rule flags stay as the evidence
  * (the `flags` resource, out of the menu).
  */
-export const list = CaseList;
-export const show = CaseShow;
+export const list = lazyPage(() => import('./CaseList'), 'CaseList');
+export const show = lazyPage(() => import('./CaseShow'), 'CaseShow');
 export const icon = FlagIcon;
 
 export default { list, show, icon };

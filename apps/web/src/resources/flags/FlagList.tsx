@@ -3,6 +3,7 @@ import { DataTable, List } from 'react-admin';
 import type { FlagRecord } from '@sra/contracts';
 import { actionDateColumn, placeColumns, reviewColumns, reviewListFilters, ReviewListTable, NoCases, NoCasesYet } from './listParts';
 import { ruleShortName } from './words';
+import { DeferredPagination } from '../../components/DeferredList';
 
 const flagFilters = reviewListFilters('Flag status');
 
@@ -24,6 +25,7 @@ const FlagTable = () => (
  */
 export const FlagList = () => (
   <List
+    pagination={<DeferredPagination />}
     title="Flagged cases"
     filters={flagFilters}
     filterDefaultValues={{ status: ['current'] }}

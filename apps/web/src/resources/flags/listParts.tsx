@@ -14,6 +14,7 @@ import {
 } from 'react-admin';
 import type { CaseRecord, FlagRecord } from '@sra/contracts';
 import { collapsedColumns, Secondary, TableBox } from '../../components/Collapse';
+import { DeferredList } from '../../components/DeferredList';
 import { ShowLink } from '../../components/ShowLink';
 import { reviewerName, useFilterChoices, useReviewers } from './api';
 import { FlagBulkActions } from './BulkActions';
@@ -168,9 +169,11 @@ export const ReviewListTable = ({ kind, children, empty }: { kind: 'flag' | 'cas
   const ref = useRowCheckboxLabels();
   return (
     <TableBox boxRef={ref} testId={`${kind}s-table-box`}>
-      <DataTable rowClick="show" bulkActionButtons={<FlagBulkActions />} data-testid={`${kind}s-table`} sx={collapsed} empty={empty}>
-        {children}
-      </DataTable>
+      <DeferredList>
+        <DataTable rowClick="show" bulkActionButtons={<FlagBulkActions />} data-testid={`${kind}s-table`} sx={collapsed} empty={empty}>
+          {children}
+        </DataTable>
+      </DeferredList>
     </TableBox>
   );
 };

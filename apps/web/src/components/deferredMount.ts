@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
+
+/**
+ * Drawing a page's charts all at once is one long task (React renders every SVG element, then the browser lays
+ * them out): the page does not answer a click meanwhile (issue 14: total blocking time). Each chart drawn in a task
+ * of its own instead, one after the other, with a pause between for the browser to lay out, paint and answer.
+ * The chart's box keeps its height meanwhile, so nothing moves when the drawing arrives.
+ */
+const waiting: Array<() => void> = [];
+let draining = false;
+const PAUSE_MS = 16;
+
+function drawNext() {
+  const next = waiting.shift();
+  if (!next) {
+    draining = false;
+    return;
+  }
+  next();
+  setTimeout(drawNext, PAUSE_MS);
+}
+
+/** false on the first render; true a task later, after the charts registered before this one. */
+export function useDeferredMount(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    // Rendered and committed within this task (not merged with the next chart's drawing by React's batching).
+    waiting.push(() => live && flushSync(() => setReady(true)));
+    if (!draining) {
+      draining = true;
+      setTimeout(drawNext, 0);
+    }
+    return () => {
+      live = false;
+    };
+  }, []);
+  return ready;
+}
