@@ -5,14 +5,13 @@
 // endpoint and overall (goal: p95 under 100 ms, no errors), each against the
 // health endpoint measured in the same run under the same load (the cost of the
 // HTTP stack alone). Then the web app's production bundle size (gzip).
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
 const zlib = require('node:zlib');
 const { Client } = require('pg');
-const { cli, freshDatabase } = require('./support.cjs');
+const { cli, freshDatabase, startServer } = require('./support.cjs');
 
 const ROWS = Number(process.env.BENCH_API_ROWS || 1_000_000);
 const CLIENTS = Number(process.env.BENCH_API_CLIENTS || 20);
@@ -21,21 +20,6 @@ const PASSWORD = 'bench-reviewer-password-1';
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 
 
-
-function startServer(root, env) {
-  const child = spawn(process.execPath, [path.join(root, 'dist/apps/api/apps/api/src/main.js')], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (c) => {
-      out += c;
-      const m = /running at (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1].replace(/\/$/, '') });
-    });
-    child.stderr.on('data', (c) => (err += c));
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${err}`)));
-  });
-}
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
 

@@ -3,7 +3,7 @@
 // takes more than a second"). Each call is timed alone, one at a time (a person opening a page, not a load test;
 // `npm run bench -- api` is the load test), PAGES_RUNS times after one warm-up call; printed with the health
 // endpoint's time measured in the same run as the baseline (the cost of the HTTP stack alone).
-const { spawn } = require('node:child_process');
+const { startServer } = require('./support.cjs');
 const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
@@ -35,22 +35,9 @@ async function json(url, cookie, method, body) {
   return res.body ? JSON.parse(res.body) : null;
 }
 
+/** The demo city, as `npm start` loads it, in a data directory of its own. */
 function startDemoServer(root, dataDir) {
-  const child = spawn(process.execPath, [path.join(root, 'dist/apps/api/apps/api/src/main.js')], {
-    env: { ...process.env, PORT: '0', NODE_ENV: 'production', AUDIT_DEMO: 'true', AUDIT_DATA_DIR: dataDir, AUDIT_ADMIN_PASSWORD: PASSWORD, PERSON_KEY_SECRET: 'bench-person-key-secret-0123456789abcdef', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (c) => {
-      out += c;
-      const m = /running at (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1].replace(/\/$/, '') });
-    });
-    child.stderr.on('data', (c) => (err += c));
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${err}`)));
-  });
+  return startServer(root, { PORT: '0', NODE_ENV: 'production', AUDIT_DEMO: 'true', AUDIT_DATA_DIR: dataDir, AUDIT_ADMIN_PASSWORD: PASSWORD, PERSON_KEY_SECRET: 'bench-person-key-secret-0123456789abcdef' });
 }
 
 const q = (o) => Object.entries(o).map(([k, v]) => `${k}=${encodeURIComponent(typeof v === 'string' ? v : JSON.stringify(v))}`).join('&');

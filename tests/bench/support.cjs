@@ -72,4 +72,21 @@ async function withCity(root, { name, rows, seed }, run) {
   }
 }
 
-module.exports = { cli, freshDatabase, withCity };
+/** The built server as a child process (quiet: warnings only); resolves with its address once it says it is running. */
+function startServer(root, env) {
+  const { spawn } = require('node:child_process');
+  const child = spawn(process.execPath, [path.join(root, 'dist/apps/api/apps/api/src/main.js')], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (c) => {
+      out += c;
+      const m = /running at (http:\/\/\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1].replace(/\/$/, '') });
+    });
+    child.stderr.on('data', (c) => (err += c));
+    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${err}`)));
+  });
+}
+
+module.exports = { cli, freshDatabase, startServer, withCity };

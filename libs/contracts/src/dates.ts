@@ -28,7 +28,8 @@ const SF_PARTS = new Intl.DateTimeFormat('en-US', {
   hourCycle: 'h23',
 });
 
-interface Wall {
+/** San Francisco's wall clock at a moment, as numbers. */
+export interface Wall {
   year: number;
   month: number;
   day: number;
@@ -36,14 +37,15 @@ interface Wall {
   minute: number;
 }
 
-function wallOf(date: Date): Wall {
+/** San Francisco's wall clock at `date` (only numbers are read from Intl: the text never depends on ICU's words). */
+export function wallOf(date: Date): Wall {
   const parts: Record<string, string> = {};
   for (const part of SF_PARTS.formatToParts(date)) parts[part.type] = part.value;
   return { year: Number(parts['year']), month: Number(parts['month']), day: Number(parts['day']), hour: Number(parts['hour']) % 24, minute: Number(parts['minute']) };
 }
 
 /** PDT when San Francisco's clock is 7 hours behind UTC, PST when 8 (worked out from the offset, not ICU's words). */
-function zoneOf(date: Date, wall: Wall): 'PDT' | 'PST' {
+export function zoneOf(date: Date, wall: Wall = wallOf(date)): 'PDT' | 'PST' {
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
   const behind = Math.round((Math.floor(date.getTime() / 60_000) * 60_000 - asUtc) / 3_600_000);
   return behind === 7 ? 'PDT' : 'PST';

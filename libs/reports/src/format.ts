@@ -2,7 +2,7 @@
  * Words and numbers as a reader sees them. Everything here is deterministic: no current time, no locale-dependent
  * wording (month names are spelled out here rather than asked of Intl, whose wording changes between ICU versions).
  */
-import { REVIEW_STATUS_LABELS, isReviewStatus } from '@sra/contracts';
+import { REVIEW_STATUS_LABELS, isReviewStatus, wallOf, zoneOf } from '@sra/contracts';
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -52,27 +52,12 @@ export function complianceRate(flagged: number, eligible: number): number | null
 }
 
 const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const SF_PARTS = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'America/Los_Angeles',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+const two = (n: number) => String(n).padStart(2, '0');
 
-/** The zone's abbreviation at a moment: PDT when San Francisco is 7 hours behind UTC, PST when 8. */
-function zoneAt(date: Date, parts: Record<string, string>): string {
-  const wall = Date.UTC(Number(parts['year']), Number(parts['month']) - 1, Number(parts['day']), Number(parts['hour']), Number(parts['minute']));
-  const behind = Math.round((Math.floor(date.getTime() / 60000) * 60000 - wall) / 3600000);
-  return behind === 7 ? 'PDT' : 'PST';
-}
-
-function sfParts(date: Date): Record<string, string> {
-  const parts: Record<string, string> = {};
-  for (const part of SF_PARTS.formatToParts(date)) parts[part.type] = part.value;
-  return parts;
+/** `2022-06-01 14:05`: San Francisco's wall clock at `date` (from the app's one reading of it, libs/contracts). */
+function sfWallText(date: Date): string {
+  const wall = wallOf(date);
+  return `${wall.year}-${two(wall.month)}-${two(wall.day)} ${two(wall.hour)}:${two(wall.minute)}`;
 }
 
 /**
@@ -85,16 +70,14 @@ export function sfTime(at: string | null): string {
   if (DAY_ONLY.test(at)) return at;
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return at;
-  const parts = sfParts(date);
-  return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}`;
+  return sfWallText(date);
 }
 
 /** The same with its zone, `2022-06-01 14:05 PDT` (the zone worked out from the offset, not from ICU's words). */
 export function sfTimeZoned(at: string | null): string {
   const text = sfTime(at);
   if (at === null || text === at || DAY_ONLY.test(at)) return text;
-  const date = new Date(at);
-  return `${text} ${zoneAt(date, sfParts(date))}`;
+  return `${text} ${zoneOf(new Date(at))}`;
 }
 
 const LOCAL_TIME = /\b(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})\b(?! ?(?:PST|PDT|UTC))/g;
@@ -108,8 +91,7 @@ export function withZone(text: string): string {
     const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi));
     for (const behind of [7, 8]) {
       const date = new Date(wall + behind * 3600000);
-      const parts = sfParts(date);
-      if (`${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}` === `${y}-${mo}-${d} ${h}:${mi}`) return `${whole} ${behind === 7 ? 'PDT' : 'PST'}`;
+      if (sfWallText(date) === `${y}-${mo}-${d} ${h}:${mi}`) return `${whole} ${behind === 7 ? 'PDT' : 'PST'}`;
     }
     return whole;
   });
