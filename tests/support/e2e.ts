@@ -30,6 +30,9 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   // while the pointer rests on it, so the pointer moves away first.
   await page.mouse.move(0, 0);
   await page.locator('.MuiSnackbar-root').waitFor({ state: 'detached', timeout: 15_000 });
+  // Likewise a button enabled a moment ago (a form just filled) changes colour over 250 ms: axe waits for every
+  // running transition and animation to end, and so reads the colours a person sees.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => (a.effect?.getComputedTiming().iterations === Infinity ? null : a.finished.catch(() => null)))));
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
