@@ -246,8 +246,15 @@ describe('the compliance dashboard', () => {
     expect(api.dataRange).not.toBeNull();
     expect(await period.getAttribute('data-first-report')).toBe(api.dataRange!.firstReport);
     expect(await period.getAttribute('data-last-report')).toBe(api.dataRange!.lastReport);
-    expect(api.dataRange!.firstReport.slice(0, 7) >= '2019-06' && api.dataRange!.lastReport.slice(0, 7) <= '2022-07').toBe(true);
-    expect(await period.textContent()).toMatch(/^The loaded data holds reports from \w+ \d+, 2019 to \w+ \d+, 2022\. Shown: July 2021 to June 2022, the latest 12 complete months with eligible reports\.$/);
+    // The e2e database is shared by the files: another file may have loaded reports of other years (the imports
+    // test loads incidents of 2024, with no person, so never eligible); the demo's are there whatever ran before.
+    const { firstReport, lastReport } = api.dataRange!;
+    expect(firstReport.slice(0, 7) <= '2019-07' && lastReport.slice(0, 7) >= '2022-06').toBe(true);
+    expect(await period.textContent()).toMatch(
+      new RegExp(
+        `^The loaded data holds reports from \\w+ \\d+, ${firstReport.slice(0, 4)} to \\w+ \\d+, ${lastReport.slice(0, 4)}\\. Shown: July 2021 to June 2022, the latest 12 complete months with eligible reports\\.$`,
+      ),
+    );
 
     const dir = process.env.SRA_E2E_SCREENSHOTS ?? os.tmpdir();
     // the overall rate, next to its base
