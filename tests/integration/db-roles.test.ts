@@ -173,6 +173,49 @@ describe('migrations', () => {
   });
 });
 
+describe('granting the app role', () => {
+  it('is tried again when a running process rewrites a table while it grants ("tuple concurrently updated")', async () => {
+    const db = await createTestDatabase({ migrated: true });
+    const other = await connect(db.ownerUrl);
+    try {
+      // What a CLI's bulk load does to a table's catalog row (setting indexes aside rewrites it), held open: the
+      // grants below wait for that row, and when it commits PostgreSQL refuses their transaction.
+      await other.query('BEGIN');
+      await other.query('ALTER TABLE arrest SET (fillfactor = 90)');
+      const granting = migrateDatabase({ url: db.url, ownerUrl: db.ownerUrl });
+      // the grants are waiting on the row (a lock wait on the owner's session), then the other side commits
+      const owner = await connect(db.ownerUrl);
+      try {
+        for (let waited = 0; ; waited += 50) {
+          const [{ waiting }] = (
+            await owner.query(
+              `SELECT count(*)::int AS waiting FROM pg_stat_activity
+                WHERE datname = current_database() AND wait_event_type = 'Lock' AND (query ILIKE 'GRANT%' OR query ILIKE 'REVOKE%')`,
+            )
+          ).rows;
+          if (waiting > 0) break;
+          if (waited > 30_000) throw new Error('the grants never waited on the table being rewritten');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      } finally {
+        await owner.end();
+      }
+      await other.query('COMMIT');
+      await expect(granting).resolves.toEqual({ applied: [], warning: null });
+      // and the app role has what it needs
+      const app = await connect(db.url);
+      try {
+        await app.query(`INSERT INTO audit_log (action, outcome) VALUES ('test', 'success')`);
+      } finally {
+        await app.end();
+      }
+    } finally {
+      await other.end().catch(() => undefined);
+      await db.drop();
+    }
+  });
+});
+
 describe('the server', () => {
   it('warns at start when it works as a role that owns the tables (no DATABASE_OWNER_URL), and not as the app role', async () => {
     requireBuilt(SERVER_MAIN);

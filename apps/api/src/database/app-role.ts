@@ -94,6 +94,23 @@ export interface MigrationTarget {
  * app's own role, as before the two roles existed; the returned warning says so when that role could undo the
  * append-only triggers (a superuser, or the tables' owner).
  */
+/**
+ * The grants rewrite the privileges of every table's catalog row. A process already running on the database (a CLI
+ * loading a file sets a table's indexes aside and back, which rewrites that table's row too) can update one of those
+ * rows between our reading and writing it, and PostgreSQL then refuses with "tuple concurrently updated": the whole
+ * transaction rolled back, nothing half done, so it is tried again, a few times, a moment later.
+ */
+async function grantWithRetry(grant: () => Promise<void>, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await grant();
+    } catch (error) {
+      if (attempt >= attempts || !/tuple concurrently (updated|deleted)/.test((error as Error).message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.floor(Math.random() * 100)));
+    }
+  }
+}
+
 export async function migrateDatabase(target: MigrationTarget): Promise<{ applied: string[]; warning: string | null }> {
   // Runs before the app's logger exists: the caller reports what was applied (statements are not logged).
   const ds = new DataSource({ ...dataSourceOptions(target.ownerUrl ?? target.url, 1), logger: SILENT });
@@ -117,7 +134,7 @@ export async function migrateDatabase(target: MigrationTarget): Promise<{ applie
       const appRole = await roleOf(target.url);
       const [{ owner }] = (await ds.query(`SELECT current_user AS owner`)) as Array<{ owner: string }>;
       if (appRole === owner) return { applied, warning: ownerWarning(owner, 'DATABASE_URL and DATABASE_OWNER_URL are the same role') };
-      await ds.transaction((tx) => grantAppRole(tx, appRole));
+      await grantWithRetry(() => ds.transaction((tx) => grantAppRole(tx, appRole)));
       return { applied, warning: null };
     }
     const [role] = (await ds.query(
