@@ -11,7 +11,7 @@ const os = require('node:os');
 const path = require('node:path');
 const zlib = require('node:zlib');
 const { Client } = require('pg');
-const { cli, freshDatabase, startServer } = require('./support.cjs');
+const { cli, freshDatabase, request: timedRequest, startServer } = require('./support.cjs');
 
 const ROWS = Number(process.env.BENCH_API_ROWS || 1_000_000);
 const CLIENTS = Number(process.env.BENCH_API_CLIENTS || 20);
@@ -19,23 +19,10 @@ const SECONDS = Number(process.env.BENCH_API_SECONDS || 30);
 const PASSWORD = 'bench-reviewer-password-1';
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 
-
-
 const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
 
-function request(url, cookie, method = 'GET', body) {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const req = http.request(url, { method, agent, headers: { cookie: cookie ?? '', 'content-type': 'application/json' } }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString(), ms: Number(process.hrtime.bigint() - started) / 1e6 }));
-    });
-    req.on('error', reject);
-    if (body) req.write(JSON.stringify(body));
-    req.end();
-  });
-}
+/** A call under load: on the kept-alive sockets of the clients. */
+const request = (url, cookie, method, body) => timedRequest(url, cookie, method, body, agent);
 
 function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;

@@ -89,4 +89,24 @@ function startServer(root, env) {
   });
 }
 
-module.exports = { cli, freshDatabase, startServer, withCity };
+/**
+ * One HTTP call to the server, timed: `{ status, headers, body, ms }`. JSON in and out, the session's cookie, and the
+ * server's own Origin (a write without it is refused as cross-site); `agent` for kept-alive sockets under load.
+ */
+function request(url, cookie, method = 'GET', body, agent) {
+  const http = require('node:http');
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const headers = { cookie: cookie ?? '', 'content-type': 'application/json', origin: new URL(url).origin };
+    const req = http.request(url, { method, agent, headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString(), ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+    });
+    req.on('error', reject);
+    if (body) req.write(JSON.stringify(body));
+    req.end();
+  });
+}
+
+module.exports = { cli, freshDatabase, request, startServer, withCity };

@@ -21,7 +21,8 @@ import {
   Section,
   Timeline,
 } from '../flags/FlagShow';
-import { formatDay, formatSfTime, ROLE_WORDS, ruleShortName } from '../flags/words';
+import { ROLE_WORDS, ruleShortName } from '../flags/words';
+import { formatDateTime, formatDay } from '@sra/contracts';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -37,7 +38,7 @@ const Summary = ({ c }: { c: CaseDetail }) => {
       </Typography>
       {c.status === 'withdrawn' ? (
         <Alert severity="info" sx={{ mb: 2 }} data-testid="case-withdrawn">
-          This case was withdrawn{c.withdrawnAt ? ` on ${formatSfTime(c.withdrawnAt)}` : ''}: the rules no longer flag this{' '}
+          This case was withdrawn{c.withdrawnAt ? ` on ${formatDateTime(c.withdrawnAt)}` : ''}: the rules no longer flag this{' '}
           {actionWords(c)} (for example after a new policy version or corrected data). It is kept for the record, with its review.
         </Alert>
       ) : null}
@@ -56,7 +57,7 @@ const Summary = ({ c }: { c: CaseDetail }) => {
               ))}
               {c.incidentCategory ? `, ${c.incidentCategory}` : ''}
               {c.policeDistrict ? `, ${c.policeDistrict} district` : ''}
-              {c.reportAt ? `, reported ${formatSfTime(c.reportAt)}` : ''}
+              {c.reportAt ? `, reported ${formatDateTime(c.reportAt)}` : ''}
             </span>
           )}
         </Fact>
@@ -90,7 +91,7 @@ const RuleSection = ({ rule, caseWithdrawn }: { rule: CaseRule; caseWithdrawn: b
     </Typography>
     {rule.status === 'withdrawn' && !caseWithdrawn ? (
       <Alert severity="info" sx={{ my: 1 }} data-testid="rule-withdrawn">
-        This rule no longer flags the case{rule.withdrawnAt ? ` (since ${formatSfTime(rule.withdrawnAt)})` : ''}; kept for the record.
+        This rule no longer flags the case{rule.withdrawnAt ? ` (since ${formatDateTime(rule.withdrawnAt)})` : ''}; kept for the record.
       </Alert>
     ) : null}
     <Typography variant="body2" data-testid="rule-sentence" sx={{ my: 1, maxWidth: '80ch' }}>

@@ -15,7 +15,8 @@ import {
 } from '@sra/contracts';
 import { AddToMeetingButton } from '../meetings/AddToMeeting';
 import { changeReviews, refusalMessage, reviewerName, useReviewers } from './api';
-import { formatDay, ruleShortName } from './words';
+import { ruleShortName } from './words';
+import { formatDay } from '@sra/contracts';
 
 /** `new` is only ever where a case starts, never a change. */
 const TARGET_STATUSES = REVIEW_STATUSES.filter((s) => s !== 'new');

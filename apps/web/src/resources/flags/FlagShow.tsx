@@ -21,21 +21,8 @@ import { PlainCharge } from '../../components/PlainCharges';
 import { ProvenanceChips } from '../policy-versions/ProvenanceChip';
 import { ConfidenceChip } from './ConfidenceChip';
 import { ReviewPanel } from './ReviewPanel';
-import {
-  CONFIDENCE_EXPLANATIONS,
-  describeGap,
-  formatDay,
-  formatSfTime,
-  levelWords,
-  NEXUS_EXPLANATIONS,
-  NEXUS_LABELS,
-  orderedReasons,
-  reasonWords,
-  recordLinkWords,
-  ROLE_WORDS,
-  ruleShortName,
-  shortKey,
-} from './words';
+import { CONFIDENCE_EXPLANATIONS, describeGap, levelWords, NEXUS_EXPLANATIONS, NEXUS_LABELS, orderedReasons, reasonWords, recordLinkWords, ROLE_WORDS, ruleShortName, shortKey } from './words';
+import { formatDateTime, formatDay } from '@sra/contracts';
 
 /** What the action was, in words: "arrest" or "DA charge". */
 export const actionWords = (action: Pick<FlagRecord, 'actionType'>) => (action.actionType === 'arrest' ? 'arrest' : 'DA charge');
@@ -200,7 +187,7 @@ export const Timeline = ({ flag }: { flag: Pick<FlagDetail, 'timeline' | 'report
         <Box>
           <Typography variant="body2" sx={{ fontWeight: 600 }}>
             <time dateTime={event.at} data-testid="timeline-time">
-              {formatSfTime(event.at)}
+              {formatDateTime(event.at)}
             </time>
           </Typography>
           <Typography variant="caption" component="p" sx={{ color: 'text.secondary' }} data-testid="timeline-gap">
@@ -330,7 +317,7 @@ const Summary = ({ flag }: { flag: FlagDetail }) => (
     </Typography>
     {flag.status === 'withdrawn' ? (
       <Alert severity="info" sx={{ mb: 2 }} data-testid="flag-withdrawn">
-        This flag was withdrawn{flag.withdrawnAt ? ` on ${formatSfTime(flag.withdrawnAt)}` : ''}: the rules no longer flag this
+        This flag was withdrawn{flag.withdrawnAt ? ` on ${formatDateTime(flag.withdrawnAt)}` : ''}: the rules no longer flag this
         case (for example after a new policy version or corrected data). It is kept for the record.
       </Alert>
     ) : null}
@@ -346,7 +333,7 @@ const Summary = ({ flag }: { flag: FlagDetail }) => (
           Incident <RecordLink link={`incidents/${flag.reportIncidentNumber}`}>{flag.reportIncidentNumber}</RecordLink>
           {flag.incidentCategory ? `, ${flag.incidentCategory}` : ''}
           {flag.policeDistrict ? `, ${flag.policeDistrict} district` : ''}
-          {flag.reportAt ? `, reported ${formatSfTime(flag.reportAt)}` : ''}
+          {flag.reportAt ? `, reported ${formatDateTime(flag.reportAt)}` : ''}
         </Fact>
       ) : null}
       {flag.reportIncidentNumber ? (

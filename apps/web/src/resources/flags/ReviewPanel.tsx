@@ -11,7 +11,8 @@ import {
   type ReviewStatus,
 } from '@sra/contracts';
 import { changeReview, refusalMessage, reviewerName, useReviewers } from './api';
-import { formatSfTime, reviewStatusLabel, ruleShortName } from './words';
+import { reviewStatusLabel, ruleShortName } from './words';
+import { formatDateTime } from '@sra/contracts';
 
 const NOBODY = '';
 
@@ -52,7 +53,7 @@ const History = ({ history }: { history: ReviewEventRecord[] }) => {
             <strong>{event.actorName}</strong> {describeEvent(event)}
           </Typography>
           <Typography variant="caption" component="p" sx={{ color: 'text.secondary' }}>
-            <time dateTime={event.at}>{formatSfTime(event.at)}</time>
+            <time dateTime={event.at}>{formatDateTime(event.at)}</time>
             {event.ruleId ? (
               <Box component="span" data-testid="review-event-rule">{` · recorded on the ${ruleShortName(event.ruleId)} flag, before reviews were of whole cases`}</Box>
             ) : null}
@@ -168,7 +169,7 @@ export const ReviewPanel = ({ review, onChanged }: { review: ReviewRecord; onCha
       </Typography>
       {review.changedAt ? (
         <Typography variant="body2" sx={{ mt: 0.5, color: 'text.secondary' }}>
-          Last changed by {review.changedBy ?? 'someone'}, {formatSfTime(review.changedAt)}
+          Last changed by {review.changedBy ?? 'someone'}, {formatDateTime(review.changedAt)}
         </Typography>
       ) : null}
 

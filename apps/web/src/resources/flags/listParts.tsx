@@ -19,16 +19,8 @@ import { ShowLink } from '../../components/ShowLink';
 import { reviewerName, useFilterChoices, useReviewers } from './api';
 import { FlagBulkActions } from './BulkActions';
 import { ConfidenceChip } from './ConfidenceChip';
-import {
-  CONFIDENCE_CHOICES,
-  FLAG_STATUS_CHOICES,
-  formatDay,
-  NEXUS_CHOICES,
-  NEXUS_LABELS,
-  REVIEW_STATUS_CHOICES,
-  reviewStatusLabel,
-  RULE_FILTER_CHOICES,
-} from './words';
+import { CONFIDENCE_CHOICES, FLAG_STATUS_CHOICES, NEXUS_CHOICES, NEXUS_LABELS, REVIEW_STATUS_CHOICES, reviewStatusLabel, RULE_FILTER_CHOICES } from './words';
+import { formatDay } from '@sra/contracts';
 
 /*
  * What the flags list (one row per flag) and the cases list (one row per case) share: their filters, the table with

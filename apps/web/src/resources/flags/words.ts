@@ -1,11 +1,9 @@
 import {
-  formatDateTime,
-  formatDay as formatDayInStyle,
   REASONS,
+  sfDayOf,
   REVIEW_STATUS_LABELS,
   REVIEW_STATUSES,
   RULE_IDS,
-  sfDayOf as sfDayOfMoment,
   type FlagRecord,
   type Reason,
   type ReviewStatus,
@@ -127,18 +125,8 @@ export function isDayOnly(at: string): boolean {
   return DAY_ONLY.test(at);
 }
 
-/** A moment in San Francisco time, e.g. "Aug 23, 2020, 6:09 PM PDT"; a bare day as "Aug 23, 2020" (the app's one date style). */
-export function formatSfTime(at: string | null | undefined): string {
-  return formatDateTime(at);
-}
 
-/** A `YYYY-MM-DD` day as people write it, e.g. "Aug 23, 2020". */
-export function formatDay(day: string | null | undefined): string {
-  return formatDayInStyle(day);
-}
 
-/** The San Francisco day (`YYYY-MM-DD`) of a moment. */
-export const sfDayOf = sfDayOfMoment;
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

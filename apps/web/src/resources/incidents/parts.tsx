@@ -1,7 +1,7 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { Box, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import { Link, useCanAccess, useCreatePath, useListContext } from 'react-admin';
-import { formatDateTime, formatDay as formatDayInStyle, type FlagRecord } from '@sra/contracts';
+import { formatDateTime, formatDay, type FlagRecord } from '@sra/contracts';
 import { Fact } from '../../components/Facts';
 
 /**
@@ -13,21 +13,13 @@ import { Fact } from '../../components/Facts';
 /** The files' times are San Francisco times; the pages say so rather than use the reader's own zone. */
 export { SF_TIME_ZONE } from '@sra/contracts';
 
-/** "May 11, 2022, 2:30 AM PDT"; the text as given when it is not a time. */
-export function formatSfDateTime(iso: string | null | undefined): string {
-  return formatDateTime(iso);
-}
 
-/** "May 11, 2022" for `2022-05-11`. */
-export function formatDay(day: string | null | undefined): string {
-  return formatDayInStyle(day);
-}
 
 /** A time in San Francisco, machine-readable in `dateTime`. */
 export const SfDateTime = ({ iso, testId, empty = 'Not recorded' }: { iso: string | null | undefined; testId?: string; empty?: string }) =>
   iso ? (
     <time dateTime={iso} data-testid={testId} style={{ whiteSpace: 'nowrap' }}>
-      {formatSfDateTime(iso)}
+      {formatDateTime(iso)}
     </time>
   ) : (
     <span data-testid={testId}>{empty}</span>

@@ -2,7 +2,8 @@ import { datesInText } from '@sra/contracts';
 import { useState } from 'react';
 import { Autocomplete, Box, createFilterOptions, TextField, Typography } from '@mui/material';
 import type { FlagRecord, MeetingAgendaItem } from '@sra/contracts';
-import { formatDay, reviewStatusLabel, ruleShortName } from '../flags/words';
+import { reviewStatusLabel, ruleShortName } from '../flags/words';
+import { formatDay } from '@sra/contracts';
 import { useDebounced, useFlagOptions } from './api';
 
 function optionLabel(flag: FlagRecord): string {

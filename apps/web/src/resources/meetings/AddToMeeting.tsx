@@ -4,7 +4,7 @@ import EventNoteIcon from '@mui/icons-material/EventNote';
 import { Button, useGetList, useListContext, useNotify, useUnselectAll } from 'react-admin';
 import type { MeetingRecord } from '@sra/contracts';
 import { refusalMessage } from '../flags/api';
-import { formatDay } from '../flags/words';
+import { formatDay } from '@sra/contracts';
 import { addManyToAgenda, getMeeting } from './api';
 import { cases } from './words';
 

@@ -9,7 +9,8 @@ import { Link, useCreatePath, useNotify } from 'react-admin';
 import type { AgendaOrder, BuildAgendaRequest, FlagRecord, MeetingAgendaItem, MeetingDetail, ReviewStatus } from '@sra/contracts';
 import { refusalMessage } from '../flags/api';
 import { ConfidenceChip } from '../flags/ConfidenceChip';
-import { formatDay, formatSfTime, reviewStatusLabel, ruleShortName } from '../flags/words';
+import { reviewStatusLabel, ruleShortName } from '../flags/words';
+import { formatDateTime, formatDay } from '@sra/contracts';
 import { addToAgenda, buildAgenda, removeFromAgenda, removeManyFromAgenda, reorderAgenda, usePreviousMeeting } from './api';
 import { AddCase } from './AddCase';
 import { agendaRuleWords, cases, monthBefore, nameCases } from './words';
@@ -81,7 +82,7 @@ const AgendaLine = ({
         {item.decision ? (
           <Typography variant="body2" data-testid="agenda-decision" sx={{ mt: 0.75 }}>
             <strong>Decided in this meeting: {reviewStatusLabel(item.decision)}</strong>
-            {item.decidedBy ? ` (${item.decidedBy}${item.decidedAt ? `, ${formatSfTime(item.decidedAt)}` : ''})` : ''}
+            {item.decidedBy ? ` (${item.decidedBy}${item.decidedAt ? `, ${formatDateTime(item.decidedAt)}` : ''})` : ''}
             {item.decisionNote ? `. Why: ${item.decisionNote}` : ''}
           </Typography>
         ) : null}

@@ -5,7 +5,7 @@ import { RadioButtonGroupInput, SaveButton, SimpleForm, Toolbar, useNotify } fro
 import type { MeetingDetail, MeetingRecord } from '@sra/contracts';
 import { Fact, Facts } from '../../components/Facts';
 import { refusalMessage } from '../flags/api';
-import { formatDay, formatSfTime } from '../flags/words';
+import { formatDateTime, formatDay } from '@sra/contracts';
 import { updateMeeting } from './api';
 import { MeetingStatusChip } from './MeetingList';
 import { AttendeesInput, MeetingDateInput, meetingInputOf, MeetingNotesInput, MeetingTitleInput, type MeetingFormValues } from './MeetingForm';
@@ -122,7 +122,7 @@ export const MeetingDetailsPanel = ({ meeting, onChanged }: { meeting: MeetingDe
           </span>
         </Fact>
         <Fact term="Prepared by">
-          {meeting.createdBy}, {formatSfTime(meeting.createdAt)}
+          {meeting.createdBy}, {formatDateTime(meeting.createdAt)}
         </Fact>
       </Facts>
       {error ? (

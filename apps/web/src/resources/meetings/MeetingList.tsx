@@ -3,7 +3,7 @@ import { Box, Chip, Typography } from '@mui/material';
 import { CreateButton, DataTable, List, SelectInput, TopToolbar } from 'react-admin';
 import type { MeetingRecord } from '@sra/contracts';
 import { ShowLink } from '../../components/ShowLink';
-import { formatDay } from '../flags/words';
+import { formatDay } from '@sra/contracts';
 import { MEETING_STATUS_CHOICES, meetingStatusLabel } from './words';
 
 const meetingFilters = [

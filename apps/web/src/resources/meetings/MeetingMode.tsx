@@ -37,7 +37,8 @@ import {
 import { refusalMessage } from '../flags/api';
 import { ConfidenceChip } from '../flags/ConfidenceChip';
 import { Timeline } from '../flags/FlagShow';
-import { formatDay, formatSfTime, NEXUS_LABELS, orderedReasons, reasonWords, reviewStatusLabel, ruleShortName } from '../flags/words';
+import { NEXUS_LABELS, orderedReasons, reasonWords, reviewStatusLabel, ruleShortName } from '../flags/words';
+import { formatDateTime, formatDay } from '@sra/contracts';
 import { MEETINGS, recordDecision, updateMeeting, useCaseDetail, useFlagDetail } from './api';
 import { cases, nameCases } from './words';
 
@@ -323,7 +324,7 @@ const OneCase = ({
         <Alert severity="success" sx={{ mt: 2 }} data-testid="meeting-decided">
           Decided in this meeting: <strong>{reviewStatusLabel(item.decision)}</strong>
           {item.decidedBy ? ` by ${item.decidedBy}` : ''}
-          {item.decidedAt ? `, ${formatSfTime(item.decidedAt)}` : ''}
+          {item.decidedAt ? `, ${formatDateTime(item.decidedAt)}` : ''}
           {item.decisionNote ? `. Why: ${item.decisionNote}` : '.'}
         </Alert>
       ) : null}

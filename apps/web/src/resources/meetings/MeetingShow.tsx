@@ -3,7 +3,7 @@ import { Alert, Box, Button as MuiButton, CircularProgress, Divider, Typography 
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import { ListButton, Show, TopToolbar, useLocation, useNavigate, useRecordContext, useShowContext } from 'react-admin';
 import type { MeetingDetail } from '@sra/contracts';
-import { formatDay } from '../flags/words';
+import { formatDay } from '@sra/contracts';
 import { AgendaPanel } from './AgendaPanel';
 import { MeetingDetailsPanel } from './MeetingDetailsPanel';
 import { MeetingMode } from './MeetingMode';

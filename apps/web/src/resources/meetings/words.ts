@@ -1,6 +1,4 @@
-import { sfDayOf } from '@sra/contracts';
-import type { MeetingAgendaItem, MeetingAttendee, MeetingRecord } from '@sra/contracts';
-import { formatDay } from '../flags/words';
+import { formatDay, sfDayOf, type MeetingAgendaItem, type MeetingAttendee, type MeetingRecord } from '@sra/contracts';
 
 /** Plain words for the meetings pages. */
 

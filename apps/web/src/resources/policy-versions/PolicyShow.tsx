@@ -3,7 +3,7 @@ import { Alert, Box, CircularProgress, Divider, Link, Typography } from '@mui/ma
 import { ListButton, Show, TopToolbar, useRecordContext } from 'react-admin';
 import type { PolicyDocument } from '@sra/policies';
 import type { PolicyVersionDetail } from '@sra/contracts';
-import { datesInText } from '@sra/contracts';
+import { datesInText, formatDateTime } from '@sra/contracts';
 import { Fact, Facts } from '../../components/Facts';
 import { VisuallyHidden } from '../../components/VisuallyHidden';
 import { ChangesPanel } from './ChangesPanel';
@@ -12,7 +12,7 @@ import { FlagCount } from './FlagCount';
 import { ItemList } from './ItemList';
 import { NewVersionButton } from './NewVersionButton';
 import { ProvenanceChip } from './ProvenanceChip';
-import { describeAudits, documentOf, formatDateTime, previousVersionId, ruleName } from './words';
+import { describeAudits, documentOf, previousVersionId, ruleName } from './words';
 import { EvaluationOutcomeView, outcomePending } from '../../components/EvaluationOutcomeView';
 
 const PolicyTitle = () => {

@@ -1,4 +1,4 @@
-import { formatDateTime as formatMoment, formatDay as formatDayInStyle } from '@sra/contracts';
+import { formatDay as formatDayInStyle } from '@sra/contracts';
 import type { PolicyDocument, Provenance, RuleId } from '@sra/policies';
 import type { PolicyVersionDetail, PolicyVersionRecord } from '@sra/contracts';
 
@@ -111,10 +111,6 @@ export function formatDay(iso: string | null | undefined): string {
   return /^(\d{4})-(\d{2})-(\d{2})$/.test(iso) ? formatDayInStyle(iso) : iso;
 }
 
-/** A moment, "Jun 6, 2022, 4:18 AM PDT" (the app's one date style). */
-export function formatDateTime(value: string | null | undefined): string {
-  return formatMoment(value);
-}
 
 /** The id of the version before this one of the same rule (versions are numbered 1, 2, 3, ... by the server). */
 export function previousVersionId(record: Pick<PolicyVersionRecord, 'ruleId' | 'version'>): string | null {
