@@ -48,6 +48,8 @@ const apiCase = async (page: Page, id: string) => json<CaseDetail>(await page.re
 
 /** The flag ids of the agenda on the page, top to bottom. */
 async function shownAgenda(page: Page): Promise<string[]> {
+  // a long page of the agenda is drawn a few lines at a time
+  await page.locator('[data-testid="agenda-list"][data-drawn="all"]').waitFor();
   return page.getByTestId('agenda-item').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-flag-id') ?? ''));
 }
 

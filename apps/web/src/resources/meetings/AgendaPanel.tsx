@@ -1,5 +1,5 @@
 import { datesInText } from '@sra/contracts';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { Alert, Box, Button, Checkbox, Chip, CircularProgress, FormControlLabel, MenuItem, Paper, TextField, Typography } from '@mui/material';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
@@ -15,6 +15,7 @@ import { addToAgenda, buildAgenda, removeFromAgenda, removeManyFromAgenda, reord
 import { AddCase } from './AddCase';
 import { agendaRuleWords, cases, monthBefore, nameCases } from './words';
 import { VisuallyHidden } from '../../components/VisuallyHidden';
+import { useRowsDrawn } from '../../components/useRowsDrawn';
 
 /** Small "term: value" pieces of an agenda line. */
 const Bit = ({ term, children }: { term: string; children: ReactNode }) => (
@@ -26,7 +27,7 @@ const Bit = ({ term, children }: { term: string; children: ReactNode }) => (
   </Typography>
 );
 
-const AgendaLine = ({
+const AgendaLine = memo(function AgendaLine({
   item,
   index,
   count,
@@ -46,7 +47,7 @@ const AgendaLine = ({
   onSelect: (flagId: string, selected: boolean) => void;
   onMove: (index: number, delta: -1 | 1) => void;
   onRemove: (item: MeetingAgendaItem, index: number) => void;
-}) => {
+}) {
   const createPath = useCreatePath();
   const n = index + 1;
   return (
@@ -139,6 +140,78 @@ const AgendaLine = ({
       </Box>
     </Paper>
   );
+});
+
+type Refocus = { flagId: string; index: number; move: 'up' | 'down' };
+
+/**
+ * A page of the agenda's lines, drawn a few at a time (the first screenful at once): fifty lines drawn in one go were
+ * one long task that kept a 500-case meeting's page from answering (issue 14). Only these lines are drawn again as
+ * more come; each line is drawn again only when what it shows changes.
+ */
+const AgendaLines = ({
+  items,
+  offset,
+  total,
+  locked,
+  busy,
+  selected,
+  refocus,
+  onSelect,
+  onMove,
+  onRemove,
+}: {
+  items: readonly MeetingAgendaItem[];
+  offset: number;
+  total: number;
+  locked: boolean;
+  busy: boolean;
+  selected: ReadonlySet<string>;
+  refocus: RefObject<Refocus | null>;
+  onSelect: (flagId: string, selected: boolean) => void;
+  onMove: (index: number, delta: -1 | 1) => void;
+  onRemove: (item: MeetingAgendaItem, index: number) => void;
+}) => {
+  const listRef = useRef<HTMLOListElement>(null);
+  const drawn = useRowsDrawn(items.length, offset, 6, 3);
+
+  // After a move, the moved case's button keeps the focus, once its line is drawn in the new order.
+  useEffect(() => {
+    const wanted = refocus.current;
+    if (!wanted || busy) return;
+    const at = wanted.index - offset;
+    if (at < 0 || at >= drawn || items[at]?.flagId !== wanted.flagId) return;
+    refocus.current = null;
+    const buttons = listRef.current?.querySelectorAll<HTMLButtonElement>(`button[data-flag-id="${wanted.flagId}"]`) ?? [];
+    const same = [...buttons].find((b) => b.dataset.move === wanted.move && !b.disabled);
+    (same ?? [...buttons].find((b) => !b.disabled))?.focus();
+  }, [items, busy, drawn, offset, refocus]);
+
+  return (
+    <Box
+      component="ol"
+      ref={listRef}
+      data-testid="agenda-list"
+      data-drawn={drawn >= items.length ? 'all' : 'some'}
+      aria-label={`Agenda: ${cases(total)}`}
+      sx={{ listStyle: 'none', m: 0, p: 0, display: 'grid', gap: 1, mb: 2 }}
+    >
+      {items.slice(0, drawn).map((item, i) => (
+        <AgendaLine
+          key={item.flagId}
+          item={item}
+          index={offset + i}
+          count={total}
+          locked={locked}
+          busy={busy}
+          selected={selected.has(item.flagId)}
+          onSelect={onSelect}
+          onMove={onMove}
+          onRemove={onRemove}
+        />
+      ))}
+    </Box>
+  );
 };
 
 /** Agenda lines drawn at a time: a long agenda (hundreds of cases) opens at once and pages. */
@@ -220,9 +293,8 @@ export const AgendaPanel = ({ meeting, onChanged }: { meeting: MeetingDetail; on
   const [page, setPage] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const { data: previous, isPending: previousPending } = usePreviousMeeting(meeting.date);
-  const listRef = useRef<HTMLOListElement>(null);
   // After a move, the moved case's button keeps the focus (the list is drawn again in the new order).
-  const refocus = useRef<{ flagId: string; index: number; move: 'up' | 'down' } | null>(null);
+  const refocus = useRef<Refocus | null>(null);
   const locked = meeting.status === 'held';
   const agenda = meeting.agenda;
   const pages = Math.max(1, Math.ceil(agenda.length / PAGE));
@@ -234,13 +306,10 @@ export const AgendaPanel = ({ meeting, onChanged }: { meeting: MeetingDetail; on
 
   useEffect(() => {
     const wanted = refocus.current;
-    // Only once the page shows the new order (the agenda is loaded again after the server's answer).
+    // Once the page shows the new order (the agenda is loaded again after the server's answer), the page holding the
+    // moved case; its lines then focus the button.
     if (!wanted || busy || agenda[wanted.index]?.flagId !== wanted.flagId) return;
-    refocus.current = null;
     if (Math.floor(wanted.index / PAGE) !== shownPage) setPage(Math.floor(wanted.index / PAGE));
-    const buttons = listRef.current?.querySelectorAll<HTMLButtonElement>(`button[data-flag-id="${wanted.flagId}"]`) ?? [];
-    const same = [...buttons].find((b) => b.dataset.move === wanted.move && !b.disabled);
-    (same ?? [...buttons].find((b) => !b.disabled))?.focus();
   }, [agenda, busy, shownPage]);
 
   /** Sends one change; whatever happens, the agenda is loaded again (someone else may have changed it). */
@@ -281,13 +350,16 @@ export const AgendaPanel = ({ meeting, onChanged }: { meeting: MeetingDetail; on
       },
     );
 
-  const select = (flagId: string, on: boolean) =>
-    setSelected((all) => {
-      const next = new Set(all);
-      if (on) next.add(flagId);
-      else next.delete(flagId);
-      return next;
-    });
+  const select = useCallback(
+    (flagId: string, on: boolean) =>
+      setSelected((all) => {
+        const next = new Set(all);
+        if (on) next.add(flagId);
+        else next.delete(flagId);
+        return next;
+      }),
+    [],
+  );
   const move = (index: number, delta: -1 | 1) => {
     const ids = agenda.map((item) => item.flagId);
     const [moved] = ids.splice(index, 1);
@@ -300,6 +372,13 @@ export const AgendaPanel = ({ meeting, onChanged }: { meeting: MeetingDetail; on
 
   const remove = (item: MeetingAgendaItem, index: number) =>
     void run(() => removeFromAgenda(meeting.id, item.flagId), () => `Case ${index + 1} was taken off the agenda.`);
+
+  // The lines get handlers that stay the same from one drawing to the next (so a line is drawn again only when what
+  // it shows changes), calling the handlers of the latest drawing.
+  const latest = useRef({ move, remove });
+  latest.current = { move, remove };
+  const onMove = useCallback((index: number, delta: -1 | 1) => latest.current.move(index, delta), []);
+  const onRemove = useCallback((item: MeetingAgendaItem, index: number) => latest.current.remove(item, index), []);
 
   const add = (flag: FlagRecord) => run(() => addToAgenda(meeting.id, flag.id), () => `The case was added as case ${agenda.length + 1}.`);
 
@@ -351,28 +430,18 @@ export const AgendaPanel = ({ meeting, onChanged }: { meeting: MeetingDetail; on
             </Button>
           </Box>
         )}
-        <Box
-          component="ol"
-          ref={listRef}
-          data-testid="agenda-list"
-          aria-label={`Agenda: ${cases(agenda.length)}`}
-          sx={{ listStyle: 'none', m: 0, p: 0, display: 'grid', gap: 1, mb: 2 }}
-        >
-          {onPage.map((item, i) => (
-            <AgendaLine
-              key={item.flagId}
-              item={item}
-              index={shownPage * PAGE + i}
-              count={agenda.length}
-              locked={locked}
-              busy={busy}
-              selected={selected.has(item.flagId)}
-              onSelect={select}
-              onMove={move}
-              onRemove={remove}
-            />
-          ))}
-        </Box>
+        <AgendaLines
+          items={onPage}
+          offset={shownPage * PAGE}
+          total={agenda.length}
+          locked={locked}
+          busy={busy}
+          selected={selected}
+          refocus={refocus}
+          onSelect={select}
+          onMove={onMove}
+          onRemove={onRemove}
+        />
         {pages > 1 ? (
           <Box component="nav" aria-label="Agenda pages" sx={{ display: 'flex', gap: 2, alignItems: 'center', mb: 2 }} data-testid="agenda-pages">
             <Button size="small" variant="outlined" disabled={shownPage === 0} onClick={() => setPage(shownPage - 1)}>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useDeferredValue, useRef, type ReactNode } from 'react';
 import { Alert, Box, Button as MuiButton, CircularProgress, Divider, Typography } from '@mui/material';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import { ListButton, Show, TopToolbar, useLocation, useNavigate, useRecordContext, useShowContext } from 'react-admin';
@@ -58,8 +58,20 @@ const Section = ({ id, title, children }: { id: string; title: string; children:
   </Box>
 );
 
+/**
+ * The record, drawn the first time in a background render, in slices (a 500-case meeting's page in one task kept the
+ * page from answering: issue 14); after that as it comes, so the agenda shows a change as soon as it is saved.
+ */
+function useFirstDrawDeferred<T>(record: T | undefined): T | undefined {
+  const deferred = useDeferredValue(record, undefined);
+  const drawnOnce = useRef(false);
+  if (deferred !== undefined) drawnOnce.current = true;
+  return drawnOnce.current ? record : deferred;
+}
+
 const MeetingPage = ({ mode }: { mode: ReturnType<typeof useMeetingMode> }) => {
-  const { record: meeting, refetch, error } = useShowContext<MeetingDetail>();
+  const { record: fetched, refetch, error } = useShowContext<MeetingDetail>();
+  const meeting = useFirstDrawDeferred(fetched);
   if (error && !meeting) {
     return (
       <Alert severity="error" sx={{ m: 2 }}>
