@@ -8,7 +8,7 @@
  * before its incident) run in SQL after the COPY.
  */
 import type { CopyWriter, CsvRow } from './copy-row';
-import { checkPersonKey, CUSTODY_TYPES, DA_ACTIONS, PERSON_ROLES, type ImportKind } from './kinds';
+import { checkPersonKey, CUSTODY_TYPES, DA_ACTIONS, normaliseColumnName, PERSON_ROLES, type ImportKind } from './kinds';
 import { hashKeyBytes, KEY_HASH_SEEDS, mixHash } from './key-filter';
 
 /** Seeds of the row hash: other than the key hash's, so the two are independent. */
@@ -153,15 +153,75 @@ const trueOrFalse = (name: string, file: string) =>
     return null;
   });
 
-const decimal = (name: string, file: string) =>
-  column(name, 'double precision', file, (row, k, out) => {
-    out.comma();
-    if (row.isEmpty(k)) return null;
-    const b = row.content(k);
-    if (!isDecimal(b, row.s, row.e)) return reject(file, row.text(k), `${quoted(row.text(k))} is not a number`);
-    out.plain(b, row.s, row.e);
-    return null;
-  });
+/** `POINT (-122.4194 37.7749)` (WKT: longitude first) or `(37.7749, -122.4194)` (DataSF's download: latitude first). */
+const WKT_POINT = /^POINT\s*\(\s*(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s*\)$/i;
+const PAIR_POINT = /^\(\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*\)$/;
+/** How far apart (degrees, about 11 m) Point and Latitude/Longitude may be before the row is refused as contradicting itself. */
+export const POINT_TOLERANCE = 0.0001;
+
+/** The latitude and longitude a Point value holds, or null when it is not a point (or its latitude or longitude is out of range). */
+export function parsePoint(value: string): { latitude: number; longitude: number } | null {
+  const v = value.trim();
+  const wkt = WKT_POINT.exec(v);
+  const pair = wkt ? null : PAIR_POINT.exec(v);
+  if (!wkt && !pair) return null;
+  const latitude = Number(wkt ? wkt[2] : (pair as RegExpExecArray)[1]);
+  const longitude = Number(wkt ? wkt[1] : (pair as RegExpExecArray)[2]);
+  if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return null;
+  return { latitude, longitude };
+}
+
+const POINT_HINT = ' is not a point (use POINT (-122.4194 37.7749), longitude first, or (37.7749, -122.4194))';
+
+/**
+ * Latitude and Longitude, from their own columns or else from `Point` (import-formats.md keeps all three): when
+ * both columns are empty the point's coordinates are stored in them; when the file has both, the point must agree
+ * with them (within POINT_TOLERANCE), and they are what is stored. A Point that is not a point rejects its row.
+ */
+const coordinates =
+  () =>
+  (at: Index): Step => {
+    const kLat = at('Latitude');
+    const kLon = at('Longitude');
+    const kPoint = at('Point');
+    return {
+      outputs: [
+        { name: 'latitude', type: 'double precision' },
+        { name: 'longitude', type: 'double precision' },
+      ],
+      run(row, out) {
+        for (const [k, file] of [
+          [kLat, 'Latitude'],
+          [kLon, 'Longitude'],
+        ] as const) {
+          if (row.isEmpty(k)) continue;
+          const b = row.content(k);
+          if (!isDecimal(b, row.s, row.e)) return reject(file, row.text(k), `${quoted(row.text(k))} is not a number`);
+        }
+        const point = row.isEmpty(kPoint) ? null : parsePoint(row.text(kPoint));
+        if (!row.isEmpty(kPoint) && !point) return reject('Point', row.text(kPoint), quoted(row.text(kPoint)) + POINT_HINT);
+        if (point && row.isEmpty(kLat) && row.isEmpty(kLon)) {
+          out.comma();
+          out.text(String(point.latitude));
+          out.comma();
+          out.text(String(point.longitude));
+          return null;
+        }
+        if (point && !row.isEmpty(kLat) && !row.isEmpty(kLon)) {
+          const lat = Number(row.text(kLat));
+          const lon = Number(row.text(kLon));
+          if (Math.abs(lat - point.latitude) > POINT_TOLERANCE || Math.abs(lon - point.longitude) > POINT_TOLERANCE) {
+            return reject('Point', row.text(kPoint), `Point ${quoted(row.text(kPoint))} is not where Latitude and Longitude say (${row.text(kLat)}, ${row.text(kLon)})`);
+          }
+        }
+        for (const k of [kLat, kLon]) {
+          out.comma();
+          if (!row.isEmpty(k)) out.plain(row.content(k), row.s, row.e);
+        }
+        return null;
+      },
+    };
+  };
 
 /** One of a fixed list, compared after `normalise`; stored as `spell` returns it. */
 const oneOf = (name: string, file: string, values: readonly string[], normalise: (v: string) => string, spell: (v: string) => string = (v) => v) => {
@@ -303,8 +363,7 @@ const RULES: Record<ImportKind, Array<(at: Index) => Step>> = {
     requiredText('incident_category', 'Incident Category'),
     date('incident_date', 'Incident Date', false),
     trueOrFalse('filed_online', 'Filed Online'),
-    decimal('latitude', 'Latitude'),
-    decimal('longitude', 'Longitude'),
+    coordinates(),
     text('incident_subcategory', 'Incident Subcategory'),
     text('incident_description', 'Incident Description'),
     text('incident_time', 'Incident Time'),
@@ -378,9 +437,29 @@ export function fileColumnsOf(kind: ImportKind): Record<string, string> {
       asked.push(column);
       return -1;
     });
-    for (const o of step.outputs) if (!o.temp) out[o.name] = step.outputs.length === 1 && asked.length === 1 ? asked[0] : o.name;
+    for (const o of step.outputs) {
+      if (o.temp) continue;
+      // latitude and longitude come from Latitude, Longitude and Point: each is named by its own column.
+      const own = asked.find((a) => normaliseColumnName(a) === normaliseColumnName(o.name));
+      out[o.name] = step.outputs.length === 1 && asked.length === 1 ? asked[0] : (own ?? o.name);
+    }
   }
   return out;
+}
+
+/** The file columns (spec names) some rule of the kind reads: what a file's column must be to be kept. */
+export function storedFileColumns(kind: ImportKind): Set<string> {
+  const stored = new Set<string>();
+  for (const make of RULES[kind]) {
+    const asked: string[] = [];
+    const step = make((column) => {
+      asked.push(column);
+      return -1;
+    });
+    // A step that only checks (anyOf) or keeps a value for the SQL checks (temp) stores nothing of what it reads.
+    if (step.outputs.some((o) => !o.temp)) for (const column of asked) stored.add(column);
+  }
+  return stored;
 }
 
 /** The columns that identify a record, as written (normalised) by the rules. */
