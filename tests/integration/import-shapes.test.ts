@@ -21,11 +21,11 @@ const HISTORICAL_MESSAGE =
   'it has no report time (only the date and time of the incident), so how long reporting took cannot be measured, and no row key ' +
   '(no Row ID or Incident ID), so a reload or a correction cannot be matched to what was loaded. ' +
   'Download DataSF\'s "Police Department Incident Reports: 2018 to Present" (dataset wg3w-h783, https://data.sfgov.org/d/wg3w-h783) instead: ' +
-  'it covers January 2018 onward, with report times and Row IDs. Nothing was stored.';
+  'it covers January 2018 onward, with report times and Row IDs.';
 
 const NO_HEADER_MESSAGE =
   'The first line looks like data: the header row is missing. Its 26 values are shaped like a row of "Police Department Incident Reports: 2018 to Present (CSV download)" ' +
-  '(DataSF, dataset wg3w-h783), which loads as SFPD incident reports ("incidents") with its header: download it again with the header row, or add that row back as the first line. Nothing was stored.';
+  '(DataSF, dataset wg3w-h783), which loads as SFPD incident reports ("incidents") with its header: download it again with the header row, or add that row back as the first line.';
 
 async function coordinates(rowIds: string[]): Promise<Array<{ row_id: string; latitude: number | null; longitude: number | null }>> {
   return t.db.query(`SELECT row_id, latitude, longitude FROM incident_report_row WHERE row_id = ANY($1) ORDER BY row_id`, [rowIds]);

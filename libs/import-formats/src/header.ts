@@ -105,10 +105,10 @@ function neededColumns(kind: ImportKind, present: ReadonlySet<string>): string[]
 function noHeaderMessage(cells: readonly string[]): string {
   const opening = 'The first line looks like data: the header row is missing.';
   const dataset = datasetOfRow(cells);
-  if (!dataset) return `${opening} Add the header row (the column names) as the first line, or download the file again with it. Nothing was stored.`;
+  if (!dataset) return `${opening} Add the header row (the column names) as the first line, or download the file again with it.`;
   const like = `Its ${cells.length.toLocaleString('en-US')} values are shaped like a row of "${dataset.title}" (${dataset.publisher})`;
   if ('refused' in dataset.outcome) return `${opening} ${like}. ${dataset.outcome.refused}`;
-  return `${opening} ${like}, which loads as ${KINDS[dataset.outcome.kind].label} ("${dataset.outcome.kind}") with its header: download it again with the header row, or add that row back as the first line. Nothing was stored.`;
+  return `${opening} ${like}, which loads as ${KINDS[dataset.outcome.kind].label} ("${dataset.outcome.kind}") with its header: download it again with the header row, or add that row back as the first line.`;
 }
 
 export function analyseHeader(kind: ImportKind, header: readonly string[]): HeaderAnalysis {

@@ -56,14 +56,14 @@ describe('a first line that is data, not a header', () => {
     expect(a.problems.map((p) => p.code)).toEqual(['no-header']);
     expect(a.problems[0].message).toBe(
       'The first line looks like data: the header row is missing. Its 26 values are shaped like a row of "Police Department Incident Reports: 2018 to Present (CSV download)" ' +
-        '(DataSF, dataset wg3w-h783), which loads as SFPD incident reports ("incidents") with its header: download it again with the header row, or add that row back as the first line. Nothing was stored.',
+        '(DataSF, dataset wg3w-h783), which loads as SFPD incident reports ("incidents") with its header: download it again with the header row, or add that row back as the first line.',
     );
     expect(datasetOfRow(DECEMBER_FIRST_ROW.map((v, i) => (i >= 23 ? '' : v)))?.id).toBe('datasf-incidents-download');
   });
 
   it('says so for a line shaped like no known file, and for a historical row says what to get instead', () => {
     expect(analyseHeader('incidents', ['11/10/2018', '23:00', '2018', 'Saturday', 'Robbery']).problems[0].message).toBe(
-      'The first line looks like data: the header row is missing. Add the header row (the column names) as the first line, or download the file again with it. Nothing was stored.',
+      'The first line looks like data: the header row is missing. Add the header row (the column names) as the first line, or download the file again with it.',
     );
     const historical = analyseHeader('incidents', HISTORICAL_ROW).problems[0].message;
     expect(historical).toMatch(/^The first line looks like data: the header row is missing\. Its 13 values are shaped like a row of "Police Department Incident Reports: Historical 2003 to May 2018".*wg3w-h783/);

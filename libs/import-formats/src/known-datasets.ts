@@ -80,7 +80,7 @@ export const KNOWN_DATASETS: readonly KnownDataset[] = [
         'This is DataSF\'s "Police Department Incident Reports: Historical 2003 to May 2018" (dataset tmnf-yvry), which cannot be audited: ' +
         'it has no report time (only the date and time of the incident), so how long reporting took cannot be measured, and no row key ' +
         '(no Row ID or Incident ID), so a reload or a correction cannot be matched to what was loaded. ' +
-        `Download ${DATASF_2018_TO_PRESENT} instead: it covers January 2018 onward, with report times and Row IDs. Nothing was stored.`,
+        `Download ${DATASF_2018_TO_PRESENT} instead: it covers January 2018 onward, with report times and Row IDs.`,
     },
   },
   {
