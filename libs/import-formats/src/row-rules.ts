@@ -173,6 +173,50 @@ export function parsePoint(value: string): { latitude: number; longitude: number
 
 const POINT_HINT = ' is not a point (use POINT (-122.4194 37.7749), longitude first, or (37.7749, -122.4194))';
 
+/** The Point field's bytes, copied (reading another quoted field reuses the row's scratch buffer). */
+const pointBytes = new Uint8Array(256);
+const POINT_PREFIX = new TextEncoder().encode('POINT (');
+
+/** Whether field k's bytes sit in pointBytes at `at`; returns the index after them, or -1. */
+function bytesAt(row: CsvRow, k: number, at: number, n: number): number {
+  const b = row.content(k);
+  const len = row.e - row.s;
+  if (at + len > n) return -1;
+  for (let i = 0; i < len; i++) if (pointBytes[at + i] !== b[row.s + i]) return -1;
+  return at + len;
+}
+
+/**
+ * The fast path of every real row: the point is written from the very Latitude and Longitude of its row, as
+ * DataSF's download (`(37.7, -122.4)`) or its API (`POINT (-122.4 37.7)`) writes it. Compares bytes, builds nothing.
+ */
+function pointIsLatLon(row: CsvRow, kPoint: number, kLat: number, kLon: number): boolean {
+  const b = row.content(kPoint);
+  const n = row.e - row.s;
+  if (n > pointBytes.length) return false;
+  pointBytes.set(b.subarray(row.s, row.e));
+  if (pointBytes[0] === 0x28) {
+    // (lat, lon)
+    let i = bytesAt(row, kLat, 1, n);
+    if (i < 0 || pointBytes[i] !== 0x2c || pointBytes[i + 1] !== 0x20) return false;
+    i = bytesAt(row, kLon, i + 2, n);
+    return i === n - 1 && pointBytes[i] === 0x29;
+  }
+  for (let k = 0; k < POINT_PREFIX.length; k++) if (pointBytes[k] !== POINT_PREFIX[k]) return false;
+  // POINT (lon lat)
+  let i = bytesAt(row, kLon, POINT_PREFIX.length, n);
+  if (i < 0 || pointBytes[i] !== 0x20) return false;
+  i = bytesAt(row, kLat, i + 1, n);
+  return i === n - 1 && pointBytes[i] === 0x29;
+}
+
+/** The reject of field k when it holds something other than a decimal number. */
+function notDecimal(row: CsvRow, k: number, file: string): FieldReject | null {
+  if (row.isEmpty(k)) return null;
+  const b = row.content(k);
+  return isDecimal(b, row.s, row.e) ? null : reject(file, row.text(k), `${quoted(row.text(k))} is not a number`);
+}
+
 /**
  * Latitude and Longitude, from their own columns or else from `Point` (import-formats.md keeps all three): when
  * both columns are empty the point's coordinates are stored in them; when the file has both, the point must agree
@@ -190,34 +234,27 @@ const coordinates =
         { name: 'longitude', type: 'double precision' },
       ],
       run(row, out) {
-        for (const [k, file] of [
-          [kLat, 'Latitude'],
-          [kLon, 'Longitude'],
-        ] as const) {
-          if (row.isEmpty(k)) continue;
-          const b = row.content(k);
-          if (!isDecimal(b, row.s, row.e)) return reject(file, row.text(k), `${quoted(row.text(k))} is not a number`);
-        }
-        const point = row.isEmpty(kPoint) ? null : parsePoint(row.text(kPoint));
-        if (!row.isEmpty(kPoint) && !point) return reject('Point', row.text(kPoint), quoted(row.text(kPoint)) + POINT_HINT);
-        if (point && row.isEmpty(kLat) && row.isEmpty(kLon)) {
-          out.comma();
-          out.text(String(point.latitude));
-          out.comma();
-          out.text(String(point.longitude));
-          return null;
-        }
-        if (point && !row.isEmpty(kLat) && !row.isEmpty(kLon)) {
-          const lat = Number(row.text(kLat));
-          const lon = Number(row.text(kLon));
-          if (Math.abs(lat - point.latitude) > POINT_TOLERANCE || Math.abs(lon - point.longitude) > POINT_TOLERANCE) {
+        const notNumber = notDecimal(row, kLat, 'Latitude') ?? notDecimal(row, kLon, 'Longitude');
+        if (notNumber) return notNumber;
+        const bothGiven = !row.isEmpty(kLat) && !row.isEmpty(kLon);
+        if (!row.isEmpty(kPoint) && !(bothGiven && pointIsLatLon(row, kPoint, kLat, kLon))) {
+          const point = parsePoint(row.text(kPoint));
+          if (!point) return reject('Point', row.text(kPoint), quoted(row.text(kPoint)) + POINT_HINT);
+          if (row.isEmpty(kLat) && row.isEmpty(kLon)) {
+            out.comma();
+            out.text(String(point.latitude));
+            out.comma();
+            out.text(String(point.longitude));
+            return null;
+          }
+          if (bothGiven && (Math.abs(Number(row.text(kLat)) - point.latitude) > POINT_TOLERANCE || Math.abs(Number(row.text(kLon)) - point.longitude) > POINT_TOLERANCE)) {
             return reject('Point', row.text(kPoint), `Point ${quoted(row.text(kPoint))} is not where Latitude and Longitude say (${row.text(kLat)}, ${row.text(kLon)})`);
           }
         }
-        for (const k of [kLat, kLon]) {
-          out.comma();
-          if (!row.isEmpty(k)) out.plain(row.content(k), row.s, row.e);
-        }
+        out.comma();
+        if (!row.isEmpty(kLat)) out.plain(row.content(kLat), row.s, row.e);
+        out.comma();
+        if (!row.isEmpty(kLon)) out.plain(row.content(kLon), row.s, row.e);
         return null;
       },
     };
