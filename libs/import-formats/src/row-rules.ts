@@ -8,7 +8,7 @@
  * before its incident) run in SQL after the COPY.
  */
 import type { CopyWriter, CsvRow } from './copy-row';
-import { checkPersonKey, CUSTODY_TYPES, DA_ACTIONS, PERSON_ROLES, type ImportKind } from './kinds';
+import { checkPersonKey, CUSTODY_TYPES, DA_ACTIONS, normaliseColumnName, PERSON_ROLES, type ImportKind } from './kinds';
 import { hashKeyBytes, KEY_HASH_SEEDS, mixHash } from './key-filter';
 
 /** Seeds of the row hash: other than the key hash's, so the two are independent. */
@@ -153,15 +153,112 @@ const trueOrFalse = (name: string, file: string) =>
     return null;
   });
 
-const decimal = (name: string, file: string) =>
-  column(name, 'double precision', file, (row, k, out) => {
-    out.comma();
-    if (row.isEmpty(k)) return null;
-    const b = row.content(k);
-    if (!isDecimal(b, row.s, row.e)) return reject(file, row.text(k), `${quoted(row.text(k))} is not a number`);
-    out.plain(b, row.s, row.e);
-    return null;
-  });
+/** `POINT (-122.4194 37.7749)` (WKT: longitude first) or `(37.7749, -122.4194)` (DataSF's download: latitude first). */
+const WKT_POINT = /^POINT\s*\(\s*(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s*\)$/i;
+const PAIR_POINT = /^\(\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*\)$/;
+/** How far apart (degrees, about 11 m) Point and Latitude/Longitude may be before the row is refused as contradicting itself. */
+export const POINT_TOLERANCE = 0.0001;
+
+/** The latitude and longitude a Point value holds, or null when it is not a point (or its latitude or longitude is out of range). */
+export function parsePoint(value: string): { latitude: number; longitude: number } | null {
+  const v = value.trim();
+  const wkt = WKT_POINT.exec(v);
+  const pair = wkt ? null : PAIR_POINT.exec(v);
+  if (!wkt && !pair) return null;
+  const latitude = Number(wkt ? wkt[2] : (pair as RegExpExecArray)[1]);
+  const longitude = Number(wkt ? wkt[1] : (pair as RegExpExecArray)[2]);
+  if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return null;
+  return { latitude, longitude };
+}
+
+const POINT_HINT = ' is not a point (use POINT (-122.4194 37.7749), longitude first, or (37.7749, -122.4194))';
+
+/** The Point field's bytes, copied (reading another quoted field reuses the row's scratch buffer). */
+const pointBytes = new Uint8Array(256);
+const POINT_PREFIX = new TextEncoder().encode('POINT (');
+
+/** Whether field k's bytes sit in pointBytes at `at`; returns the index after them, or -1. */
+function bytesAt(row: CsvRow, k: number, at: number, n: number): number {
+  const b = row.content(k);
+  const len = row.e - row.s;
+  if (at + len > n) return -1;
+  for (let i = 0; i < len; i++) if (pointBytes[at + i] !== b[row.s + i]) return -1;
+  return at + len;
+}
+
+/**
+ * The fast path of every real row: the point is written from the very Latitude and Longitude of its row, as
+ * DataSF's download (`(37.7, -122.4)`) or its API (`POINT (-122.4 37.7)`) writes it. Compares bytes, builds nothing.
+ */
+function pointIsLatLon(row: CsvRow, kPoint: number, kLat: number, kLon: number): boolean {
+  const b = row.content(kPoint);
+  const n = row.e - row.s;
+  if (n > pointBytes.length) return false;
+  pointBytes.set(b.subarray(row.s, row.e));
+  if (pointBytes[0] === 0x28) {
+    // (lat, lon)
+    let i = bytesAt(row, kLat, 1, n);
+    if (i < 0 || pointBytes[i] !== 0x2c || pointBytes[i + 1] !== 0x20) return false;
+    i = bytesAt(row, kLon, i + 2, n);
+    return i === n - 1 && pointBytes[i] === 0x29;
+  }
+  for (let k = 0; k < POINT_PREFIX.length; k++) if (pointBytes[k] !== POINT_PREFIX[k]) return false;
+  // POINT (lon lat)
+  let i = bytesAt(row, kLon, POINT_PREFIX.length, n);
+  if (i < 0 || pointBytes[i] !== 0x20) return false;
+  i = bytesAt(row, kLat, i + 1, n);
+  return i === n - 1 && pointBytes[i] === 0x29;
+}
+
+/** The reject of field k when it holds something other than a decimal number. */
+function notDecimal(row: CsvRow, k: number, file: string): FieldReject | null {
+  if (row.isEmpty(k)) return null;
+  const b = row.content(k);
+  return isDecimal(b, row.s, row.e) ? null : reject(file, row.text(k), `${quoted(row.text(k))} is not a number`);
+}
+
+/**
+ * Latitude and Longitude, from their own columns or else from `Point` (import-formats.md keeps all three): when
+ * both columns are empty the point's coordinates are stored in them; when the file has both, the point must agree
+ * with them (within POINT_TOLERANCE), and they are what is stored. A Point that is not a point rejects its row.
+ */
+const coordinates =
+  () =>
+  (at: Index): Step => {
+    const kLat = at('Latitude');
+    const kLon = at('Longitude');
+    const kPoint = at('Point');
+    return {
+      outputs: [
+        { name: 'latitude', type: 'double precision' },
+        { name: 'longitude', type: 'double precision' },
+      ],
+      run(row, out) {
+        const notNumber = notDecimal(row, kLat, 'Latitude') ?? notDecimal(row, kLon, 'Longitude');
+        if (notNumber) return notNumber;
+        const bothGiven = !row.isEmpty(kLat) && !row.isEmpty(kLon);
+        if (!row.isEmpty(kPoint) && !(bothGiven && pointIsLatLon(row, kPoint, kLat, kLon))) {
+          const point = parsePoint(row.text(kPoint));
+          if (!point) return reject('Point', row.text(kPoint), quoted(row.text(kPoint)) + POINT_HINT);
+          if (row.isEmpty(kLat) && row.isEmpty(kLon)) {
+            out.comma();
+            out.text(String(point.latitude));
+            out.comma();
+            out.text(String(point.longitude));
+            return null;
+          }
+          if (bothGiven && (Math.abs(Number(row.text(kLat)) - point.latitude) > POINT_TOLERANCE || Math.abs(Number(row.text(kLon)) - point.longitude) > POINT_TOLERANCE)) {
+            return reject('Point', row.text(kPoint), `Point ${quoted(row.text(kPoint))} is not where Latitude and Longitude say (${row.text(kLat)}, ${row.text(kLon)})`);
+          }
+        }
+        out.comma();
+        if (!row.isEmpty(kLat)) out.plain(row.content(kLat), row.s, row.e);
+        out.comma();
+        if (!row.isEmpty(kLon)) out.plain(row.content(kLon), row.s, row.e);
+        return null;
+      },
+    };
+  };
 
 /** One of a fixed list, compared after `normalise`; stored as `spell` returns it. */
 const oneOf = (name: string, file: string, values: readonly string[], normalise: (v: string) => string, spell: (v: string) => string = (v) => v) => {
@@ -303,8 +400,7 @@ const RULES: Record<ImportKind, Array<(at: Index) => Step>> = {
     requiredText('incident_category', 'Incident Category'),
     date('incident_date', 'Incident Date', false),
     trueOrFalse('filed_online', 'Filed Online'),
-    decimal('latitude', 'Latitude'),
-    decimal('longitude', 'Longitude'),
+    coordinates(),
     text('incident_subcategory', 'Incident Subcategory'),
     text('incident_description', 'Incident Description'),
     text('incident_time', 'Incident Time'),
@@ -378,9 +474,29 @@ export function fileColumnsOf(kind: ImportKind): Record<string, string> {
       asked.push(column);
       return -1;
     });
-    for (const o of step.outputs) if (!o.temp) out[o.name] = step.outputs.length === 1 && asked.length === 1 ? asked[0] : o.name;
+    for (const o of step.outputs) {
+      if (o.temp) continue;
+      // latitude and longitude come from Latitude, Longitude and Point: each is named by its own column.
+      const own = asked.find((a) => normaliseColumnName(a) === normaliseColumnName(o.name));
+      out[o.name] = step.outputs.length === 1 && asked.length === 1 ? asked[0] : (own ?? o.name);
+    }
   }
   return out;
+}
+
+/** The file columns (spec names) some rule of the kind reads: what a file's column must be to be kept. */
+export function storedFileColumns(kind: ImportKind): Set<string> {
+  const stored = new Set<string>();
+  for (const make of RULES[kind]) {
+    const asked: string[] = [];
+    const step = make((column) => {
+      asked.push(column);
+      return -1;
+    });
+    // A step that only checks (anyOf) or keeps a value for the SQL checks (temp) stores nothing of what it reads.
+    if (step.outputs.some((o) => !o.temp)) for (const column of asked) stored.add(column);
+  }
+  return stored;
 }
 
 /** The columns that identify a record, as written (normalised) by the rules. */

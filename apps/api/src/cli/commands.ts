@@ -10,6 +10,7 @@ import { UsersService } from '../users/users.service';
 import { CliError } from './cli-error';
 import { numberArg, runGenerate, type GenerateArgs } from './generate.command';
 import { countsLine, runIngest } from './ingest.command';
+import { batchRows, findBatch, limitArg, listBatches, REJECT_FORMATS, writeRejects, type RejectFormat } from './batches.command';
 import { runOutcome } from '../compliance/evaluation/evaluation-outcome';
 import { DemoService } from '../demo/demo.service';
 import { EvaluationService, type EvaluationSummary } from '../compliance/evaluation/evaluation.service';
@@ -120,6 +121,34 @@ export const COMMANDS: Record<string, CommandSpec> = {
       }
       ctx.out(JSON.stringify({ ...batch, peakRssMb, ...(evaluation ? { evaluation } : {}) }));
       if (batch.status === 'refused') throw new CliError(`the file ${batch.fileName} was refused: ${batch.reason}`);
+    },
+  },
+  batches: {
+    summary: 'List the recent import batches, newest first: id, kind, file, when, status and counts (--json: one JSON object per line)',
+    usage: 'batches [--limit N] [--json]',
+    options: { limit: { type: 'string' }, json: { type: 'boolean' } },
+    migrate: true,
+    async run(ctx) {
+      const batches = await listBatches(appOf(ctx), limitArg(ctx.options.limit));
+      if (ctx.options.json) for (const b of batches) ctx.out(JSON.stringify(b));
+      else if (batches.length === 0) ctx.out('no import batches yet');
+      else for (const line of batchRows(batches)) ctx.out(line);
+    },
+  },
+  rejects: {
+    summary: "Print a batch's rejected rows (line, column, value, reason); the batch by its id or the first 8 characters `batches` shows",
+    usage: `rejects <batch> [--format ${REJECT_FORMATS.join('|')}]`,
+    options: { format: { type: 'string' } },
+    positionals: 1,
+    migrate: true,
+    async run(ctx) {
+      const format = ctx.options.format ?? 'table';
+      if (typeof format !== 'string' || !(REJECT_FORMATS as readonly string[]).includes(format)) {
+        throw new CliError(`--format must be one of ${REJECT_FORMATS.join(', ')} (got "${String(format)}")`, 2);
+      }
+      const batch = await findBatch(appOf(ctx), ctx.positionals[0]);
+      const count = await writeRejects(appOf(ctx), batch, format as RejectFormat, (chunk) => process.stdout.write(chunk));
+      process.stderr.write(`rejects: ${n(count)} rejected rows of batch ${batch.id} (${batch.kind}, ${batch.fileName}, ${batch.status})\n`);
     },
   },
   release: {
