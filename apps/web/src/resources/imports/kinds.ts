@@ -135,12 +135,12 @@ export function formatSeconds(seconds: number | null | undefined): string {
 }
 
 /**
- * Where in the file a refusal was found, in plain words: "On line 1 (the header row),
+ * Where in the file a refusal was found, in plain words: "On line 1 (where the header row belongs),
  * column “Name”." Empty when the server did not say.
  */
 export function describeRefusalPlace(line: number | null | undefined, column: string | null | undefined): string {
   const parts: string[] = [];
-  if (typeof line === 'number') parts.push(line === 1 ? 'on line 1 (the header row)' : `on line ${formatCount(line)}`);
+  if (typeof line === 'number') parts.push(line === 1 ? 'on line 1 (where the header row belongs)' : `on line ${formatCount(line)}`);
   if (column) parts.push(`in the column “${column}”`);
   if (!parts.length) return '';
   const text = parts.join(', ');
