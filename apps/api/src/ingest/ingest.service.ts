@@ -274,6 +274,7 @@ export class IngestService {
       const rejected = mayHaveRejects ? ((await client.query(load.insertRejects, [batchId])).rowCount ?? 0) : 0;
       timing.step('rejects');
       const unchanged = rowsRead - rejected - updated - inserted;
+      if (load.unknownCodes) await client.query(load.unknownCodes, [batchId]);
       const unparsedCharges = load.chargeTexts ? await this.parseNewCharges(client, load.chargeTexts, request.kind, batchId) : 0;
       // What the load did (or would do), the same in a preview and in the loaded batch.
       const counts = { rowsRead, inserted, updated, unchanged, rejected, ignoredColumns: ignored, ignoredColumnCount: ignoredCount, unparsedCharges };
