@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { CreateIncidentCodeRequest, CurrentUser, IncidentCodeRecord, ListQuery, UpdateIncidentCodeRequest } from '@sra/contracts';
 import type { ListSpec } from '../common/list-query';
 import { listSql } from '../common/list-sql';
+import { seedIncidentCodeCatalog } from './catalog-seed';
 import { checkIncidentCodeInput, checkNewIncidentCode, normaliseIncidentCode } from './incident-code-input';
 
 export const INCIDENT_CODE_LIST: ListSpec = {
@@ -28,6 +29,12 @@ const COLUMNS = `c.code AS id, c.code, c.description, c.category, c.subcategory,
 @Injectable()
 export class IncidentCodesService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** At start, once the table exists (the server migrates first), DataSF's codes are in the catalog. */
+  async onApplicationBootstrap(): Promise<void> {
+    const [{ present }]: Array<{ present: boolean }> = await this.db.query(`SELECT to_regclass('incident_code') IS NOT NULL AS present`);
+    if (present) await seedIncidentCodeCatalog(this.db);
+  }
 
   list(query: ListQuery): Promise<{ rows: IncidentCodeRecord[]; total: number }> {
     return listSql<IncidentCodeRecord>(this.db, `SELECT ${COLUMNS} FROM incident_code c`, query, INCIDENT_CODE_LIST);

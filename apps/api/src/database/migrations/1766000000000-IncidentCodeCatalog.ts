@@ -1,18 +1,14 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { INCIDENT_CODES } from '@sra/sfpd-data';
-
-/** Where the seeded codes come from (libs/sfpd-data, generated from the DataSF catalog file of December 2018). */
-export const DATASF_CATALOG_SOURCE =
-  'DataSF catalog of SFPD incident codes as of December 2018 (sfpd-incident-codes-2018-12.csv, from "Police Department Incident Reports: 2018 to Present", wg3w-h783; public domain)';
 
 /**
  * Issue 15, uncategorised and unknown incident codes.
  *
  * - DataSF publishes some incident codes with no category and no subcategory (12075 "Military Ordinance", 65021
  *   "Driving, Stunt Vehicle/Street Racing"): such rows now load, their category stored as absent (NULL).
- * - The incident-code catalog becomes data: seeded from the generated DataSF catalog (provenance `catalog`), extended by
- *   admins (provenance `admin`, with who added it, when, and a source or note). An admin's change keeps the earlier
- *   text in the history.
+ * - The incident-code catalog becomes data: filled from the generated DataSF catalog (provenance `catalog`) by
+ *   apps/api/src/incident-codes/catalog-seed.ts when the server starts or a file of incidents loads, and extended by
+ *   admins (provenance `admin`, with who added it, when, and a source or note). A change keeps the earlier entry in
+ *   the history.
  * - Each incidents batch records, at load time, the codes of its rows that the catalog did not know, with counts.
  */
 export class IncidentCodeCatalog1766000000000 implements MigrationInterface {
@@ -44,12 +40,6 @@ export class IncidentCodeCatalog1766000000000 implements MigrationInterface {
         replaced_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX incident_code_history_code_idx ON incident_code_history (code)`);
-    await q.query(
-      `INSERT INTO incident_code (code, category, subcategory, description, provenance, source, added_by, added_at)
-       SELECT x.code, nullif(x.category, ''), nullif(x.subcategory, ''), x.description, 'catalog', $2, 'DataSF', timestamptz '2018-12-31 00:00:00-08'
-         FROM jsonb_to_recordset($1::jsonb) AS x(code text, category text, subcategory text, description text)`,
-      [JSON.stringify(INCIDENT_CODES.map(([code, category, subcategory, description]) => ({ code, category, subcategory, description }))), DATASF_CATALOG_SOURCE],
-    );
     await q.query(`
       CREATE TABLE import_batch_unknown_code (
         batch_id uuid NOT NULL REFERENCES import_batch (id) ON DELETE CASCADE,
