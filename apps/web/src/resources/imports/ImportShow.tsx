@@ -205,7 +205,7 @@ const UnknownCodes = ({ batch }: { batch: ImportBatchRecord }) => {
         These rows were loaded with their code as the file gives it, but the incident-code catalog did not know the code.
         {canDescribe ? ' Describe a code to add it to the catalog, with where its description comes from.' : ' An admin can describe them.'}
       </Typography>
-      <RecordTable labelledBy="batch-unknown-codes-heading" headers={['Code', 'Rows', 'What the file calls it', 'In the catalog now']} testId="batch-unknown-codes">
+      <RecordTable labelledBy="batch-unknown-codes-heading" headers={['Code', 'Rows', 'What the file calls it', 'Catalog']} testId="batch-unknown-codes">
         {codes.map((c) => (
           <TableRow key={c.code} data-testid="batch-unknown-code">
             <TableCell>
@@ -217,10 +217,10 @@ const UnknownCodes = ({ batch }: { batch: ImportBatchRecord }) => {
             <TableCell>{c.descriptionInFile ?? 'No description given'}</TableCell>
             <TableCell>
               {c.describedAs ? (
-                <span data-testid="batch-unknown-code-described">{`Described since: ${c.describedAs}`}</span>
+                <span data-testid="batch-unknown-code-described">{`Described since as “${c.describedAs}”`}</span>
               ) : canDescribe ? (
-                <Link to={describeCodeLink(c.code, c.descriptionInFile)} data-testid={`describe-code-${c.code}`}>
-                  Describe code {c.code}
+                <Link to={describeCodeLink(c.code, c.descriptionInFile)} aria-label={`Describe code ${c.code}`} data-testid={`describe-code-${c.code}`}>
+                  Describe
                 </Link>
               ) : (
                 'Not described yet'
@@ -276,6 +276,15 @@ const BatchDetails = () => {
       </Section>
       <Divider />
 
+      {batch.kind === 'incidents' && batch.status === 'loaded' ? (
+        <>
+          <Section id="batch-unknown-codes" title={`Codes not in the catalog (${formatCount(batch.unknownCodes?.length ?? 0)})`}>
+            <UnknownCodes batch={batch} />
+          </Section>
+          <Divider />
+        </>
+      ) : null}
+
       {batch.evaluation ? (
         <>
           <Section id="batch-flags" title="What it did to the flags">
@@ -329,15 +338,6 @@ const BatchDetails = () => {
         </Facts>
       </Section>
       <Divider />
-
-      {batch.kind === 'incidents' && batch.status === 'loaded' ? (
-        <>
-          <Section id="batch-unknown-codes" title={`Codes not in the catalog (${formatCount(batch.unknownCodes?.length ?? 0)})`}>
-            <UnknownCodes batch={batch} />
-          </Section>
-          <Divider />
-        </>
-      ) : null}
 
       <Section id="batch-rejects" title={`Rejected rows (${formatCount(batch.rejected)})`}>
         <RejectedRows batch={batch} />

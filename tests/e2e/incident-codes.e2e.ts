@@ -1,0 +1,101 @@
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { seriousViolations } from '../support/e2e';
+import { REPO_ROOT } from '../support/paths';
+import { tempDir } from '../support/processes';
+
+/*
+ * Issue 15 in the browser: a file of real December 2018 rows with blank categories and two codes DataSF's 2018 catalog
+ * does not know (tests/fixtures/README.md). The batch page lists the unknown codes with their counts, an admin
+ * describes one from there, and an incident of such a code says "no category published".
+ */
+const url = () => process.env.SRA_E2E_URL!;
+const FIXTURE = path.join(REPO_ROOT, 'tests/fixtures/datasf-incidents-2018-12-uncategorised.csv');
+const shots = process.env.SRA_SCREENSHOT_DIR ?? tempDir('e2e-incident-codes');
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  await page.goto(url());
+  await page.getByLabel('Email').fill('admin@localhost');
+  await page.getByLabel('Password').fill(process.env.SRA_E2E_ADMIN_PASSWORD!);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('signed-in-email').waitFor();
+});
+afterAll(async () => browser?.close());
+
+/** A screenshot at desktop width and at phone width, for a person to look at. */
+async function look(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(shots, `${name}-1440.png`), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(shots, `${name}-390.png`), fullPage: true });
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+describe('uncategorised and unknown incident codes', () => {
+  it('lists the codes not in the catalog on the batch page, lets an admin describe one, and shows "no category published" on an incident', async () => {
+    await page.goto(`${url()}/#/import-batches/create`);
+    await page.getByTestId('import-kind').selectOption('incidents');
+    await page.getByTestId('import-file').setInputFiles(FIXTURE);
+    await page.locator(`[data-testid="import-preview"][data-file="${path.basename(FIXTURE)}"]`).waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('preview-count-rejected').textContent()).toBe('0');
+    await page.getByTestId('import-load').click();
+    await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-count-inserted').textContent()).toBe('6');
+    expect(await page.getByTestId('import-count-rejected').textContent()).toBe('0');
+    await page.getByTestId('import-batch-link').click();
+
+    // The batch page: two codes the catalog does not know, with how many rows carry each.
+    const table = page.getByTestId('batch-unknown-codes');
+    await table.waitFor();
+    const rows = page.getByTestId('batch-unknown-code');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.nth(0).innerText()).toMatch(/^12075\s+2\s+Military Ordinance\s+Describe$/);
+    expect(await rows.nth(1).innerText()).toMatch(/^65021\s+1\s+Driving, Stunt Vehicle\/Street Racing\s+Describe$/);
+    expect(await page.getByRole('heading', { name: 'Codes not in the catalog (2)' }).count()).toBe(1);
+    await page.getByTestId('batch-outcome-done').waitFor({ timeout: 120_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+    await look('batch-unknown-codes');
+    const batchUrl = page.url();
+
+    // Describe 12075 from there: the form comes filled with the code and the file's words.
+    await page.getByTestId('describe-code-12075').click();
+    await page.locator('input[name="code"]').waitFor();
+    expect(await page.locator('input[name="code"]').inputValue()).toBe('12075');
+    expect(await page.locator('input[name="description"]').inputValue()).toBe('Military Ordinance');
+    await page.locator('input[name="source"]').fill('DataSF wg3w-h783 rows of 2019-2024 carry 12075 "Military Ordinance" with no category');
+    expect(await seriousViolations(page)).toEqual([]);
+    await look('incident-code-create');
+    await page.getByRole('button', { name: 'Add to the catalog' }).click();
+    await page.getByTestId('incident-code-provenance').waitFor();
+    expect(await page.getByTestId('incident-code-provenance').textContent()).toBe('Added by an admin');
+    expect(await page.getByTestId('incident-code-category').textContent()).toBe('no category published');
+    expect(await seriousViolations(page)).toEqual([]);
+    await look('incident-code-show');
+
+    // Back on the batch page the code reads as described; the other still waits.
+    await page.goto(batchUrl);
+    await page.getByTestId('batch-unknown-code-described').waitFor();
+    expect(await page.getByTestId('batch-unknown-code-described').textContent()).toBe('Described since as “Military Ordinance”');
+    expect(await page.getByTestId('describe-code-65021').count()).toBe(1);
+
+    // The incident of a 12075 row: its category is absent, and says so.
+    await page.goto(`${url()}/#/incidents/180905588/show`);
+    await page.getByTestId('incident-category').waitFor();
+    expect(await page.getByTestId('incident-category').textContent()).toBe('no category published');
+    expect(await page.getByTestId('incident-row-category').first().textContent()).toBe('no category published');
+    expect(await seriousViolations(page)).toEqual([]);
+    await look('incident-no-category');
+
+    // The catalog list, filtered to the admins' codes.
+    await page.goto(`${url()}/#/incident-codes?filter=${encodeURIComponent(JSON.stringify({ provenance: 'admin' }))}`);
+    await page.getByTestId('incident-code').first().waitFor();
+    expect(await page.getByTestId('incident-code').allTextContents()).toEqual(['12075']);
+    expect(await seriousViolations(page)).toEqual([]);
+    await look('incident-codes-list');
+  });
+});
