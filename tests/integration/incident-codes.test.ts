@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeAuditEntry } from '@sra/contracts';
-import { ingest, PERSON_HEADER } from '../support/ingest-helpers';
+import { ARREST_HEADER, ingest, PERSON_HEADER } from '../support/ingest-helpers';
 import { REPO_ROOT } from '../support/paths';
 import { evaluateNow, loadRecords, startRecordsApp } from '../support/records-fixture';
 import type { TestApp } from '../support/test-app';
@@ -33,6 +33,9 @@ beforeAll(async () => {
   batchId = (result as { batchId: string }).batchId;
   await loadRecords(t, {
     'incident-persons': [PERSON_HEADER, ...['180906376', '180908009', '180906809', '180905588', '180906887', '180907051'].map((n, i) => [n, `RP-00000${i + 1}`, 'victim'])],
+    // The victim of 180908009 (15200, no category) arrested by SFPD for PC 647(b) in the same incident, 83 minutes after
+    // the report: a flag under SFPD 2017 (the SF DA 2018 policy audits DA charges, not arrests).
+    arrests: [ARREST_HEADER, ['RA-15200', '180908009', 'RP-000002', '2018-12-01T21:00', '2018-12-01', 'SFPD', 'booked', '647(b) PC/M', '']],
   });
   await evaluateNow(t);
 });
@@ -61,6 +64,16 @@ describe('uncategorised incident codes', () => {
       { rule_id: 'sfda-psw-2018', incident_number: '180908009', incident_category: null },
       { rule_id: 'sfpd-psw-2017', incident_number: '180908009', incident_category: null },
     ]);
+  });
+
+  it('flags an arrest after an uncategorised report, and the sentence says no category is published', async () => {
+    const flags = await t.db.query(`SELECT rule_id, incident_category, sentence FROM flag WHERE report_incident_number = '180908009' ORDER BY rule_id`);
+    expect(flags.map((f: { rule_id: string }) => f.rule_id)).toEqual(['sfpd-psw-2017']);
+    expect(flags[0].incident_category).toBeNull();
+    expect(flags[0].sentence).toMatch(/^Reported incident 180908009 \(no category published\) as victim on 2018-12-01 19:37; arrested by SFPD 2018-12-01 21:00 in the same incident for PC 647\(b\)/);
+    const analyst = await t.signedIn('analyst');
+    const cases = await analyst.get('/api/cases').query({ filter: JSON.stringify({ reportIncidentNumber: '180908009' }) }).expect(200);
+    expect(cases.body).toEqual([expect.objectContaining({ incidentCategory: null, reportIncidentNumbers: ['180908009'] })]);
   });
 
   it('gives the incident page the absent category and the catalog description of each code', async () => {

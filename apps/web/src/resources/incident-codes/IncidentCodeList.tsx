@@ -1,6 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { CreateButton, DataTable, List, SelectInput, TextInput, TopToolbar } from 'react-admin';
 import { categoryWords, type IncidentCodeRecord } from '@sra/contracts';
+import { collapsedColumns, Secondary, TableBox } from '../../components/Collapse';
 import { ListIntro } from '../incidents/parts';
 import { PROVENANCE_CHOICES, provenanceWords } from './words';
 
@@ -24,6 +25,8 @@ const NoMatch = () => (
 );
 
 const Column = DataTable.Col<IncidentCodeRecord>;
+/** On a phone the category and where the entry comes from move under the description. */
+const collapsed = collapsedColumns([{ below: 'sm', sources: ['category', 'provenance'] }]);
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', whiteSpace: 'nowrap' } as const;
 
 /** `GET /api/incident-codes` (admins): the SFPD incident-code catalog, with where each entry comes from. */
@@ -36,9 +39,19 @@ export const IncidentCodeList = () => (
       Whether a row qualifies a report under a policy is decided by its code, category and subcategory as loaded, not by
       this list.
     </ListIntro>
-    <DataTable rowClick="show" bulkActionButtons={false} empty={<NoMatch />} data-testid="incident-codes-table">
+    <TableBox testId="incident-codes-table-box">
+    <DataTable rowClick="show" bulkActionButtons={false} empty={<NoMatch />} data-testid="incident-codes-table" sx={collapsed}>
       <Column source="code" label="Code" render={(r) => <Box component="span" sx={mono} data-testid="incident-code">{r.code}</Box>} />
-      <Column source="description" label="Description" />
+      <Column
+        source="description"
+        label="Description"
+        render={(r) => (
+          <>
+            {r.description}
+            <Secondary below="sm">{`${categoryWords(r.category)} · ${provenanceWords(r)}`}</Secondary>
+          </>
+        )}
+      />
       <Column
         source="category"
         label="Category"
@@ -51,5 +64,6 @@ export const IncidentCodeList = () => (
       />
       <Column source="provenance" label="Comes from" render={(r) => <span data-testid="incident-code-provenance">{provenanceWords(r)}</span>} />
     </DataTable>
+    </TableBox>
   </List>
 );
