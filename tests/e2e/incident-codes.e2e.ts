@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
@@ -27,6 +28,21 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
+/** Loads a file from the Imports page, and opens its batch once its evaluation is done. */
+async function load(kind: string, file: string, rows: number): Promise<void> {
+  await page.goto(`${url()}/#/import-batches/create`);
+  await page.getByTestId('import-kind').selectOption(kind);
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.locator(`[data-testid="import-preview"][data-file="${path.basename(file)}"]`).waitFor({ timeout: 60_000 });
+  expect(await page.getByTestId('preview-count-rejected').textContent()).toBe('0');
+  await page.getByTestId('import-load').click();
+  await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
+  expect(await page.getByTestId('import-count-inserted').textContent()).toBe(String(rows));
+  expect(await page.getByTestId('import-count-rejected').textContent()).toBe('0');
+  await page.getByTestId('import-batch-link').click();
+  await page.getByTestId('batch-outcome-done').waitFor({ timeout: 120_000 });
+}
+
 /** A screenshot at desktop width and at phone width, for a person to look at. */
 async function look(name: string): Promise<void> {
   await page.screenshot({ path: path.join(shots, `${name}-1440.png`), fullPage: true });
@@ -37,17 +53,8 @@ async function look(name: string): Promise<void> {
 }
 
 describe('uncategorised and unknown incident codes', () => {
-  it('lists the codes not in the catalog on the batch page, lets an admin describe one, and shows "no category published" on an incident', async () => {
-    await page.goto(`${url()}/#/import-batches/create`);
-    await page.getByTestId('import-kind').selectOption('incidents');
-    await page.getByTestId('import-file').setInputFiles(FIXTURE);
-    await page.locator(`[data-testid="import-preview"][data-file="${path.basename(FIXTURE)}"]`).waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('preview-count-rejected').textContent()).toBe('0');
-    await page.getByTestId('import-load').click();
-    await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('import-count-inserted').textContent()).toBe('6');
-    expect(await page.getByTestId('import-count-rejected').textContent()).toBe('0');
-    await page.getByTestId('import-batch-link').click();
+  it('lists the codes not in the catalog on the batch page, lets an admin describe one, and shows "no category published" on an incident and a case', async () => {
+    await load('incidents', FIXTURE, 6);
 
     // The batch page: two codes the catalog does not know, with how many rows carry each.
     const table = page.getByTestId('batch-unknown-codes');
@@ -57,7 +64,6 @@ describe('uncategorised and unknown incident codes', () => {
     expect(await rows.nth(0).innerText()).toMatch(/^12075\s+2\s+Military Ordinance\s+Describe$/);
     expect(await rows.nth(1).innerText()).toMatch(/^65021\s+1\s+Driving, Stunt Vehicle\/Street Racing\s+Describe$/);
     expect(await page.getByRole('heading', { name: 'Codes not in the catalog (2)' }).count()).toBe(1);
-    await page.getByTestId('batch-outcome-done').waitFor({ timeout: 120_000 });
     expect(await seriousViolations(page)).toEqual([]);
     await look('batch-unknown-codes');
     const batchUrl = page.url();
@@ -90,6 +96,26 @@ describe('uncategorised and unknown incident codes', () => {
     expect(await page.getByTestId('incident-row-category').first().textContent()).toBe('no category published');
     expect(await seriousViolations(page)).toEqual([]);
     await look('incident-no-category');
+
+    // The victim of 180908009 (15200, no category) arrested in the same incident: a case whose report has no category.
+    const dir = tempDir('e2e-incident-codes-files');
+    const persons = path.join(dir, 'persons-15200.csv');
+    const arrests = path.join(dir, 'arrests-15200.csv');
+    fs.writeFileSync(persons, 'Incident Number,Person Key,Person Role\n180908009,RP-E2E-15200,victim\n');
+    fs.writeFileSync(
+      arrests,
+      'arrest_id,incident_number,person_key,arrest_datetime,arrest_date,arresting_agency,custody_type,booked_charges_statute\nRA-E2E-15200,180908009,RP-E2E-15200,2018-12-01T21:00,2018-12-01,SFPD,booked,647(b) PC/M\n',
+    );
+    await load('incident-persons', persons, 1);
+    await load('arrests', arrests, 1);
+    const found = await page.request.get(`${url()}/api/cases?filter=${encodeURIComponent(JSON.stringify({ reportIncidentNumber: '180908009' }))}`);
+    const cases = (await found.json()) as Array<{ id: string; incidentCategory: string | null }>;
+    expect(cases.map((c) => c.incidentCategory)).toEqual([null]);
+    await page.goto(`${url()}/#/cases/${cases[0].id}/show`);
+    await page.getByTestId('case-reports').waitFor();
+    expect(await page.getByTestId('case-reports').textContent()).toMatch(/^Incident 180908009, no category published, /);
+    expect(await seriousViolations(page)).toEqual([]);
+    await look('case-no-category');
 
     // The catalog list, filtered to the admins' codes.
     await page.goto(`${url()}/#/incident-codes?filter=${encodeURIComponent(JSON.stringify({ provenance: 'admin' }))}`);
