@@ -114,6 +114,7 @@ describe('uncategorised and unknown incident codes', () => {
     await page.goto(`${url()}/#/cases/${cases[0].id}/show`);
     await page.getByTestId('case-reports').waitFor();
     expect(await page.getByTestId('case-reports').textContent()).toMatch(/^Incident 180908009, no category published, /);
+    expect(await page.locator('main').innerText()).not.toMatch(/\bnull\b/);
     expect(await seriousViolations(page)).toEqual([]);
     await look('case-no-category');
 

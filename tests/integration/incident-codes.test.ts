@@ -74,6 +74,10 @@ describe('uncategorised incident codes', () => {
     const analyst = await t.signedIn('analyst');
     const cases = await analyst.get('/api/cases').query({ filter: JSON.stringify({ reportIncidentNumber: '180908009' }) }).expect(200);
     expect(cases.body).toEqual([expect.objectContaining({ incidentCategory: null, reportIncidentNumbers: ['180908009'] })]);
+    const detail = await analyst.get(`/api/cases/${cases.body[0].id}`).expect(200);
+    const labels = detail.body.timeline.map((e: { label: string }) => e.label);
+    expect(labels).toContain('Incident occurred: no category published');
+    expect(labels.join('\n')).not.toContain('null');
   });
 
   it('gives the incident page the absent category and the catalog description of each code', async () => {
