@@ -61,8 +61,8 @@ describe('uncategorised and unknown incident codes', () => {
     await table.waitFor();
     const rows = page.getByTestId('batch-unknown-code');
     expect(await rows.count()).toBe(2);
-    expect(await rows.nth(0).innerText()).toMatch(/^12075\s+2\s+Military Ordinance\s+Describe$/);
-    expect(await rows.nth(1).innerText()).toMatch(/^65021\s+1\s+Driving, Stunt Vehicle\/Street Racing\s+Describe$/);
+    expect(await rows.nth(0).innerText()).toMatch(/^12075\s+Military Ordinance\s+2\s+Describe$/);
+    expect(await rows.nth(1).innerText()).toMatch(/^65021\s+Driving, Stunt Vehicle\/Street Racing\s+1\s+Describe$/);
     expect(await page.getByRole('heading', { name: 'Codes not in the catalog (2)' }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await look('batch-unknown-codes');

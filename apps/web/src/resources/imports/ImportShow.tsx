@@ -205,16 +205,18 @@ const UnknownCodes = ({ batch }: { batch: ImportBatchRecord }) => {
         These rows were loaded with their code as the file gives it, but the incident-code catalog did not know the code.
         {canDescribe ? ' Describe a code to add it to the catalog, with where its description comes from.' : ' An admin can describe them.'}
       </Typography>
-      <RecordTable labelledBy="batch-unknown-codes-heading" headers={['Code', 'Rows', 'What the file calls it', 'Catalog']} testId="batch-unknown-codes">
+      <RecordTable labelledBy="batch-unknown-codes-heading" headers={['Code, as the file describes it', 'Rows', 'Catalog']} testId="batch-unknown-codes">
         {codes.map((c) => (
           <TableRow key={c.code} data-testid="batch-unknown-code">
             <TableCell>
-              <Box component="span" sx={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' }}>
+              <Box component="span" sx={{ display: 'block', fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' }}>
                 {c.code}
+              </Box>
+              <Box component="span" sx={{ display: 'block', color: 'text.secondary' }}>
+                {c.descriptionInFile ?? 'No description given'}
               </Box>
             </TableCell>
             <TableCell data-testid="batch-unknown-code-rows">{formatCount(c.rows)}</TableCell>
-            <TableCell>{c.descriptionInFile ?? 'No description given'}</TableCell>
             <TableCell>
               {c.describedAs ? (
                 <span data-testid="batch-unknown-code-described">{`Described since as “${c.describedAs}”`}</span>
