@@ -117,6 +117,11 @@ describe('uncategorised and unknown incident codes', () => {
     expect(await page.locator('main').innerText()).not.toMatch(/\bnull\b/);
     expect(await seriousViolations(page)).toEqual([]);
     await look('case-no-category');
+    // The Flagged cases list, narrowed to it: the category under the sentence says so too.
+    await page.goto(`${url()}/#/cases?filter=${encodeURIComponent(JSON.stringify({ reportIncidentNumber: '180908009' }))}`);
+    await page.getByTestId(`case-link-${cases[0].id}`).waitFor();
+    expect(await page.locator('main').innerText()).toContain('no category published');
+    expect(await seriousViolations(page)).toEqual([]);
 
     // The catalog list, filtered to the admins' codes.
     await page.goto(`${url()}/#/incident-codes?filter=${encodeURIComponent(JSON.stringify({ provenance: 'admin' }))}`);
