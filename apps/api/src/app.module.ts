@@ -12,6 +12,7 @@ import { ComplianceModule } from './compliance/compliance.module';
 import { StorableInputModule } from './common/storable-input';
 import { ErrorResponseFilter } from './common/error-response.filter';
 import { ChargeCodesModule } from './charge-codes/charge-codes.module';
+import { IncidentCodesModule } from './incident-codes/incident-codes.module';
 import { RecordsModule } from './records/records.module';
 import { ReportsModule } from './reports/reports.module';
 import { MeetingsModule } from './meetings/meetings.module';
@@ -48,6 +49,7 @@ export class AppModule {
         ComplianceModule,
         RecordsModule,
         ChargeCodesModule,
+        IncidentCodesModule,
         ReportsModule,
         MeetingsModule,
         ...(options.extraModules ?? []),

@@ -42,7 +42,7 @@ export interface AuditSentence {
   known: boolean;
 }
 
-type Kind = 'case' | 'flag' | 'incident' | 'arrest' | 'da-decision' | 'meeting' | 'report' | 'import' | 'user' | 'charge-code' | 'policy' | 'none';
+type Kind = 'case' | 'flag' | 'incident' | 'arrest' | 'da-decision' | 'meeting' | 'report' | 'import' | 'user' | 'charge-code' | 'incident-code' | 'policy' | 'none';
 
 /** The resource of the app each kind of target opens. */
 const RESOURCE_OF: Record<Exclude<Kind, 'none'>, string> = {
@@ -56,6 +56,7 @@ const RESOURCE_OF: Record<Exclude<Kind, 'none'>, string> = {
   import: 'import-batches',
   user: 'users',
   'charge-code': 'charge-codes',
+  'incident-code': 'incident-codes',
   policy: 'policy-versions',
 };
 
@@ -77,6 +78,7 @@ const KIND_OF_TARGET: Record<string, Kind> = {
   User: 'user',
   Users: 'user',
   ChargeCodes: 'charge-code',
+  IncidentCodes: 'incident-code',
   Policies: 'policy',
 };
 
@@ -106,6 +108,8 @@ function nameOf(kind: Kind, name: string | null, id: string | null): string {
       return name ? `the account of ${name}` : 'an account';
     case 'charge-code':
       return shown ? `charge code ${shown}` : 'a charge code';
+    case 'incident-code':
+      return shown ? `incident code ${shown}` : 'an incident code';
     case 'policy':
       return shown ? `policy version ${shown}` : 'a policy version';
     default:
@@ -182,6 +186,8 @@ const ROUTES: Array<{ method: string; route: string; phrase: Phrase }> = [
   { method: 'DELETE', route: '/api/meetings/:id/agenda/:flagId', phrase: { done: 'Removed a case from the agenda of', tried: 'remove a case from the agenda of', kind: 'meeting' } },
   { method: 'POST', route: '/api/meetings/:id/decisions', phrase: { done: 'Recorded a decision in', tried: 'record a decision in', kind: 'meeting' } },
   { method: 'PUT', route: '/api/charge-codes/:id', phrase: { done: 'Described', tried: 'describe', kind: 'charge-code' } },
+  { method: 'POST', route: '/api/incident-codes', phrase: { done: 'Added', tried: 'add', kind: 'incident-code', after: () => ' to the incident-code catalog' } },
+  { method: 'PUT', route: '/api/incident-codes/:id', phrase: { done: 'Changed the catalog entry of', tried: 'change the catalog entry of', kind: 'incident-code' } },
   { method: 'POST', route: '/api/ingest/:kind', phrase: { done: 'Imported', tried: 'import', kind: 'import', after: importKind, object: (name) => name ?? 'a file' } },
   { method: 'POST', route: '/api/reports', phrase: { done: 'Generated', tried: 'generate', kind: 'report' } },
   { method: 'POST', route: '/api/reports/:id/publish', phrase: { done: 'Published', tried: 'publish', kind: 'report' } },

@@ -1,3 +1,5 @@
+import type { ImportUnknownCode } from './incident-codes';
+
 export type ImportKindName = 'incidents' | 'incident-persons' | 'arrests' | 'da-decisions';
 
 /** What a load did to the rows of its file. */
@@ -45,6 +47,8 @@ export interface ImportBatchRecord extends ImportCounts {
   refusalColumn: string | null;
   startedAt: string;
   finishedAt: string;
+  /** Incidents: the codes of the file's rows that the incident-code catalog did not know, most rows first (one batch's page; not in lists). */
+  unknownCodes?: ImportUnknownCode[];
   /** What the load's evaluation did to the flags (one batch's page; not in lists). Null for a refused file. */
   evaluation?: EvaluationOutcome | null;
 }

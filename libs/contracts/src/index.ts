@@ -16,6 +16,7 @@ export * from './meetings';
 export * from './cases';
 export * from './evaluation';
 export * from './charge-codes';
+export * from './incident-codes';
 export * from './release';
 export * from './dates';
 export * from './audit-words';

@@ -22,7 +22,8 @@ export interface IncidentSummary {
   incidentDatetime: string;
   /** The first report's time. */
   reportDatetime: string;
-  incidentCategory: string;
+  /** Null when DataSF publishes no category for the code (shown as "no category published"). */
+  incidentCategory: string | null;
   policeDistrict: string | null;
   /** Report rows: the initial report, supplements and one row per further code. */
   rows: number;
@@ -36,9 +37,12 @@ export interface IncidentRow {
   rowId: string;
   incidentId: string;
   incidentCode: string;
-  incidentCategory: string;
+  /** Null when DataSF publishes no category for the code (shown as "no category published"). */
+  incidentCategory: string | null;
   incidentSubcategory: string | null;
   incidentDescription: string | null;
+  /** The incident-code catalog's description of the code (DataSF's, or an admin's), when it has one. */
+  catalogDescription: string | null;
   reportTypeCode: string | null;
   reportTypeDescription: string | null;
   reportDatetime: string;

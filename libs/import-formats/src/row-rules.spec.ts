@@ -336,11 +336,21 @@ describe('incidents', () => {
   });
 
   it('rejects an empty required value', () => {
-    incidentRejected({ 'Incident Category': '' }, { column: 'Incident Category', value: null, reason: 'Incident Category is empty' });
+    incidentRejected({ 'Incident Code': '' }, { column: 'Incident Code', value: null, reason: 'Incident Code is empty' });
   });
 
   it('rejects a quoted empty required value', () => {
-    incidentRejected({ 'Incident Category': '""' }, { column: 'Incident Category', value: null, reason: 'Incident Category is empty' });
+    incidentRejected({ 'Incident Number': '""' }, { column: 'Incident Number', value: null, reason: 'Incident Number is empty' });
+  });
+
+  // DataSF publishes 12075 "Military Ordinance" and 65021 "Driving, Stunt Vehicle/Street Racing" with no category (issue 15).
+  it.each([[''], ['""']])('keeps a row with a code and a blank Incident Category (%s): the category is absent', (blank) => {
+    const row = onlyRow(incidents({ 'Incident Code': '12075', 'Incident Category': blank, 'Incident Subcategory': '', 'Incident Description': 'Military Ordinance' }));
+    expect(row['reject']).toBeNull();
+    expect(row['incident_code']).toBe('12075');
+    expect(row['incident_category']).toBeNull();
+    expect(row['incident_subcategory']).toBeNull();
+    expect(row['incident_description']).toBe('Military Ordinance');
   });
 
   it('rejects an empty required datetime', () => {

@@ -74,14 +74,6 @@ const text = (name: string, file: string) =>
     return null;
   });
 
-const requiredText = (name: string, file: string) =>
-  column(name, 'text', file, (row, k, out) => {
-    if (row.isEmpty(k)) return empty(file);
-    out.comma();
-    out.field(row, k);
-    return null;
-  });
-
 const identifier = (name: string, file: string) =>
   column(name, 'text', file, (row, k, out) => {
     if (row.isEmpty(k)) return empty(file);
@@ -397,7 +389,8 @@ const RULES: Record<ImportKind, Array<(at: Index) => Step>> = {
     datetime('incident_datetime', 'Incident Datetime', true),
     datetime('report_datetime', 'Report Datetime', true),
     incidentCode('incident_code', 'Incident Code'),
-    requiredText('incident_category', 'Incident Category'),
+    // Blank for the codes DataSF publishes without a category (12075, 65021): kept, stored as absent (issue 15).
+    text('incident_category', 'Incident Category'),
     date('incident_date', 'Incident Date', false),
     trueOrFalse('filed_online', 'Filed Online'),
     coordinates(),

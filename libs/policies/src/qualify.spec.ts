@@ -90,6 +90,29 @@ describe('rowQualifies under the default lists (§4)', () => {
   });
 });
 
+// Issue 15: DataSF publishes some codes with no category and no subcategory; such a row qualifies by its code alone.
+describe('rowQualifies for a row whose code has no category published', () => {
+  // [code, SF policies, PC 647.3], from the code lists of defaults.ts.
+  it.each<[string, boolean, boolean]>([
+    ['15200', true, false], // Domestic Violence: in the SF codes only
+    ['19057', false, true], // Terrorist Threats: in the 647.3 codes; the SF policies take it by its subcategory Intimidation, absent here
+    ['04144', true, true], // Battery, Sexual: in both code lists
+    ['12075', false, false], // Military Ordinance: in no list
+    ['65021', false, false], // Driving, Stunt Vehicle/Street Racing: in no list
+  ])('%s with no category', (code, sf, pc6473) => {
+    const row = { code, category: null, subcategory: null };
+    expect(rowQualifies(SFPD, row)).toBe(sf);
+    expect(rowQualifies(SFDA, row)).toBe(sf);
+    expect(rowQualifies(PC6473, row)).toBe(pc6473);
+    expect(rowQualifies(REPEAL, row)).toBe(false);
+  });
+
+  it('a blank category is the same as none', () => {
+    expect(rowQualifies(SFPD, { code: '15200', category: '', subcategory: '' })).toBe(true);
+    expect(rowQualifies(SFPD, { code: '12075', category: '  ', subcategory: '' })).toBe(false);
+  });
+});
+
 describe('rowQualifies: how labels and codes compare', () => {
   it('labels are trimmed and compared case-insensitively', () => {
     expect(rowQualifies(PC6473, { code: '03074', category: '  ROBBERY ', subcategory: '' })).toBe(true);

@@ -15,6 +15,20 @@ describe('flagSentence', () => {
     );
   });
 
+  // Issue 15: a real row of code 15200 whose category DataSF left blank qualifies by its code.
+  it('a report whose code has no category published', () => {
+    expect(
+      flagSentence(SFPD_BARS, {
+        report: { category: null, incidentNumber: '180908009', role: 'victim', reportedAt: '2018-12-01 19:37' },
+        action: { kind: 'arrest', agency: 'SFPD', at: '2018-12-01 21:00' },
+        nexus: 'direct',
+        charges: ['PC 647(b)'],
+      }),
+    ).toBe(
+      "Reported incident 180908009 (no category published) as victim on 2018-12-01 19:37; arrested by SFPD 2018-12-01 21:00 in the same incident for PC 647(b); SFPD bulletin 'Prioritizing Safety for Sex Workers' bars this arrest.",
+    );
+  });
+
   it('a temporal nexus (worked example 2)', () => {
     expect(
       flagSentence(SFPD_BARS, {

@@ -16,8 +16,8 @@
 import type { PolicyDocument } from './model';
 
 export interface ReportFacts {
-  /** The SFPD incident category, e.g. `Robbery` (shown in lower case). */
-  category: string;
+  /** The SFPD incident category, e.g. `Robbery` (shown in lower case); null when DataSF publishes none for the code. */
+  category: string | null;
   incidentNumber: string;
   /** `victim`, `witness`, or several joined by the caller (`victim and witness`). */
   role: string;
@@ -84,7 +84,8 @@ export function flagSentence(policy: Pick<PolicyDocument, 'sentenceBars'>, facts
     return `${action.charAt(0).toUpperCase()}${action.slice(1)} ${chargesPhrase(facts)}; ${bars}`;
   }
   const r = facts.report;
-  const report = `Reported ${r.category.trim().toLowerCase()} (incident ${r.incidentNumber}) as ${r.role}${r.alsoSuspect ? ' (also named as a suspect)' : ''} on ${r.reportedAt}`;
+  const what = r.category?.trim() ? `${r.category.trim().toLowerCase()} (incident ${r.incidentNumber})` : `incident ${r.incidentNumber} (no category published)`;
+  const report = `Reported ${what} as ${r.role}${r.alsoSuspect ? ' (also named as a suspect)' : ''} on ${r.reportedAt}`;
   const link =
     facts.nexus === 'direct'
       ? 'in the same incident'

@@ -2,6 +2,7 @@
  * A month's report as one document (issue 7): the page, the PDF and the CSV files all draw it. Built from the
  * stored `ReportData` snapshot only, so the same snapshot always gives the same document (no clock, no locale).
  */
+import { NO_CATEGORY_PUBLISHED } from '@sra/contracts';
 import type { ReportCaseRow, ReportCell, ReportChart, ReportData, ReportDocument, ReportEdition, ReportFlagRow, ReportSection, ReportTable } from '@sra/contracts';
 import { DEFAULT_THRESHOLD } from '@sra/suppression';
 import {
@@ -338,7 +339,8 @@ function whereSection(ctx: Context): ReportSection {
     chartId: 'flags-by-category',
     what: 'Incident category',
     all: 'All categories',
-    unknown: 'Unknown category',
+    // Every eligible report has a row: a category is absent only when DataSF publishes none for its code (issue 15).
+    unknown: 'No category published',
     title: `By incident category, ${month}`,
     chartTitle: `Flags by incident category, ${month}`,
   });
@@ -467,7 +469,7 @@ function casesSection(ctx: Context): ReportSection {
           c.charges.length === 0 ? 'none recorded' : c.charges.join('; '),
           c.rules.map((r) => `${ctx.ruleTitle(r.ruleId)} (${confidenceLabel(r.confidence).toLowerCase()})`).join('; '),
           c.reportIncidentNumbers.length === 0 ? 'none (no report needed)' : c.reportIncidentNumbers.join(', '),
-          `${c.policeDistrict ?? 'Unknown district'}, ${c.incidentCategory ?? 'unknown category'}`,
+          `${c.policeDistrict ?? 'Unknown district'}, ${c.incidentCategory ?? (c.reportIncidentNumbers.length > 0 ? NO_CATEGORY_PUBLISHED : 'unknown category')}`,
           reviewStatusLabel(c.reviewStatus),
           withZone(c.sentence),
         ]),
@@ -516,7 +518,7 @@ function flagRowsSection(ctx: Context, rows: ReportFlagRow[]): ReportSection {
           actionLabel(c.actionType),
           c.actionDate,
           c.policeDistrict ?? 'Unknown',
-          c.incidentCategory ?? 'Unknown',
+          c.incidentCategory ?? (c.reportIncidentNumber ? NO_CATEGORY_PUBLISHED : 'Unknown'),
           reviewStatusLabel(c.reviewStatus),
           withZone(c.sentence),
         ]),

@@ -54,6 +54,7 @@ const SUBJECT_SQL: Readonly<Record<string, string>> = {
   'import-batches': `SELECT b.id::text AS id, b.file_name AS name FROM import_batch b WHERE b.id::text = ANY ($1::text[])`,
   users: `SELECT u.id::text AS id, u.email AS name FROM app_user u WHERE u.id::text = ANY ($1::text[])`,
   'charge-codes': `SELECT c.code AS id, c.code AS name FROM charge_code_description c WHERE c.code = ANY ($1::text[])`,
+  'incident-codes': `SELECT c.code AS id, c.code AS name FROM incident_code c WHERE c.code = ANY ($1::text[])`,
   'policy-versions': `SELECT p.rule_id || ':' || p.version AS id, p.rule_id || ':' || p.version AS name FROM policy_version p
                        WHERE p.rule_id || ':' || p.version = ANY ($1::text[])`,
 };

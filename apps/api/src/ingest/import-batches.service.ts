@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ImportBatchRecord, ImportRejectRecord, ListQuery } from '@sra/contracts';
+import type { ImportBatchRecord, ImportRejectRecord, ImportUnknownCode, ListQuery } from '@sra/contracts';
 import { IMPORT_KINDS } from '@sra/import-formats';
 import type { ListSpec } from '../common/list-query';
 import { listSql } from '../common/list-sql';
@@ -50,8 +50,18 @@ export class ImportBatchesService {
     const rows: ImportBatchRecord[] = await this.db.query(`SELECT ${BATCH_COLUMNS} FROM import_batch b WHERE b.id = $1`, [id]);
     const batch = rows[0];
     if (!batch) return null;
+    // The codes the catalog did not know at load time, and what an admin has described them as since.
+    const unknownCodes: ImportUnknownCode[] =
+      batch.kind === 'incidents'
+        ? await this.db.query(
+            `SELECT u.code, u.rows, u.description AS "descriptionInFile", c.description AS "describedAs"
+               FROM import_batch_unknown_code u LEFT JOIN incident_code c ON c.code = u.code
+              WHERE u.batch_id = $1 ORDER BY u.rows DESC, u.code`,
+            [id],
+          )
+        : [];
     // What its evaluation did to the flags (a refused file changed nothing, so none follows it).
-    return { ...batch, evaluation: batch.status === 'loaded' ? await batchOutcome(this.db, id) : null };
+    return { ...batch, unknownCodes, evaluation: batch.status === 'loaded' ? await batchOutcome(this.db, id) : null };
   }
 
   async rejects(query: ListQuery): Promise<{ rows: ImportRejectRecord[]; total: number }> {

@@ -14,6 +14,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { parseChargeText } from './pipeline/charge-parsing';
 import { KIND_SQL } from './pipeline/kind-sql';
 import { buildLoadSql, workTables, type LoadSql } from './pipeline/load-sql';
+import { seedIncidentCodeCatalog } from '../incident-codes/catalog-seed';
 import { resolvePersonKeySecret } from './person-key-secret';
 import { plainDatabaseError } from '../common/database-errors';
 import { DRIVER_GRACE_MS } from '../database/long-work';
@@ -97,6 +98,8 @@ export class IngestService {
   async load(sent: IngestRequest, options: LoadOptions = {}): Promise<ImportBatchResult | ImportPreview> {
     const request = { ...sent, fileName: fileNameForRecord(sent.fileName) };
     const dryRun = options.dryRun ?? false;
+    // The codes of a file of incidents are looked up in the catalog: it holds DataSF's before the first load.
+    if (request.kind === 'incidents') await seedIncidentCodeCatalog(this.db);
     // Whether this load may end as a preview: then the records it would change are read before it changes them.
     const mayPreview = dryRun || options.confirmUpdates !== 'any';
     const started = new Date();
@@ -274,6 +277,7 @@ export class IngestService {
       const rejected = mayHaveRejects ? ((await client.query(load.insertRejects, [batchId])).rowCount ?? 0) : 0;
       timing.step('rejects');
       const unchanged = rowsRead - rejected - updated - inserted;
+      if (load.unknownCodes) await client.query(load.unknownCodes, [batchId]);
       const unparsedCharges = load.chargeTexts ? await this.parseNewCharges(client, load.chargeTexts, request.kind, batchId) : 0;
       // What the load did (or would do), the same in a preview and in the loaded batch.
       const counts = { rowsRead, inserted, updated, unchanged, rejected, ignoredColumns: ignored, ignoredColumnCount: ignoredCount, unparsedCharges };

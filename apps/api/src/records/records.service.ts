@@ -126,12 +126,13 @@ export class RecordsService {
     if (rows.length === 0) throw new NotFoundException(`No incident ${incidentNumber}`);
     const [reportRows, personRoles, arrests, daDecisions, citedBy, counts] = await Promise.all([
       this.db.query(
-        `SELECT row_id AS "rowId", incident_id AS "incidentId", incident_code AS "incidentCode", incident_category AS "incidentCategory",
-                incident_subcategory AS "incidentSubcategory", incident_description AS "incidentDescription", report_type_code AS "reportTypeCode",
-                report_type_description AS "reportTypeDescription", to_json(report_datetime) #>> '{}' AS "reportDatetime",
-                to_json(incident_datetime) #>> '{}' AS "incidentDatetime", resolution, police_district AS "policeDistrict",
-                analysis_neighborhood AS "analysisNeighborhood", filed_online AS "filedOnline"
-           FROM incident_report_row WHERE incident_number = $1 ORDER BY report_datetime, row_id`,
+        `SELECT r.row_id AS "rowId", r.incident_id AS "incidentId", r.incident_code AS "incidentCode", r.incident_category AS "incidentCategory",
+                r.incident_subcategory AS "incidentSubcategory", r.incident_description AS "incidentDescription", c.description AS "catalogDescription",
+                r.report_type_code AS "reportTypeCode", r.report_type_description AS "reportTypeDescription", to_json(r.report_datetime) #>> '{}' AS "reportDatetime",
+                to_json(r.incident_datetime) #>> '{}' AS "incidentDatetime", r.resolution, r.police_district AS "policeDistrict",
+                r.analysis_neighborhood AS "analysisNeighborhood", r.filed_online AS "filedOnline"
+           FROM incident_report_row r LEFT JOIN incident_code c ON c.code = r.incident_code
+          WHERE r.incident_number = $1 ORDER BY r.report_datetime, r.row_id`,
         [incidentNumber],
       ),
       this.db.query(

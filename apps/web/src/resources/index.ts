@@ -7,6 +7,7 @@ import chargeCodes from './charge-codes';
 import daDecisions from './da-decisions';
 import flags from './flags';
 import imports from './imports';
+import incidentCodes from './incident-codes';
 import incidents from './incidents';
 import meetings from './meetings';
 import policyVersions from './policy-versions';
@@ -53,6 +54,7 @@ export const RESOURCES: readonly ResourceEntry[] = [
   { name: 'import-batches', label: 'Imports', access: { read: 'dataLoading' }, recordRepresentation: 'fileName', ...imports },
   { name: 'policy-versions', label: 'Policies', access: { read: 'everyone', write: 'administration' }, recordRepresentation: 'title', ...policyVersions },
   { name: 'charge-codes', label: 'Charge codes', access: { read: 'administration', write: 'administration' }, recordRepresentation: 'code', ...chargeCodes },
+  { name: 'incident-codes', label: 'Incident codes', access: { read: 'administration', write: 'administration' }, recordRepresentation: 'code', ...incidentCodes },
   { name: 'users', label: 'Users', access: { read: 'administration' }, recordRepresentation: 'email', ...users },
   { name: 'audit-log', label: 'Audit log', access: { read: 'administration' }, recordRepresentation: 'action', ...auditLog },
 ];

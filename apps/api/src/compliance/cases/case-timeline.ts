@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { TimelineEvent } from '@sra/contracts';
+import { categoryWords, type TimelineEvent } from '@sra/contracts';
 
 const SUPPLEMENT_TYPES = ['IS', 'VS', 'CS'];
 
@@ -61,7 +61,7 @@ export async function buildTimeline(
 ): Promise<TimelineEvent[]> {
   const events: TimelineEvent[] = [];
   const qualifying = new Set(input.qualifyingRowIds);
-  const rows: ReportRow[] =
+  const stored: Array<Omit<ReportRow, 'category'> & { category: string | null }> =
     input.reports.length === 0
       ? []
       : await db.query(
@@ -70,6 +70,8 @@ export async function buildTimeline(
              FROM incident_report_row WHERE incident_number = ANY($1::text[]) ORDER BY incident_number, report_datetime, incident_category, row_id`,
           [input.reports],
         );
+  // A row whose code has no category published reads so (issue 15).
+  const rows: ReportRow[] = stored.map((r) => ({ ...r, category: categoryWords(r.category) }));
   const firstReports = input.reports.map((n) => rows.filter((r) => r.incident_number === n)).filter((rs) => rs.length > 0).map((rs) => Date.parse(rs[0].report_at));
   const reportAt = firstReports.length > 0 ? Math.min(...firstReports) : null;
   const hours = (at: string | null): number | null => {

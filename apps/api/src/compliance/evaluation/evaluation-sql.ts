@@ -97,8 +97,9 @@ const reportRules = (full: boolean) => `
   -- The incidents of these reports that qualify under each version, and the category of a qualifying row
   -- (equality on coalesced labels, so the join can hash).
   -- The row named is the first qualifying row by (category, row id): the sentence and the case page's timeline name it.
+  -- A row with no category (DataSF publishes none for some codes) qualifies by its code: its category reads '' here, NULL after.
   qualifying AS (
-    SELECT i.incident_number, q.rule_id, q.version, min(ARRAY[i.incident_category, i.row_id]) AS qualifying_row
+    SELECT i.incident_number, q.rule_id, q.version, min(ARRAY[coalesce(i.incident_category, ''), i.row_id]) AS qualifying_row
       FROM incident_report_row i
       JOIN eval_qualifying_code q ON q.incident_code = i.incident_code AND q.incident_category = coalesce(i.incident_category, '')
                                  AND q.incident_subcategory = coalesce(i.incident_subcategory, '')
@@ -109,7 +110,7 @@ const reportRules = (full: boolean) => `
     SELECT r.*, v.rule_id, v.version, v.audits_arrests, v.arrest_agencies, v.audits_da,
            r.incident_at - make_interval(secs => v.hours_before * 3600) AS window_start,
            r.report_at + make_interval(secs => v.hours_after * 3600) AS window_end,
-           qi.qualifying_row[1] AS qualifying_category, qi.qualifying_row[2] AS qualifying_row_id
+           nullif(qi.qualifying_row[1], '') AS qualifying_category, qi.qualifying_row[2] AS qualifying_row_id
       FROM reports r
       JOIN eval_policy v ON v.needs_report AND r.report_date >= v.effective_from AND (v.next_from IS NULL OR r.report_date < v.next_from)
       LEFT JOIN qualifying qi ON qi.incident_number = r.incident_number AND qi.rule_id = v.rule_id AND qi.version = v.version
@@ -120,7 +121,7 @@ export const ELIGIBLE_REPORTS = (full: boolean) => `
   INSERT INTO eligible_report (rule_id, rule_version, incident_number, person_key, report_at, report_month, police_district, incident_category)
   WITH ${reportRules(full)}
   SELECT rule_id, version, incident_number, person_key, report_at, date_trunc('month', report_date)::date, police_district, qualifying_category
-    FROM report_rules WHERE qualifying_category IS NOT NULL`;
+    FROM report_rules WHERE qualifying_row_id IS NOT NULL`;
 
 /** Candidate flags of the rules that protect a report, for the persons in scope. */
 export const REPORT_CANDIDATES = (full: boolean) => `
@@ -136,7 +137,7 @@ export const REPORT_CANDIDATES = (full: boolean) => `
     FROM report_rules rr
     JOIN actions a ON a.person_key = rr.person_key
     JOIN eval_charges c ON c.raw = a.charges_raw AND c.rule_id = rr.rule_id AND c.version = rr.version
-   WHERE rr.qualifying_category IS NOT NULL
+   WHERE rr.qualifying_row_id IS NOT NULL
      AND (c.assessment->>'anyProtected')::boolean
      AND ((a.action_type = 'arrest' AND rr.audits_arrests AND (rr.arrest_agencies IS NULL OR upper(a.agency) = ANY(rr.arrest_agencies)))
           OR (a.action_type = 'da_decision' AND rr.audits_da))

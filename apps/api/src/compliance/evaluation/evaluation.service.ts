@@ -104,7 +104,8 @@ interface ReportCandidate extends CandidateAction {
   role: string;
   report_local: string;
   report_at: Date;
-  incident_category: string;
+  /** Null when DataSF publishes no category for the qualifying row's code. */
+  incident_category: string | null;
   qualifying_row_id: string;
   police_district: string | null;
   nexus: 'direct' | 'temporal';

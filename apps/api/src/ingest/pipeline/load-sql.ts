@@ -31,6 +31,8 @@ export interface LoadSql {
   /** Every good row, into an empty table. */
   insertAll: string;
   chargeTexts: string | null;
+  /** Incidents: records the codes of the file's good rows that the incident-code catalog does not know, with counts (`$1` the batch). */
+  unknownCodes: string | null;
   /**
    * The first existing records (`$1` of them, in file order) the load would change, before it does: the key and,
    * per differing column, the stored and the new value. A person key is never given: in the key it is left out,
@@ -126,6 +128,12 @@ export function buildLoadSql(kindName: string, spec: KindSql, columns: readonly 
       ? `SELECT DISTINCT x.raw FROM ${tables.valid} v CROSS JOIN LATERAL (VALUES ${spec.chargeColumns.map((c) => `(v.${c})`).join(', ')}) AS x(raw) ` +
         `WHERE v.reject IS NULL AND x.raw IS NOT NULL AND NOT EXISTS (SELECT 1 FROM charge_list c WHERE c.raw = x.raw)`
       : null,
+    unknownCodes:
+      spec.table === 'incident_report_row'
+        ? `INSERT INTO import_batch_unknown_code (batch_id, code, rows, description) ` +
+          `SELECT $1, v.incident_code, count(*), min(v.incident_description) FROM ${tables.valid} v ` +
+          `WHERE v.reject IS NULL AND NOT EXISTS (SELECT 1 FROM incident_code c WHERE c.code = v.incident_code) GROUP BY v.incident_code`
+        : null,
     previewChanges:
       `SELECT v.line_no AS line, jsonb_build_object(${shownKey.map((k) => `${lit(k)}, t.${k}::text`).join(', ')}) AS key, ` +
       `to_jsonb(array_remove(ARRAY[${valueNames.map((n) => columnChange(n)).join(', ')}]::jsonb[], NULL)) AS changes ` +

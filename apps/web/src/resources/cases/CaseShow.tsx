@@ -1,4 +1,4 @@
-import { datesInText } from '@sra/contracts';
+import { datesInText, categoryWords } from '@sra/contracts';
 import { Alert, Box, Divider, Paper, Typography } from '@mui/material';
 import { Show, useRecordContext, useShowContext } from 'react-admin';
 import type { CaseDetail, CaseRule } from '@sra/contracts';
@@ -55,7 +55,7 @@ const Summary = ({ c }: { c: CaseDetail }) => {
                   Incident <RecordLink link={`incidents/${n}`}>{n}</RecordLink>
                 </span>
               ))}
-              {c.incidentCategory ? `, ${c.incidentCategory}` : ''}
+              {c.reportIncidentNumbers.length > 0 ? `, ${categoryWords(c.incidentCategory)}` : ''}
               {c.policeDistrict ? `, ${c.policeDistrict} district` : ''}
               {c.reportAt ? `, reported ${formatDateTime(c.reportAt)}` : ''}
             </span>
@@ -103,7 +103,7 @@ const RuleSection = ({ rule, caseWithdrawn }: { rule: CaseRule; caseWithdrawn: b
       {rule.reportIncidentNumber ? (
         <Fact term="Report">
           Incident <RecordLink link={`incidents/${rule.reportIncidentNumber}`}>{rule.reportIncidentNumber}</RecordLink>
-          {rule.incidentCategory ? `, ${rule.incidentCategory} (the report row that qualified)` : ''}; the person’s role:{' '}
+          {`, ${categoryWords(rule.incidentCategory)} (the report row that qualified)`}; the person’s role:{' '}
           {rule.reportRoles.length ? rule.reportRoles.map((role) => ROLE_WORDS[role] ?? role).join(', ') : 'not recorded'}
         </Fact>
       ) : null}

@@ -1,4 +1,4 @@
-import { datesInText } from '@sra/contracts';
+import { datesInText, categoryWords } from '@sra/contracts';
 import type { ReactNode } from 'react';
 import {
   Alert,
@@ -331,7 +331,7 @@ const Summary = ({ flag }: { flag: FlagDetail }) => (
       {flag.reportIncidentNumber ? (
         <Fact term="Report">
           Incident <RecordLink link={`incidents/${flag.reportIncidentNumber}`}>{flag.reportIncidentNumber}</RecordLink>
-          {flag.incidentCategory ? `, ${flag.incidentCategory}` : ''}
+          {`, ${categoryWords(flag.incidentCategory)}`}
           {flag.policeDistrict ? `, ${flag.policeDistrict} district` : ''}
           {flag.reportAt ? `, reported ${formatDateTime(flag.reportAt)}` : ''}
         </Fact>

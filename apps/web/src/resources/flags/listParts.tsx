@@ -1,6 +1,6 @@
 import { EmptyState, LoadDataHint, NoMatch } from '../../components/EmptyState';
 import { DayInput } from '../../components/DayInput';
-import { datesInText } from '@sra/contracts';
+import { datesInText, NO_CATEGORY_PUBLISHED } from '@sra/contracts';
 import { useEffect, useRef, type ReactElement, type ReactNode } from 'react';
 import { Box } from '@mui/material';
 import {
@@ -100,7 +100,12 @@ export const reviewListFilters = (statusLabel: string): ReactElement[] => [
 type ListRow = Pick<
   FlagRecord & CaseRecord,
   'id' | 'actionDate' | 'actionType' | 'agency' | 'confidence' | 'nexus' | 'policeDistrict' | 'incidentCategory' | 'reviewStatus' | 'assigneeName' | 'sentence'
->;
+> &
+  Partial<Pick<FlagRecord, 'reportIncidentNumber'> & Pick<CaseRecord, 'reportIncidentNumbers'>>;
+
+/** The category of the row's report; "no category published" when it has a report whose code has none (issue 15). */
+const categoryOf = (row: ListRow): string | null =>
+  row.incidentCategory ?? (row.reportIncidentNumber || (row.reportIncidentNumbers?.length ?? 0) > 0 ? NO_CATEGORY_PUBLISHED : null);
 
 const collapsed = collapsedColumns([
   { below: 'xl', sources: ['actionType', 'agency', 'nexus', 'policeDistrict', 'incidentCategory'] },
@@ -125,7 +130,7 @@ const PlaceLine = ({ row }: { row: ListRow }) => (
   <>
     <Secondary below="sm">{row.confidence[0].toUpperCase() + row.confidence.slice(1)} confidence</Secondary>
     <Secondary below="xl">
-      {[NEXUS_LABELS[row.nexus] ?? row.nexus, row.policeDistrict, row.incidentCategory].filter((part) => part !== null && part !== undefined && part !== '').join(' · ')}
+      {[NEXUS_LABELS[row.nexus] ?? row.nexus, row.policeDistrict, categoryOf(row)].filter((part) => part !== null && part !== undefined && part !== '').join(' · ')}
     </Secondary>
   </>
 );
@@ -197,7 +202,7 @@ export const placeColumns = (confidenceLabel: string) => [
   <Column key="confidence" source="confidence" label={confidenceLabel} render={(row) => <ConfidenceChip confidence={row.confidence} />} />,
   <Column key="nexus" source="nexus" label="Connection" disableSort render={(row) => NEXUS_LABELS[row.nexus] ?? row.nexus} />,
   <Column key="policeDistrict" source="policeDistrict" label="District" render={(row) => row.policeDistrict ?? '—'} />,
-  <Column key="incidentCategory" source="incidentCategory" label="Category" render={(row) => row.incidentCategory ?? '—'} />,
+  <Column key="incidentCategory" source="incidentCategory" label="Category" render={(row) => categoryOf(row) ?? '—'} />,
 ];
 
 /** The last columns: review status, assignee (`flag-review-<id>`, `flag-assignee-<id>`) and the sentence. */

@@ -1,14 +1,16 @@
 import { formatDateTime as formatMoment } from '@sra/contracts';
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, AlertTitle, Box, Button, Divider, TextField as MuiTextField, Typography } from '@mui/material';
+import { Alert, AlertTitle, Box, Button, Divider, TableCell, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import {
   DataTable,
+  Link,
   ListButton,
   Pagination,
   ReferenceManyField,
   Show,
   TopToolbar,
+  useCanAccess,
   useListContext,
   useRecordContext,
 } from 'react-admin';
@@ -26,6 +28,8 @@ import {
   sourceLabel,
 } from './kinds';
 import { StatusChip } from './StatusChip';
+import { describeCodeLink } from '../incident-codes/words';
+import { RecordTable } from '../incidents/parts';
 import { EvaluationOutcomeView, outcomePending } from '../../components/EvaluationOutcomeView';
 
 function formatDateTime(value: string | null | undefined): string {
@@ -188,6 +192,49 @@ const RejectedRows = ({ batch }: { batch: ImportBatchRecord }) => {
   );
 };
 
+/** The codes of the file's rows that the incident-code catalog did not know when it was loaded (incidents only). */
+const UnknownCodes = ({ batch }: { batch: ImportBatchRecord }) => {
+  const canDescribe = useCanAccess({ resource: 'incident-codes', action: 'create' }).canAccess === true;
+  const codes = batch.unknownCodes ?? [];
+  if (codes.length === 0) {
+    return <Typography variant="body2">None: every code of the loaded rows is in the catalog.</Typography>;
+  }
+  return (
+    <>
+      <Typography variant="body2" sx={{ mb: 1.5, maxWidth: '75ch' }}>
+        These rows were loaded with their code as the file gives it, but the incident-code catalog did not know the code.
+        {canDescribe ? ' Describe a code to add it to the catalog, with where its description comes from.' : ' An admin can describe them.'}
+      </Typography>
+      <RecordTable labelledBy="batch-unknown-codes-heading" headers={['Code, as the file describes it', 'Rows', 'Catalog']} testId="batch-unknown-codes">
+        {codes.map((c) => (
+          <TableRow key={c.code} data-testid="batch-unknown-code">
+            <TableCell>
+              <Box component="span" sx={{ display: 'block', fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' }}>
+                {c.code}
+              </Box>
+              <Box component="span" sx={{ display: 'block', color: 'text.secondary' }}>
+                {c.descriptionInFile ?? 'No description given'}
+              </Box>
+            </TableCell>
+            <TableCell data-testid="batch-unknown-code-rows">{formatCount(c.rows)}</TableCell>
+            <TableCell>
+              {c.describedAs ? (
+                <span data-testid="batch-unknown-code-described">{`Described since as “${c.describedAs}”`}</span>
+              ) : canDescribe ? (
+                <Link to={describeCodeLink(c.code, c.descriptionInFile)} aria-label={`Describe code ${c.code}`} data-testid={`describe-code-${c.code}`}>
+                  Describe
+                </Link>
+              ) : (
+                'Not described yet'
+              )}
+            </TableCell>
+          </TableRow>
+        ))}
+      </RecordTable>
+    </>
+  );
+};
+
 const BatchDetails = () => {
   const batch = useRecordContext<ImportBatchRecord>();
   if (!batch) return null;
@@ -230,6 +277,15 @@ const BatchDetails = () => {
         </Box>
       </Section>
       <Divider />
+
+      {batch.kind === 'incidents' && batch.status === 'loaded' ? (
+        <>
+          <Section id="batch-unknown-codes" title={`Codes not in the catalog (${formatCount(batch.unknownCodes?.length ?? 0)})`}>
+            <UnknownCodes batch={batch} />
+          </Section>
+          <Divider />
+        </>
+      ) : null}
 
       {batch.evaluation ? (
         <>

@@ -2,7 +2,7 @@ import { LoadDataHint } from '../../components/EmptyState';
 import { DayInput } from '../../components/DayInput';
 import { Box, Typography } from '@mui/material';
 import { DataTable, List, SelectInput, TextInput } from 'react-admin';
-import type { IncidentSummary } from '@sra/contracts';
+import { categoryWords, type IncidentSummary } from '@sra/contracts';
 import { collapsedColumns, Secondary, TableBox } from '../../components/Collapse';
 import { ShowLink } from '../../components/ShowLink';
 import { ListIntro, READ_ONLY_NOTE, SfDateTime } from './parts';
@@ -91,13 +91,13 @@ export const IncidentList = () => (
             <ShowLink>
               <span data-testid={`incident-link-${incident.id}`}>{incident.id}</span>
             </ShowLink>
-            <Secondary below="sm">{[incident.incidentCategory, incident.policeDistrict ?? 'District not recorded'].filter(Boolean).join(' · ')}</Secondary>
+            <Secondary below="sm">{[categoryWords(incident.incidentCategory), incident.policeDistrict ?? 'District not recorded'].join(' · ')}</Secondary>
           </>
         )}
       />
       <Column source="reportDatetime" label="First reported" render={(incident) => <SfDateTime iso={incident.reportDatetime} />} />
       <Column source="incidentDatetime" label="Occurred" render={(incident) => <SfDateTime iso={incident.incidentDatetime} />} />
-      <Column source="incidentCategory" label="Category" />
+      <Column source="incidentCategory" label="Category" render={(incident) => categoryWords(incident.incidentCategory)} />
       <Column source="policeDistrict" label="District" render={(incident) => incident.policeDistrict ?? 'Not recorded'} />
       <NumberColumn source="rows" label="Report rows" disableSort />
       <NumberColumn source="persons" label="Persons" disableSort />

@@ -1,6 +1,6 @@
 import { Box, Divider, TableCell, TableRow, Typography } from '@mui/material';
 import { ListButton, Show, TopToolbar, useRecordContext } from 'react-admin';
-import { REVIEW_STATUS_LABELS, type IncidentDetail, datesInText } from '@sra/contracts';
+import { REVIEW_STATUS_LABELS, type IncidentDetail, datesInText, categoryWords } from '@sra/contracts';
 import { Fact, Facts } from '../../components/Facts';
 import { PlainCharges } from '../../components/PlainCharges';
 import {
@@ -45,7 +45,7 @@ const Summary = ({ incident }: { incident: IncidentDetail }) => {
         <SfDateTime iso={incident.incidentDatetime} testId="incident-occurred" />
       </Fact>
       <Fact term="Category" note="From the first report row.">
-        {incident.incidentCategory}
+        <span data-testid="incident-category">{categoryWords(incident.incidentCategory)}</span>
       </Fact>
       <Fact term="Police district">{incident.policeDistrict ?? 'Not recorded'}</Fact>
       <Fact term="Neighborhood">{first?.analysisNeighborhood ?? 'Not recorded'}</Fact>
@@ -83,13 +83,13 @@ const ReportRows = ({ incident }: { incident: IncidentDetail }) => (
             <AsGiven value={row.incidentCode} />
           </TableCell>
           <TableCell sx={{ minWidth: '16em' }}>
-            <Box component="span" sx={{ display: 'block', fontWeight: 600 }}>
-              {row.incidentCategory}
+            <Box component="span" sx={{ display: 'block', fontWeight: 600 }} data-testid="incident-row-category">
+              {categoryWords(row.incidentCategory)}
             </Box>
             {row.incidentSubcategory ? <Box component="span" sx={{ display: 'block' }}>{row.incidentSubcategory}</Box> : null}
-            {row.incidentDescription ? (
+            {row.incidentDescription ?? row.catalogDescription ? (
               <Box component="span" sx={{ display: 'block', color: 'text.secondary' }}>
-                {row.incidentDescription}
+                {row.incidentDescription ?? `${row.catalogDescription} (the incident-code catalog’s words; the row gives none)`}
               </Box>
             ) : null}
           </TableCell>
