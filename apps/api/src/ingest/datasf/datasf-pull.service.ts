@@ -283,7 +283,7 @@ export class DataSfPullService {
         lastReason = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
         await response.body?.cancel().catch(() => undefined);
         const retryable = response.status >= 500 || response.status === 429;
-        if (!retryable) throw new DataSfUnreachable(lastReason, page);
+        if (!retryable) throw new DataSfUnreachable(`${lastReason}, not tried again (is the address right?)`, page);
         const header = Number(response.headers.get('retry-after'));
         if (Number.isFinite(header) && header > 0) retryAfterMs = Math.min(header * 1000, 120_000);
       } catch (error) {

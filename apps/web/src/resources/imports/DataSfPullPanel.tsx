@@ -103,15 +103,15 @@ const PullPanel = () => {
               </>
             ) : null}
             {data.watermark ? <>Rows published up to {data.watermark.replace('T', ' ').replace(/\.000$/, '')} are in. </> : null}
-            {data.enabled && data.nextRunAt ? <>Next pull {formatDateTime(data.nextRunAt)}.</> : <>The schedule is off.</>}
+            {data.enabled && data.nextRunAt ? <>Next pull {formatDateTime(data.nextRunAt)}.</> : data.state === 'failed' ? null : <>The schedule is off.</>}
           </Box>
         </Alert>
         <Box component="form" onSubmit={onSubmit} noValidate>
-          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'flex-start' } }}>
+          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} useFlexGap sx={{ alignItems: { md: 'flex-start' }, flexWrap: 'wrap' }}>
             <FormControlLabel
               control={<Switch checked={form.enabled} onChange={(e) => setForm({ ...form, enabled: e.target.checked })} />}
               label="Pull on a schedule"
-              sx={{ mt: { md: 1 } }}
+              sx={{ mt: { md: 1 }, flexShrink: 0 }}
             />
             <TextField
               label="Every (hours)"
@@ -122,7 +122,7 @@ const PullPanel = () => {
               error={!(Number.isInteger(hours) && hours >= 1 && hours <= 8760)}
               helperText="24: once a day"
               slotProps={{ htmlInput: { min: 1, max: 8760, step: 1 } }}
-              sx={{ width: '12ch' }}
+              sx={{ width: '16ch', flexShrink: 0 }}
             />
             <TextField
               label="DataSF address"
@@ -131,7 +131,7 @@ const PullPanel = () => {
               onChange={(e) => setForm({ ...form, baseUrl: e.target.value })}
               error={!/^https?:\/\/\S+$/.test(form.baseUrl.trim())}
               helperText="https://data.sfgov.org"
-              sx={{ minWidth: '28ch' }}
+              sx={{ width: '34ch', flexShrink: 0 }}
             />
             <TextField
               label="First pull: reports from"
@@ -141,8 +141,9 @@ const PullPanel = () => {
               onChange={(e) => setForm({ ...form, firstSince: e.target.value })}
               helperText="Empty: the whole dataset"
               slotProps={{ inputLabel: { shrink: true } }}
+              sx={{ width: '24ch', flexShrink: 0 }}
             />
-            <Button type="submit" variant="contained" disabled={!valid || save.isPending} sx={{ mt: { md: 0.25 } }}>
+            <Button type="submit" variant="contained" disabled={!valid || save.isPending} sx={{ mt: { md: 0.25 }, flexShrink: 0 }}>
               Save settings
             </Button>
             <Button
@@ -151,7 +152,7 @@ const PullPanel = () => {
               startIcon={<CloudDownloadIcon aria-hidden="true" />}
               disabled={running || run.isPending}
               onClick={() => run.mutate()}
-              sx={{ mt: { md: 0.25 } }}
+              sx={{ mt: { md: 0.25 }, flexShrink: 0 }}
             >
               Pull now
             </Button>
