@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DataSfPullScheduler } from '../../apps/api/src/ingest/datasf/datasf-pull.scheduler';
 import { DataSfPullService, PullBusy } from '../../apps/api/src/ingest/datasf/datasf-pull.service';
 import { apiMonth, COMPUTED_REGION, FakeDataSf, FIRST_DATA_AS_OF } from '../support/fake-datasf';
 import { ingest, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
@@ -166,6 +167,29 @@ describe('pulling SFPD incidents from DataSF', () => {
     await admin.post('/api/datasf-pull/run').expect(409);
     await run();
     expect((await pulls.state()).state).toBe('succeeded');
+  });
+
+  it('the schedule pulls when its time has come, and a pull left running by a stopped process is said to have stopped', async () => {
+    const scheduler = t.app.get(DataSfPullScheduler);
+    // On, every 6 hours (the first test), and pulled moments ago: not due.
+    expect(await scheduler.runIfDue()).toBe(false);
+    await t.db.query(`UPDATE datasf_pull SET next_run_at = now() - interval '1 minute'`);
+    fake.requests.length = 0;
+    expect(await scheduler.runIfDue()).toBe(true);
+    expect(fake.requests).toHaveLength(1);
+    const state = await pulls.state();
+    expect(state).toMatchObject({ state: 'succeeded', message: expect.stringMatching(/^DataSF had no new or changed rows/) });
+    expect(Date.parse(state.nextRunAt as string) - Date.parse(state.lastStartedAt as string)).toBe(6 * 3_600_000);
+
+    // A process stopped mid-pull: the row says running, but no one holds the lock.
+    await t.db.query(`UPDATE datasf_pull SET state = 'running', next_run_at = now() - interval '1 minute'`);
+    expect(await pulls.recoverInterrupted()).toBe(true);
+    expect(await pulls.state()).toMatchObject({ state: 'failed', message: 'The pull stopped with the process that ran it (the server or CLI stopped); nothing was stored.' });
+    // While a pull holds the lock it is left alone.
+    const run = await pulls.begin({ requestedBy: 'holder' });
+    expect(await pulls.recoverInterrupted()).toBe(false);
+    expect(await scheduler.runIfDue()).toBe(false);
+    await run();
   });
 
   it('the CLI pulls with --since (reports from that day on) and says why a pull failed, with exit code 1', async () => {

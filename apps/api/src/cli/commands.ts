@@ -152,7 +152,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
       const since = typeof ctx.options.since === 'string' ? ctx.options.since : undefined;
       const log = (line: string) => process.stderr.write(line + '\n');
       const outcome = await runPull(appOf(ctx), ctx.positionals[0], { since, evaluate: ctx.options['no-evaluate'] !== true }, log);
-      ctx.out(JSON.stringify(outcome));
+      ctx.out(JSON.stringify({ ...outcome, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
     },
   },
   evaluate: {

@@ -49,10 +49,17 @@ export class DataSfPullScheduler implements OnApplicationBootstrap, OnApplicatio
     this.running = running;
   }
 
+  /** Pulls when the schedule wants it (and no pull of this server runs), and waits for it; whether it pulled. */
+  async runIfDue(): Promise<boolean> {
+    if (this.running || !(await this.pulls.isDue())) return false;
+    await this.start({ requestedBy: 'scheduler' });
+    await this.running;
+    return true;
+  }
+
   private async tick(): Promise<void> {
-    if (this.running) return;
     try {
-      if (await this.pulls.isDue()) await this.start({ requestedBy: 'scheduler' });
+      await this.runIfDue();
     } catch (error) {
       if (!(error instanceof PullBusy)) this.logger.warn(`DataSF pull schedule: ${safeMessage(error)}`);
     }

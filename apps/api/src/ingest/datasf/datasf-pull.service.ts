@@ -140,8 +140,25 @@ export class DataSfPullService {
     return this.state();
   }
 
+  /**
+   * A pull said to be running that holds no lock stopped with its process (a server or CLI stopped mid-way): its
+   * state says so (nothing of it was stored: the load is one transaction), and the schedule goes on.
+   */
+  async recoverInterrupted(): Promise<boolean> {
+    const rows: Array<{ n: number }> = await this.db.query(
+      `WITH stopped AS (
+         UPDATE datasf_pull SET state = 'failed', last_finished_at = now(),
+           message = 'The pull stopped with the process that ran it (the server or CLI stopped); nothing was stored.'
+         WHERE id = 1 AND state = 'running' AND pg_try_advisory_xact_lock(hashtext($1)) RETURNING 1)
+       SELECT count(*)::int AS n FROM stopped`,
+      [LOCK_KEY],
+    );
+    return rows[0].n > 0;
+  }
+
   /** Whether the schedule wants a pull now. */
   async isDue(): Promise<boolean> {
+    await this.recoverInterrupted();
     const rows: Array<{ due: boolean }> = await this.db.query(
       `SELECT enabled AND state <> 'running' AND (next_run_at IS NULL OR next_run_at <= now()) AS due FROM datasf_pull WHERE id = 1`,
     );
