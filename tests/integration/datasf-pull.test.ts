@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import { DataSfPullScheduler } from '../../apps/api/src/ingest/datasf/datasf-pull.scheduler';
 import { DataSfPullService, PullBusy } from '../../apps/api/src/ingest/datasf/datasf-pull.service';
@@ -210,13 +211,17 @@ describe('pulling SFPD incidents from DataSF', () => {
     expect(JSON.parse(pulled.stdout)).toMatchObject({ rows: expected, where: `report_datetime >= '2018-12-24T00:00:00'`, batch: { status: 'loaded', unchanged: expected } });
     expect(fake.requests[0].where).toBe(`report_datetime >= '2018-12-24T00:00:00'`);
 
-    fake.failAlways.add(0);
-    const failed = await runCli(['pull', 'datasf', '--since', '2018-12-24'], env);
+    // Another address for this pull only, where nothing listens: refused twice, then said.
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as net.AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const failed = await runCli(['pull', 'datasf', '--base-url', `http://127.0.0.1:${port}`], env);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toMatch(/DataSF could not be reached: .+ \(2 tries\) at page 1; nothing was stored\./);
-    fake.failAlways.clear();
+    expect(failed.stderr).toMatch(/DataSF could not be reached: ECONNREFUSED .*\(2 tries\) at page 1; nothing was stored\./);
+    expect((await pulls.state()).baseUrl).toBe(fake.baseUrl);
 
     const help = await runCli(['help'], env);
-    expect(help.stdout).toContain('pull datasf [--since YYYY-MM-DD]');
+    expect(help.stdout).toContain('pull datasf [--since YYYY-MM-DD] [--base-url URL] [--no-evaluate]');
   });
 });

@@ -144,14 +144,15 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
   pull: {
     summary: 'Pull new and changed SFPD incident rows from DataSF (wg3w-h783) as one batch, then evaluate it; --since pulls rows reported from that day on',
-    usage: 'pull datasf [--since YYYY-MM-DD] [--no-evaluate]',
-    options: { since: { type: 'string' }, 'no-evaluate': { type: 'boolean' } },
+    usage: 'pull datasf [--since YYYY-MM-DD] [--base-url URL] [--no-evaluate]',
+    options: { since: { type: 'string' }, 'base-url': { type: 'string' }, 'no-evaluate': { type: 'boolean' } },
     positionals: 1,
     migrate: true,
     async run(ctx) {
       const since = typeof ctx.options.since === 'string' ? ctx.options.since : undefined;
+      const baseUrl = typeof ctx.options['base-url'] === 'string' ? ctx.options['base-url'] : undefined;
       const log = (line: string) => process.stderr.write(line + '\n');
-      const outcome = await runPull(appOf(ctx), ctx.positionals[0], { since, evaluate: ctx.options['no-evaluate'] !== true }, log);
+      const outcome = await runPull(appOf(ctx), ctx.positionals[0], { since, baseUrl, evaluate: ctx.options['no-evaluate'] !== true }, log);
       ctx.out(JSON.stringify({ ...outcome, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
     },
   },

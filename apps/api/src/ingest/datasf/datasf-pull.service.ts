@@ -47,6 +47,8 @@ export class PullBusy extends Error {
 export interface PullRequest {
   /** `YYYY-MM-DD`: rows reported from this day on, whatever the watermark. */
   since?: string;
+  /** Another address for this pull only (the CLI's --base-url); else the setting. */
+  baseUrl?: string;
   /** Who asked: `cli:<user>`, an admin's email, or `scheduler`. */
   requestedBy: string;
   userId?: string | null;
@@ -213,7 +215,7 @@ export class DataSfPullService {
       for (;;) {
         pageNumber++;
         const offset = (pageNumber - 1) * pageSize;
-        const url = this.pageUrl(settings.baseUrl, where, pageSize, offset);
+        const url = this.pageUrl(request.baseUrl ?? settings.baseUrl, where, pageSize, offset);
         const page = await this.fetchPage(url, path.join(staging, `page-${pageNumber}.csv`), pageNumber, log);
         if (page.latest !== null && (watermark === null || page.latest > watermark)) watermark = page.latest;
         pages.push(page);
@@ -434,5 +436,6 @@ function networkReason(error: unknown): string {
   if (e?.name === 'TimeoutError') return 'no answer in time';
   const cause = e?.cause;
   if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ''}`;
+  if (cause?.message) return `${safeMessage(error)} (${cause.message})`;
   return safeMessage(error);
 }
