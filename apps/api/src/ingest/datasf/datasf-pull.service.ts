@@ -112,6 +112,7 @@ export class DataSfPullService {
   ) {}
 
   async state(): Promise<DataSfPullState> {
+    await this.recoverInterrupted();
     const rows: SettingsRow[] = await this.db.query(SETTINGS_SQL);
     const r = rows[0];
     return {
