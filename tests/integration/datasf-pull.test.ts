@@ -101,6 +101,10 @@ describe('pulling SFPD incidents from DataSF', () => {
     const [stored] = await t.db.query(`SELECT incident_code, resolution FROM incident_report_row WHERE row_id = $1`, [third.row_id]);
     expect(stored).toEqual({ incident_code: third.incident_code, resolution: third.resolution });
 
+    // The audit log says who pulled what.
+    const logged = await t.db.query(`SELECT actor_email, outcome, target_type, target_id, detail FROM audit_log WHERE action = 'import.datasf_pulled' ORDER BY id`);
+    expect(logged).toEqual([{ actor_email: expect.stringMatching(/^admin-/), outcome: 'success', target_type: 'Ingest', target_id: done.lastBatchId, detail: { rows: MONTH_ROWS, pages: 6, via: 'app' } }]);
+
     // The same as uploading the file: loading the real month now changes nothing.
     const upload = await ingest(t, 'incidents', fs.readFileSync(REAL_MONTH), 'sfpd-incident-reports-2018-12.csv', 65_536);
     expect(upload).toMatchObject({ status: 'loaded', rowsRead: MONTH_ROWS, inserted: 0, updated: 0, unchanged: MONTH_ROWS, rejected: 0 });
@@ -148,6 +152,8 @@ describe('pulling SFPD incidents from DataSF', () => {
     expect(fake.requests.map((r) => [r.offset, r.status])).toEqual([[0, 200], [2000, 0], [2000, 0], [2000, 0]]);
     const state = await pulls.state();
     expect(state).toMatchObject({ state: 'failed', watermark });
+    const [logged] = await t.db.query(`SELECT actor_email, outcome, detail FROM audit_log WHERE action = 'import.datasf_pulled' ORDER BY id DESC LIMIT 1`);
+    expect(logged).toEqual({ actor_email: 'test', outcome: 'failure', detail: { reason: state.message, via: 'app' } });
     expect(state.message).toMatch(/^DataSF could not be reached: .+ at page 2; nothing was stored\./);
     expect(await count(`SELECT count(*)::int AS n FROM import_batch`)).toBe(batches);
     expect(await t.db.query(`SELECT md5(string_agg(row_id || ':' || coalesce(resolution, ''), ',' ORDER BY row_id)) AS h, count(*)::int AS n FROM incident_report_row`)).toEqual(rowsBefore);

@@ -9,7 +9,8 @@ import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import type { DataSfPullSettings, DataSfPullState, ImportBatchResult } from '@sra/contracts';
+import { AUDIT_ACTIONS, type DataSfPullSettings, type DataSfPullState, type ImportBatchResult } from '@sra/contracts';
+import { AuditLogService } from '../../audit-log/audit-log.service';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { safeMessage } from '../../logging/safe-error';
@@ -108,6 +109,7 @@ export class DataSfPullService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly ingest: IngestService,
+    private readonly auditLog: AuditLogService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -189,12 +191,34 @@ export class DataSfPullService {
     }
     return async () => {
       try {
-        return await this.run(request);
+        const outcome = await this.run(request);
+        await this.recordInLog(request, outcome.batch?.status === 'loaded' || outcome.batch === null ? 'success' : 'failure', {
+          rows: outcome.rows,
+          pages: outcome.pages,
+          reason: outcome.batch && outcome.batch.status !== 'loaded' ? outcome.message : undefined,
+        }, outcome.batch?.batchId ?? null);
+        return outcome;
+      } catch (error) {
+        await this.recordInLog(request, 'failure', { reason: safeMessage(error) }, null);
+        throw error;
       } finally {
         await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [LOCK_KEY]).catch(() => undefined);
         await lock.end().catch(() => undefined);
       }
     };
+  }
+
+  /** Each pull's end in the audit log: who asked (a person, the CLI's user, or the schedule), its counts or why it failed. */
+  private async recordInLog(request: PullRequest, outcome: 'success' | 'failure', detail: Record<string, unknown>, batchId: string | null): Promise<void> {
+    await this.auditLog.record({
+      actor: request.userId ? { id: request.userId, email: request.requestedBy } : null,
+      actorEmail: request.userId ? undefined : request.requestedBy,
+      action: AUDIT_ACTIONS.datasfPulled,
+      targetType: batchId ? 'Ingest' : 'DataSfPull',
+      targetId: batchId,
+      outcome,
+      detail: { ...detail, via: request.requestedBy.startsWith('cli:') ? 'cli' : request.requestedBy === 'scheduler' ? 'schedule' : 'app' },
+    });
   }
 
   /** A whole pull: begin, then run. */
