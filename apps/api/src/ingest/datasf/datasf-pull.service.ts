@@ -183,7 +183,7 @@ export class DataSfPullService {
       if (!rows[0].ok) throw new PullBusy();
       await lock.query(
         `UPDATE datasf_pull SET state = 'running', message = $1, last_started_at = now(), last_finished_at = NULL WHERE id = 1`,
-        [`Pulling from DataSF (asked by ${request.requestedBy}).`],
+        [`Asked by ${request.requestedBy}.`],
       );
     } catch (error) {
       await lock.end().catch(() => undefined);
@@ -245,6 +245,10 @@ export class DataSfPullService {
         if (page.latest !== null && (watermark === null || page.latest > watermark)) watermark = page.latest;
         pages.push(page);
         log(`pull: page ${pageNumber}: ${page.rows.toLocaleString('en-US')} rows`);
+        const soFar = pages.reduce((sum, p) => sum + p.rows, 0);
+        await this.db.query(`UPDATE datasf_pull SET message = $1 WHERE id = 1`, [
+          `Asked by ${request.requestedBy}. ${pageNumber} ${pageNumber === 1 ? 'page' : 'pages'} read (${soFar.toLocaleString('en-US')} rows).`,
+        ]);
         if (page.rows < pageSize) break;
       }
       const rows = pages.reduce((sum, p) => sum + p.rows, 0);
@@ -257,6 +261,9 @@ export class DataSfPullService {
       // 2. One batch, through the ordinary load.
       const header = unionHeader(pages);
       log(`pull: loading ${rows.toLocaleString('en-US')} rows from ${pages.length} ${pages.length === 1 ? 'page' : 'pages'} as one batch`);
+      await this.db.query(`UPDATE datasf_pull SET message = $1 WHERE id = 1`, [
+        `Asked by ${request.requestedBy}. Loading ${rows.toLocaleString('en-US')} rows from ${pages.length} ${pages.length === 1 ? 'page' : 'pages'} as one batch.`,
+      ]);
       const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
       const batch = (await this.ingest.ingest({
         kind: 'incidents',

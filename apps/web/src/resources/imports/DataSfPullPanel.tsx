@@ -103,7 +103,7 @@ const PullPanel = () => {
               </>
             ) : null}
             {data.watermark ? <>Rows published up to {data.watermark.replace('T', ' ').replace(/\.000$/, '')} are in. </> : null}
-            {data.enabled && data.nextRunAt ? <>Next pull {formatDateTime(data.nextRunAt)}.</> : data.state === 'failed' ? null : <>The schedule is off.</>}
+            {running ? null : data.enabled && data.nextRunAt ? <>Next pull {formatDateTime(data.nextRunAt)}.</> : data.state === 'failed' ? null : <>The schedule is off.</>}
           </Box>
         </Alert>
         <Box component="form" onSubmit={onSubmit} noValidate>
