@@ -33,4 +33,6 @@ export const AUDIT_ACTIONS = {
   reportRead: 'report.read',
   /** The rejected rows of an import were read (they hold values from the file as sent). */
   importRejectsRead: 'import.rejects_read',
+  /** A pull from DataSF ended (the schedule, "Pull now" or the CLI): its rows and pages, or why it failed. */
+  datasfPulled: 'import.datasf_pulled',
 } as const;

@@ -163,6 +163,13 @@ const NAMED: Record<string, Phrase> = {
   'cases.listed': { done: 'Listed', tried: 'list' },
   'report.read': { done: 'Read', tried: 'read', kind: 'report', after: reportEdition },
   'import.rejects_read': { done: 'Read the rejected rows of', tried: 'read the rejected rows of', kind: 'import' },
+  'import.datasf_pulled': {
+    done: 'Pulled incident reports from DataSF',
+    tried: 'pull incident reports from DataSF',
+    alone: true,
+    after: pulledRows,
+    failed: 'A pull of incident reports from DataSF failed; nothing was stored',
+  },
 };
 
 /** The writes, by route (`:name` matches one path segment). */
@@ -189,6 +196,8 @@ const ROUTES: Array<{ method: string; route: string; phrase: Phrase }> = [
   { method: 'POST', route: '/api/incident-codes', phrase: { done: 'Added', tried: 'add', kind: 'incident-code', after: () => ' to the incident-code catalog' } },
   { method: 'PUT', route: '/api/incident-codes/:id', phrase: { done: 'Changed the catalog entry of', tried: 'change the catalog entry of', kind: 'incident-code' } },
   { method: 'POST', route: '/api/ingest/:kind', phrase: { done: 'Imported', tried: 'import', kind: 'import', after: importKind, object: (name) => name ?? 'a file' } },
+  { method: 'PUT', route: '/api/datasf-pull', phrase: { done: 'Changed the settings of the DataSF pull', tried: 'change the settings of the DataSF pull', alone: true } },
+  { method: 'POST', route: '/api/datasf-pull/run', phrase: { done: 'Started a pull from DataSF', tried: 'start a pull from DataSF', alone: true } },
   { method: 'POST', route: '/api/reports', phrase: { done: 'Generated', tried: 'generate', kind: 'report' } },
   { method: 'POST', route: '/api/reports/:id/publish', phrase: { done: 'Published', tried: 'publish', kind: 'report' } },
 ];
@@ -237,6 +246,11 @@ function matchRoute(action: string): { phrase: Phrase; params: Record<string, st
 /** Whether the action has its own sentence (an unknown one still gets a readable fallback). */
 export function isKnownAuditAction(action: string): boolean {
   return action in NAMED || matchRoute(action) !== null;
+}
+
+function pulledRows(entry: AuditEntryLike): string {
+  const rows = entry.detail?.['rows'];
+  return typeof rows === 'number' ? ` (${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'})` : '';
 }
 
 function viaCommandLine(entry: AuditEntryLike): string {

@@ -37,7 +37,7 @@ export interface ImportBatchRecord extends ImportCounts {
   sha256: string | null;
   sizeBytes: number | null;
   loadedBy: string;
-  source: 'cli' | 'http' | 'demo';
+  source: 'cli' | 'http' | 'demo' | 'datasf';
   isDemo: boolean;
   /** `failed`: the load stopped on a database error (out of disk space, the database away...); nothing of it was stored. */
   status: 'loaded' | 'refused' | 'failed';
@@ -147,4 +147,30 @@ export interface EvaluationOutcome {
   flags: EvaluationFlagCounts | null;
   /** The same for cases: what a task force reviews. Null for runs from before cases existed. */
   cases: EvaluationFlagCounts | null;
+}
+
+/** The DataSF pull (issue 15): its settings, set by an admin, and the state of its last pull. */
+export interface DataSfPullSettings {
+  /** Whether the server pulls on its own, every `intervalHours`. */
+  enabled: boolean;
+  intervalHours: number;
+  /** DataSF's address (`https://data.sfgov.org`); the pull reads `<baseUrl>/resource/wg3w-h783.csv`. */
+  baseUrl: string;
+  /** The first pull (no watermark yet) asks for reports from this day on (`YYYY-MM-DD`); null: the whole dataset. */
+  firstSince: string | null;
+}
+
+export interface DataSfPullState extends DataSfPullSettings {
+  state: 'never' | 'running' | 'succeeded' | 'failed';
+  /** What the last pull did, or why it failed, in plain words. */
+  message: string | null;
+  /** The latest `data_as_of` loaded: the next pull asks for rows published after it. */
+  watermark: string | null;
+  lastStartedAt: string | null;
+  lastFinishedAt: string | null;
+  lastSucceededAt: string | null;
+  lastBatchId: string | null;
+  /** When the server pulls next on its own (null when the schedule is off). */
+  nextRunAt: string | null;
+  updatedBy: string | null;
 }

@@ -17,6 +17,7 @@ import { EvaluationService, type EvaluationSummary } from '../compliance/evaluat
 import { CASE_EXPORT_FORMATS, writeCases } from './cases.command';
 import { FLAG_EXPORT_FORMATS, writeFlags } from './flags.command';
 import { reportArgs, runReport } from './report.command';
+import { runPull } from './pull.command';
 import { ReleaseService } from '../compliance/release/release.service';
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -168,6 +169,20 @@ export const COMMANDS: Record<string, CommandSpec> = {
       );
       ctx.out(JSON.stringify({ ...built.audit, periods: built.periods.length, buildSeconds, audit: { ...fresh, exact: ctx.options.exact === true } }));
       if (!fresh.passed) throw new CliError('the released set fails its audit: see the server log of the build');
+    },
+  },
+  pull: {
+    summary: 'Pull new and changed SFPD incident rows from DataSF (wg3w-h783) as one batch, then evaluate it; --since pulls rows reported from that day on',
+    usage: 'pull datasf [--since YYYY-MM-DD] [--base-url URL] [--no-evaluate]',
+    options: { since: { type: 'string' }, 'base-url': { type: 'string' }, 'no-evaluate': { type: 'boolean' } },
+    positionals: 1,
+    migrate: true,
+    async run(ctx) {
+      const since = typeof ctx.options.since === 'string' ? ctx.options.since : undefined;
+      const baseUrl = typeof ctx.options['base-url'] === 'string' ? ctx.options['base-url'] : undefined;
+      const log = (line: string) => process.stderr.write(line + '\n');
+      const outcome = await runPull(appOf(ctx), ctx.positionals[0], { since, baseUrl, evaluate: ctx.options['no-evaluate'] !== true }, log);
+      ctx.out(JSON.stringify({ ...outcome, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
     },
   },
   evaluate: {

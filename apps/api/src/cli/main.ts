@@ -58,8 +58,9 @@ async function run(argv: string[]): Promise<void> {
     await spec.run({ app: null, options, positionals, stdin: readStdin, out, database: { embedded: false } });
     return;
   }
-  // A command does its one job: the server's monthly report scheduler never runs inside it.
-  const config = { ...loadConfig(process.env), reportScheduler: false };
+  // A command does its one job: the server's monthly report scheduler and DataSF pull schedule never run inside it.
+  const loaded = loadConfig(process.env);
+  const config = { ...loaded, reportScheduler: false, datasfPull: { ...loaded.datasfPull, scheduler: false } };
   let db: DatabaseConnection | null = null;
   let app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>> | null = null;
   try {

@@ -55,6 +55,8 @@ export interface AppConfig {
   demoIncidents: number;
   /** Generate a draft of the previous month's report on the 1st of each month (checked hourly). */
   reportScheduler: boolean;
+  /** The DataSF pull: rows asked per page (`$limit`), tries per page, and the first wait between tries (doubling). */
+  datasfPull: { pageSize: number; attempts: number; retryBaseMs: number; pageTimeoutMs: number; scheduler: boolean };
 }
 
 export interface DatabaseTimeouts {
@@ -171,6 +173,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, repoRoot: string = findRepoRo
     demo: bool('AUDIT_DEMO', appEnv !== 'production'),
     demoIncidents: int('AUDIT_DEMO_INCIDENTS', 450_000, 1000, 100_000_000),
     reportScheduler: bool('AUDIT_REPORT_SCHEDULER', true),
+    datasfPull: {
+      pageSize: int('AUDIT_DATASF_PAGE_SIZE', 50_000, 1, 50_000),
+      attempts: int('AUDIT_DATASF_ATTEMPTS', 5, 1, 20),
+      retryBaseMs: int('AUDIT_DATASF_RETRY_BASE_MS', 2_000, 0, 600_000),
+      pageTimeoutMs: int('AUDIT_DATASF_PAGE_TIMEOUT_MS', 300_000, 1_000, 3_600_000),
+      scheduler: bool('AUDIT_DATASF_SCHEDULER', true),
+    },
   };
 
   if (config.personKeySecret !== null && config.personKeySecret.length < 32) {

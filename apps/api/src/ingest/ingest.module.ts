@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ComplianceModule } from '../compliance/compliance.module';
 import { AppInfoController } from './app-info.controller';
+import { DataSfPullController } from './datasf/datasf-pull.controller';
+import { DataSfPullScheduler } from './datasf/datasf-pull.scheduler';
+import { DataSfPullService } from './datasf/datasf-pull.service';
 import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
 import { ImportBatchesController } from './import-batches.controller';
@@ -9,8 +12,8 @@ import { UploadSlots } from './upload-slots';
 
 @Module({
   imports: [ComplianceModule],
-  controllers: [IngestController, ImportBatchesController, AppInfoController],
-  providers: [IngestService, ImportBatchesService, UploadSlots],
-  exports: [IngestService, ImportBatchesService],
+  controllers: [IngestController, ImportBatchesController, AppInfoController, DataSfPullController],
+  providers: [IngestService, ImportBatchesService, UploadSlots, DataSfPullService, DataSfPullScheduler],
+  exports: [IngestService, ImportBatchesService, DataSfPullService],
 })
 export class IngestModule {}

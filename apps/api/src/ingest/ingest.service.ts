@@ -27,7 +27,7 @@ export interface IngestRequest {
   /** Known size (CLI); uploads are counted as they stream. */
   sizeBytes?: number;
   loadedBy: { userId: string | null; label: string };
-  source: 'cli' | 'http' | 'demo';
+  source: 'cli' | 'http' | 'demo' | 'datasf';
   isDemo?: boolean;
   /** Rows scanned so far, for progress on long loads. */
   onProgress?: (bytes: number, rows: number) => void;

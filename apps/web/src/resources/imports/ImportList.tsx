@@ -2,6 +2,7 @@ import { Box, Typography } from '@mui/material';
 import { DataTable, List, SelectInput, TextInput, TopToolbar } from 'react-admin';
 import type { ImportBatchRecord } from '@sra/contracts';
 import { DateTimeField } from '../../components/DateTimeField';
+import { DataSfPullPanel } from './DataSfPullPanel';
 import { ShowLink } from '../../components/ShowLink';
 import { KIND_CHOICES, kindLabel, STATUS_CHOICES } from './kinds';
 import { LoadFileButton } from './LoadFileButton';
@@ -36,32 +37,35 @@ const NoImportsYet = () => (
 const Column = DataTable.Col<ImportBatchRecord>;
 const NumberColumn = DataTable.NumberCol<ImportBatchRecord>;
 
-/** `GET /api/import-batches`: every file loaded or refused, newest first. */
+/** `GET /api/import-batches`: every file loaded or refused, newest first; above it, for admins, the DataSF pull. */
 export const ImportList = () => (
-  <List
-    title="Imports"
-    filters={importFilters}
-    actions={<ImportListActions />}
-    empty={<NoImportsYet />}
-    sort={{ field: 'startedAt', order: 'DESC' }}
-    perPage={25}
-    exporter={false}
-  >
-    <DataTable rowClick="show" bulkActionButtons={false} data-testid="import-batches-table">
-      <Column source="startedAt" label="Started">
-        <ShowLink>
-          <DateTimeField source="startedAt" />
-        </ShowLink>
-      </Column>
-      <Column source="kind" label="Kind" render={(batch) => kindLabel(batch.kind)} />
-      <Column source="fileName" label="File name" sx={{ minWidth: '10em', overflowWrap: 'break-word' }} />
-      <Column source="loadedBy" label="Loaded by" />
-      <Column source="status" label="Status" render={(batch) => <StatusChip status={batch.status} />} />
-      <NumberColumn source="rowsRead" label="Rows read" />
-      <NumberColumn source="inserted" label="Inserted" disableSort />
-      <NumberColumn source="updated" label="Updated" disableSort />
-      <NumberColumn source="unchanged" label="Unchanged" disableSort />
-      <NumberColumn source="rejected" label="Rejected" />
-    </DataTable>
-  </List>
+  <>
+    <DataSfPullPanel />
+    <List
+      title="Imports"
+      filters={importFilters}
+      actions={<ImportListActions />}
+      empty={<NoImportsYet />}
+      sort={{ field: 'startedAt', order: 'DESC' }}
+      perPage={25}
+      exporter={false}
+    >
+      <DataTable rowClick="show" bulkActionButtons={false} data-testid="import-batches-table">
+        <Column source="startedAt" label="Started">
+          <ShowLink>
+            <DateTimeField source="startedAt" />
+          </ShowLink>
+        </Column>
+        <Column source="kind" label="Kind" render={(batch) => kindLabel(batch.kind)} />
+        <Column source="fileName" label="File name" sx={{ minWidth: '10em', overflowWrap: 'break-word' }} />
+        <Column source="loadedBy" label="Loaded by" />
+        <Column source="status" label="Status" render={(batch) => <StatusChip status={batch.status} />} />
+        <NumberColumn source="rowsRead" label="Rows read" />
+        <NumberColumn source="inserted" label="Inserted" disableSort />
+        <NumberColumn source="updated" label="Updated" disableSort />
+        <NumberColumn source="unchanged" label="Unchanged" disableSort />
+        <NumberColumn source="rejected" label="Rejected" />
+      </DataTable>
+    </List>
+  </>
 );

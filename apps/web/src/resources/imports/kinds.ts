@@ -95,6 +95,7 @@ export const SOURCE_LABELS: Readonly<Record<ImportBatchRecord['source'], string>
   http: 'Uploaded in this app',
   cli: 'Loaded from the command line on the server',
   demo: 'Generated demo data',
+  datasf: 'Pulled from DataSF (wg3w-h783)',
 };
 
 export function sourceLabel(source: unknown): string {
