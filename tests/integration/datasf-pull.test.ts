@@ -42,6 +42,15 @@ afterAll(async () => {
 
 const count = async (sql: string, params: unknown[] = []) => ((await t.db.query(sql, params)) as Array<{ n: number }>)[0].n;
 
+/** The audit log's pull entries: written as the pull ends, a moment after its state says so. */
+async function pullsLogged(atLeast: number): Promise<Array<Record<string, unknown>>> {
+  for (let i = 0; ; i++) {
+    const rows = await t.db.query(`SELECT actor_email, outcome, target_type, target_id, detail FROM audit_log WHERE action = 'import.datasf_pulled' ORDER BY id`);
+    if (rows.length >= atLeast || i >= 300) return rows;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function waitForPull(admin: Awaited<ReturnType<TestApp['signedIn']>>) {
   for (let i = 0; i < 600; i++) {
     const { body } = await admin.get('/api/datasf-pull').expect(200);
@@ -102,7 +111,7 @@ describe('pulling SFPD incidents from DataSF', () => {
     expect(stored).toEqual({ incident_code: third.incident_code, resolution: third.resolution });
 
     // The audit log says who pulled what.
-    const logged = await t.db.query(`SELECT actor_email, outcome, target_type, target_id, detail FROM audit_log WHERE action = 'import.datasf_pulled' ORDER BY id`);
+    const logged = await pullsLogged(1);
     expect(logged).toEqual([{ actor_email: expect.stringMatching(/^admin-/), outcome: 'success', target_type: 'Ingest', target_id: done.lastBatchId, detail: { rows: MONTH_ROWS, pages: 6, via: 'app' } }]);
 
     // The same as uploading the file: loading the real month now changes nothing.
