@@ -69,7 +69,7 @@ function expectedCsv(id: string, data: DashboardResult): string[][] {
     case 'district':
       return [['Police district', 'Cases', 'Flags'], ...data.byDistrict.map((d) => [d.key ?? 'Unknown district', n(d.cases), n(d.flags)])];
     case 'category':
-      return [['Kind of crime', 'Cases', 'Flags'], ...data.byCategory.map((d) => [d.key ?? 'Unknown category', n(d.cases), n(d.flags)])];
+      return [['Kind of crime', 'Cases', 'Flags'], ...data.byCategory.map((d) => [d.key ?? 'No category published', n(d.cases), n(d.flags)])];
     case 'review-status':
       return [['Review status', 'Cases', 'Flags'], ...data.reviewStatus.map((r) => [REVIEW_STATUS_LABELS[r.status], n(r.cases), n(r.flags)])];
     case 'funnel':

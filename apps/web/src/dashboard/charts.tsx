@@ -337,10 +337,10 @@ export const CategoryChart = ({ data }: { data: DashboardResult }) => {
   const hint = useClickHint('Click a bar to open its flagged cases.');
   const hidden = hiddenLabel(data);
   const noun = flagsNoun(hidden);
-  const rows = flagCountRows(data.byCategory, data.query, 'incidentCategory', 'Unknown category');
+  const rows = flagCountRows(data.byCategory, data.query, 'incidentCategory', 'No category published');
   const summary = describeLargest(rows, noun, 'cases', hidden);
   const picture = !everyValueHidden(rows.map((row) => row.value)) && rows.length > 0;
-  const numbers = flagCountNumbers('category', data, 'Kind of crime', data.byCategory.map((c) => ({ ...c, label: c.key ?? 'Unknown category' })));
+  const numbers = flagCountNumbers('category', data, 'Kind of crime', data.byCategory.map((c) => ({ ...c, label: c.key ?? 'No category published' })));
   return (
     <ChartFigure
       id="category"
