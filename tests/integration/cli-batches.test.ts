@@ -92,6 +92,20 @@ describe('audit batches and audit rejects', () => {
     }
   }, 240_000);
 
+  it('an incidents load names the codes the catalog does not know, with their rows', async () => {
+    // Real December 2018 rows, three recoded to 12075 (two) and 65021 (one), codes DataSF publishes without a category.
+    const file = path.join(REPO_ROOT, 'tests/fixtures/datasf-incidents-2018-12-uncategorised.csv');
+    const loaded = await runCli(['ingest', 'incidents', file, '--no-evaluate'], env);
+    expect(loaded.code).toBe(0);
+    expect(loaded.stderr).toContain(
+      'ingest: codes not in the incident-code catalog, loaded as given (an admin can describe them on the Incident codes page): 12075 "Military Ordinance" (2 rows), 65021 "Driving, Stunt Vehicle/Street Racing" (1 row)\n',
+    );
+    // A file whose codes are all known says nothing of the kind.
+    const known = await runCli(['ingest', 'incidents', path.join(REPO_ROOT, 'tests/fixtures/datasf-incidents-2018-12-first-200.csv'), '--no-evaluate'], env);
+    expect(known.code).toBe(0);
+    expect(known.stderr).not.toContain('codes not in the incident-code catalog');
+  }, 120_000);
+
   it.each([
     [['rejects'], /^audit: which batch\? give its id, or its first 8 characters as `audit batches` shows them\n$/],
     [['rejects', '00000000'], /^audit: no import batch 00000000\n$/],

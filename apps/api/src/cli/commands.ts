@@ -9,7 +9,8 @@ import { MIGRATIONS } from '../database/schema';
 import { UsersService } from '../users/users.service';
 import { CliError } from './cli-error';
 import { numberArg, runGenerate, type GenerateArgs } from './generate.command';
-import { countsLine, runIngest } from './ingest.command';
+import { countsLine, runIngest, unknownCodesLine } from './ingest.command';
+import { ImportBatchesService } from '../ingest/import-batches.service';
 import { batchRows, findBatch, limitArg, listBatches, REJECT_FORMATS, writeRejects, type RejectFormat } from './batches.command';
 import { runOutcome } from '../compliance/evaluation/evaluation-outcome';
 import { DemoService } from '../demo/demo.service';
@@ -109,8 +110,13 @@ export const COMMANDS: Record<string, CommandSpec> = {
         if (result.status === 'refused') throw new CliError(`the file ${result.fileName} would be refused: ${result.reason}`);
         return;
       }
-      // Then the flags follow the data (the people this batch touched), unless asked not to (a series of loads, the benchmark).
       const batch = result as ImportBatchResult;
+      // Codes the catalog does not know are loaded as given; the analyst hears of them here as on the batch's page.
+      if (batch.status === 'loaded') {
+        const unknown = (await appOf(ctx).get(ImportBatchesService).get(batch.batchId))?.unknownCodes ?? [];
+        if (unknown.length) log(unknownCodesLine(unknown));
+      }
+      // Then the flags follow the data (the people this batch touched), unless asked not to (a series of loads, the benchmark).
       let evaluation: (EvaluationSummary & { outcome: EvaluationOutcome }) | undefined;
       if (batch.status === 'loaded' && !ctx.options['no-evaluate']) {
         const summary = await appOf(ctx).get(EvaluationService).evaluate({ trigger: 'ingest', requestedBy: `cli:${process.env.USER ?? 'unknown'}`, batchId: batch.batchId });

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { IMPORT_KINDS, isImportKind } from '@sra/import-formats';
-import type { ImportBatchResult, ImportPreview } from '@sra/contracts';
+import type { ImportBatchResult, ImportPreview, ImportUnknownCode } from '@sra/contracts';
 import { IngestService } from '../ingest/ingest.service';
 import { CliError } from './cli-error';
 
@@ -59,4 +59,10 @@ export function countsLine(result: ImportBatchResult | ImportPreview): string {
   const counts = `${n(result.inserted)} new, ${n(result.updated)} updated, ${n(result.unchanged)} unchanged, ${n(result.rejected)} rejected`;
   if (result.status === 'preview') return `ingest (dry run, nothing stored): the load would make ${counts} records`;
   return `ingest: ${counts} records`;
+}
+
+/** The codes of a load that the incident-code catalog does not know, most rows first: "12075 (2 rows), 65021 (1 row)". */
+export function unknownCodesLine(codes: readonly ImportUnknownCode[]): string {
+  const listed = codes.map((c) => `${c.code}${c.descriptionInFile ? ` "${c.descriptionInFile}"` : ''} (${n(c.rows)} ${c.rows === 1 ? 'row' : 'rows'})`);
+  return `ingest: codes not in the incident-code catalog, loaded as given (an admin can describe them on the Incident codes page): ${listed.join(', ')}`;
 }
