@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { splitCsvRow } from '@sra/import-formats';
 
 /**
  * A stand-in for DataSF's SODA API (DataSF cannot be reached from test machines): `GET /resource/wg3w-h783.csv`
@@ -99,29 +100,6 @@ function quoted(fields: string[]): string {
   return fields.map((f) => `"${f.replace(/"/g, '""')}"`).join(',') + '\n';
 }
 
-/** A plain CSV parser for the shared month (quoted fields with commas; no line breaks inside fields there). */
-function parseLine(line: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      out.push(field);
-      field = '';
-    } else field += c;
-  }
-  out.push(field);
-  return out;
-}
-
 /** `2018/12/01 12:25:00 AM` → `2018-12-01T00:25:00.000`; `2018/12/01` → `2018-12-01T00:00:00.000`. */
 function isoOf(value: string): string {
   const m = /^(\d{4})\/(\d{2})\/(\d{2})(?: (\d{2}):(\d{2}):(\d{2}) (AM|PM))?$/.exec(value);
@@ -141,11 +119,11 @@ export const COMPUTED_REGION = ':@computed_region_jwn9_ihcz';
  */
 export function apiMonth(file: string): { rows: ApiRow[]; columns: string[] } {
   const lines = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l !== '');
-  const header = parseLine(lines[0]);
+  const header = splitCsvRow(lines[0]);
   const names = header.map((h) => h.trim().toLowerCase().replace(/ /g, '_'));
   const datetimes = new Set(['incident_datetime', 'incident_date', 'report_datetime']);
   const rows = lines.slice(1).map((line) => {
-    const values = parseLine(line);
+    const values = splitCsvRow(line);
     const row: ApiRow = {};
     names.forEach((name, i) => {
       const v = values[i] ?? '';
