@@ -195,8 +195,11 @@ function readJson<T>(file: string): T | null {
   }
 }
 
-function writeJsonPrivate(file: string, value: unknown, flag: 'w' | 'wx' = 'w'): void {
-  fs.writeFileSync(file, JSON.stringify(value, null, 2) + '\n', { mode: 0o600, flag });
+/** Written beside and renamed over, so a reader never sees a half-written file. */
+function writeJsonPrivate(file: string, value: unknown): void {
+  const partial = `${file}.${process.pid}.partial`;
+  fs.writeFileSync(partial, JSON.stringify(value, null, 2) + '\n', { mode: 0o600 });
+  fs.renameSync(partial, file);
 }
 
 async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
