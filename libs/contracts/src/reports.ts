@@ -23,6 +23,11 @@ export interface ReportTable {
   rows: ReportCell[][];
   /** Plain-language notes under the table (e.g. what `<11` means). */
   notes?: string[];
+  /**
+   * A column of long text (a case's sentence) that a printed page draws under each row across the table's width,
+   * named in front of its text, rather than as a narrow column. The web page and the CSV keep it a column.
+   */
+  rowDetailColumn?: string;
 }
 
 export interface ReportChart {

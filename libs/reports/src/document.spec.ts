@@ -541,6 +541,8 @@ describe('buildReportDocument: cases, not flags (issue 11)', () => {
           'SFPD safe-reporting bulletin (high); Penal Code 647.3 (high)', '220301234', 'Mission, Assault', 'Confirmed violation', ZONED_1,
         ],
       ],
+      // On paper the sentence runs under its row across the page.
+      rowDetailColumn: 'What happened',
     });
     expect(section(build('internal', mayCasesReport()), 'cases').paragraphs[0]).toContain('(2 cases, with 3 flags)');
   });

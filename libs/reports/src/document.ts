@@ -461,7 +461,7 @@ function casesSection(ctx: Context): ReportSection {
         title: `Flagged cases, ${month}`,
         // Eight columns, so that the table fits a page across: the action in one cell, where and what in another. A
         // case is named by its reference (the first 8 characters of its id, which the Flagged cases search box finds),
-        // not its 32-character id, so that "What happened" has the width and many cases fit a page.
+        // not its 32-character id. On paper "What happened" runs under its row across the page, so many cases fit.
         columns: ['Case', 'Action', 'Charges', 'Rules breached (confidence)', 'Reports it follows', 'District, category', 'Review status', 'What happened'],
         rows: cases.map((c) => [
           caseReference(c.caseId),
@@ -479,6 +479,7 @@ function casesSection(ctx: Context): ReportSection {
           'Charges in plain words, from the statutes (and the descriptions admins added) as they stood when these figures were taken.',
           'Internal: this table identifies cases and must not leave the task force.',
         ],
+        rowDetailColumn: 'What happened',
       },
     ],
     charts: [],

@@ -194,10 +194,11 @@ function layout(pdf: Pdf, columns: string[], rows: string[][]): { widths: number
 
 /**
  * The room left once every column has its least width, given a step at a time to the column that shortens the
- * table most (measured on its first rows), so the long texts get the width rather than the short ones.
+ * table most (measured on rows drawn from the whole table), so the long texts get the width rather than the short ones.
  */
 function shareRoom(pdf: Pdf, size: number, least: number[], most: number[], rows: string[][]): number[] {
-  const sample = rows.slice(0, 12);
+  // Rows from the whole table, not only its first ones: a month's cases change shape as it goes (sorted by date).
+  const sample = rows.length <= 24 ? rows : Array.from({ length: 24 }, (_, k) => rows[Math.floor((k * rows.length) / 24)]!);
   const widths = [...least];
   pdf.font(REGULAR).fontSize(size);
   const height = (text: string, width: number) => (text === '' ? 0 : pdf.heightOfString(text, { width: width - 2 * PAD }));
@@ -243,19 +244,32 @@ function shareRoom(pdf: Pdf, size: number, least: number[], most: number[], rows
 }
 
 export function table(pdf: Pdf, t: ReportTable): void {
-  const body = t.rows.map((row) => row.map(cellText));
-  const { widths: cols, size } = layout(pdf, t.columns, body);
-  const rowHeight = (cells: string[], bold: boolean): number => {
+  // A row-detail column is drawn under its row across the table, so it is left out of the column layout.
+  const detailAt = t.rowDetailColumn === undefined ? -1 : t.columns.indexOf(t.rowDetailColumn);
+  const columns = t.columns.filter((_, i) => i !== detailAt);
+  const all = t.rows.map((row) => row.map(cellText));
+  const body = all.map((row) => row.filter((_, i) => i !== detailAt));
+  const details = all.map((row) => (detailAt < 0 ? '' : (row[detailAt] ?? '')));
+  const { widths: cols, size } = layout(pdf, columns, body);
+  const detailLabel = `${t.rowDetailColumn ?? ''}: `;
+  const detailWidth = CONTENT_WIDTH - 2 * PAD;
+  const cellsHeight = (cells: string[], bold: boolean): number => {
     pdf.font(bold ? BOLD : REGULAR).fontSize(size);
     return Math.max(...cells.map((text, i) => pdf.heightOfString(text === '' ? ' ' : text, { width: cols[i] - 2 * PAD }))) + 2 * PAD;
   };
+  const detailHeight = (detail: string): number => {
+    if (detail === '') return 0;
+    pdf.font(REGULAR).fontSize(size);
+    return pdf.heightOfString(detailLabel + detail, { width: detailWidth }) + PAD;
+  };
   const element = pdf.struct('Table');
-  const drawRow = (cells: string[], header: boolean): void => {
-    const h = rowHeight(cells, header);
+  const drawRow = (cells: string[], header: boolean, detail = ''): void => {
+    const main = cellsHeight(cells, header);
+    const h = main + detailHeight(detail);
     if (pdf.y + h > BOTTOM) {
       pdf.addPage();
       // The header row again at the top of each page the table runs onto.
-      if (!header) drawRow(t.columns, true);
+      if (!header) drawRow(columns, true);
     }
     const y = pdf.y;
     artifact(pdf, () => {
@@ -264,32 +278,46 @@ export function table(pdf: Pdf, t: ReportTable): void {
     });
     const tr = pdf.struct('TR');
     element.add(tr);
-    pdf.fillColor('#000000').font(header ? BOLD : REGULAR).fontSize(size);
-    let x = PAGE.margin;
-    cells.forEach((text, i) => {
-      const cell = pdf.struct(header ? 'TH' : 'TD');
+    const taggedCell = (type: 'TH' | 'TD', draw: (() => void) | null): void => {
+      const cell = pdf.struct(type);
       tr.add(cell);
-      if (text !== '') {
-        const content = pdf.markStructureContent(header ? 'TH' : 'TD');
-        pdf.text(text, x + PAD, y + PAD, { width: cols[i] - 2 * PAD });
+      if (draw) {
+        const content = pdf.markStructureContent(type);
+        draw();
         pdf.endMarkedContent();
         cell.add(content);
       }
       cell.end();
+    };
+    pdf.fillColor('#000000').font(header ? BOLD : REGULAR).fontSize(size);
+    let x = PAGE.margin;
+    cells.forEach((text, i) => {
+      const left = x;
+      taggedCell(header ? 'TH' : 'TD', text === '' ? null : () => pdf.text(text, left + PAD, y + PAD, { width: cols[i] - 2 * PAD }));
       x += cols[i];
     });
+    if (detail !== '') {
+      // Named in front of its text, in the reading order after the row's cells.
+      taggedCell('TD', () => {
+        pdf.font(BOLD).fontSize(size).fillColor('#37474f').text(detailLabel, PAGE.margin + PAD, y + main, { width: detailWidth, continued: true });
+        pdf.font(REGULAR).fillColor('#000000').text(detail);
+      });
+    }
     tr.end();
     pdf.y = y + h;
   };
   // The title, the header row and the first row stay together on one page.
   const first = body[0];
   pdf.font(BOLD).fontSize(10);
-  ensureRoom(pdf, pdf.heightOfString(t.title, { width: CONTENT_WIDTH }) + 4 + rowHeight(t.columns, true) + (first ? rowHeight(first, false) : 0));
+  ensureRoom(
+    pdf,
+    pdf.heightOfString(t.title, { width: CONTENT_WIDTH }) + 4 + cellsHeight(columns, true) + (first ? cellsHeight(first, false) + detailHeight(details[0]!) : 0),
+  );
   caption(pdf, t.title);
   pdf.moveDown(0.2);
   root(pdf).add(element);
-  drawRow(t.columns, true);
-  for (const row of body) drawRow(row, false);
+  drawRow(columns, true);
+  body.forEach((row, r) => drawRow(row, false, details[r]));
   element.end();
   pdf.x = PAGE.margin;
   pdf.moveDown(0.3);
