@@ -184,6 +184,11 @@ async function expectViewerFigures(page: Page, api: DashboardResult): Promise<vo
       .map((m) => [`monthly-point-${m.agency}-${m.month}`, m.complianceRate])
       .sort(),
   );
+  // the key beneath the chart names each agency once
+  if (monthly.some((m) => m.complianceRate !== null)) {
+    const legend = await page.getByTestId('chart-monthly').getByTestId('chart-legend').locator('li').allTextContents();
+    expect([...legend].sort()).toEqual([...agencies].sort());
+  }
   // the lowest rate named is one shown
   const monthlySummary = (await page.getByTestId('chart-monthly-summary').textContent())!;
   if (monthly.some((m) => m.rateWithheld === 'suppressed')) expect(monthlySummary).not.toMatch(/^Lowest:/);

@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import { flushSync } from 'react-dom';
+import { startTransition, useEffect, useState } from 'react';
 
 /**
  * Drawing a page's charts all at once is one long task (React renders every SVG element, then the browser lays
@@ -26,8 +25,8 @@ export function useDeferredMount(): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     let live = true;
-    // Rendered and committed within this task (not merged with the next chart's drawing by React's batching).
-    waiting.push(() => live && flushSync(() => setReady(true)));
+    // As a transition, which React renders in slices that yield to the browser, rather than in one task.
+    waiting.push(() => live && startTransition(() => setReady(true)));
     if (!draining) {
       draining = true;
       setTimeout(drawNext, 0);

@@ -1,4 +1,5 @@
 import type { ReactElement, ReactNode } from 'react';
+import { useRef } from 'react';
 import { Box, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useNavigate } from 'react-admin';
 import {
@@ -6,7 +7,6 @@ import {
   BarChart,
   CartesianGrid,
   LabelList,
-  Legend,
   Line,
   LineChart,
   ReferenceLine,
@@ -24,6 +24,7 @@ import { flagListFilter, flagListPath, type FlagListFilter } from './dashboardQu
 import { FlagsLink, useCanOpenCases } from './FlagsLink';
 import { formatCount, formatMonth, formatShown, hiddenLabel, plural, pluralShown, rateOf, rateWithBase, ruleShortName } from './format';
 import { Day } from '../resources/policy-versions/Day';
+import { ChartLegend } from '../components/ChartLegend';
 import { useDeferredMount } from '../components/deferredMount';
 
 type Query = DashboardResult['query'];
@@ -48,10 +49,13 @@ const REVIEW_COLOURS: Readonly<Record<ReviewStatus, string>> = {
 const ChartImage = ({ label, height = CHART_HEIGHT, children }: { label: string; height?: number; children: ReactNode }) => {
   // Drawn a moment after the card, each chart in a task of its own; the box has its height from the start.
   const drawn = useDeferredMount();
+  const box = useRef<HTMLDivElement>(null);
+  // Drawn at the box's width at once, rather than after a resize observer has measured it (a second pass).
+  const width = drawn ? (box.current?.clientWidth ?? -1) : -1;
   return (
-    <Box role="img" aria-label={label} data-drawn={drawn} sx={{ width: '100%', height }}>
+    <Box ref={box} role="img" aria-label={label} data-drawn={drawn} sx={{ width: '100%', height }}>
       {drawn ? (
-        <ResponsiveContainer width="100%" height="100%">
+        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width, height }}>
           {children as ReactElement}
         </ResponsiveContainer>
       ) : null}
@@ -605,44 +609,46 @@ export const MonthlyChart = ({ data }: { data: DashboardResult }) => {
             numbers&rdquo;). A longer period gives each agency more reports.
           </Typography>
         ) : (
-          <ChartImage label={`Line chart of the monthly compliance rate of ${agencies.join(', ')}. ${summary}`} height={340}>
-            <LineChart data={months} margin={{ top: 24, right: 24, bottom: 5, left: 0 }} accessibilityLayer={false}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="label" tick={AXIS_TICK} />
-              <YAxis domain={[floor, 100]} tickFormatter={(v: number) => `${v}%`} tick={AXIS_TICK} width={48} allowDataOverflow />
-              <Tooltip content={tooltip} />
-              <Legend wrapperStyle={{ fontSize: 13, color: '#1d1d1d' }} />
-              {within.map((start) => (
-                <ReferenceLine
-                  key={`${start.ruleId}:${start.version}`}
-                  x={formatMonth(start.month)}
-                  stroke="#5e4b8b"
-                  strokeDasharray="6 3"
-                  label={{ value: `${ruleShortName(start.ruleId)} starts`, position: 'top', fill: '#3d2f66', fontSize: 12 }}
-                />
-              ))}
-              {agencies.map((agency, index) => {
-                const colour = LINE_COLOURS[index % LINE_COLOURS.length];
-                return (
-                  <Line
-                    key={agency}
-                    name={agency}
-                    type="linear"
-                    dataKey={(row: MonthRow) => {
-                      const rate = row.byAgency[agency]?.complianceRate;
-                      return rate === null || rate === undefined ? null : rate * 100;
-                    }}
-                    stroke={colour}
-                    strokeWidth={2}
-                    strokeDasharray={LINE_DASHES[index % LINE_DASHES.length]}
-                    dot={dotFor(agency, colour)}
-                    activeDot={false}
-                    isAnimationActive={false}
+          <>
+            <ChartImage label={`Line chart of the monthly compliance rate of ${agencies.join(', ')}. ${summary}`} height={310}>
+              <LineChart data={months} margin={{ top: 24, right: 24, bottom: 5, left: 0 }} accessibilityLayer={false}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="label" tick={AXIS_TICK} />
+                <YAxis domain={[floor, 100]} tickFormatter={(v: number) => `${v}%`} tick={AXIS_TICK} width={48} allowDataOverflow />
+                <Tooltip content={tooltip} />
+                {within.map((start) => (
+                  <ReferenceLine
+                    key={`${start.ruleId}:${start.version}`}
+                    x={formatMonth(start.month)}
+                    stroke="#5e4b8b"
+                    strokeDasharray="6 3"
+                    label={{ value: `${ruleShortName(start.ruleId)} starts`, position: 'top', fill: '#3d2f66', fontSize: 12 }}
                   />
-                );
-              })}
-            </LineChart>
-          </ChartImage>
+                ))}
+                {agencies.map((agency, index) => {
+                  const colour = LINE_COLOURS[index % LINE_COLOURS.length];
+                  return (
+                    <Line
+                      key={agency}
+                      name={agency}
+                      type="linear"
+                      dataKey={(row: MonthRow) => {
+                        const rate = row.byAgency[agency]?.complianceRate;
+                        return rate === null || rate === undefined ? null : rate * 100;
+                      }}
+                      stroke={colour}
+                      strokeWidth={2}
+                      strokeDasharray={LINE_DASHES[index % LINE_DASHES.length]}
+                      dot={dotFor(agency, colour)}
+                      activeDot={false}
+                      isAnimationActive={false}
+                    />
+                  );
+                })}
+              </LineChart>
+            </ChartImage>
+            <ChartLegend items={agencies.map((agency, index) => ({ name: agency, colour: LINE_COLOURS[index % LINE_COLOURS.length], dash: LINE_DASHES[index % LINE_DASHES.length], shape: 'line' }))} />
+          </>
         )
       }
       table={(shown) => (

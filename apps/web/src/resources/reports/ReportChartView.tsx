@@ -1,10 +1,10 @@
+import { useRef } from 'react';
 import { Box, Paper, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import {
   Bar,
   BarChart,
   CartesianGrid,
   LabelList,
-  Legend,
   Line,
   LineChart,
   ResponsiveContainer,
@@ -16,6 +16,7 @@ import {
 import type { ReportChart } from '@sra/contracts';
 import { visuallyHidden } from '../../components/VisuallyHidden';
 import { useDeferredMount } from '../../components/deferredMount';
+import { ChartLegend } from '../../components/ChartLegend';
 import { formatCount } from './words';
 
 /** Colours told apart also by people with colour-blindness (Okabe–Ito), and a dash pattern per line as well. */
@@ -104,8 +105,6 @@ const ChartNumbers = ({ chart }: { chart: ReportChart }) => (
   </div>
 );
 
-const legendText = (value: string) => <span style={{ color: TEXT }}>{value}</span>;
-
 /**
  * A chart of the report: a heading, the picture (a line per series for `line`, bars for `bar`; a null value is
  * left out, so a line has a gap there), and its numbers as a hidden table.
@@ -134,6 +133,10 @@ export const ReportChartView = ({ chart }: { chart: ReportChart }) => {
   // The document says when there is nothing to draw (issue 12); older documents leave it to the values.
   // Drawn a moment after the page, each chart in a task of its own; the box has its height from the start.
   const drawn = useDeferredMount();
+  const box = useRef<HTMLDivElement>(null);
+  // A line chart always has its key; a bar chart when it has more than one series. Beside the chart, not in it.
+  const legend = chart.kind === 'line' || chart.series.length > 1;
+  const height = (chart.kind === 'line' ? 360 : 300) - (legend ? 30 : 0);
   const hasValues = !chart.nothingToDraw && chart.series.some((series) => series.values.some((v) => v !== null));
   return (
     <Box
@@ -147,16 +150,16 @@ export const ReportChartView = ({ chart }: { chart: ReportChart }) => {
         {chart.title}
       </Typography>
       {hasValues ? (
-        <Box role="img" aria-label={describe(chart)} data-drawn={drawn} sx={{ width: '100%', height: chart.kind === 'line' ? 360 : 300 }}>
+        <>
+        <Box ref={box} role="img" aria-label={describe(chart)} data-drawn={drawn} sx={{ width: '100%', height }}>
           {drawn ? (
-          <ResponsiveContainer width="100%" height="100%">
+          <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: box.current?.clientWidth ?? -1, height }}>
             {chart.kind === 'line' ? (
               <LineChart data={rows} margin={{ top: 16, right: 24, bottom: 5, left: 0 }} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" />
                 {xAxis}
                 {yAxis}
                 <Tooltip content={tooltip} />
-                <Legend formatter={legendText} />
                 {chart.series.map((series, j) => (
                   <Line
                     key={j}
@@ -179,7 +182,6 @@ export const ReportChartView = ({ chart }: { chart: ReportChart }) => {
                 {xAxis}
                 {yAxis}
                 <Tooltip content={tooltip} cursor={{ fill: 'rgba(0,0,0,0.06)' }} />
-                {chart.series.length > 1 ? <Legend formatter={legendText} /> : null}
                 {chart.series.map((series, j) => (
                   <Bar key={j} name={series.name} dataKey={seriesKey(j)} fill={COLOURS[j % COLOURS.length]} isAnimationActive={false}>
                     <LabelList dataKey={seriesKey(j)} position="top" fill={TEXT} fontSize={12} />
@@ -190,6 +192,8 @@ export const ReportChartView = ({ chart }: { chart: ReportChart }) => {
           </ResponsiveContainer>
           ) : null}
         </Box>
+        {legend ? <ChartLegend items={chart.series.map((series, j) => ({ name: series.name, colour: COLOURS[j % COLOURS.length], dash: chart.kind === 'line' ? DASHES[j % DASHES.length] : undefined, shape: chart.kind }))} /> : null}
+        </>
       ) : (
         <Typography variant="body2" data-testid={`report-chart-${chart.id}-nothing-to-draw`} sx={{ py: 1 }}>
           {chart.nothingToDraw ?? 'Nothing to chart: every value is missing or hidden.'}
