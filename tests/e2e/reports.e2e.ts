@@ -133,6 +133,7 @@ describe('the Reports pages', () => {
     // each chart: a heading, a picture, and its numbers for screen readers (a null value is "no value")
     const charts = internal.sections.flatMap((s) => s.charts);
     expect(charts.length).toBeGreaterThan(0);
+    let keysChecked = 0;
     for (const chart of charts) {
       const figure = page.getByTestId(`report-chart-${chart.id}`);
       expect(await figure.getByRole('heading').textContent()).toBe(chart.title);
@@ -147,8 +148,13 @@ describe('the Reports pages', () => {
       // a line chart draws a line per series, a bar chart a group of bars per series
       if (chart.series.some((series) => series.values.some((v) => v !== null))) {
         expect(await figure.locator(`[role="img"] .recharts-${chart.kind === 'line' ? 'line' : 'bar'}`).count()).toBe(chart.series.length);
+        // a line chart, or bars of several series, has a key naming each series in order
+        const key = await figure.getByTestId('chart-legend').locator('li').allTextContents();
+        expect(key).toEqual(chart.kind === 'line' || chart.series.length > 1 ? chart.series.map((series) => series.name) : []);
+        keysChecked += key.length;
       }
     }
+    expect(keysChecked).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
 
     // the download links are for the edition shown
