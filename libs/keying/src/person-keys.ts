@@ -1,0 +1,68 @@
+import { isoDate, swapTolerantDate, type DateOfBirth } from './date-of-birth';
+import type { GivenName } from './given-name';
+import type { KeyedHash } from './keyed-hash';
+import type { Sex } from './sex';
+import { slk581 } from './slk';
+import { soundex } from './soundex';
+import type { Surname } from './surname';
+
+/** The kinds of tolerant key (contract of issue 16; the server knows exactly these). */
+export const LINK_KEY_KINDS = ['slk', 'sound', 'date'] as const;
+export type LinkKeyKind = (typeof LINK_KEY_KINDS)[number];
+
+export interface Identity {
+  surname: Surname;
+  given: GivenName;
+  dob: DateOfBirth;
+  sex: Sex;
+}
+
+export interface LinkKey {
+  kind: LinkKeyKind;
+  hex: string;
+}
+
+/** What is hashed for the exact key (contract): `exact|SURNAME|GIVEN|YYYY-MM-DD|SEX`. */
+export function exactMessage(id: Identity): string {
+  return `exact|${id.surname.full}|${id.given.first}|${isoDate(id.dob)}|${id.sex}`;
+}
+
+/**
+ * What is hashed for each tolerant key (docs/keying.md, "The keys"), unkeyed. Never written anywhere: only their
+ * keyed hashes leave `personKeys`.
+ *
+ * - `slk`: SLK-581 of the normalised names (surname letters 2, 3, 5; given 2, 3; date; sex).
+ * - `sound`: Soundex of the surname with Soundex of the first given name, the date and sex; one for the whole
+ *   surname and one for each of its parts (`Smith-Jones` → `SMITHJONES`, `SMITH`, `JONES`).
+ * - `date`: the whole names, sex, the year and the day and month as an unordered pair; only for dates that could
+ *   have been swapped (day and month both 12 or less, and not equal).
+ */
+export function tolerantMessages(id: Identity): Array<[LinkKeyKind, string]> {
+  const out: Array<[LinkKeyKind, string]> = [];
+  const date = isoDate(id.dob);
+  out.push(['slk', `slk|${slk581(id.surname.full, id.given.first, id.dob, id.sex)}`]);
+  const givenSound = soundex(id.given.first);
+  const sounds = new Set([id.surname.full, ...id.surname.parts].map(soundex));
+  for (const s of sounds) out.push(['sound', `sound|${s}|${givenSound}|${date}|${id.sex}`]);
+  const swapped = swapTolerantDate(id.dob);
+  if (swapped) out.push(['date', `date|${id.surname.full}|${id.given.first}|${swapped}|${id.sex}`]);
+  return out;
+}
+
+export interface PersonKeys {
+  /** The exact key: 64 lowercase hex. */
+  exact: string;
+  tolerant: LinkKey[];
+}
+
+export function personKeys(id: Identity, hash: KeyedHash): PersonKeys {
+  return {
+    exact: hash(exactMessage(id)),
+    tolerant: tolerantMessages(id).map(([kind, message]) => ({ kind, hex: hash(message) })),
+  };
+}
+
+/** The `Person Link Keys` / `person_link_keys` cell (contract): `kind:hex` items joined by `;`, no spaces, no repeats. */
+export function formatLinkKeys(keys: readonly LinkKey[]): string {
+  return [...new Set(keys.map((k) => `${k.kind}:${k.hex}`))].join(';');
+}
