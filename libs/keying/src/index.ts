@@ -9,3 +9,6 @@ export * from './slk';
 export * from './keyed-hash';
 export * from './person-keys';
 export * from './csv-rows';
+export * from './kit-config';
+export * from './kit';
+export * from './synthetic/extracts';
