@@ -12,3 +12,4 @@ export * from './csv-rows';
 export * from './kit-config';
 export * from './kit';
 export * from './synthetic/extracts';
+export * from './spelling';

@@ -2,13 +2,21 @@ import { keyedHash } from './keyed-hash';
 
 describe('keyedHash', () => {
   it('is HMAC-SHA-256 in hex, as openssl computes it', () => {
-    // HMAC-SHA-256 with key "a" x 32 and message "exact|SMITH|JOHN|1990-04-03|M", computed independently with
-    // `printf '%s' 'exact|SMITH|JOHN|1990-04-03|M' | openssl dgst -sha256 -hmac aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    expect(keyedHash('a'.repeat(32))('exact|SMITH|JOHN|1990-04-03|M')).toBe(OPENSSL_VECTOR);
+    // `printf '%s' 'exact|SMITH|JOHN|1990-04-03|M' | openssl dgst -sha256 -hmac aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`
+    expect(keyedHash('a'.repeat(32))('exact|SMITH|JOHN|1990-04-03|M')).toBe('bb7bc940d784b70030146b3d6e03ed0e6c0d6781925c006785bd9bd573695612');
+  });
+  it('hashes a secret longer than the block first (RFC 2104), as openssl does', () => {
+    // `printf '%s' 'slk|MIHOH030419901' | openssl dgst -sha256 -hmac "$(printf 'b%.0s' $(seq 100))"`
+    expect(keyedHash('b'.repeat(100))('slk|MIHOH030419901')).toBe(LONG_KEY_VECTOR);
+  });
+  it('gives the same hash however many times it is used', () => {
+    const hash = keyedHash('c'.repeat(40));
+    expect(hash('x')).toBe(hash('x'));
+    expect(hash('x')).not.toBe(hash('y'));
   });
   it('refuses a short secret', () => {
     expect(() => keyedHash('short')).toThrow(/at least 32 characters/);
   });
 });
 
-const OPENSSL_VECTOR = 'bb7bc940d784b70030146b3d6e03ed0e6c0d6781925c006785bd9bd573695612';
+const LONG_KEY_VECTOR = '64d9030bedd5dd9903c54879b796555b2c0717cfecb81fea050b990f1875f409';

@@ -4,6 +4,7 @@ import type { KeyedHash } from './keyed-hash';
 import type { Sex } from './sex';
 import { slk581 } from './slk';
 import { soundex } from './soundex';
+import { oneLetterOut } from './spelling';
 import type { Surname } from './surname';
 
 /** The kinds of tolerant key (contract of issue 16; the server knows exactly these). */
@@ -22,6 +23,9 @@ export interface LinkKey {
   hex: string;
 }
 
+/** How many of the surname's first letters the spelling keys read. */
+export const SPELLING_LETTERS = 6;
+
 /** What is hashed for the exact key (contract): `exact|SURNAME|GIVEN|YYYY-MM-DD|SEX`. */
 export function exactMessage(id: Identity): string {
   return `exact|${id.surname.full}|${id.given.first}|${isoDate(id.dob)}|${id.sex}`;
@@ -31,19 +35,28 @@ export function exactMessage(id: Identity): string {
  * What is hashed for each tolerant key (docs/keying.md, "The keys"), unkeyed. Never written anywhere: only their
  * keyed hashes leave `personKeys`.
  *
- * - `slk`: SLK-581 of the normalised names (surname letters 2, 3, 5; given 2, 3; date; sex).
- * - `sound`: Soundex of the surname with Soundex of the first given name, the date and sex; one for the whole
- *   surname and one for each of its parts (`Smith-Jones` → `SMITHJONES`, `SMITH`, `JONES`).
+ * - `slk`: SLK-581 of the normalised names (surname letters 2, 3, 5; given 2, 3; date; sex) with the surname's first
+ *   letter: SLK-581 alone links too many strangers (docs/keying.md), and a typo in that first letter is caught by
+ *   the spelling keys below.
+ * - `sound`: surnames that sound or are spelled alike.
+ *   - Soundex of the surname with Soundex of the first given name, the date and sex; one for the whole surname and
+ *     one for each of its parts (`Smith-Jones` → `SMITHJONES`, `SMITH`, `JONES`).
+ *   - The surname and each of its one-letter-out spellings (`oneLetterOut`) of its first six letters, with the
+ *     given name's initial, the date and sex: a typo anywhere in the surname, its first letter included, leaves one
+ *     of them shared (past six letters the typo does not reach them; an added or dropped letter among the six is
+ *     still one letter out of six).
  * - `date`: the whole names, sex, the year and the day and month as an unordered pair; only for dates that could
  *   have been swapped (day and month both 12 or less, and not equal).
  */
 export function tolerantMessages(id: Identity): Array<[LinkKeyKind, string]> {
   const out: Array<[LinkKeyKind, string]> = [];
   const date = isoDate(id.dob);
-  out.push(['slk', `slk|${slk581(id.surname.full, id.given.first, id.dob, id.sex)}`]);
+  out.push(['slk', `slk|${slk581(id.surname.full, id.given.first, id.dob, id.sex)}|${id.surname.full[0]}`]);
   const givenSound = soundex(id.given.first);
   const sounds = new Set([id.surname.full, ...id.surname.parts].map(soundex));
   for (const s of sounds) out.push(['sound', `sound|${s}|${givenSound}|${date}|${id.sex}`]);
+  const initial = id.given.first[0];
+  for (const spelling of oneLetterOut(id.surname.full.slice(0, SPELLING_LETTERS))) out.push(['sound', `spelling|${spelling}|${initial}|${date}|${id.sex}`]);
   const swapped = swapTolerantDate(id.dob);
   if (swapped) out.push(['date', `date|${id.surname.full}|${id.given.first}|${swapped}|${id.sex}`]);
   return out;

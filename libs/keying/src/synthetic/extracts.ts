@@ -49,7 +49,7 @@ export const DEFAULT_ERROR_RATES: ErrorRates = {
   dayMonthSwap: 0.01,
   middleNameDropped: 0.1,
   middleNameAdded: 0.02,
-  surnameChange: 0.005,
+  surnameChange: 0.002,
 };
 
 export interface ExtractOptions {
