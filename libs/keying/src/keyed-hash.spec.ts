@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+import fc from 'fast-check';
 import { keyedHash } from './keyed-hash';
 
 describe('keyedHash', () => {
@@ -13,6 +15,20 @@ describe('keyedHash', () => {
     const hash = keyedHash('c'.repeat(40));
     expect(hash('x')).toBe(hash('x'));
     expect(hash('x')).not.toBe(hash('y'));
+  });
+  it("agrees with node's createHmac on random secrets and messages of every length, across block boundaries", () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 32, maxLength: 120, unit: 'binary' }), fc.array(fc.string({ maxLength: 150, unit: 'binary' }), { maxLength: 5 }), (secret, messages) => {
+        const hash = keyedHash(secret);
+        for (const m of messages) expect(hash(m)).toBe(createHmac('sha256', secret).update(m, 'utf8').digest('hex'));
+      }),
+      { numRuns: 300 },
+    );
+    const hash = keyedHash('d'.repeat(32));
+    for (let length = 0; length <= 200; length++) {
+      const m = 'x'.repeat(length);
+      expect(hash(m)).toBe(createHmac('sha256', 'd'.repeat(32)).update(m).digest('hex'));
+    }
   });
   it('refuses a short secret', () => {
     expect(() => keyedHash('short')).toThrow(/at least 32 characters/);

@@ -77,5 +77,10 @@ export function personKeys(id: Identity, hash: KeyedHash): PersonKeys {
 
 /** The `Person Link Keys` / `person_link_keys` cell (contract): `kind:hex` items joined by `;`, no spaces, no repeats. */
 export function formatLinkKeys(keys: readonly LinkKey[]): string {
-  return [...new Set(keys.map((k) => `${k.kind}:${k.hex}`))].join(';');
+  const items: string[] = [];
+  for (const k of keys) {
+    const item = `${k.kind}:${k.hex}`;
+    if (!items.includes(item)) items.push(item);
+  }
+  return items.join(';');
 }
