@@ -170,7 +170,7 @@ async function run(argv: string[]): Promise<number> {
       (c.rowsLeftOut > 0
         ? `; ${fmt(c.rowsLeftOut)} left out (lines ${leftOutLines.join(', ')}${c.rowsLeftOut > leftOutLines.length ? ', ...' : ''})${c.rowsLeftOut > MAX_LISTED ? `, the first ${MAX_LISTED} listed above` : ''}`
         : '') +
-      '\n',
+      `; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
   );
   return 0;
 }
