@@ -142,8 +142,9 @@ exports.run = async ({ root }) => {
       const run = timed([kit, '--config', path.join(dir, `${file}.config.json`), '--in', input, '--out', output], { KEYING_SECRET: SECRET });
       const read = timed(['-e', READ_ONLY, input]);
       const mb = fs.statSync(input).size / 1e6;
+      const peak = /peak memory (\d+) MB/.exec(run.stderr);
       process.stdout.write(
-        `${file}: kit ${run.seconds.toFixed(2)} s = ${fmt((rows / run.seconds) * 60)} rows/minute (goal ${fmt(GOALS.rowsPerMinute)}); ` +
+        `${file}: kit ${run.seconds.toFixed(2)} s = ${fmt((rows / run.seconds) * 60)} rows/minute (goal ${fmt(GOALS.rowsPerMinute)}), peak memory ${peak ? peak[1] : '?'} MB; ` +
           `plain reading of the same ${mb.toFixed(1)} MB ${read.seconds.toFixed(2)} s = ${fmt((rows / read.seconds) * 60)} rows/minute; kit / reading = ${(run.seconds / read.seconds).toFixed(2)}x\n`,
       );
       outputs[file] = readKeys(output);
