@@ -11,14 +11,21 @@ const SPELLED: Record<string, string> = { ß: 'SS', ẞ: 'SS', Æ: 'AE', æ: 'AE
 const APOSTROPHES = /['’‘`´ʼ]/g;
 const SPECIAL = /[ßẞÆæØøŒœŁłĐđÞþı]/g;
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 export function foldWords(value: string): string[] {
-  const folded = value
-    .replace(APOSTROPHES, '')
-    .replace(SPECIAL, (c) => SPELLED[c])
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  // Most values are plain ASCII: nothing to decompose or spell out.
+  const folded = (PRINTABLE_ASCII.test(value) ? value.replace(APOSTROPHES, '') : accentsFolded(value))
     .toUpperCase()
     .replace(/[^A-Z]+/g, ' ')
     .trim();
   return folded === '' ? [] : folded.split(' ');
+}
+
+function accentsFolded(value: string): string {
+  return value
+    .replace(APOSTROPHES, '')
+    .replace(SPECIAL, (c) => SPELLED[c])
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '');
 }
