@@ -19,7 +19,9 @@ const K = new Int32Array([
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 const INITIAL = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** The two hex digits of each byte, as character codes. */
+const HEX_CODES = new Uint16Array(256);
+for (let i = 0; i < 256; i++) HEX_CODES[i] = ('0123456789abcdef'.charCodeAt(i >> 4) << 8) | '0123456789abcdef'.charCodeAt(i & 15);
 
 /** One SHA-256 compression: `state` advanced over the 64-byte block at `bytes[offset]`. */
 function compress(state: Int32Array, bytes: Uint8Array, offset: number, w: Int32Array): void {
@@ -94,6 +96,7 @@ export function keyedHash(secret: string): KeyedHash {
   let buffer = new Uint8Array(256);
   const state = new Int32Array(8);
   const last = new Uint8Array(BLOCK);
+  const hex = Buffer.alloc(64);
   return (message) => {
     if (buffer.length < 3 * message.length + 2 * BLOCK) buffer = new Uint8Array(3 * message.length + 2 * BLOCK);
     const n = encoder.encodeInto(message, buffer).written;
@@ -125,11 +128,15 @@ export function keyedHash(secret: string): KeyedHash {
     last[63] = (96 * 8) & 0xff;
     state.set(outer);
     compress(state, last, 0, w);
-    let hex = '';
+    // The digest in hex, written as bytes and read as one string (no string per byte to collect).
     for (let i = 0; i < 8; i++) {
       const v = state[i];
-      hex += HEX[(v >>> 24) & 0xff] + HEX[(v >>> 16) & 0xff] + HEX[(v >>> 8) & 0xff] + HEX[v & 0xff];
+      for (let j = 0; j < 4; j++) {
+        const code = HEX_CODES[(v >>> (24 - 8 * j)) & 0xff];
+        hex[8 * i + 2 * j] = code >> 8;
+        hex[8 * i + 2 * j + 1] = code & 0xff;
+      }
     }
-    return hex;
+    return hex.toString('latin1', 0, 64);
   };
 }
