@@ -110,7 +110,8 @@ export class KeyingTransform {
   }
 
   private row(fields: string[], line: number): void {
-    const at = this.at!;
+    const at = this.at;
+    if (!at) return;
     const id = this.config.identity;
     this.counts.rowsRead++;
     const leaveOut = (column: string | null, reason: string) => {

@@ -233,9 +233,9 @@ export class ExtractGenerator {
       const actions = ['Charged', 'Rejected', 'Discharged'];
       for (let i = 0; i < options.da; i++) {
         // Most decisions are on arrests (the same people); some on people cited or referred without one here.
-        const fromArrest = this.arrestPersons && this.arrestPersons.length > 0 && rng.chance(0.7);
-        const arrest = fromArrest ? rng.int(this.arrestPersons!.length) : -1;
-        const p = arrest >= 0 ? this.arrestPersons![arrest] : rng.int(this.persons.length);
+        const arrested = this.arrestPersons;
+        const arrest = arrested && arrested.length > 0 && rng.chance(0.7) ? rng.int(arrested.length) : -1;
+        const p = arrested && arrest >= 0 ? arrested[arrest] : rng.int(this.persons.length);
         const r = this.render(this.persons[p], rng);
         const id = `D${100000 + i}`;
         const action = rng.pick(actions);
