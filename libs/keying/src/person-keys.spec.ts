@@ -34,13 +34,14 @@ describe('tolerantMessages', () => {
   it('lists the slk, sound and date messages of a hand-worked identity', () => {
     expect(tolerantMessages(identity('Smith', 'John', '04/03/1990', 'M'))).toEqual([
       ['slk', 'slk|MIHOH030419901|S'],
+      ['slk', 'initial|SMITH|J|1990-04-03|M'],
       ['sound', 'sound|S530|J500|1990-04-03|M'],
-      ['sound', 'spelling|SMITH|J|1990-04-03|M'],
-      ['sound', 'spelling|MITH|J|1990-04-03|M'],
-      ['sound', 'spelling|SITH|J|1990-04-03|M'],
-      ['sound', 'spelling|SMTH|J|1990-04-03|M'],
-      ['sound', 'spelling|SMIH|J|1990-04-03|M'],
-      ['sound', 'spelling|SMIT|J|1990-04-03|M'],
+      ['sound', 'spelling|SMITH|J500|1990-04-03|M'],
+      ['sound', 'spelling|MITH|J500|1990-04-03|M'],
+      ['sound', 'spelling|SITH|J500|1990-04-03|M'],
+      ['sound', 'spelling|SMTH|J500|1990-04-03|M'],
+      ['sound', 'spelling|SMIH|J500|1990-04-03|M'],
+      ['sound', 'spelling|SMIT|J500|1990-04-03|M'],
       ['date', 'date|SMITH|JOHN|1990|03-04|M'],
     ]);
   });
@@ -79,16 +80,17 @@ describe('personKeys on the hard cases', () => {
   });
   it('a typo in the surname, even its first letter: a shared sound key', () => {
     expect(sharedKinds(identity('Johnson', 'Anna', '06/30/1970', 'F'), identity('Jonhson', 'Anna', '06/30/1970', 'F'))).toContain('sound');
-    // GOHNSON: Soundex G525 against J525 and the SLK's first letter differ; the spelling OHNSON is shared.
+    // GOHNSON: Soundex G525 against J525, the SLK's first letter and the whole surname differ; the spelling OHNSO
+    // (of the first six letters, JOHNSO / GOHNSO) is shared with ANNA's Soundex A500.
     expect(sharedKinds(identity('Johnson', 'Anna', '06/30/1970', 'F'), identity('Gohnson', 'Anna', '06/30/1970', 'F'))).toEqual(['sound']);
     // A typo past the sixth letter: JOHNSON/JOHNSEN share the spelling JOHNSO and the SLK (O, H, S; N, N).
     expect(sharedKinds(identity('Johnson', 'Anna', '06/30/1970', 'F'), identity('Johnsen', 'Anna', '06/30/1970', 'F'))).toEqual(['slk', 'sound']);
   });
-  it('a typo in the given name after its first letter: a shared sound or slk key', () => {
-    // LETICIA/LETICA: SLK letters 2, 3 (E, T) and Soundex (L320) alike; the surname's spellings share the initial.
+  it('a typo in the given name after its first letter: a shared slk key', () => {
+    // LETICIA/LETICA: SLK letters 2, 3 (E, T), the initial and Soundex (L320) alike.
     expect(sharedKinds(identity('Johnson', 'Leticia', '06/30/1970', 'F'), identity('Johnson', 'Letica', '06/30/1970', 'F'))).toEqual(['slk', 'sound']);
-    // LETICIA/LXTICIA: SLK letters E, T / X, T and Soundex L320 / L232 differ; the initial L and surname still shared.
-    expect(sharedKinds(identity('Johnson', 'Leticia', '06/30/1970', 'F'), identity('Johnson', 'Lxticia', '06/30/1970', 'F'))).toEqual(['sound']);
+    // LETICIA/LXTICIA: SLK letters E, T / X, T and Soundex L320 / L232 differ; the surname with the initial L is shared.
+    expect(sharedKinds(identity('Johnson', 'Leticia', '06/30/1970', 'F'), identity('Johnson', 'Lxticia', '06/30/1970', 'F'))).toEqual(['slk']);
     expect(sharedKinds(identity('Johnson', 'Darren', '06/30/1970', 'M'), identity('Johnson', 'Daren', '06/30/1970', 'M'))).toEqual(['slk', 'sound']);
   });
   it('different people share nothing: another surname, another date, another sex', () => {

@@ -32,18 +32,19 @@ export function exactMessage(id: Identity): string {
 }
 
 /**
- * What is hashed for each tolerant key (docs/keying.md, "The keys"), unkeyed. Never written anywhere: only their
- * keyed hashes leave `personKeys`.
+ * What is hashed for each tolerant key (docs/keying.md, "The tolerant keys"), unkeyed. Never written anywhere: only
+ * their keyed hashes leave `personKeys`. Each message starts with its own label, so keys never collide across kinds.
  *
- * - `slk`: SLK-581 of the normalised names (surname letters 2, 3, 5; given 2, 3; date; sex) with the surname's first
- *   letter: SLK-581 alone links too many strangers (docs/keying.md), and a typo in that first letter is caught by
- *   the spelling keys below.
+ * - `slk`: names partly, the date and sex in full.
+ *   - SLK-581 of the normalised names (surname letters 2, 3, 5; given 2, 3; date; sex) with the surname's first
+ *     letter: SLK-581 alone links too many strangers, and a typo in that first letter is caught by the spelling keys.
+ *   - The whole surname with the given name's initial: a typo anywhere in the given name after its first letter.
  * - `sound`: surnames that sound or are spelled alike.
  *   - Soundex of the surname with Soundex of the first given name, the date and sex; one for the whole surname and
  *     one for each of its parts (`Smith-Jones` → `SMITHJONES`, `SMITH`, `JONES`).
- *   - The surname and each of its one-letter-out spellings (`oneLetterOut`) of its first six letters, with the
- *     given name's initial, the date and sex: a typo anywhere in the surname, its first letter included, leaves one
- *     of them shared (past six letters the typo does not reach them; an added or dropped letter among the six is
+ *   - The surname's first six letters and each spelling of them with one letter left out (`oneLetterOut`), with
+ *     Soundex of the given name, the date and sex: a typo anywhere in the surname, its first letter included, leaves
+ *     one of them shared (past six letters the typo does not reach them; a letter added or dropped among the six is
  *     still one letter out of six).
  * - `date`: the whole names, sex, the year and the day and month as an unordered pair; only for dates that could
  *   have been swapped (day and month both 12 or less, and not equal).
@@ -51,14 +52,16 @@ export function exactMessage(id: Identity): string {
 export function tolerantMessages(id: Identity): Array<[LinkKeyKind, string]> {
   const out: Array<[LinkKeyKind, string]> = [];
   const date = isoDate(id.dob);
-  out.push(['slk', `slk|${slk581(id.surname.full, id.given.first, id.dob, id.sex)}|${id.surname.full[0]}`]);
-  const givenSound = soundex(id.given.first);
-  const sounds = new Set([id.surname.full, ...id.surname.parts].map(soundex));
+  const surname = id.surname.full;
+  const given = id.given.first;
+  out.push(['slk', `slk|${slk581(surname, given, id.dob, id.sex)}|${surname[0]}`]);
+  out.push(['slk', `initial|${surname}|${given[0]}|${date}|${id.sex}`]);
+  const givenSound = soundex(given);
+  const sounds = new Set([surname, ...id.surname.parts].map(soundex));
   for (const s of sounds) out.push(['sound', `sound|${s}|${givenSound}|${date}|${id.sex}`]);
-  const initial = id.given.first[0];
-  for (const spelling of oneLetterOut(id.surname.full.slice(0, SPELLING_LETTERS))) out.push(['sound', `spelling|${spelling}|${initial}|${date}|${id.sex}`]);
+  for (const spelling of oneLetterOut(surname.slice(0, SPELLING_LETTERS))) out.push(['sound', `spelling|${spelling}|${givenSound}|${date}|${id.sex}`]);
   const swapped = swapTolerantDate(id.dob);
-  if (swapped) out.push(['date', `date|${id.surname.full}|${id.given.first}|${swapped}|${id.sex}`]);
+  if (swapped) out.push(['date', `date|${surname}|${given}|${swapped}|${id.sex}`]);
   return out;
 }
 
