@@ -30,12 +30,13 @@ const USAGE = 'usage: keying --config <config.json> --in <extract.csv> --out <im
 const MAX_LISTED = 100;
 
 class UsageError extends Error {}
+class HelpRequested extends Error {}
 
 function parseArgs(argv: string[]): Record<string, string> {
   const args: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
-    if (flag === '--help' || flag === '-h') throw new UsageError(USAGE);
+    if (flag === '--help' || flag === '-h') throw new HelpRequested(USAGE);
     if (flag === '--secret' || flag.startsWith('--secret=')) {
       throw new UsageError('the linkage secret is never given on the command line (other users of the machine can see it): use --secret-file <file>, KEYING_SECRET_FILE or KEYING_SECRET');
     }
@@ -178,6 +179,10 @@ async function run(argv: string[]): Promise<number> {
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof HelpRequested) {
+      process.stdout.write(`${error.message}\nSee docs/keying.md. The linkage secret: --secret-file <file>, KEYING_SECRET_FILE or KEYING_SECRET.\n`);
+      process.exit(0);
+    }
     if (error instanceof UsageError) {
       process.stderr.write(`keying: ${error.message}\n`);
       process.exit(2);
