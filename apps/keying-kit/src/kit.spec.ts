@@ -83,6 +83,30 @@ describe('the bundled kit on generated extracts', () => {
   });
 });
 
+describe('the single file an agency is handed', () => {
+  it('needs nothing but Node: it requires only built-in modules and runs copied outside the repo', () => {
+    const source = fs.readFileSync(bundle, 'utf8');
+    const required = [...source.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
+    expect(required.length).toBeGreaterThan(0);
+    expect(required.filter((r) => !r.startsWith('node:'))).toEqual([]);
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'sra-agency-'));
+    try {
+      const copy = path.join(elsewhere, 'keying-kit.cjs');
+      fs.copyFileSync(bundle, copy);
+      const out = path.join(elsewhere, 'arrests-keyed.csv');
+      const r = spawnSync(process.execPath, [copy, '--config', path.join(dir, 'arrests.config.json'), '--in', path.join(dir, 'arrests.csv'), '--out', out, '--secret-file', secretFile], {
+        cwd: elsewhere,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH },
+      });
+      expect(r.status).toBe(0);
+      expect(rows(out)).toHaveLength(301);
+    } finally {
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the same person across agencies (hand-written extracts)', () => {
   it('gets the same exact key from the police and the DA, however each wrote the name', () => {
     const police = path.join(dir, 'hand-police.csv');
