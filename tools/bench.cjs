@@ -14,6 +14,7 @@ const BENCHES = {
   release: () => require('../tests/bench/release.bench.cjs'),
   pages: () => require('../tests/bench/pages.bench.cjs'),
   web: () => require('../tests/bench/web.bench.cjs'),
+  linkage: () => require('../tests/bench/linkage.bench.cjs'),
 };
 
 const names = process.argv.slice(2);
@@ -21,7 +22,8 @@ if (names.length === 0 || names.some((n) => !BENCHES[n])) {
   process.stderr.write(`usage: npm run bench -- <${Object.keys(BENCHES).join('|')}> [...]\n`);
   process.exit(2);
 }
-ensureBuilt(names.some((n) => ['api', 'pages', 'web'].includes(n)) ? ['api', 'web'] : ['api']);
+// The linkage bench builds its own bundle (tools/build-keying.cjs) and needs no server.
+if (names.some((n) => n !== 'linkage')) ensureBuilt(names.some((n) => ['api', 'pages', 'web'].includes(n)) ? ['api', 'web'] : ['api']);
 (async () => {
   for (const name of names) {
     process.stdout.write(`\n=== bench: ${name} ===\n`);

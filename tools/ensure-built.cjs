@@ -9,6 +9,7 @@ const root = path.resolve(__dirname, '..');
 const TARGETS = {
   api: { output: 'dist/apps/api/apps/api/src/main.js', sources: ['apps/api/src', 'libs', 'tsconfig.base.json', 'tools/build-api.cjs'] },
   web: { output: 'dist/apps/web/index.html', sources: ['apps/web', 'libs', 'tsconfig.base.json'] },
+  'keying-kit': { output: 'dist/keying/keying-kit.cjs', sources: ['apps/keying-kit/src', 'libs', 'tsconfig.base.json', 'tools/build-keying.cjs'] },
 };
 
 function newestMtime(p) {

@@ -3,3 +3,4 @@ export { generate, validateGenerateOptions, DEFAULT_GENERATE_OPTIONS, GenerateOp
 export type { GenerateHooks, GenerateOptions, GenerateSink, Manifest, OutputFile } from './generator';
 export { SCENARIO_KINDS, breachProbability } from './scenarios';
 export { evaluateReference } from './oracle';
+export { Rng } from './rng';
