@@ -85,6 +85,8 @@ export const REASON_WORDS: Readonly<Record<Reason, string>> = {
   pc372_context_unknown:
     'A public-nuisance charge (Penal Code 372) is protected only when it was about prostitution, which the records cannot show.',
   repealed_statute: 'A charge is under a section of law that has been repealed.',
+  approximate_link:
+    'The report and the arrest or charge were matched by an approximate key (for example a sound-alike surname), not by the same person key, so they may be two different people.',
 };
 
 export function reasonWords(reason: string): string {
