@@ -250,9 +250,9 @@ describe('tolerant keys (issue 16)', () => {
     expect(approximate.length).toBeGreaterThan(5);
     expect(flagRows.length).toBeGreaterThan(approximate.length);
     const persons = parseCsv(linked.files['incident-persons.csv']);
-    const actions = new Map([
-      ...parseCsv(linked.files['arrests.csv']).map((r) => [`arrest|${r.arrest_id}`, r] as const),
-      ...parseCsv(linked.files['da-decisions.csv']).map((r) => [`da_decision|${r.decision_id}`, r] as const),
+    const actions = new Map<string, Record<string, string>>([
+      ...parseCsv(linked.files['arrests.csv']).map((r): [string, Record<string, string>] => [`arrest|${r.arrest_id}`, r]),
+      ...parseCsv(linked.files['da-decisions.csv']).map((r): [string, Record<string, string>] => [`da_decision|${r.decision_id}`, r]),
     ]);
     for (const f of approximate) {
       expect(f.reasons.split(';')).toContain('approximate_link');
