@@ -128,14 +128,22 @@ describe('linking a reporter to an action by tolerant keys', () => {
     ]);
   });
 
-  it('serves the link kinds with the flag (empty for the same person key)', async () => {
-    const rows: Array<{ action_id: string; linkKinds: string[] }> = await t.db.query(
-      `SELECT action_id, coalesce(link_kinds, '{}') AS "linkKinds" FROM flag WHERE rule_id = 'sfpd-psw-2017' AND action_id LIKE 'LK-A%' ORDER BY action_id`,
-    );
-    expect(rows).toEqual([
-      { action_id: 'LK-A1', linkKinds: [] },
-      { action_id: 'LK-A2', linkKinds: ['sound'] },
+  it('serves the link kinds with each flag and each rule of the case page (empty for the same person key), never a key value', async () => {
+    const reviewer = await t.signedIn('reviewer');
+    const res = await reviewer.get('/api/flags').query({ filter: JSON.stringify({ ruleId: 'sfpd-psw-2017' }) }).expect(200);
+    const byAction = (res.body as Array<{ actionId: string; linkKinds: string[]; caseId: string; confidence: string }>).filter((f) => f.actionId.startsWith('LK-A'));
+    expect(byAction.map((f) => [f.actionId, f.confidence, f.linkKinds]).sort()).toEqual([
+      ['LK-A1', 'high', []],
+      ['LK-A2', 'medium', ['sound']],
     ]);
+    const approximate = byAction.find((f) => f.actionId === 'LK-A2') as { caseId: string };
+    const detail = await reviewer.get(`/api/cases/${approximate.caseId}`).expect(200);
+    expect(detail.body.rules.map((r: { ruleId: string; linkKinds: string[] }) => [r.ruleId, r.linkKinds])).toEqual([
+      ['ca-pc-647.3', ['sound']],
+      ['sfpd-psw-2017', ['sound']],
+    ]);
+    expect(JSON.stringify(detail.body)).not.toContain(SOUND2);
+    expect(JSON.stringify(detail.body)).not.toContain(stored('sound', SOUND2).slice(6));
   });
 
   it('loads the same files again with every row unchanged', async () => {
