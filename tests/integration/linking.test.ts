@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { IngestService } from '../../apps/api/src/ingest/ingest.service';
 import { EvaluationService } from '../../apps/api/src/compliance/evaluation/evaluation.service';
 import { csv, ingest, rekey, SHORT_ARREST_HEADER, SHORT_INCIDENT_HEADER, TEST_PERSON_KEY_SECRET } from '../support/ingest-helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -149,6 +151,18 @@ describe('linking a reporter to an action by tolerant keys', () => {
   it('loads the same files again with every row unchanged', async () => {
     expect(await ingest(t, 'incident-persons', persons)).toMatchObject({ status: 'loaded', inserted: 0, updated: 0, unchanged: 3, rejected: 0 });
     expect(await ingest(t, 'arrests', arrests)).toMatchObject({ status: 'loaded', inserted: 0, updated: 0, unchanged: 3, rejected: 0 });
+  });
+
+  it('previews a correction of link keys as a change of a person key, without values', async () => {
+    const text = csv(arrestRows(`slk:${SLK3}`));
+    const preview = await t.app
+      .get(IngestService)
+      .load({ kind: 'arrests', fileName: 'preview.csv', input: Readable.from([Buffer.from(text)]), loadedBy: { userId: null, label: 'integration-test' }, source: 'cli' }, { dryRun: true });
+    expect(preview).toMatchObject({ status: 'preview', inserted: 0, updated: 1, unchanged: 2, rejected: 0 });
+    expect((preview as unknown as { changes: unknown[] }).changes).toEqual([
+      { line: 4, key: { arrest_id: 'LK-A3' }, keyHasPersonKey: false, changes: [{ column: 'person_link_keys', from: null, to: null, personKey: true }] },
+    ]);
+    expect(JSON.stringify(preview)).not.toContain(SLK3);
   });
 
   it('updates a row whose link keys are corrected, keeps the old keys in history, and the batch evaluation links it', async () => {
