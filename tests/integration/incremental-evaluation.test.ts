@@ -117,7 +117,7 @@ function fileOf(s: Step): string {
 async function evaluatedState(): Promise<{ flags: unknown[]; eligible: unknown[]; cases: unknown[] }> {
   const flags = await t.db.query(
     `SELECT id, status, rule_id, rule_version, confidence, nexus, reasons, protected_charges, agency, report_incident_number, person_key, action_type,
-            action_id, action_at, action_date::text, action_datetime, report_at, incident_category, police_district, sentence, action_person_key, link_kinds
+            action_id, action_at, action_date::text, action_datetime, report_at, incident_category, police_district, sentence, action_person_key, link_kinds, case_id
        FROM flag ORDER BY id`,
   );
   const eligible = await t.db.query(

@@ -187,6 +187,30 @@ describe('linking a reporter to an action by tolerant keys', () => {
     expect((await flags()).filter((f) => f.action_id === 'LK-A3')).toEqual([]);
   });
 
+  it('turns an approximate link into an exact one when the action is corrected to the reporter\'s key: a new flag and case, the old ones withdrawn', async () => {
+    const rows = arrestRows(`slk:${OTHER}`);
+    rows[2] = ['LK-A2', '982000002', 'LINK-P2', '2024-03-09T23:40', 'SFPD', 'booked', '647(b) PC', `sound:${SOUND2};date:${DATE2}`];
+    const corrected = await ingest(t, 'arrests', csv(rows));
+    expect(corrected).toMatchObject({ updated: 1, unchanged: 2 });
+    await t.app.get(EvaluationService).evaluate({ trigger: 'ingest', requestedBy: 'test', batchId: corrected.batchId });
+    const all: Array<{ status: string; confidence: string; person_key: string; action_person_key: string; link_kinds: string[] | null }> = await t.db.query(
+      `SELECT status, confidence, person_key, action_person_key, link_kinds FROM flag WHERE action_id = 'LK-A2' ORDER BY status, rule_id`,
+    );
+    expect(all).toEqual([
+      ...['ca-pc-647.3', 'sfpd-psw-2017'].map(() => ({ status: 'current', confidence: 'high', person_key: rekey('LINK-P2'), action_person_key: rekey('LINK-P2'), link_kinds: null })),
+      ...['ca-pc-647.3', 'sfpd-psw-2017'].map(() => ({ status: 'withdrawn', confidence: 'medium', person_key: rekey('LINK-P2'), action_person_key: rekey('LINK-Q2'), link_kinds: ['sound'] })),
+    ]);
+    const cases: Array<{ person_key: string; status: string; confidence: string }> = await t.db.query(
+      `SELECT person_key, status, confidence FROM flag_case WHERE action_id = 'LK-A2' ORDER BY status`,
+    );
+    expect(cases).toEqual([
+      { person_key: rekey('LINK-P2'), status: 'current', confidence: 'high' },
+      { person_key: rekey('LINK-Q2'), status: 'withdrawn', confidence: 'medium' },
+    ]);
+    // a full evaluation finds nothing else to do
+    expect(await t.app.get(EvaluationService).evaluate({ trigger: 'on-demand', requestedBy: 'test' })).toMatchObject({ flagsNew: 0, flagsWithdrawn: 0, casesNew: 0, casesWithdrawn: 0 });
+  });
+
   it('rejects a malformed link key with its line, column and a plain reason, keeping the good rows', async () => {
     const file = csv([
       PERSONS_WITH_LINKS,

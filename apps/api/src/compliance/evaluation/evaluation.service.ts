@@ -151,9 +151,17 @@ function actionFacts(c: CandidateAction) {
   return c.action_type === 'arrest' ? { kind: 'arrest' as const, agency: c.agency, at: c.action_datetime } : { kind: 'da_charge' as const, at: c.action_datetime };
 }
 
-/** A flag's id: the same rule, report, person and action always give the same id, so reviews stay attached. */
-export function flagId(ruleId: string, reportIncidentNumber: string | null, personKey: string, actionType: string, actionId: string): string {
-  return createHash('sha256').update([ruleId, reportIncidentNumber ?? '', personKey, actionType, actionId].join('\u001f')).digest('hex').slice(0, 32);
+/**
+ * A flag's id: the same rule, report, person and action always give the same id, so reviews stay attached. A report
+ * linked to the action by a tolerant key only (issue 16) adds the action's own person key (`actionPersonKey`, when it
+ * differs from the reporter's): the flag then always belongs to one case (its action and that key), and a link that
+ * changes kind or person is another flag (the old one withdrawn) rather than a flag moving between cases. Exact links
+ * keep the ids they had.
+ */
+export function flagId(ruleId: string, reportIncidentNumber: string | null, personKey: string, actionType: string, actionId: string, actionPersonKey: string = personKey): string {
+  const parts = [ruleId, reportIncidentNumber ?? '', personKey, actionType, actionId];
+  if (actionPersonKey !== personKey) parts.push(actionPersonKey);
+  return createHash('sha256').update(parts.join('\u001f')).digest('hex').slice(0, 32);
 }
 
 /**
@@ -249,7 +257,7 @@ export class EvaluationService implements BeforeApplicationShutdown {
         reports.add(`${c.report_incident_number}\u001f${c.person_key}`);
         const linkKinds = c.link_kinds && c.link_kinds.length > 0 ? c.link_kinds : null;
         const { confidence, reasons } = confidenceOf({ nexus: c.nexus, assessment: c.assessment, alsoSuspect: c.also_suspect, approximateLink: linkKinds !== null });
-        const id = flagId(c.rule_id, c.report_incident_number, c.person_key, c.action_type, c.action_id);
+        const id = flagId(c.rule_id, c.report_incident_number, c.person_key, c.action_type, c.action_id, c.action_person_key);
         const policy = policyOf(c.rule_id, c.version);
         const report = { category: c.incident_category, incidentNumber: c.report_incident_number, role: c.role, reportedAt: c.report_local, alsoSuspect: c.also_suspect };
         const charges = c.assessment.protectedCharges;
