@@ -99,9 +99,10 @@ const reportRules = (full: boolean) => `
            CASE WHEN bool_or(p.person_role = 'victim') THEN 'victim' ELSE 'witness' END AS role,
            i.report_at, i.incident_at, i.police_district,
            (i.report_at AT TIME ZONE 'America/Los_Angeles')::date AS report_date,
-           -- the tolerant keys of the person's rows on the incident (issue 16)
-           (SELECT array_agg(DISTINCT k) FROM incident_person p2 CROSS JOIN LATERAL unnest(p2.person_link_keys) AS k
-             WHERE p2.incident_number = p.incident_number AND p2.person_key = p.person_key) AS link_keys
+           -- the tolerant keys of the person's rows on the incident (issue 16); not looked up when they have none
+           CASE WHEN bool_or(p.person_link_keys IS NOT NULL) THEN
+             (SELECT array_agg(DISTINCT k) FROM incident_person p2 CROSS JOIN LATERAL unnest(p2.person_link_keys) AS k
+               WHERE p2.incident_number = p.incident_number AND p2.person_key = p.person_key) END AS link_keys
       FROM incident_person p JOIN incidents i USING (incident_number)
      WHERE ${personIn(full, 'p.person_key')}
      GROUP BY p.incident_number, p.person_key, i.report_at, i.incident_at, i.police_district
