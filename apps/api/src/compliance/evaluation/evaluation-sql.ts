@@ -149,6 +149,12 @@ const approximateLinks = `
     SELECT rl.incident_number, rl.person_key, al.action_type, al.action_id, array_agg(DISTINCT split_part(rl.k, ':', 1) ORDER BY split_part(rl.k, ':', 1)) AS link_kinds
       FROM report_links rl JOIN action_links al ON al.k = rl.k AND al.person_key <> rl.person_key
      GROUP BY rl.incident_number, rl.person_key, al.action_type, al.action_id
+  ),
+  -- Each linked action with its report's key, materialized: the report side then joins it on equality alone (left to
+  -- itself, the planner may pair every report with every action under the nexus condition before the link narrows them).
+  approximate_actions AS MATERIALIZED (
+    SELECT x.incident_number AS linked_incident_number, x.person_key AS linked_person_key, x.link_kinds, a.*
+      FROM approximate x JOIN actions a ON a.action_type = x.action_type AND a.action_id = x.action_id
   )`;
 
 /** One candidate row per (rule version, report, action) of the reports and actions `from` pairs. */
@@ -180,11 +186,7 @@ export const REPORT_CANDIDATES = (full: boolean) => `
   ${approximateLinks}
   ${reportCandidateRows('report_rules rr JOIN actions a ON a.person_key = rr.person_key', 'NULL::text[]')}
   UNION ALL
-  ${reportCandidateRows(
-    `report_rules rr JOIN approximate x ON x.incident_number = rr.incident_number AND x.person_key = rr.person_key
-    JOIN actions a ON a.action_type = x.action_type AND a.action_id = x.action_id`,
-    'x.link_kinds',
-  )}`;
+  ${reportCandidateRows('report_rules rr JOIN approximate_actions a ON a.linked_incident_number = rr.incident_number AND a.linked_person_key = rr.person_key', 'a.link_kinds')}`;
 
 /** Candidate flags of the rules that need no report (a repealed section), for the persons in scope. */
 export const ACTION_CANDIDATES = (full: boolean) => `
