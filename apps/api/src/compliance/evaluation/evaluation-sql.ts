@@ -93,19 +93,24 @@ const reportRules = (full: boolean) => `
      WHERE ${incidentIn(full, 'incident_number')}
      GROUP BY incident_number
   ),
+  -- the tolerant keys of each person's rows on an incident (issue 16), in one pass (one row per incident and person)
+  report_keys AS (
+    SELECT incident_number, person_key, array_agg(DISTINCT k) AS link_keys
+      FROM incident_person CROSS JOIN LATERAL unnest(person_link_keys) AS k
+     WHERE person_link_keys IS NOT NULL AND ${personIn(full, 'person_key')}
+     GROUP BY incident_number, person_key
+  ),
   reports AS (
     SELECT p.incident_number, p.person_key,
            bool_or(p.person_role = 'suspect') AS also_suspect,
            CASE WHEN bool_or(p.person_role = 'victim') THEN 'victim' ELSE 'witness' END AS role,
            i.report_at, i.incident_at, i.police_district,
            (i.report_at AT TIME ZONE 'America/Los_Angeles')::date AS report_date,
-           -- the tolerant keys of the person's rows on the incident (issue 16); not looked up when they have none
-           CASE WHEN bool_or(p.person_link_keys IS NOT NULL) THEN
-             (SELECT array_agg(DISTINCT k) FROM incident_person p2 CROSS JOIN LATERAL unnest(p2.person_link_keys) AS k
-               WHERE p2.incident_number = p.incident_number AND p2.person_key = p.person_key) END AS link_keys
+           rk.link_keys
       FROM incident_person p JOIN incidents i USING (incident_number)
+      LEFT JOIN report_keys rk ON rk.incident_number = p.incident_number AND rk.person_key = p.person_key
      WHERE ${personIn(full, 'p.person_key')}
-     GROUP BY p.incident_number, p.person_key, i.report_at, i.incident_at, i.police_district
+     GROUP BY p.incident_number, p.person_key, i.report_at, i.incident_at, i.police_district, rk.link_keys
     HAVING bool_or(p.person_role IN ('victim', 'witness'))
   ),
   -- The incidents of these reports that qualify under each version, and the category of a qualifying row
