@@ -155,15 +155,22 @@ const approximateLinks = `
       FROM report_links rl JOIN action_links al ON al.k = rl.k AND al.person_key <> rl.person_key
      GROUP BY rl.incident_number, rl.person_key, al.action_type, al.action_id
   ),
-  -- Each linked action with its report's key, materialized: the report side then joins it on equality alone (left to
-  -- itself, the planner may pair every report with every action under the nexus condition before the link narrows them).
+  -- Each linked action with its report's key and its charges' assessments, materialized: the report side then joins it
+  -- on equality alone. Left to itself, the planner paired every report with every charge text of its rule version
+  -- (millions of rows at 1M incident rows) before the few linked actions narrowed them.
   approximate_actions AS MATERIALIZED (
-    SELECT x.incident_number AS linked_incident_number, x.person_key AS linked_person_key, x.link_kinds, a.*
-      FROM approximate x JOIN actions a ON a.action_type = x.action_type AND a.action_id = x.action_id
+    SELECT x.incident_number AS linked_incident_number, x.person_key AS linked_person_key, x.link_kinds, a.*,
+           c.rule_id AS charge_rule_id, c.version AS charge_version, c.assessment
+      FROM approximate x
+      JOIN actions a ON a.action_type = x.action_type AND a.action_id = x.action_id
+      JOIN eval_charges c ON c.raw = a.charges_raw
   )`;
 
-/** One candidate row per (rule version, report, action) of the reports and actions `from` pairs. */
-const reportCandidateRows = (from: string, linkKinds: string) => `
+/**
+ * One candidate row per (rule version, report, action) of the reports and actions `from` pairs; `charges` joins the
+ * action's charge assessment under the report's rule version as `c`.
+ */
+const reportCandidateRows = (from: string, linkKinds: string, charges = 'JOIN eval_charges c ON c.raw = a.charges_raw AND c.rule_id = rr.rule_id AND c.version = rr.version') => `
   SELECT rr.rule_id, rr.version, rr.incident_number AS report_incident_number, rr.person_key, rr.also_suspect, rr.role,
          to_char(rr.report_at AT TIME ZONE 'America/Los_Angeles', 'YYYY-MM-DD HH24:MI') AS report_local, rr.report_at,
          rr.qualifying_category AS incident_category, rr.qualifying_row_id, rr.police_district,
@@ -172,7 +179,7 @@ const reportCandidateRows = (from: string, linkKinds: string) => `
          round(extract(epoch FROM (a.time_start - rr.report_at)) / 3600)::int AS hours_after_report,
          c.assessment, a.person_key AS action_person_key, ${linkKinds} AS link_kinds
     FROM ${from}
-    JOIN eval_charges c ON c.raw = a.charges_raw AND c.rule_id = rr.rule_id AND c.version = rr.version
+    ${charges}
    WHERE rr.qualifying_row_id IS NOT NULL
      AND (c.assessment->>'anyProtected')::boolean
      AND ((a.action_type = 'arrest' AND rr.audits_arrests AND (rr.arrest_agencies IS NULL OR upper(a.agency) = ANY(rr.arrest_agencies)))
@@ -191,7 +198,12 @@ export const REPORT_CANDIDATES = (full: boolean) => `
   ${approximateLinks}
   ${reportCandidateRows('report_rules rr JOIN actions a ON a.person_key = rr.person_key', 'NULL::text[]')}
   UNION ALL
-  ${reportCandidateRows('report_rules rr JOIN approximate_actions a ON a.linked_incident_number = rr.incident_number AND a.linked_person_key = rr.person_key', 'a.link_kinds')}`;
+  ${reportCandidateRows(
+    `report_rules rr JOIN approximate_actions a ON a.linked_incident_number = rr.incident_number AND a.linked_person_key = rr.person_key
+                                              AND a.charge_rule_id = rr.rule_id AND a.charge_version = rr.version`,
+    'a.link_kinds',
+    'CROSS JOIN LATERAL (SELECT a.assessment) AS c',
+  )}`;
 
 /** Candidate flags of the rules that need no report (a repealed section), for the persons in scope. */
 export const ACTION_CANDIDATES = (full: boolean) => `
