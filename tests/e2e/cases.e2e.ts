@@ -334,7 +334,11 @@ describe('the flagged cases pages', () => {
       expect(await section.getByTestId('flag-policy-version').textContent()).toBe(`${rule.ruleId}, version ${rule.ruleVersion}`);
       expect(await section.locator('[data-reason]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-reason')).sort())).toEqual([...rule.reasons].sort());
       expect(await section.getByTestId('charge-row').count()).toBe(rule.charges.length);
+      // issue 16: the seeded city links every report by the same person key, and the page says so in plain words
+      expect(rule.linkKinds).toEqual([]);
+      expect(await section.getByTestId('rule-link').textContent()).toBe('By the same person key');
     }
+    expect(await page.getByTestId('case-link').textContent()).toBe('By the same person key');
     // one review panel for the whole case
     expect(await page.getByTestId('review-panel').count()).toBe(1);
     // SRA_SCREENSHOT_DIR set: the case page and its list row, to look at

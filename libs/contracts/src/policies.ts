@@ -93,6 +93,11 @@ export interface FlagRecord {
   /** The incident report row that qualified; its category is the one the sentence names. Null for the repeal rule. */
   qualifyingRowId: string | null;
   sentence: string;
+  /**
+   * How the report and the action were linked (issue 16): empty when by the same person key; else the kinds of
+   * approximate (tolerant) key they share, sorted (`slk`, `sound`, `date`). Never a key value.
+   */
+  linkKinds: string[];
   status: 'current' | 'withdrawn';
   createdAt: string;
   changedAt: string;

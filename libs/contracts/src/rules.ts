@@ -18,5 +18,6 @@ export const REASONS = [
   'ambiguous_subdivision',
   'pc372_context_unknown',
   'repealed_statute',
+  'approximate_link',
 ] as const;
 export type Reason = (typeof REASONS)[number];

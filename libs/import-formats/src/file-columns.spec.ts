@@ -26,6 +26,7 @@ describe('fileColumnsOf', () => {
       person_role: 'Person Role',
       role_recorded_at: 'Role Recorded Datetime',
       incident_id: 'Incident ID',
+      person_link_keys: 'Person Link Keys',
     });
   });
 });

@@ -8,3 +8,4 @@ export * from './copy-row';
 export * from './key-filter';
 export * from './csv-writer';
 export * from './file-name';
+export * from './link-keys';

@@ -68,7 +68,7 @@ export const KINDS: Record<ImportKind, KindSpec> = {
     kind: 'incident-persons',
     label: 'persons on incidents',
     key: ['Incident Number', 'Person Key', 'Person Role'],
-    columns: [col('Incident Number', true), col('Incident ID'), col('Person Key', true), col('Person Role', true), col('Role Recorded Datetime')],
+    columns: [col('Incident Number', true), col('Incident ID'), col('Person Key', true), col('Person Role', true), col('Role Recorded Datetime'), col('Person Link Keys')],
   },
   arrests: {
     kind: 'arrests',
@@ -86,6 +86,7 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       col('list_of_booked_charges', false, { oneOf: 'charges' }),
       col('booked_case_type'),
       col('cad_number'),
+      col('person_link_keys'),
     ],
   },
   'da-decisions': {
@@ -111,6 +112,7 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       col('disposition_date'),
       col('disposition_code'),
       col('disposition_description'),
+      col('person_link_keys'),
     ],
   },
 };

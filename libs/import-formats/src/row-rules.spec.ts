@@ -433,7 +433,7 @@ const PERSON: Record<string, string> = {
   'Person Role': 'Reporting_Party',
   'Role Recorded Datetime': '2024/03/09 12:05:00 AM',
 };
-const PERSON_COLUMNS = ['incident_number', 'person_key', 'person_role', 'role_recorded_at', 'incident_id'];
+const PERSON_COLUMNS = ['incident_number', 'person_key', 'person_role', 'role_recorded_at', 'incident_id', 'person_link_keys'];
 
 const persons = (...raws: Array<Record<string, string>>) => load('incident-persons', csv(PERSON_HEADER, raws.map((raw) => rowOf(PERSON_HEADER, PERSON, raw))));
 const personRejected = (raw: Record<string, string>, expected: Omit<ExpectedReject, 'line'>) => expectRejected(persons(raw), PERSON_COLUMNS.length, { line: 2, ...expected });
@@ -446,7 +446,7 @@ describe('incident-persons', () => {
   it('writes a good row: role spelled as the spec spells it, DataSF 12 AM as 00', () => {
     const out = persons({});
     expect(out.rejects).toEqual([]);
-    expect(out.lines).toEqual(['2,240123456,SFP-02b964i,reporting party,2024-03-09 00:05:00,1234567,']);
+    expect(out.lines).toEqual(['2,240123456,SFP-02b964i,reporting party,2024-03-09 00:05:00,1234567,,']);
   });
 
   it.each(['Victim', 'WITNESS', 'reporting  party', 'Reporting Party', 'suspect'])('accepts the role %s', (role) => {
@@ -478,7 +478,7 @@ describe('incident-persons', () => {
 
   it('writes the SSN reject row with NULL for the value', () => {
     expect(persons({ 'Person Key': '123-45-6789' }).lines).toEqual([
-      '2,,,,,,"{""Person Key"",NULL,""Person Key looks like a Social Security number; keys must be pseudonymous; the value is not kept""}"',
+      '2,,,,,,,"{""Person Key"",NULL,""Person Key looks like a Social Security number; keys must be pseudonymous; the value is not kept""}"',
     ]);
   });
 
@@ -525,7 +525,7 @@ describe('incident-persons', () => {
   it('rejects a row with the wrong number of fields', () => {
     const out = load('incident-persons', csv(PERSON_HEADER, ['240123456,1234567,SFP-02b964i,victim']));
     expect(out.rejects).toEqual([{ line: 2, field: null, reason: 'the row has 4 fields; the header has 5' }]);
-    expect(out.lines).toEqual(['2,,,,,,"{NULL,NULL,""the row has 4 fields; the header has 5""}"']);
+    expect(out.lines).toEqual(['2,,,,,,,"{NULL,NULL,""the row has 4 fields; the header has 5""}"']);
   });
 
   it('never writes the key of a row with the wrong number of fields', () => {
@@ -542,15 +542,15 @@ describe('incident-persons', () => {
   it('rejects a row with too many fields', () => {
     const out = load('incident-persons', csv(PERSON_HEADER, ['240123456,1234567,SFP-02b964i,victim,,extra']));
     expect(out.rejects).toEqual([{ line: 2, field: null, reason: 'the row has 6 fields; the header has 5' }]);
-    expect(out.lines).toEqual(['2,,,,,,"{NULL,NULL,""the row has 6 fields; the header has 5""}"']);
+    expect(out.lines).toEqual(['2,,,,,,,"{NULL,NULL,""the row has 6 fields; the header has 5""}"']);
   });
 
   it('keeps good rows around a rejected one, each with its own line', () => {
     const out = persons({ 'Person Role': 'victim' }, { 'Person Key': '123-45-6789' }, { 'Person Role': 'witness' });
     expect(out.lines).toEqual([
-      '2,240123456,SFP-02b964i,victim,2024-03-09 00:05:00,1234567,',
-      '3,,,,,,"{""Person Key"",NULL,""Person Key looks like a Social Security number; keys must be pseudonymous; the value is not kept""}"',
-      '4,240123456,SFP-02b964i,witness,2024-03-09 00:05:00,1234567,',
+      '2,240123456,SFP-02b964i,victim,2024-03-09 00:05:00,1234567,,',
+      '3,,,,,,,"{""Person Key"",NULL,""Person Key looks like a Social Security number; keys must be pseudonymous; the value is not kept""}"',
+      '4,240123456,SFP-02b964i,witness,2024-03-09 00:05:00,1234567,,',
     ]);
   });
 });
@@ -596,6 +596,7 @@ const ARREST_COLUMNS = [
   'list_of_booked_charges',
   'booked_case_type',
   'cad_number',
+  'person_link_keys',
   'arrest_when_raw',
 ];
 
@@ -610,12 +611,12 @@ describe('arrests', () => {
   it('writes a good row with only arrest_datetime: arrest_date is its date; agency upper, custody lower', () => {
     const out = arrests({});
     expect(out.rejects).toEqual([]);
-    expect(out.lines).toEqual(['2,A-2024-0001,240123456,SFP-02b964i,2024-03-09 23:15,2024-03-09,SFPD,cited,245(a)(1) PC/F;148(a)(1) PC/M,"245A1,148A1",Felony,240690123,2024-03-09T23:15,']);
+    expect(out.lines).toEqual(['2,A-2024-0001,240123456,SFP-02b964i,2024-03-09 23:15,2024-03-09,SFPD,cited,245(a)(1) PC/F;148(a)(1) PC/M,"245A1,148A1",Felony,240690123,,2024-03-09T23:15,']);
   });
 
   it('writes a row with only arrest_date: no time, the date in ISO, the raw date kept', () => {
     const out = arrests({ arrest_datetime: '', arrest_date: '2024/03/09' });
-    expect(out.lines).toEqual(['2,A-2024-0001,240123456,SFP-02b964i,,2024-03-09,SFPD,cited,245(a)(1) PC/F;148(a)(1) PC/M,"245A1,148A1",Felony,240690123,2024/03/09,']);
+    expect(out.lines).toEqual(['2,A-2024-0001,240123456,SFP-02b964i,,2024-03-09,SFPD,cited,245(a)(1) PC/F;148(a)(1) PC/M,"245A1,148A1",Felony,240690123,,2024/03/09,']);
   });
 
   it('takes the date of arrest_datetime over arrest_date when both are given', () => {
@@ -627,7 +628,7 @@ describe('arrests', () => {
 
   it('reads a CRLF file the same, without a carriage return in the last value', () => {
     const out = load('arrests', csv(ARREST_HEADER, [rowOf(ARREST_HEADER, ARREST)]).replace(/\n/g, '\r\n'));
-    expect(out.lines).toEqual(['2,A-2024-0001,240123456,SFP-02b964i,2024-03-09 23:15,2024-03-09,SFPD,cited,245(a)(1) PC/F;148(a)(1) PC/M,"245A1,148A1",Felony,240690123,2024-03-09T23:15,']);
+    expect(out.lines).toEqual(['2,A-2024-0001,240123456,SFP-02b964i,2024-03-09 23:15,2024-03-09,SFPD,cited,245(a)(1) PC/F;148(a)(1) PC/M,"245A1,148A1",Felony,240690123,,2024-03-09T23:15,']);
   });
 
   it('quotes a normalised value that holds a comma', () => {
@@ -729,6 +730,7 @@ const DA_HEADER = [
   'disposition_date',
   'disposition_code',
   'disposition_description',
+  'person_link_keys',
 ];
 const DECISION: Record<string, string> = {
   decision_id: 'D-0001',
@@ -769,6 +771,7 @@ const DA_COLUMNS = [
   'case_status',
   'disposition_code',
   'disposition_description',
+  'person_link_keys',
 ];
 
 const decisions = (...raws: Array<Record<string, string>>) => load('da-decisions', csv(DA_HEADER, raws.map((raw) => rowOf(DA_HEADER, DECISION, raw))));
@@ -782,7 +785,7 @@ describe('da-decisions', () => {
   it('writes a good row: action spelled as the spec spells it, dates in ISO', () => {
     const out = decisions({});
     expect(out.rejects).toEqual([]);
-    expect(out.lines).toEqual(['2,D-0001,240123456,SFP-02b964i,Charged,2024-03-12,2024-03-09,2024-03-12,,A-2024-0001,CT-24001,"245A1/F/0, 647B/M/0",245(a)(1) PC/F,Felony,Assault,N,Open,,,']);
+    expect(out.lines).toEqual(['2,D-0001,240123456,SFP-02b964i,Charged,2024-03-12,2024-03-09,2024-03-12,,A-2024-0001,CT-24001,"245A1/F/0, 647B/M/0",245(a)(1) PC/F,Felony,Assault,N,Open,,,,']);
   });
 
   it('writes motion to revoke as Motion to Revoke', () => {
@@ -879,5 +882,64 @@ describe('the row hash', () => {
 
   it('is empty on a rejected row', () => {
     expect(incidents({ 'Incident Code': 'x' }).hashes).toEqual([null]);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// tolerant person keys (issue 16)
+
+describe('person link keys', () => {
+  const A = 'a'.repeat(64);
+  const B = '0123456789abcdef'.repeat(4);
+  const withLinks = (kind: ImportKind, header: string[], base: Record<string, string>, column: string, value: string) =>
+    load(kind, csv([...header, column], [rowOf([...header, column], { ...base, [column]: value })]));
+
+  it('writes incident persons link keys as a sorted PostgreSQL array, quoted for CSV', () => {
+    const out = withLinks('incident-persons', PERSON_HEADER, PERSON, 'Person Link Keys', `sound:${B};slk:${A}`);
+    expect(out.rejects).toEqual([]);
+    expect(out.lines).toEqual([`2,240123456,SFP-02b964i,reporting party,2024-03-09 00:05:00,1234567,"{slk:${A},sound:${B}}",`]);
+    expect(onlyRow(out)['person_link_keys']).toBe(`{slk:${A},sound:${B}}`);
+  });
+
+  it('writes an empty cell as NULL', () => {
+    expect(onlyRow(withLinks('incident-persons', PERSON_HEADER, PERSON, 'Person Link Keys', ''))['person_link_keys']).toBeNull();
+  });
+
+  it('writes one arrest key as a one-item array', () => {
+    expect(onlyRow(withLinks('arrests', ARREST_HEADER, ARREST, 'person_link_keys', `date:${A}`))['person_link_keys']).toBe(`{date:${A}}`);
+  });
+
+  it('writes DA decision keys', () => {
+    expect(onlyRow(withLinks('da-decisions', DA_HEADER, DECISION, 'person_link_keys', `slk:${B};date:${A}`))['person_link_keys']).toBe(`{date:${A},slk:${B}}`);
+  });
+
+  it('rejects a malformed incident persons value with its line, column and reason, without keeping it', () => {
+    expectRejected(withLinks('incident-persons', PERSON_HEADER, PERSON, 'Person Link Keys', `slk:${A};nysiis:${B}`), PERSON_COLUMNS.length, {
+      line: 2,
+      column: 'Person Link Keys',
+      value: null,
+      reason: 'Person Link Keys: the 2nd item is not of a known kind (one of: slk, sound, date, then a colon); the value is not kept',
+    });
+  });
+
+  it('rejects an arrest key that is not 64 hex digits', () => {
+    expectRejected(withLinks('arrests', ARREST_HEADER, ARREST, 'person_link_keys', `slk:${A.slice(2)}`), ARREST_COLUMNS.length, {
+      line: 2,
+      column: 'person_link_keys',
+      value: null,
+      reason: 'person_link_keys: the 1st item (slk) is not 64 hex digits after the colon; the value is not kept',
+    });
+  });
+
+  it('never writes a malformed value to COPY', () => {
+    const bad = `sound:${B.slice(1)}`;
+    expect(withLinks('da-decisions', DA_HEADER, DECISION, 'person_link_keys', bad).copy).not.toContain(bad);
+  });
+
+  it('leaves the link keys out of the row hash, as person keys are', () => {
+    const a = withLinks('arrests', ARREST_HEADER, ARREST, 'person_link_keys', `slk:${A}`);
+    const b = withLinks('arrests', ARREST_HEADER, ARREST, 'person_link_keys', `slk:${B}`);
+    expect(a.hashes[0]).not.toBeNull();
+    expect(a.hashes[0]).toBe(b.hashes[0]);
   });
 });

@@ -13,9 +13,10 @@ import { hashKeyBytes, KEY_HASH_SEEDS, mixHash } from './key-filter';
 
 /** Seeds of the row hash: other than the key hash's, so the two are independent. */
 const ROW_HASH_SEEDS = [0x6a09e667 | 0, 0x3c6ef372] as const;
+import { parsePersonLinkKeys } from './link-keys';
 import { isDecimal, isDigits, isIdentifier, localDate, localDateTime } from './values';
 
-export type SqlType = 'text' | 'timestamptz' | 'date' | 'integer' | 'bigint' | 'boolean' | 'double precision';
+export type SqlType = 'text' | 'text[]' | 'timestamptz' | 'date' | 'integer' | 'bigint' | 'boolean' | 'double precision';
 
 /** A column of the validated rows; `temp` ones serve the SQL checks and are not stored. */
 export interface OutputColumn {
@@ -294,6 +295,27 @@ const personKey = (name: string, file: string) =>
     true,
   );
 
+/**
+ * The tolerant person keys (issue 16; link-keys.ts), written as a PostgreSQL array `{kind:hex,...}` (sorted, each
+ * once) and re-keyed in the database like person keys; an empty cell is NULL. A malformed value rejects the row and
+ * is not kept. Left out of the row hash, like person keys.
+ */
+const personLinkKeys = (name: string, file: string) =>
+  column(
+    name,
+    'text[]',
+    file,
+    (row, k, out) => {
+      out.comma();
+      if (row.isEmpty(k)) return null;
+      const parsed = parsePersonLinkKeys(row.text(k), file);
+      if (!parsed.ok) return reject(file, null, `${parsed.reason}; the value is not kept`);
+      out.text(`{${parsed.keys.join(',')}}`);
+      return null;
+    },
+    true,
+  );
+
 const upperText = (name: string, file: string) =>
   column(name, 'text', file, (row, k, out) => {
     if (row.isEmpty(k)) return empty(file);
@@ -416,6 +438,7 @@ const RULES: Record<ImportKind, Array<(at: Index) => Step>> = {
     oneOf('person_role', 'Person Role', PERSON_ROLES, roleName),
     datetime('role_recorded_at', 'Role Recorded Datetime', false),
     text('incident_id', 'Incident ID'),
+    personLinkKeys('person_link_keys', 'Person Link Keys'),
   ],
   arrests: [
     identifier('arrest_id', 'arrest_id'),
@@ -429,6 +452,7 @@ const RULES: Record<ImportKind, Array<(at: Index) => Step>> = {
     text('list_of_booked_charges', 'list_of_booked_charges'),
     text('booked_case_type', 'booked_case_type'),
     text('cad_number', 'cad_number'),
+    personLinkKeys('person_link_keys', 'person_link_keys'),
     arrestTimeAsWritten(),
   ],
   'da-decisions': [
@@ -451,6 +475,7 @@ const RULES: Record<ImportKind, Array<(at: Index) => Step>> = {
     text('case_status', 'case_status'),
     text('disposition_code', 'disposition_code'),
     text('disposition_description', 'disposition_description'),
+    personLinkKeys('person_link_keys', 'person_link_keys'),
   ],
 };
 

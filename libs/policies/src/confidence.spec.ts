@@ -81,6 +81,45 @@ describe('confidenceOf a report rule (§7)', () => {
   });
 });
 
+describe('confidenceOf an approximate link (issue 16)', () => {
+  it('direct, 647(b) only, linked by a tolerant key: high -> medium, approximate_link', () => {
+    expect(confidenceOf({ nexus: 'direct', assessment: assessment({}), alsoSuspect: false, approximateLink: true })).toEqual({
+      confidence: 'medium',
+      reasons: ['all_charges_protected', 'approximate_link', 'direct_nexus'],
+    });
+  });
+
+  it('temporal: medium -> low', () => {
+    expect(confidenceOf({ nexus: 'temporal', assessment: assessment({}), alsoSuspect: false, approximateLink: true })).toEqual({
+      confidence: 'low',
+      reasons: ['all_charges_protected', 'approximate_link', 'temporal_nexus'],
+    });
+  });
+
+  it('direct with another misdemeanor: high -> medium -> low (two steps)', () => {
+    const a = assessment({ allProtected: false, nonProtectedOther: true });
+    expect(confidenceOf({ nexus: 'direct', assessment: a, alsoSuspect: false, approximateLink: true })).toEqual({
+      confidence: 'low',
+      reasons: ['approximate_link', 'direct_nexus', 'mixed_misdemeanor'],
+    });
+  });
+
+  it('low stays low', () => {
+    const a = assessment({ allProtected: false, nonProtectedFelony: true });
+    expect(confidenceOf({ nexus: 'direct', assessment: a, alsoSuspect: false, approximateLink: true })).toEqual({
+      confidence: 'low',
+      reasons: ['approximate_link', 'direct_nexus', 'mixed_felony'],
+    });
+  });
+
+  it('an exact link (approximateLink false) is as before', () => {
+    expect(confidenceOf({ nexus: 'direct', assessment: assessment({}), alsoSuspect: false, approximateLink: false })).toEqual({
+      confidence: 'high',
+      reasons: ['all_charges_protected', 'direct_nexus'],
+    });
+  });
+});
+
 describe('confidenceOf the SB 357 repeal', () => {
   it('high, repealed_statute', () => {
     expect(confidenceOf({ nexus: 'none', repealed: { charges: ['PC 653.22'], codeBookInferred: false } })).toEqual({

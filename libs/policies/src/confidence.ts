@@ -8,6 +8,8 @@
  * - the person is also a suspect on the reported incident: `also_suspect`, low;
  * - a protected charge is ambiguous (PC 647 with no subdivision): `ambiguous_subdivision`, low;
  * - every charge protected: `all_charges_protected`;
+ * - the reporter and the action are linked by an approximate (tolerant) key, not the same person key (issue 16):
+ *   `approximate_link`, one step down (after the steps above; high -> medium -> low);
  * - always `direct_nexus` or `temporal_nexus`, plus the protected charges' own reasons (drug_level_inferred,
  *   code_book_inferred, pc372_context_unknown), which do not change the confidence.
  * The SB 357 repeal: high, `repealed_statute`, plus `code_book_inferred` when a repealed charge's code book was
@@ -19,7 +21,7 @@ import { sortedUnique } from './charges';
 import type { Confidence, Reason } from './model';
 
 export type ConfidenceInput =
-  | { nexus: 'direct' | 'temporal'; assessment: ChargeAssessment; alsoSuspect: boolean }
+  | { nexus: 'direct' | 'temporal'; assessment: ChargeAssessment; alsoSuspect: boolean; approximateLink?: boolean }
   | { nexus: 'none'; repealed: RepealedAssessment };
 
 export interface ConfidenceResult {
@@ -36,7 +38,7 @@ export function confidenceOf(input: ConfidenceInput): ConfidenceResult {
     return { confidence: 'high', reasons: sortedUnique(reasons) };
   }
 
-  const { nexus, assessment, alsoSuspect } = input;
+  const { nexus, assessment, alsoSuspect, approximateLink } = input;
   const reasons: Reason[] = [nexus === 'direct' ? 'direct_nexus' : 'temporal_nexus', ...assessment.reasons];
   let confidence: Confidence = nexus === 'direct' ? 'high' : 'medium';
   if (assessment.nonProtectedOther) {
@@ -56,5 +58,9 @@ export function confidenceOf(input: ConfidenceInput): ConfidenceResult {
     confidence = 'low';
   }
   if (assessment.allProtected) reasons.push('all_charges_protected');
+  if (approximateLink) {
+    reasons.push('approximate_link');
+    confidence = ONE_STEP_DOWN[confidence];
+  }
   return { confidence, reasons: sortedUnique(reasons) };
 }

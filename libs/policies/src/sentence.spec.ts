@@ -43,6 +43,29 @@ describe('flagSentence', () => {
     );
   });
 
+  // Issue 16: the reporter and the arrest are linked by tolerant keys only.
+  it('an approximate link names the kinds of key, never a value', () => {
+    expect(
+      flagSentence(SFPD_BARS, {
+        report: robbery,
+        action: { kind: 'arrest', agency: 'SFPD', at: '2024-03-09 23:40' },
+        nexus: 'direct',
+        charges: ['PC 647(b)'],
+        linkKinds: ['slk', 'sound'],
+      }),
+    ).toBe(
+      "Reported robbery (incident 240158822) as victim on 2024-03-09 23:05; arrested by SFPD 2024-03-09 23:40 in the same incident for PC 647(b); linked by an approximate key (slk, sound); SFPD bulletin 'Prioritizing Safety for Sex Workers' bars this arrest.",
+    );
+  });
+
+  it('no link kinds reads as the same person key (the sentence of §7)', () => {
+    expect(
+      flagSentence(SFPD_BARS, { report: robbery, action: { kind: 'arrest', agency: 'SFPD', at: '2024-03-09 23:40' }, nexus: 'direct', charges: ['PC 647(b)'], linkKinds: [] }),
+    ).toBe(
+      "Reported robbery (incident 240158822) as victim on 2024-03-09 23:05; arrested by SFPD 2024-03-09 23:40 in the same incident for PC 647(b); SFPD bulletin 'Prioritizing Safety for Sex Workers' bars this arrest.",
+    );
+  });
+
   it('a DA charge (worked example 8)', () => {
     expect(
       flagSentence(SFDA_BARS, {

@@ -10,6 +10,9 @@
  * a reporter who is also a suspect, and the SB 357 repeal, which has no report ("Arrested by SFSO 2023-02-01 10:00
  * for PC 653.22; SB 357 repealed ...").
  *
+ * A reporter linked to the action by an approximate (tolerant) key rather than the same person key (issue 16) adds
+ * "linked by an approximate key (slk, sound)" before the policy's words, naming the kinds of key, never a value.
+ *
  * Every input is a plain value the caller has already worked out: local times as written (`YYYY-MM-DD HH:MM`, or a
  * date), formatted charges, the hours between the report and the action. No time-zone logic here.
  */
@@ -41,10 +44,11 @@ interface CommonFacts {
   otherCharges?: readonly string[];
 }
 
+/** `linkKinds`: the kinds of tolerant key that linked the reporter to the action; absent or empty for the same person key. */
 export type FlagFacts =
-  | (CommonFacts & { report: ReportFacts; nexus: 'direct' })
+  | (CommonFacts & { report: ReportFacts; nexus: 'direct'; linkKinds?: readonly string[] | null })
   /** `hoursAfterReport`: hours from the report time to the action's time (negative: before the report). */
-  | (CommonFacts & { report: ReportFacts; nexus: 'temporal'; hoursAfterReport: number })
+  | (CommonFacts & { report: ReportFacts; nexus: 'temporal'; hoursAfterReport: number; linkKinds?: readonly string[] | null })
   | (CommonFacts & { report: null; nexus: 'none' });
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -90,5 +94,7 @@ export function flagSentence(policy: Pick<PolicyDocument, 'sentenceBars'>, facts
     facts.nexus === 'direct'
       ? 'in the same incident'
       : `under another incident, ${facts.action.kind === 'da_charge' ? 'its arrest ' : ''}${hoursPhrase(facts.hoursAfterReport)},`;
-  return `${report}; ${actionPhrase(facts.action)} ${link} ${chargesPhrase(facts)}; ${bars}`;
+  const kinds = facts.linkKinds ?? [];
+  const approximate = kinds.length > 0 ? `linked by an approximate key (${kinds.join(', ')}); ` : '';
+  return `${report}; ${actionPhrase(facts.action)} ${link} ${chargesPhrase(facts)}; ${approximate}${bars}`;
 }

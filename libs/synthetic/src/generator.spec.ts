@@ -221,3 +221,61 @@ describe('generate', () => {
     await expect(run({ breachRate: 2 })).rejects.toThrow(/breachRate must be between 0 and 1/);
   });
 });
+
+describe('tolerant keys (issue 16)', () => {
+  const KEY = /^(slk|sound|date):[0-9a-f]{64}$/;
+  let linked: { files: Files; manifest: Manifest };
+  beforeAll(async () => {
+    linked = await run({ seed: 'linking', incidents: 20_000, from: '2020-01', to: '2021-12', plantedShare: 0.05, approximateLinkShare: 0.5 });
+  }, 60_000);
+
+  it('adds the link-key column to the three person files, with well-formed values', () => {
+    const header = (f: OutputFile) => linked.files[f].slice(0, linked.files[f].indexOf('\n')).split(',');
+    expect(header('incident-persons.csv').at(-1)).toBe('Person Link Keys');
+    expect(header('arrests.csv').at(-1)).toBe('person_link_keys');
+    expect(header('da-decisions.csv').at(-1)).toBe('person_link_keys');
+    const cells = [
+      ...parseCsv(linked.files['incident-persons.csv']).map((r) => r['Person Link Keys']),
+      ...parseCsv(linked.files['arrests.csv']).map((r) => r['person_link_keys']),
+      ...parseCsv(linked.files['da-decisions.csv']).map((r) => r['person_link_keys']),
+    ];
+    expect(cells.some((c) => c !== '')).toBe(true);
+    expect(cells.some((c) => c === '')).toBe(true);
+    for (const cell of cells.filter((c) => c !== '')) for (const item of cell.split(';')) expect(item).toMatch(KEY);
+  });
+
+  it('plants approximate links: flags whose action is under another person key sharing a tolerant key, one step down', () => {
+    const flagRows = parseCsv(linked.files['expected-flags.csv']);
+    const approximate = flagRows.filter((f) => f.link_kinds !== '');
+    expect(approximate.length).toBeGreaterThan(5);
+    expect(flagRows.length).toBeGreaterThan(approximate.length);
+    const persons = parseCsv(linked.files['incident-persons.csv']);
+    const actions = new Map<string, Record<string, string>>([
+      ...parseCsv(linked.files['arrests.csv']).map((r): [string, Record<string, string>] => [`arrest|${r.arrest_id}`, r]),
+      ...parseCsv(linked.files['da-decisions.csv']).map((r): [string, Record<string, string>] => [`da_decision|${r.decision_id}`, r]),
+    ]);
+    for (const f of approximate) {
+      expect(f.reasons.split(';')).toContain('approximate_link');
+      const action = actions.get(`${f.action_type}|${f.action_id}`) as Record<string, string>;
+      expect(action.person_key).not.toBe(f.person_key);
+      // The kinds named are exactly those the reporter's rows on the report and the action share.
+      const reporterKeys = new Set(
+        persons.filter((p) => p['Incident Number'] === f.report_incident_number && p['Person Key'] === f.person_key).flatMap((p) => p['Person Link Keys'].split(';')),
+      );
+      const shared = action.person_link_keys.split(';').filter((k) => reporterKeys.has(k));
+      expect([...new Set(shared.map((k) => k.split(':')[0]))].sort()).toEqual(f.link_kinds.split(';'));
+    }
+    for (const f of flagRows.filter((r) => r.link_kinds === '')) expect(f.reasons.split(';')).not.toContain('approximate_link');
+  });
+
+  it('writes no link-key column when the share is 0, as when it is not given', async () => {
+    const a = await run({ seed: 'linking-off', incidents: 3000, approximateLinkShare: 0 });
+    const b = await run({ seed: 'linking-off', incidents: 3000 });
+    for (const f of OUTPUT_FILES) expect(a.files[f]).toBe(b.files[f]);
+    expect(a.files['arrests.csv']).not.toContain('person_link_keys');
+  });
+
+  it('refuses a share outside 0 to 1', async () => {
+    await expect(run({ approximateLinkShare: 1.5 })).rejects.toThrow(/approximateLinkShare must be between 0 and 1/);
+  });
+});

@@ -36,6 +36,13 @@ export interface GenerateOptions {
   personShare: number;
   /** Share of incidents that lead to an arrest unrelated to any report. */
   unrelatedArrestShare: number;
+  /**
+   * Issue 16: when above 0, the person files carry tolerant keys (`Person Link Keys`, `person_link_keys`; random
+   * `kind:hex` values, most persons with some), and this share of planted reporters has the arrests and DA decisions
+   * against them recorded under another person key that shares one or more tolerant keys with them (an approximate
+   * link). At 0 (the default) the files are as before, without the column.
+   */
+  approximateLinkShare?: number;
 }
 
 export const DEFAULT_GENERATE_OPTIONS: GenerateOptions = {
@@ -77,8 +84,9 @@ export function validateGenerateOptions(o: GenerateOptions): void {
   if (!Number.isInteger(o.incidents) || o.incidents < 1 || o.incidents > 100_000_000) {
     throw new GenerateOptionsError(`--incidents must be a whole number from 1 to 100000000 (got ${o.incidents})`);
   }
-  for (const key of ['breachRate', 'plantedShare', 'personShare', 'unrelatedArrestShare'] as const) {
-    if (!(o[key] >= 0 && o[key] <= 1)) throw new GenerateOptionsError(`${key} must be between 0 and 1 (got ${o[key]})`);
+  for (const key of ['breachRate', 'plantedShare', 'personShare', 'unrelatedArrestShare', 'approximateLinkShare'] as const) {
+    const value = o[key] ?? 0;
+    if (!(value >= 0 && value <= 1)) throw new GenerateOptionsError(`${key} must be between 0 and 1 (got ${o[key]})`);
   }
   if (o.plantedShare + o.personShare + o.unrelatedArrestShare > 1) throw new GenerateOptionsError('the shares of incidents add up to more than 1');
 }
@@ -91,8 +99,18 @@ const HEADERS: Record<OutputFile, string> = {
     'arrest_id,incident_number,person_key,arrest_datetime,arrest_date,arresting_agency,custody_type,booked_charges_statute,list_of_booked_charges,booked_case_type,cad_number\n',
   'da-decisions.csv':
     'decision_id,incident_number,person_key,da_action_taken,action_date,arrest_id,arrest_date,court_number,filing_date,list_of_filed_charges,filed_charges_statute,filed_case_type,crime_type,dv_case,case_status,disposition_date,disposition_code,disposition_description\n',
-  'expected-flags.csv': 'rule_id,confidence,nexus,agency,report_incident_number,person_key,action_type,action_id,action_datetime,protected_charges,reasons\n',
+  'expected-flags.csv': 'rule_id,confidence,nexus,agency,report_incident_number,person_key,action_type,action_id,action_datetime,protected_charges,reasons,link_kinds\n',
 };
+
+/** The headers when the person files carry tolerant keys (issue 16): each with its link-key column last. */
+const LINKING_HEADERS: Record<OutputFile, string> = {
+  ...HEADERS,
+  'incident-persons.csv': HEADERS['incident-persons.csv'].replace(/\n$/, ',Person Link Keys\n'),
+  'arrests.csv': HEADERS['arrests.csv'].replace(/\n$/, ',person_link_keys\n'),
+  'da-decisions.csv': HEADERS['da-decisions.csv'].replace(/\n$/, ',person_link_keys\n'),
+};
+
+const LINK_KINDS = ['slk', 'sound', 'date'] as const;
 
 const CHUNK = 1 << 22;
 
@@ -104,9 +122,12 @@ class Output {
   private readonly files: Record<OutputFile, { buffer: Buffer; used: number; full: Buffer[] }>;
   readonly rows = Object.fromEntries(OUTPUT_FILES.map((f) => [f, 0])) as Record<OutputFile, number>;
 
-  constructor(private readonly sink: GenerateSink) {
+  constructor(
+    private readonly sink: GenerateSink,
+    headers: Record<OutputFile, string> = HEADERS,
+  ) {
     this.files = Object.fromEntries(OUTPUT_FILES.map((f) => [f, { buffer: Buffer.allocUnsafe(CHUNK), used: 0, full: [] }])) as unknown as Output['files'];
-    for (const f of OUTPUT_FILES) this.append(f, HEADERS[f]);
+    for (const f of OUTPUT_FILES) this.append(f, headers[f]);
   }
 
   add(file: OutputFile, line: string): void {
@@ -249,6 +270,11 @@ class Generator {
   );
   private readonly flagsByRule: Record<string, number> = {};
   private readonly flagsByConfidence: Record<string, number> = { high: 0, medium: 0, low: 0 };
+  /** Issue 16: tolerant keys are written (approximateLinkShare > 0), drawn from their own stream so the rest is as without them. */
+  private readonly linking: boolean;
+  private readonly linkRng: Rng;
+  /** The tolerant keys (`kind:hex`) of the persons of the bundle being written; cleared after each bundle. */
+  private readonly linkKeys = new Map<string, string[]>();
 
   constructor(
     private readonly options: GenerateOptions,
@@ -257,7 +283,10 @@ class Generator {
     private readonly onProgress?: (incidentRows: number, target: number) => void,
   ) {
     this.rng = new Rng(`safe-reporting-audit:${options.seed}`);
-    this.out = new Output(sink);
+    this.linking = (options.approximateLinkShare ?? 0) > 0;
+    // Its own seed, not a fork (which would draw from the main stream): without tolerant keys the record files are as before.
+    this.linkRng = new Rng(`safe-reporting-audit:link-keys:${options.seed}`);
+    this.out = new Output(sink, this.linking ? LINKING_HEADERS : HEADERS);
     this.codePicker = new WeightedPicker(profile.codeWeights);
     this.rowsPerReport = new WeightedPicker(profile.rowsPerReport);
     this.reportsPerIncident = new WeightedPicker(profile.reportsPerIncident);
@@ -480,8 +509,48 @@ class Generator {
 
   private addRole(report: Report, personKey: string, role: PersonRole, into: PersonRoleRecord[]): void {
     const recorded = this.rng.chance(0.85) ? dataSfOrIso(this.rng, report.reportTime + this.rng.int(90)) : '';
-    this.out.add('incident-persons.csv', `${report.incident.number},${this.rng.chance(0.9) ? report.incidentId : ''},${personKey},${role},${recorded}\n`);
-    into.push({ incidentNumber: report.incident.number, personKey, role });
+    const links = this.linkKeysOf(personKey);
+    this.out.add(
+      'incident-persons.csv',
+      `${report.incident.number},${this.rng.chance(0.9) ? report.incidentId : ''},${personKey},${role},${recorded}${this.linking ? `,${links.join(';')}` : ''}\n`,
+    );
+    into.push({ incidentNumber: report.incident.number, personKey, role, ...(links.length ? { linkKeys: links } : {}) });
+  }
+
+  // --- tolerant keys (issue 16) -------------------------------------------------
+
+  private randomHex(): string {
+    let hex = '';
+    for (let i = 0; i < 8; i++) hex += this.linkRng.nextUint32().toString(16).padStart(8, '0');
+    return hex;
+  }
+
+  /** A person's tolerant keys: drawn the first time (most persons have some, of random kinds); none when not linking. */
+  private linkKeysOf(personKey: string): string[] {
+    if (!this.linking) return [];
+    let keys = this.linkKeys.get(personKey);
+    if (keys === undefined) {
+      keys = this.linkRng.chance(0.8) ? LINK_KINDS.filter(() => this.linkRng.chance(0.7)).map((kind) => `${kind}:${this.randomHex()}`) : [];
+      this.linkKeys.set(personKey, keys);
+    }
+    return keys;
+  }
+
+  /**
+   * The person key the actions against a planted reporter are recorded under: the reporter's own, or (a share
+   * approximateLinkShare of them) a new one sharing one or more tolerant keys with the reporter, the others new.
+   */
+  private actionPersonFor(reporter: string): string {
+    if (!this.linking || !this.linkRng.chance(this.options.approximateLinkShare ?? 0)) return reporter;
+    const own = this.linkKeysOf(reporter);
+    if (own.length === 0) this.linkKeys.set(reporter, [`${this.linkRng.pick(LINK_KINDS)}:${this.randomHex()}`]);
+    const reporterKeys = this.linkKeysOf(reporter);
+    const shared = reporterKeys.filter(() => this.linkRng.chance(0.5));
+    if (shared.length === 0) shared.push(this.linkRng.pick(reporterKeys));
+    const other = this.personKey();
+    const fresh = reporterKeys.filter((k) => !shared.includes(k)).map((k) => `${k.slice(0, k.indexOf(':'))}:${this.randomHex()}`);
+    this.linkKeys.set(other, [...shared, ...fresh]);
+    return other;
   }
 
   private backgroundPersons(report: Report): void {
@@ -546,6 +615,7 @@ class Generator {
     const person = this.personKey();
     for (const role of plan.roles) this.addRole(report, person, role, bundle.personRoles);
     if (this.rng.chance(0.6)) this.addRole(report, this.personKey(), 'suspect', bundle.personRoles);
+    const actionPerson = this.actionPersonFor(person);
     this.maybeSupplements(report, bundle.incidentRows);
 
     if (plan.secondReportHoursBefore) {
@@ -561,7 +631,7 @@ class Generator {
     const breaches = plan.breach && this.rng.chance(breachProbability(this.options.breachRate, isoDate(report.reportTime)));
     if (breaches) stats.breaches++;
     if (!plan.breach || breaches) {
-      for (const action of plan.actions) this.plantedAction(action, report, person, bundle);
+      for (const action of plan.actions) this.plantedAction(action, report, actionPerson, bundle);
     }
     this.evaluate(bundle);
   }
@@ -601,9 +671,10 @@ class Generator {
     const date = dateOnly ? isoDate(at) : this.rng.chance(0.3) ? isoDate(at) : '';
     const caseType = this.rng.chance(0.1) ? '' : charges.some((c) => c.level === 'F') ? 'Felony' : charges.every((c) => c.level === 'I') ? 'Infraction' : 'Misdemeanor';
     const cad = where.incident.cad && this.rng.chance(0.7) ? where.incident.cad : '';
+    const links = this.linkKeysOf(personKey);
     this.out.add(
       'arrests.csv',
-      `${arrestId},${where.incident.number},${personKey},${datetime},${date},${csvField(agency)},${custody},${csvField(written.statute)},${csvField(written.tokens)},${caseType},${cad}\n`,
+      `${arrestId},${where.incident.number},${personKey},${datetime},${date},${csvField(agency)},${custody},${csvField(written.statute)},${csvField(written.tokens)},${caseType},${cad}${this.linking ? `,${links.join(';')}` : ''}\n`,
     );
     return {
       arrestId,
@@ -615,6 +686,7 @@ class Generator {
       custodyType: custody,
       bookedChargesStatute: written.statute || null,
       listOfBookedCharges: written.tokens || null,
+      ...(links.length ? { linkKeys: links } : {}),
     };
   }
 
@@ -659,7 +731,8 @@ class Generator {
       disposition ? disposition[0] : '',
       disposition ? disposition[1] : '',
     ];
-    this.out.add('da-decisions.csv', csvLine(fields));
+    const links = this.linkKeysOf(personKey);
+    this.out.add('da-decisions.csv', csvLine(this.linking ? [...fields, links.join(';')] : fields));
     return {
       decisionId,
       incidentNumber,
@@ -670,12 +743,15 @@ class Generator {
       arrestDate: fields[6] || null,
       listOfFiledCharges: filed.list || null,
       filedChargesStatute: filed.statute || null,
+      ...(links.length ? { linkKeys: links } : {}),
     };
   }
 
   // --- the answer key -----------------------------------------------------------
 
   private evaluate(bundle: CaseBundle): void {
+    // A bundle's persons are its own: their tolerant keys are not needed again.
+    this.linkKeys.clear();
     if (bundle.arrests.length === 0 && bundle.decisions.length === 0) return;
     for (const flag of evaluateReference(bundle)) {
       this.out.add('expected-flags.csv', flagLine(flag));
@@ -737,6 +813,7 @@ function flagLine(f: ExpectedFlag): string {
     f.actionDatetime,
     f.protectedCharges.join(';'),
     f.reasons.join(';'),
+    (f.linkKinds ?? []).join(';'),
   ]);
 }
 

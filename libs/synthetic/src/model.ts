@@ -20,6 +20,8 @@ export interface PersonRoleRecord {
   incidentNumber: string;
   personKey: string;
   role: PersonRole;
+  /** Tolerant keys (issue 16) as the file writes them, `kind:hex`; absent or empty for none. */
+  linkKeys?: readonly string[];
 }
 
 export interface ArrestRecord {
@@ -35,6 +37,8 @@ export interface ArrestRecord {
   bookedChargesStatute: string | null;
   /** DA-style tokens (`245A1,148A1`). */
   listOfBookedCharges: string | null;
+  /** Tolerant keys (issue 16) as the file writes them, `kind:hex`; absent or empty for none. */
+  linkKeys?: readonly string[];
 }
 
 import { DA_ACTIONS } from '@sra/import-formats';
@@ -55,6 +59,8 @@ export interface DaDecisionRecord {
   listOfFiledCharges: string | null;
   /** Full citations; preferred where present. */
   filedChargesStatute: string | null;
+  /** Tolerant keys (issue 16) as the file writes them, `kind:hex`; absent or empty for none. */
+  linkKeys?: readonly string[];
 }
 
 export { RULE_IDS, REASONS, type RuleId, type Confidence, type Nexus, type Reason } from '@sra/contracts';
@@ -69,6 +75,7 @@ export interface ExpectedFlag {
   agency: string;
   /** Null for ca-sb357-repeal, which needs no report. */
   reportIncidentNumber: string | null;
+  /** The reporter's person key (report rules), or the action's (the repeal rule). */
   personKey: string;
   actionType: 'arrest' | 'da_decision';
   /** The source's arrest_id or decision_id. */
@@ -79,6 +86,12 @@ export interface ExpectedFlag {
   protectedCharges: string[];
   /** Sorted. */
   reasons: Reason[];
+  /**
+   * Issue 16: present only when the reporter and the action are linked by tolerant keys alone (their person keys
+   * differ): the kinds shared, sorted (`date`, `slk`, `sound`); then `actionPersonKey` is the action's person key.
+   */
+  linkKinds?: string[];
+  actionPersonKey?: string;
 }
 
 /** Everything the oracle needs to know about one group of related records. */

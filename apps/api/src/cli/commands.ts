@@ -83,8 +83,16 @@ function formatUsers(users: UserRecord[]): string[] {
 export const COMMANDS: Record<string, CommandSpec> = {
   generate: {
     summary: 'Write synthetic import files with their expected flags (no database needed)',
-    usage: 'generate --out DIR [--incidents N] [--seed S] [--from YYYY-MM --to YYYY-MM] [--breach-rate R]',
-    options: { out: { type: 'string' }, incidents: { type: 'string' }, seed: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, 'breach-rate': { type: 'string' } },
+    usage: 'generate --out DIR [--incidents N] [--seed S] [--from YYYY-MM --to YYYY-MM] [--breach-rate R] [--approximate-link-share S]',
+    options: {
+      out: { type: 'string' },
+      incidents: { type: 'string' },
+      seed: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'breach-rate': { type: 'string' },
+      'approximate-link-share': { type: 'string' },
+    },
     database: false,
     migrate: false,
     async run(ctx) {

@@ -13,6 +13,8 @@ export interface GenerateArgs {
   from?: string;
   to?: string;
   'breach-rate'?: string;
+  /** Issue 16: tolerant keys in the person files, and this share of planted reporters linked only by them. */
+  'approximate-link-share'?: string;
 }
 
 /** A numeric option (`1_000_000` allowed), or the fallback when absent. */
@@ -36,6 +38,7 @@ export async function runGenerate(args: GenerateArgs, log: (line: string) => voi
     from: args.from ?? DEFAULT_GENERATE_OPTIONS.from,
     to: args.to ?? DEFAULT_GENERATE_OPTIONS.to,
     breachRate: numberArg('breach-rate', args['breach-rate'], DEFAULT_GENERATE_OPTIONS.breachRate, false),
+    approximateLinkShare: numberArg('approximate-link-share', args['approximate-link-share'], 0, false),
   };
   const dir = path.resolve(args.out);
   fs.mkdirSync(dir, { recursive: true });

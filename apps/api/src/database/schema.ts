@@ -22,8 +22,9 @@ import { MeetingDecisions1765800000000 } from './migrations/1765800000000-Meetin
 import { CaseReference1765900000000 } from './migrations/1765900000000-CaseReference';
 import { IncidentCodeCatalog1766000000000 } from './migrations/1766000000000-IncidentCodeCatalog';
 import { DataSfPull1766200000000 } from './migrations/1766200000000-DataSfPull';
+import { PersonLinkKeys1766300000000 } from './migrations/1766300000000-PersonLinkKeys';
 /** Listed explicitly: globs break in bundles and hide what the schema is. */
 export const ENTITIES = [User, UserSession, AuditLogEntryEntity];
 
 /** In order. Each runs in its own transaction. */
-export const MIGRATIONS = [Foundation1764230400000, Ingest1764316800000, RowHash1764489600000, Compliance1764576000000, EligibleReports1764662400000, Reviews1764748800000, DataVersion1764835200000, Meetings1764921600000, Reports1765008000000, EvaluationScope1765094400000, ChargeCodes1765180800000, Cases1765440000000, ReleaseKnowledge1765526400000, IgnoredColumnCount1765620000000, BulkLoadAsOwner1765700000000, FailedLoads1765706400000, IncidentSummary1765720800000, MeetingDecisions1765800000000, CaseReference1765900000000, IncidentCodeCatalog1766000000000, DataSfPull1766200000000];
+export const MIGRATIONS = [Foundation1764230400000, Ingest1764316800000, RowHash1764489600000, Compliance1764576000000, EligibleReports1764662400000, Reviews1764748800000, DataVersion1764835200000, Meetings1764921600000, Reports1765008000000, EvaluationScope1765094400000, ChargeCodes1765180800000, Cases1765440000000, ReleaseKnowledge1765526400000, IgnoredColumnCount1765620000000, BulkLoadAsOwner1765700000000, FailedLoads1765706400000, IncidentSummary1765720800000, MeetingDecisions1765800000000, CaseReference1765900000000, IncidentCodeCatalog1766000000000, DataSfPull1766200000000, PersonLinkKeys1766300000000];

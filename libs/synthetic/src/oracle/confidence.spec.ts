@@ -40,3 +40,18 @@ describe('assessConfidence (§7)', () => {
     });
   });
 });
+
+describe('assessConfidence with an approximate link (issue 16)', () => {
+  it('direct, all protected: high one step down to medium, approximate_link', () => {
+    expect(assessConfidence('direct', clean, false, true)).toEqual({ confidence: 'medium', reasons: ['all_charges_protected', 'approximate_link', 'direct_nexus'] });
+  });
+  it('temporal, all protected: medium to low', () => {
+    expect(assessConfidence('temporal', clean, false, true)).toEqual({ confidence: 'low', reasons: ['all_charges_protected', 'approximate_link', 'temporal_nexus'] });
+  });
+  it('direct with a misdemeanor: two steps, low', () => {
+    expect(assessConfidence('direct', mixedMisdemeanor, false, true)).toEqual({ confidence: 'low', reasons: ['approximate_link', 'direct_nexus', 'mixed_misdemeanor'] });
+  });
+  it('also a suspect: low stays low', () => {
+    expect(assessConfidence('direct', clean, true, true)).toEqual({ confidence: 'low', reasons: ['all_charges_protected', 'also_suspect', 'approximate_link', 'direct_nexus'] });
+  });
+});

@@ -7,6 +7,7 @@
  * - the person is also a suspect on the reported incident: `also_suspect`, low;
  * - a matched charge is PC 647 without subdivision: `ambiguous_subdivision`, low;
  * - every charge protected: `all_charges_protected`;
+ * - reporter and action linked by a tolerant key only (issue 16): `approximate_link`, one step down;
  * - always `direct_nexus` or `temporal_nexus`, plus the matched charges'
  *   reasons (drug_level_inferred, code_book_inferred, pc372_context_unknown),
  *   which do not change the confidence.
@@ -22,6 +23,7 @@ export function assessConfidence(
   nexus: 'direct' | 'temporal',
   charges: ChargeAssessment,
   alsoSuspect: boolean,
+  approximateLink = false,
 ): { confidence: Confidence; reasons: Reason[] } {
   const reasons: Reason[] = [nexus === 'direct' ? 'direct_nexus' : 'temporal_nexus', ...charges.matchReasons];
   let confidence: Confidence = nexus === 'direct' ? 'high' : 'medium';
@@ -43,6 +45,10 @@ export function assessConfidence(
   }
   if (charges.allProtected) {
     reasons.push('all_charges_protected');
+  }
+  if (approximateLink) {
+    reasons.push('approximate_link');
+    confidence = ONE_STEP_DOWN[confidence];
   }
   return { confidence, reasons: sortedUnique(reasons) };
 }

@@ -617,3 +617,76 @@ describe('determinism', () => {
     expect(big).toEqual(copy);
   });
 });
+
+describe('approximate links by tolerant keys (issue 16)', () => {
+  const Q = 'person-Q';
+  const SLK = `slk:${'a1'.repeat(32)}`;
+  const SOUND = `sound:${'b2'.repeat(32)}`;
+  const DATE = `date:${'c3'.repeat(32)}`;
+  const withKeys = (keys: string[]) => ({ ...role(INC, P, 'victim'), linkKeys: keys });
+
+  it('example 1 with the arrest under another person key but the same slk and sound keys: both rules, medium, approximate_link', () => {
+    const b = bundle({ incidentRows: [robbery], personRoles: [withKeys([SLK, SOUND])], arrests: [arrestA1({ personKey: Q, linkKeys: [SOUND, SLK, DATE] })] });
+    expect(evaluateReference(b)).toEqual(
+      bothArrestRules({ confidence: 'medium', reasons: ['all_charges_protected', 'approximate_link', 'direct_nexus'], linkKinds: ['slk', 'sound'], actionPersonKey: Q }),
+    );
+  });
+
+  it('a temporal nexus linked approximately: medium -> low', () => {
+    const b = bundle({
+      incidentRows: [robbery],
+      personRoles: [withKeys([DATE])],
+      arrests: [arrestA1({ personKey: Q, incidentNumber: OTHER_INC, arrestDatetime: '2024-03-10 20:05', linkKeys: [DATE] })],
+    });
+    expect(evaluateReference(b)).toEqual(
+      bothArrestRules({
+        nexus: 'temporal',
+        confidence: 'low',
+        actionDatetime: '2024-03-10 20:05',
+        reasons: ['all_charges_protected', 'approximate_link', 'temporal_nexus'],
+        linkKinds: ['date'],
+        actionPersonKey: Q,
+      }),
+    );
+  });
+
+  it('an exact link wins: the same person key with shared tolerant keys is as example 1', () => {
+    const b = bundle({ incidentRows: [robbery], personRoles: [withKeys([SLK])], arrests: [arrestA1({ linkKeys: [SLK] })] });
+    expect(evaluateReference(b)).toEqual(bothArrestRules());
+  });
+
+  it('another person key and no shared tolerant key: none', () => {
+    const b = bundle({ incidentRows: [robbery], personRoles: [withKeys([SLK])], arrests: [arrestA1({ personKey: Q, linkKeys: [`slk:${'a2'.repeat(32)}`, SOUND] })] });
+    expect(evaluateReference(b)).toEqual([]);
+  });
+
+  it('the same value under another kind does not link', () => {
+    const b = bundle({ incidentRows: [robbery], personRoles: [withKeys([`slk:${'e5'.repeat(32)}`])], arrests: [arrestA1({ personKey: Q, linkKeys: [`sound:${'e5'.repeat(32)}`] })] });
+    expect(evaluateReference(b)).toEqual([]);
+  });
+
+  it('a DA charge linked approximately: sfda-psw-2018 medium', () => {
+    const b = bundle({
+      incidentRows: [robbery],
+      personRoles: [withKeys([SOUND])],
+      decisions: [decision({ decisionId: 'D1', incidentNumber: INC, personKey: Q, actionDate: '2024-03-11', listOfFiledCharges: '647B/M/0', linkKeys: [SOUND] })],
+    });
+    expect(evaluateReference(b)).toEqual([
+      {
+        ruleId: 'sfda-psw-2018',
+        confidence: 'medium',
+        nexus: 'direct',
+        agency: 'SFDA',
+        reportIncidentNumber: INC,
+        personKey: P,
+        actionType: 'da_decision',
+        actionId: 'D1',
+        actionDatetime: '2024-03-11',
+        protectedCharges: ['PC 647(b)'],
+        reasons: ['all_charges_protected', 'approximate_link', 'code_book_inferred', 'direct_nexus'],
+        linkKinds: ['sound'],
+        actionPersonKey: Q,
+      },
+    ]);
+  });
+});

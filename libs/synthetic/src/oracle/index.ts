@@ -41,7 +41,12 @@
  *     >= 1 protected charge. sfda-psw-2018 audits only DA decisions:
  *     actionTaken === 'Charged' and >= 1 protected filed charge. Other DA
  *     actions never flag.
- *  8. Same person only (personKey equality). Nexus: direct if the action's
+ *  8. Same person: personKey equality, or else (issue 16) at least one shared
+ *     tolerant key (`kind:hex`, the same kind and value, hex compared in lower
+ *     case) between the reporter's rows on the report's incident and the
+ *     action's record: an approximate link (the flag gets approximate_link,
+ *     one step down, linkKinds the kinds shared, its personKey the reporter's
+ *     and actionPersonKey the action's). An exact link wins. Nexus: direct if the action's
  *     incidentNumber equals the report's incident number (DA: its own
  *     incidentNumber, or the incidentNumber of the arrest its arrestId names,
  *     if that arrest is in the bundle). Otherwise temporal if the action's time
@@ -188,6 +193,8 @@ interface Report {
   reportDate: string;
   reportMillis: number;
   incidentMillis: number;
+  /** The tolerant keys of the person's rows on the incident (lower case). */
+  linkKeys: Set<string>;
 }
 
 /** An arrest or a DA decision, with what does not depend on the report worked out once. */
@@ -206,6 +213,8 @@ interface Action {
   /** Incident numbers that give a direct nexus. */
   incidentNumbers: string[];
   time: ActionTime | null;
+  /** Tolerant keys of the record (lower case). */
+  linkKeys: string[];
 }
 
 function nonEmpty(text: string | null): boolean {
@@ -233,6 +242,7 @@ function arrestAction(arrest: ArrestRecord): Action {
     assessment: assessCharges(charges),
     incidentNumbers: [arrest.incidentNumber],
     time: arrestTime(arrest),
+    linkKeys: (arrest.linkKeys ?? []).map((k) => k.toLowerCase()),
   };
 }
 
@@ -250,6 +260,7 @@ function decisionAction(decision: DaDecisionRecord, arrestsById: ReadonlyMap<str
     assessment: assessCharges(charges),
     incidentNumbers: decisionIncidentNumbers(decision, arrestsById),
     time: decisionTime(decision, arrestsById),
+    linkKeys: (decision.linkKeys ?? []).map((k) => k.toLowerCase()),
   };
 }
 
@@ -277,12 +288,17 @@ function findReports(bundle: CaseBundle): Report[] {
   const rowsByIncident = groupBy(bundle.incidentRows, (row) => row.incidentNumber);
   // incident number -> person -> roles
   const roles = new Map<string, Map<string, Set<PersonRole>>>();
+  const linkKeys = new Map<string, Set<string>>();
   for (const r of bundle.personRoles) {
     let people = roles.get(r.incidentNumber);
     if (people === undefined) roles.set(r.incidentNumber, (people = new Map()));
     let personRoles = people.get(r.personKey);
     if (personRoles === undefined) people.set(r.personKey, (personRoles = new Set()));
     personRoles.add(r.role);
+    const at = `${r.incidentNumber}\u001f${r.personKey}`;
+    let keys = linkKeys.get(at);
+    if (keys === undefined) linkKeys.set(at, (keys = new Set()));
+    for (const k of r.linkKeys ?? []) keys.add(k.toLowerCase());
   }
 
   const reports: Report[] = [];
@@ -301,6 +317,7 @@ function findReports(bundle: CaseBundle): Report[] {
         reportDate: reported.local.slice(0, 10),
         reportMillis: reported.millis,
         incidentMillis: happened.millis,
+        linkKeys: linkKeys.get(`${incidentNumber}\u001f${personKey}`) ?? new Set(),
       });
     }
   }
@@ -324,6 +341,7 @@ function flag(
   action: Action,
   reportIncidentNumber: string | null,
   fields: Pick<ExpectedFlag, 'confidence' | 'nexus' | 'protectedCharges' | 'reasons'>,
+  link: { personKey: string; kinds: string[] } | null = null,
 ): ExpectedFlag {
   return {
     ruleId,
@@ -331,7 +349,8 @@ function flag(
     nexus: fields.nexus,
     agency: action.agency,
     reportIncidentNumber,
-    personKey: action.personKey,
+    personKey: link ? link.personKey : action.personKey,
+    ...(link ? { linkKinds: link.kinds, actionPersonKey: action.personKey } : {}),
     actionType: action.actionType,
     actionId: action.actionId,
     actionDatetime: action.actionDatetime,
@@ -364,24 +383,49 @@ export function evaluateReference(bundle: CaseBundle, options: ReferenceOptions 
     ...bundle.decisions.map((decision) => decisionAction(decision, arrestsById)),
   ].filter((action) => action.enforcement);
   const actionsByPerson = groupBy(actions, (action) => action.personKey);
+  const actionsByLinkKey = new Map<string, Action[]>();
+  for (const action of actions) {
+    for (const k of new Set(action.linkKeys)) {
+      const list = actionsByLinkKey.get(k);
+      if (list === undefined) actionsByLinkKey.set(k, [action]);
+      else list.push(action);
+    }
+  }
 
   const flags: ExpectedFlag[] = [];
 
   // Report rules: one flag per (rule, report, action).
   for (const report of findReports(bundle)) {
     const window = reportWindow(report.incidentMillis, report.reportMillis, hoursBefore, hoursAfter);
-    const personActions = actionsByPerson.get(report.personKey) ?? [];
+    // The reporter's actions: by the same person key, then (issue 16) by a shared tolerant key of another person key.
+    const linked: Array<{ action: Action; kinds: string[] | null }> = (actionsByPerson.get(report.personKey) ?? []).map((action) => ({ action, kinds: null }));
+    const approximate = new Map<Action, Set<string>>();
+    for (const k of report.linkKeys) {
+      for (const action of actionsByLinkKey.get(k) ?? []) {
+        if (action.personKey === report.personKey) continue;
+        let kinds = approximate.get(action);
+        if (kinds === undefined) approximate.set(action, (kinds = new Set()));
+        kinds.add(k.slice(0, k.indexOf(':')));
+      }
+    }
+    for (const [action, kinds] of approximate) linked.push({ action, kinds: [...kinds].sort(compareCodeUnits) });
     for (const ruleId of REPORT_RULE_IDS) {
       if (report.reportDate < RULE_START_DATES[ruleId]) continue;
       if (!incidentQualifies(report.rows, ruleId)) continue;
-      for (const action of personActions) {
+      for (const { action, kinds } of linked) {
         if (!auditedBy(ruleId, action)) continue;
         if (action.assessment.protectedCharges.length === 0) continue;
         const nexus = nexusOf(report.incidentNumber, window, action.incidentNumbers, action.time);
         if (nexus === 'none') continue;
-        const { confidence, reasons } = assessConfidence(nexus, action.assessment, report.alsoSuspect);
+        const { confidence, reasons } = assessConfidence(nexus, action.assessment, report.alsoSuspect, kinds !== null);
         flags.push(
-          flag(ruleId, action, report.incidentNumber, { confidence, nexus, protectedCharges: action.assessment.protectedCharges, reasons }),
+          flag(
+            ruleId,
+            action,
+            report.incidentNumber,
+            { confidence, nexus, protectedCharges: action.assessment.protectedCharges, reasons },
+            kinds === null ? null : { personKey: report.personKey, kinds },
+          ),
         );
       }
     }

@@ -71,6 +71,10 @@ interface FlagRow {
   agency: string;
   report_incident_number: string | null;
   person_key: string;
+  /** The action's person key: the reporter's for an exact link, another for an approximate one (issue 16). */
+  action_person_key: string;
+  /** The kinds of tolerant key that linked reporter and action; null for the same person key. */
+  link_kinds: string[] | null;
   action_type: 'arrest' | 'da_decision';
   action_id: string;
   action_at: string | null;
@@ -111,6 +115,10 @@ interface ReportCandidate extends CandidateAction {
   nexus: 'direct' | 'temporal';
   hours_after_report: number | null;
   assessment: ChargeAssessment;
+  /** The action's own person key (another than the reporter's when linked approximately). */
+  action_person_key: string;
+  /** Null for an exact link; the kinds of tolerant key shared (sorted) for an approximate one. */
+  link_kinds: string[] | null;
 }
 
 /** A rule that needs no report: the repealed charges on the action. */
@@ -118,14 +126,18 @@ interface ActionCandidate extends CandidateAction {
   assessment: RepealedAssessment;
 }
 
-/** What a flag says of its action and rule, whichever kind of rule produced it. */
-function actionFields(c: CandidateAction) {
+/**
+ * What a flag says of its action and rule, whichever kind of rule produced it. `actionPersonKey`: the action's own
+ * person key, which with the action makes the case (one action against one person), however the reporter was linked.
+ */
+function actionFields(c: CandidateAction, actionPersonKey: string) {
   return {
     rule_id: c.rule_id,
     rule_version: c.version,
     agency: c.agency.toUpperCase(),
     person_key: c.person_key,
-    case_id: caseId(c.action_type, c.action_id, c.person_key),
+    action_person_key: actionPersonKey,
+    case_id: caseId(c.action_type, c.action_id, actionPersonKey),
     action_type: c.action_type,
     action_id: c.action_id,
     action_at: c.action_at ? c.action_at.toISOString() : null,
@@ -139,9 +151,17 @@ function actionFacts(c: CandidateAction) {
   return c.action_type === 'arrest' ? { kind: 'arrest' as const, agency: c.agency, at: c.action_datetime } : { kind: 'da_charge' as const, at: c.action_datetime };
 }
 
-/** A flag's id: the same rule, report, person and action always give the same id, so reviews stay attached. */
-export function flagId(ruleId: string, reportIncidentNumber: string | null, personKey: string, actionType: string, actionId: string): string {
-  return createHash('sha256').update([ruleId, reportIncidentNumber ?? '', personKey, actionType, actionId].join('\u001f')).digest('hex').slice(0, 32);
+/**
+ * A flag's id: the same rule, report, person and action always give the same id, so reviews stay attached. A report
+ * linked to the action by a tolerant key only (issue 16) adds the action's own person key (`actionPersonKey`, when it
+ * differs from the reporter's): the flag then always belongs to one case (its action and that key), and a link that
+ * changes kind or person is another flag (the old one withdrawn) rather than a flag moving between cases. Exact links
+ * keep the ids they had.
+ */
+export function flagId(ruleId: string, reportIncidentNumber: string | null, personKey: string, actionType: string, actionId: string, actionPersonKey: string = personKey): string {
+  const parts = [ruleId, reportIncidentNumber ?? '', personKey, actionType, actionId];
+  if (actionPersonKey !== personKey) parts.push(actionPersonKey);
+  return createHash('sha256').update(parts.join('\u001f')).digest('hex').slice(0, 32);
 }
 
 /**
@@ -235,17 +255,19 @@ export class EvaluationService implements BeforeApplicationShutdown {
       const reports = new Set<string>();
       for (const c of reportCandidates) {
         reports.add(`${c.report_incident_number}\u001f${c.person_key}`);
-        const { confidence, reasons } = confidenceOf({ nexus: c.nexus, assessment: c.assessment, alsoSuspect: c.also_suspect });
-        const id = flagId(c.rule_id, c.report_incident_number, c.person_key, c.action_type, c.action_id);
+        const linkKinds = c.link_kinds && c.link_kinds.length > 0 ? c.link_kinds : null;
+        const { confidence, reasons } = confidenceOf({ nexus: c.nexus, assessment: c.assessment, alsoSuspect: c.also_suspect, approximateLink: linkKinds !== null });
+        const id = flagId(c.rule_id, c.report_incident_number, c.person_key, c.action_type, c.action_id, c.action_person_key);
         const policy = policyOf(c.rule_id, c.version);
         const report = { category: c.incident_category, incidentNumber: c.report_incident_number, role: c.role, reportedAt: c.report_local, alsoSuspect: c.also_suspect };
         const charges = c.assessment.protectedCharges;
         const sentence =
           c.nexus === 'direct'
-            ? flagSentence(policy, { report, nexus: 'direct', action: actionFacts(c), charges })
-            : flagSentence(policy, { report, nexus: 'temporal', hoursAfterReport: c.hours_after_report ?? 0, action: actionFacts(c), charges });
+            ? flagSentence(policy, { report, nexus: 'direct', action: actionFacts(c), charges, linkKinds })
+            : flagSentence(policy, { report, nexus: 'temporal', hoursAfterReport: c.hours_after_report ?? 0, action: actionFacts(c), charges, linkKinds });
         flags.set(id, {
-          ...actionFields(c),
+          ...actionFields(c, c.action_person_key),
+          link_kinds: linkKinds,
           id,
           confidence,
           nexus: c.nexus,
@@ -266,7 +288,8 @@ export class EvaluationService implements BeforeApplicationShutdown {
         const id = flagId(c.rule_id, null, c.person_key, c.action_type, c.action_id);
         const charges = c.assessment.charges;
         flags.set(id, {
-          ...actionFields(c),
+          ...actionFields(c, c.person_key),
+          link_kinds: null,
           id,
           confidence,
           nexus: 'none',
@@ -454,7 +477,20 @@ export class EvaluationService implements BeforeApplicationShutdown {
     };
     if (!batch || !sql[batch.kind]) return [];
     const rows: Array<{ person_key: string | null }> = await runner.query(sql[batch.kind], [batchId, batch.kind]);
-    return rows.map((r) => r.person_key).filter((k): k is string => k !== null);
+    const touched = rows.map((r) => r.person_key).filter((k): k is string => k !== null);
+    // Issue 16: the reporters who share a tolerant key with any record of these people are linked to their actions
+    // (approximately), so they are evaluated again too. Their own actions and the ones linked to them by a tolerant key
+    // are found by the evaluation itself (eval_scope_link); a link that is gone is found through the old flag above.
+    const linked: Array<{ person_key: string }> = await runner.query(
+      `WITH keys AS (SELECT DISTINCT k FROM (SELECT person_link_keys FROM incident_person WHERE person_key = ANY($1::text[])
+                                              UNION ALL SELECT person_link_keys FROM arrest WHERE person_key = ANY($1::text[])
+                                              UNION ALL SELECT person_link_keys FROM da_decision WHERE person_key = ANY($1::text[])) r
+                       CROSS JOIN LATERAL unnest(r.person_link_keys) AS k)
+       SELECT DISTINCT person_key FROM incident_person
+        WHERE person_link_keys && (SELECT coalesce(array_agg(k), '{}') FROM keys) AND NOT person_key = ANY($1::text[])`,
+      [touched],
+    );
+    return [...touched, ...linked.map((r) => r.person_key)];
   }
 
   /** What depends on the policies' lists, decided once per distinct value by the pure functions. */
@@ -463,6 +499,10 @@ export class EvaluationService implements BeforeApplicationShutdown {
     if (persons !== null) {
       await runner.query(`INSERT INTO eval_scope SELECT DISTINCT unnest($1::text[])`, [persons]);
       await runner.query(`ANALYZE eval_scope`);
+      // The tolerant keys of the reporters in scope: their actions linked approximately are in scope too (evaluation-sql.ts).
+      await runner.query(
+        `INSERT INTO eval_scope_link SELECT DISTINCT unnest(person_link_keys) FROM incident_person WHERE person_key IN (SELECT person_key FROM eval_scope) AND person_link_keys IS NOT NULL`,
+      );
     }
     const sorted = [...versions].sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.effectiveFrom.localeCompare(b.effectiveFrom));
     const policyRows = sorted.map((v, i) => {
@@ -521,17 +561,19 @@ export class EvaluationService implements BeforeApplicationShutdown {
     const rows: Array<{ inserted: boolean; changed: boolean }> = await runner.query(
       `INSERT INTO flag AS f (id, case_id, rule_id, rule_version, confidence, nexus, reasons, protected_charges, agency, report_incident_number, person_key,
                               action_type, action_id, action_at, action_date, action_datetime, report_at, incident_category, police_district, qualifying_row_id, sentence,
-                              first_run_id, last_run_id)
+                              action_person_key, link_kinds, first_run_id, last_run_id)
        SELECT x.*, $2::uuid, $2::uuid FROM jsonb_to_recordset($1::jsonb) AS x(id text, case_id text, rule_id text, rule_version integer, confidence text, nexus text,
               reasons text[], protected_charges text[], agency text, report_incident_number text, person_key text, action_type text, action_id text,
-              action_at timestamptz, action_date date, action_datetime text, report_at timestamptz, incident_category text, police_district text, qualifying_row_id text, sentence text)
+              action_at timestamptz, action_date date, action_datetime text, report_at timestamptz, incident_category text, police_district text, qualifying_row_id text, sentence text,
+              action_person_key text, link_kinds text[])
        ON CONFLICT (id) DO UPDATE SET
          rule_version = excluded.rule_version, confidence = excluded.confidence, nexus = excluded.nexus, reasons = excluded.reasons,
          protected_charges = excluded.protected_charges, agency = excluded.agency, action_at = excluded.action_at, action_date = excluded.action_date,
          action_datetime = excluded.action_datetime, report_at = excluded.report_at, incident_category = excluded.incident_category,
-         police_district = excluded.police_district, qualifying_row_id = excluded.qualifying_row_id, sentence = excluded.sentence, status = 'current', withdrawn_at = NULL, last_run_id = excluded.last_run_id,
-         changed_at = CASE WHEN (f.rule_version, f.confidence, f.nexus, f.reasons, f.protected_charges, f.status, f.sentence)
-                             IS DISTINCT FROM (excluded.rule_version, excluded.confidence, excluded.nexus, excluded.reasons, excluded.protected_charges, 'current', excluded.sentence)
+         police_district = excluded.police_district, qualifying_row_id = excluded.qualifying_row_id, sentence = excluded.sentence,
+         action_person_key = excluded.action_person_key, link_kinds = excluded.link_kinds, status = 'current', withdrawn_at = NULL, last_run_id = excluded.last_run_id,
+         changed_at = CASE WHEN (f.rule_version, f.confidence, f.nexus, f.reasons, f.protected_charges, f.status, f.sentence, f.link_kinds)
+                             IS DISTINCT FROM (excluded.rule_version, excluded.confidence, excluded.nexus, excluded.reasons, excluded.protected_charges, 'current', excluded.sentence, excluded.link_kinds)
                            THEN now() ELSE f.changed_at END
        RETURNING (xmax = 0) AS inserted, (f.changed_at = now()) AS changed`,
       [JSON.stringify(flags), runId],
@@ -557,13 +599,14 @@ export class EvaluationService implements BeforeApplicationShutdown {
    */
   private async storeCases(runner: QueryRunner, runId: string, full: boolean): Promise<{ new: number; changed: number; withdrawn: number; unchanged: number; current: number }> {
     const [counts]: Array<{ new: number; changed: number; withdrawn: number; unchanged: number }> = await runner.query(
-      `WITH scoped AS (SELECT * FROM flag WHERE ${full ? 'true' : 'person_key IN (SELECT person_key FROM eval_scope)'}),
+      // A case is one action against one person (the action's person key): in scope when any of its flags' reporters or its person is.
+      `WITH scoped AS (SELECT * FROM flag WHERE ${full ? 'true' : `case_id IN (SELECT case_id FROM flag WHERE person_key IN (SELECT person_key FROM eval_scope) OR action_person_key IN (SELECT person_key FROM eval_scope))`}),
        live AS (SELECT case_id, bool_or(status = 'current') AS current FROM scoped GROUP BY case_id),
        shown AS (SELECT f.*, l.current AS case_current, CASE f.confidence WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END AS rank,
                         CASE f.nexus WHEN 'direct' THEN 3 WHEN 'temporal' THEN 2 ELSE 1 END AS nexus_rank
                    FROM scoped f JOIN live l USING (case_id) WHERE f.status = 'current' OR NOT l.current),
        agg AS (
-         SELECT case_id AS id, min(action_type) AS action_type, min(action_id) AS action_id, min(person_key) AS person_key, min(agency) AS agency,
+         SELECT case_id AS id, min(action_type) AS action_type, min(action_id) AS action_id, min(coalesce(action_person_key, person_key)) AS person_key, min(agency) AS agency,
                 min(action_at) AS action_at, min(action_date) AS action_date, min(action_datetime) AS action_datetime,
                 array_agg(DISTINCT rule_id ORDER BY rule_id) AS rule_ids, count(*)::int AS flag_count,
                 (ARRAY['low', 'medium', 'high'])[max(rank)] AS confidence, max(rank) AS confidence_rank,

@@ -59,6 +59,7 @@ export const FLAG_COLUMNS = `f.id, f.case_id AS "caseId", f.rule_id AS "ruleId",
   f.agency, f.report_incident_number AS "reportIncidentNumber", f.person_key AS "personKey", f.action_type AS "actionType", f.action_id AS "actionId",
   f.action_datetime AS "actionDatetime", f.action_date::text AS "actionDate", to_json(f.report_at) #>> '{}' AS "reportAt",
   f.incident_category AS "incidentCategory", f.police_district AS "policeDistrict", f.qualifying_row_id AS "qualifyingRowId", f.sentence, f.status,
+  coalesce(f.link_kinds, '{}') AS "linkKinds",
   to_json(f.created_at) #>> '{}' AS "createdAt", to_json(f.changed_at) #>> '{}' AS "changedAt", to_json(f.withdrawn_at) #>> '{}' AS "withdrawnAt",
   f.review_status AS "reviewStatus", f.assignee_id AS "assigneeId", f.assignee_name AS "assigneeName"`;
 

@@ -25,9 +25,15 @@ export interface AfterCopy {
   rejects: boolean;
 }
 
-/** Person keys are replaced by their keyed hash before anything else sees them. */
+/**
+ * Person keys are replaced by their keyed hash before anything else sees them; so are the tolerant keys (issue 16),
+ * each `kind:hex` by `kind:` and HMAC(secret, `kind:hex`), sorted so that a reload compares equal (docs/linking.md).
+ */
 const rekey: AfterCopy = {
-  sql: (v) => `UPDATE ${v} SET person_key = encode(hmac(person_key, $1::text, 'sha256'), 'hex') WHERE reject IS NULL`,
+  sql: (v) =>
+    `UPDATE ${v} SET person_key = encode(hmac(person_key, $1::text, 'sha256'), 'hex'), ` +
+    `person_link_keys = CASE WHEN person_link_keys IS NOT NULL THEN ARRAY(SELECT split_part(k, ':', 1) || ':' || encode(hmac(k, $1::text, 'sha256'), 'hex') ` +
+    `FROM unnest(person_link_keys) AS k ORDER BY 1) END WHERE reject IS NULL`,
   usesSecret: true,
   rejects: false,
 };

@@ -36,7 +36,7 @@ export interface LoadSql {
   /**
    * The first existing records (`$1` of them, in file order) the load would change, before it does: the key and,
    * per differing column, the stored and the new value. A person key is never given: in the key it is left out,
-   * as a changed column it reads only `personKey: true`.
+   * as a changed column (person_key, person_link_keys) it reads only `personKey: true`.
    */
   previewChanges: string;
   /** The record key holds a person key (left out of the preview's keys). */
@@ -78,14 +78,14 @@ function markDuplicates(spec: KindSql, valid: string, firstLines: string): strin
 export function buildLoadSql(kindName: string, spec: KindSql, columns: readonly OutputColumn[], tables: WorkTables): LoadSql {
   const finalNames = columns.filter((c) => !c.temp).map((c) => c.name);
   const valueNames = finalNames.filter((n) => n !== 'row_hash');
-  // The person key is not in the row hash: compared on its own where it is not part of the key.
-  const personKeyOutsideKey = finalNames.includes('person_key') && !spec.key.includes('person_key');
+  // The person key and the tolerant keys are not in the row hash: compared on their own where they are not part of the key.
+  const unhashedOutsideKey = ['person_key', 'person_link_keys'].filter((n) => finalNames.includes(n) && !spec.key.includes(n));
   const keyMatch = (a: string, b: string) => spec.key.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
   const ok = 'v.reject IS NULL';
   const shownKey = spec.key.filter((k) => k !== 'person_key');
   // A changed column as the preview lists it; a person key says only that it changes.
   const columnChange = (n: string) =>
-    n === 'person_key'
+    n === 'person_key' || n === 'person_link_keys'
       ? `CASE WHEN t.${n} IS DISTINCT FROM v.${n} THEN jsonb_build_object('column', ${lit(n)}, 'from', NULL, 'to', NULL, 'personKey', true) END`
       : `CASE WHEN t.${n} IS DISTINCT FROM v.${n} THEN jsonb_build_object('column', ${lit(n)}, 'from', to_jsonb(t.${n}) #>> '{}', 'to', to_jsonb(v.${n}) #>> '{}') END`;
   const changed = `(${valueNames.map((n) => `t.${n}`).join(', ')}) IS DISTINCT FROM (${valueNames.map((n) => `v.${n}`).join(', ')})`;
@@ -108,7 +108,7 @@ export function buildLoadSql(kindName: string, spec: KindSql, columns: readonly 
     findMaybeChanged:
       `CREATE TEMP TABLE ${tables.maybeChanged} ON COMMIT DROP AS SELECT v.line_no, t.${spec.key[0]} IS NULL AS is_new FROM ${tables.valid} v ` +
       `LEFT JOIN ${spec.table} t ON ${keyMatch('t', 'v')} WHERE ${ok} AND (t.${spec.key[0]} IS NULL OR t.row_hash IS DISTINCT FROM v.row_hash` +
-      `${personKeyOutsideKey ? ' OR t.person_key IS DISTINCT FROM v.person_key' : ''})`,
+      `${unhashedOutsideKey.map((n) => ` OR t.${n} IS DISTINCT FROM v.${n}`).join('')})`,
     // A differing hash is only a hint (another spelling of the same values): every column decides.
     findChanged:
       `CREATE TEMP TABLE ${tables.changed} ON COMMIT DROP AS SELECT m.line_no, m.is_new FROM ${tables.maybeChanged} m JOIN ${tables.valid} v USING (line_no) ` +

@@ -13,6 +13,7 @@ import {
   ChargesTable,
   ConfidenceFact,
   JudgingPolicy,
+  LinkFact,
   LoadingCase,
   NexusFact,
   PersonKey,
@@ -25,6 +26,16 @@ import { ROLE_WORDS, ruleShortName } from '../flags/words';
 import { formatDateTime, formatDay } from '@sra/contracts';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * How a case's reports were linked to its action: the same person key when any rule's is (an exact link is the
+ * stronger one), else the kinds of approximate key its rules name (each rule's own is on its section).
+ */
+function caseLinkKinds(rules: readonly CaseRule[]): string[] {
+  const withReport = rules.filter((r) => r.reportIncidentNumber !== null);
+  if (withReport.some((r) => !r.linkKinds || r.linkKinds.length === 0)) return [];
+  return [...new Set(withReport.flatMap((r) => r.linkKinds))].sort();
+}
 
 /** The action, the reports it follows and the person: what the whole case is about. */
 const Summary = ({ c }: { c: CaseDetail }) => {
@@ -62,6 +73,7 @@ const Summary = ({ c }: { c: CaseDetail }) => {
           )}
         </Fact>
         <ConfidenceFact confidence={c.confidence} term="Highest confidence" testId="case-confidence" />
+        {c.reportIncidentNumbers.length > 0 ? <LinkFact linkKinds={caseLinkKinds(current)} testId="case-link" /> : null}
         <Fact term="Charges as written">
           <Box component="code" sx={{ fontFamily: 'monospace' }} data-testid="case-charges-written">
             {c.chargesAsWritten ?? 'none given'}
@@ -100,6 +112,7 @@ const RuleSection = ({ rule, caseWithdrawn }: { rule: CaseRule; caseWithdrawn: b
     <Facts>
       <ConfidenceFact confidence={rule.confidence} testId="rule-confidence" />
       <NexusFact nexus={rule.nexus} testId="rule-nexus" />
+      {rule.reportIncidentNumber ? <LinkFact linkKinds={rule.linkKinds ?? []} testId="rule-link" /> : null}
       {rule.reportIncidentNumber ? (
         <Fact term="Report">
           Incident <RecordLink link={`incidents/${rule.reportIncidentNumber}`}>{rule.reportIncidentNumber}</RecordLink>

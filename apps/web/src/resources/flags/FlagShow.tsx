@@ -21,7 +21,7 @@ import { PlainCharge } from '../../components/PlainCharges';
 import { ProvenanceChips } from '../policy-versions/ProvenanceChip';
 import { ConfidenceChip } from './ConfidenceChip';
 import { ReviewPanel } from './ReviewPanel';
-import { CONFIDENCE_EXPLANATIONS, describeGap, levelWords, NEXUS_EXPLANATIONS, NEXUS_LABELS, orderedReasons, reasonWords, recordLinkWords, ROLE_WORDS, ruleShortName, shortKey } from './words';
+import { CONFIDENCE_EXPLANATIONS, describeGap, levelWords, LINK_EXPLANATIONS, linkWords, NEXUS_EXPLANATIONS, NEXUS_LABELS, orderedReasons, reasonWords, recordLinkWords, ROLE_WORDS, ruleShortName, shortKey } from './words';
 import { formatDateTime, formatDay } from '@sra/contracts';
 
 /** What the action was, in words: "arrest" or "DA charge". */
@@ -107,6 +107,15 @@ export const ConfidenceFact = ({ confidence, term = 'Confidence', testId }: { co
 export const NexusFact = ({ nexus, testId }: { nexus: FlagRecord['nexus']; testId: string }) => (
   <Fact term="Connection to the report" note={NEXUS_EXPLANATIONS[nexus]}>
     <span data-testid={testId}>{NEXUS_LABELS[nexus] ?? nexus}</span>
+  </Fact>
+);
+
+/** How the report and the action were linked (issue 16): by the same person key, or by an approximate key. */
+export const LinkFact = ({ linkKinds, testId }: { linkKinds: readonly string[]; testId: string }) => (
+  <Fact term="How the two records were linked" note={linkKinds.length ? LINK_EXPLANATIONS.approximate : LINK_EXPLANATIONS.exact}>
+    <span data-testid={testId} data-approximate={linkKinds.length > 0 ? 'true' : 'false'}>
+      {linkWords(linkKinds)}
+    </span>
   </Fact>
 );
 
@@ -327,6 +336,7 @@ const Summary = ({ flag }: { flag: FlagDetail }) => (
       </Fact>
       <ConfidenceFact confidence={flag.confidence} testId="flag-confidence" />
       <NexusFact nexus={flag.nexus} testId="flag-nexus" />
+      {flag.reportIncidentNumber ? <LinkFact linkKinds={flag.linkKinds ?? []} testId="flag-link" /> : null}
       <ActionFact action={flag} when={formatDay(flag.actionDate)} />
       {flag.reportIncidentNumber ? (
         <Fact term="Report">

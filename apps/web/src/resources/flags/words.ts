@@ -85,6 +85,8 @@ export const REASON_WORDS: Readonly<Record<Reason, string>> = {
   pc372_context_unknown:
     'A public-nuisance charge (Penal Code 372) is protected only when it was about prostitution, which the records cannot show.',
   repealed_statute: 'A charge is under a section of law that has been repealed.',
+  approximate_link:
+    'The report and the arrest or charge were matched by an approximate key (for example a sound-alike surname), not by the same person key, so they may be two different people.',
 };
 
 export function reasonWords(reason: string): string {
@@ -174,3 +176,25 @@ export function recordLinkWords(link: string | null, inSentence = false): string
 export function shortKey(key: string): string {
   return key.length > 12 ? `${key.slice(0, 12)}…` : key;
 }
+
+/** Each kind of approximate (tolerant) key, in plain words (issue 16; docs/linking.md). */
+export const LINK_KIND_WORDS: Readonly<Record<string, string>> = {
+  slk: 'SLK-581-style',
+  sound: 'sound-alike surname',
+  date: 'near date of birth',
+};
+
+/**
+ * How the report and the action were linked (issue 16): "By the same person key", or "By an approximate key
+ * (SLK-581-style, sound-alike surname)". Names the kinds of key only: never a name, never a key value.
+ */
+export function linkWords(linkKinds: readonly string[] | null | undefined): string {
+  if (!linkKinds || linkKinds.length === 0) return 'By the same person key';
+  return `By an approximate key (${linkKinds.map((k) => LINK_KIND_WORDS[k] ?? k).join(', ')})`;
+}
+
+export const LINK_EXPLANATIONS = {
+  exact: 'The report and the arrest or charge carry the same person key.',
+  approximate:
+    'The report and the arrest or charge carry different person keys, but share a key that tolerates small differences in how a name or date of birth was written. They are probably, not certainly, the same person, so the confidence is one step lower.',
+} as const;
