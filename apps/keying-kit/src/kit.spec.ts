@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyseHeader, isPiiColumn, splitCsvRow, type ImportKind } from '@sra/import-formats';
+import { analyseHeader, isPiiColumn, parsePersonLinkKeys, splitCsvRow, type ImportKind } from '@sra/import-formats';
 
 const root = path.resolve(__dirname, '../../..');
 const bundle = path.join(root, 'dist/keying/keying-kit.cjs');
@@ -62,6 +62,9 @@ describe('the bundled kit on generated extracts', () => {
     for (const row of body) {
       expect(row[keyAt]).toMatch(HEX64);
       expect(row[linkAt]).toMatch(LINK_KEYS);
+      // read as the server reads the column: well formed, and each row has at least one tolerant key
+      const parsed = parsePersonLinkKeys(row[linkAt], header[linkAt]);
+      expect(parsed.ok && parsed.keys.length > 0).toBe(true);
     }
 
     // The extract's names and dates of birth appear nowhere in what was written, nor in what was said.

@@ -1,3 +1,4 @@
+import { PERSON_LINK_KEY_KINDS, type PersonLinkKeyKind } from '@sra/import-formats';
 import { isoDate, swapTolerantDate, type DateOfBirth } from './date-of-birth';
 import type { GivenName } from './given-name';
 import type { KeyedHash } from './keyed-hash';
@@ -7,9 +8,9 @@ import { soundex } from './soundex';
 import { oneLetterOut } from './spelling';
 import type { Surname } from './surname';
 
-/** The kinds of tolerant key (contract of issue 16; the server knows exactly these). */
-export const LINK_KEY_KINDS = ['slk', 'sound', 'date'] as const;
-export type LinkKeyKind = (typeof LINK_KEY_KINDS)[number];
+/** The kinds of tolerant key: exactly those the server reads (libs/import-formats, the `Person Link Keys` column). */
+export const LINK_KEY_KINDS = PERSON_LINK_KEY_KINDS;
+export type LinkKeyKind = PersonLinkKeyKind;
 
 export interface Identity {
   surname: Surname;
