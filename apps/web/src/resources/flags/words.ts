@@ -40,8 +40,9 @@ export const CONFIDENCE_CHOICES = (['high', 'medium', 'low'] as const).map((id) 
 /** What each confidence means (docs/rules.md "Confidence"). */
 export const CONFIDENCE_EXPLANATIONS: Readonly<Record<FlagRecord['confidence'], string>> = {
   high: 'Same incident, and every charge is a protected one.',
-  medium: 'Either connected only by time with every charge protected, or the same incident with other minor charges as well.',
-  low: 'A serious unprotected charge as well, or the person was also a suspect, or a charge is ambiguous: look closely.',
+  medium:
+    'Connected only by time with every charge protected; or the same incident with other minor charges as well; or the same incident with every charge protected, the person linked by an approximate key.',
+  low: 'A serious unprotected charge as well, or the person was also a suspect, or a charge is ambiguous, or a medium case whose person was linked by an approximate key: look closely.',
 };
 
 export const NEXUS_LABELS: Readonly<Record<FlagRecord['nexus'], string>> = {
