@@ -21,7 +21,7 @@ const sha256: (data: Buffer, encoding: 'hex' | 'buffer') => string | Buffer =
  */
 export function keyedHash(secret: string): KeyedHash {
   if (secret.length < MIN_SECRET_LENGTH) throw new Error(`the linkage secret must be at least ${MIN_SECRET_LENGTH} characters long`);
-  let key = Buffer.from(secret, 'utf8');
+  let key: Buffer = Buffer.from(secret, 'utf8');
   if (key.length > BLOCK) key = sha256(key, 'buffer') as Buffer;
   const padded = (fill: number) => {
     const pad = Buffer.alloc(BLOCK, fill);
