@@ -1,4 +1,4 @@
-import { csvField, csvLine } from './csv-writer';
+import { csvField, csvLine, loadableCsvField } from './csv-writer';
 
 describe('csvField: RFC 4180 quoting', () => {
   it.each([
@@ -58,5 +58,16 @@ describe('csvLine', () => {
     expect(csvLine(['a', 1, null, 'b,c', '=x'])).toBe(`a,1,,"b,c",'=x\r\n`);
     expect(csvLine(['a', '+1'], '\n')).toBe("a,'+1\n");
     expect(csvLine([])).toBe('\r\n');
+  });
+});
+
+describe('loadableCsvField: files loaded back (the generator, the keying kit)', () => {
+  it('quotes only what needs it and never changes the value', () => {
+    expect(loadableCsvField('plain')).toBe('plain');
+    expect(loadableCsvField('a,b')).toBe('"a,b"');
+    expect(loadableCsvField('say "hi"')).toBe('"say ""hi"""');
+    expect(loadableCsvField('line\nbreak')).toBe('"line\nbreak"');
+    expect(loadableCsvField('=1+1')).toBe('=1+1');
+    expect(loadableCsvField('')).toBe('');
   });
 });

@@ -11,8 +11,8 @@
  * - Numbers the product itself writes as numbers (a JavaScript `number` or `bigint`: counts, versions, line
  *   numbers) are written as they are, `-3` included: they cannot hold a formula, and a quote would turn a number
  *   into text in the spreadsheet. Anything else (a date from the database) is written as its text.
- * - Not used for files written to be loaded back (the synthetic generator's import files): a quote there would
- *   change the values loaded, and none of their text comes from users.
+ * - Not used for files written to be loaded back (the synthetic generator's import files, the keying kit's output):
+ *   a quote there would change the values loaded. Those use `loadableCsvField`, RFC 4180 quoting alone.
  */
 
 /** What makes a spreadsheet read text as a formula (OWASP's list, and a LF, which some readers skip). */
@@ -36,4 +36,13 @@ export function csvLine(values: readonly unknown[], lineEnd: '\r\n' | '\n' = '\r
   let line = '';
   for (let i = 0; i < values.length; i++) line += (i > 0 ? ',' : '') + csvField(values[i]);
   return line + lineEnd;
+}
+
+/** A field of a file written to be loaded back (an import file): RFC 4180 quoting only, the value unchanged. */
+export function loadableCsvField(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 44 || c === 34 || c === 10 || c === 13) return `"${value.replace(/"/g, '""')}"`;
+  }
+  return value;
 }

@@ -115,8 +115,3 @@ export class CsvRowReader {
     return rowStart;
   }
 }
-
-/** One field for a CSV this kit writes: quoted when it holds a comma, a quote or a line end (quotes doubled). */
-export function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}

@@ -1,5 +1,5 @@
-import { analyseHeader, isPiiColumn } from '@sra/import-formats';
-import { CsvRowReader, csvCell } from './csv-rows';
+import { analyseHeader, isPiiColumn, loadableCsvField } from '@sra/import-formats';
+import { CsvRowReader } from './csv-rows';
 import { parseDateOfBirth } from './date-of-birth';
 import { normaliseGivenName } from './given-name';
 import type { KeyedHash } from './keyed-hash';
@@ -106,7 +106,7 @@ export class KeyingTransform {
       copied: this.config.columns.map(([target, source]) => find(source, `columns.${target}`)),
     };
     this.width = fields.length;
-    this.out.push(`${outputHeader(this.config).map(csvCell).join(',')}\n`);
+    this.out.push(`${outputHeader(this.config).map(loadableCsvField).join(',')}\n`);
   }
 
   private row(fields: string[], line: number): void {
@@ -127,7 +127,7 @@ export class KeyingTransform {
     if (!dob.ok) return leaveOut(id.dateOfBirth, dob.reason);
     const keys = personKeys({ surname, given, dob: dob.date, sex: normaliseSex(fields[at.sex]) }, this.hash);
     let text = '';
-    for (const i of at.copied) text += `${csvCell(fields[i])},`;
+    for (const i of at.copied) text += `${loadableCsvField(fields[i])},`;
     this.out.push(`${text}${keys.exact},${formatLinkKeys(keys.tolerant)}\n`);
     this.counts.rowsWritten++;
   }

@@ -1,12 +1,7 @@
-/** RFC 4180: quote a field only when it holds a comma, a quote or a line break. */
-export function csvField(value: string): string {
-  if (value === '') return '';
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c === 44 || c === 34 || c === 10 || c === 13) return `"${value.replace(/"/g, '""')}"`;
-  }
-  return value;
-}
+import { loadableCsvField } from '@sra/import-formats';
+
+/** RFC 4180: quote a field only when it holds a comma, a quote or a line break (the generator's files are loaded back). */
+export const csvField = loadableCsvField;
 
 export function csvLine(fields: readonly string[]): string {
   let line = '';
