@@ -481,14 +481,19 @@ export class EvaluationService implements BeforeApplicationShutdown {
     // Issue 16: the reporters who share a tolerant key with any record of these people are linked to their actions
     // (approximately), so they are evaluated again too. Their own actions and the ones linked to them by a tolerant key
     // are found by the evaluation itself (eval_scope_link); a link that is gone is found through the old flag above.
-    const linked: Array<{ person_key: string }> = await runner.query(
-      `WITH keys AS (SELECT DISTINCT k FROM (SELECT person_link_keys FROM incident_person WHERE person_key = ANY($1::text[])
-                                              UNION ALL SELECT person_link_keys FROM arrest WHERE person_key = ANY($1::text[])
-                                              UNION ALL SELECT person_link_keys FROM da_decision WHERE person_key = ANY($1::text[])) r
-                       CROSS JOIN LATERAL unnest(r.person_link_keys) AS k)
-       SELECT DISTINCT person_key FROM incident_person
-        WHERE person_link_keys && (SELECT coalesce(array_agg(k), '{}') FROM keys) AND NOT person_key = ANY($1::text[])`,
+    const [{ keys }]: Array<{ keys: string[] }> = await runner.query(
+      `SELECT coalesce(array_agg(DISTINCT k), '{}') AS keys
+         FROM (SELECT person_link_keys FROM incident_person WHERE person_key = ANY($1::text[])
+               UNION ALL SELECT person_link_keys FROM arrest WHERE person_key = ANY($1::text[])
+               UNION ALL SELECT person_link_keys FROM da_decision WHERE person_key = ANY($1::text[])) r
+        CROSS JOIN LATERAL unnest(r.person_link_keys) AS k`,
       [touched],
+    );
+    // Files without tolerant keys (most loads): nobody else can be linked to these people.
+    if (keys.length === 0) return touched;
+    const linked: Array<{ person_key: string }> = await runner.query(
+      `SELECT DISTINCT person_key FROM incident_person WHERE person_link_keys && $1::text[] AND NOT person_key = ANY($2::text[])`,
+      [keys, touched],
     );
     return [...touched, ...linked.map((r) => r.person_key)];
   }
